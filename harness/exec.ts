@@ -1,0 +1,149 @@
+/**
+ * The only module that imports execa. Every external command (git, kubectl, kind, go, kwokctl, tar)
+ * runs through here: argument arrays, never shell strings; always a cwd and a timeout; failures become a
+ * LabError that carries the command, the exit code, the stderr tail and a hint.
+ */
+import { execa, ExecaError } from 'execa';
+import { LabError } from './errors.js';
+
+export interface RunOptions {
+  readonly cwd: string;
+  /** Milliseconds; every call is bounded. */
+  readonly timeoutMs?: number;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Bytes or text written to the command's stdin. */
+  readonly input?: string | Uint8Array;
+  /** Return the result instead of throwing when the command exits non-zero. */
+  readonly allowFailure?: boolean;
+  /** Return stdout as bytes. */
+  readonly binary?: boolean;
+  /** Stream output to the parent's stderr (long builds). */
+  readonly inheritOutput?: boolean;
+}
+
+export interface RunResult {
+  readonly command: string;
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stdoutBytes?: Uint8Array;
+  readonly stderr: string;
+  readonly durationMs: number;
+}
+
+export const DEFAULT_TIMEOUT_MS = 60_000;
+
+const HINTS: Readonly<Record<string, string>> = {
+  git: 'is git installed and on PATH?',
+  kubectl: 'is kubectl (with kustomize built in) installed and on PATH?',
+  kind: 'install kind (https://kind.sigs.k8s.io) and make sure Docker is running',
+  docker: 'install Docker and start the Docker engine',
+  go: 'install Go 1.26 and put it on PATH',
+  tar: 'is tar installed and on PATH?',
+};
+
+function tail(text: string, lines = 12): string[] {
+  const all = text.trimEnd().split('\n');
+  return all.slice(Math.max(0, all.length - lines)).filter((l) => l.length > 0);
+}
+
+export async function run(file: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
+  const command = [file, ...args].join(' ');
+  const started = performance.now();
+  try {
+    const result = await execa(file, args, {
+      cwd: options.cwd,
+      timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      env: options.env as Record<string, string> | undefined,
+      extendEnv: true,
+      input: options.input,
+      reject: false,
+      stripFinalNewline: false,
+      encoding: options.binary ? 'buffer' : 'utf8',
+      stdout: options.inheritOutput ? 'inherit' : 'pipe',
+      stderr: options.inheritOutput ? 'inherit' : 'pipe',
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    const durationMs = performance.now() - started;
+    const stdoutBytes = options.binary ? (result.stdout as unknown as Uint8Array) : undefined;
+    const stdout = options.binary ? '' : String(result.stdout ?? '');
+    const stderr = result.stderr instanceof Uint8Array ? Buffer.from(result.stderr).toString('utf8') : String(result.stderr ?? '');
+    if (result.failed) {
+      // Classified in a fixed order: missing tool, timed out, killed by signal, exit code.
+      const errno = (result as { code?: string }).code;
+      if (errno === 'ENOENT') {
+        throw new LabError('TOOL_MISSING', `${file} was not found (running: ${command})`, {
+          suggestion: HINTS[file] ?? `install ${file} and put it on PATH`,
+        });
+      }
+      if (result.timedOut) {
+        throw new LabError('TIMEOUT', `${command} timed out after ${options.timeoutMs ?? DEFAULT_TIMEOUT_MS} ms`, {
+          details: tail(stderr),
+        });
+      }
+      if (result.signal) {
+        throw new LabError('COMMAND_FAILED', `${command} was killed by ${result.signal}`, { details: tail(stderr) });
+      }
+      if (!options.allowFailure) {
+        throw new LabError('COMMAND_FAILED', `${command} exited with ${result.exitCode}`, {
+          details: tail(stderr || stdout),
+          suggestion: HINTS[file],
+        });
+      }
+    }
+    return {
+      command,
+      exitCode: result.exitCode ?? -1,
+      stdout,
+      ...(stdoutBytes ? { stdoutBytes } : {}),
+      stderr,
+      durationMs,
+    };
+  } catch (error) {
+    if (error instanceof LabError) throw error;
+    if (error instanceof ExecaError) {
+      throw new LabError('COMMAND_FAILED', `${command} failed: ${error.shortMessage}`, { cause: error });
+    }
+    throw error;
+  }
+}
+
+export interface SpawnedProcess {
+  readonly pid: number;
+}
+
+/**
+ * Starts a long-running process detached from us, its output appended to a log file. Used by the local
+ * provider's supervisor; the caller records the pid and ends it by that pid.
+ */
+export async function spawnDetached(
+  file: string,
+  args: readonly string[],
+  options: { readonly cwd: string; readonly env?: Readonly<Record<string, string | undefined>>; readonly logFile: string },
+): Promise<SpawnedProcess> {
+  const { openSync, closeSync } = await import('node:fs');
+  const fd = openSync(options.logFile, 'a');
+  try {
+    const child = execa(file, args, {
+      cwd: options.cwd,
+      env: options.env as Record<string, string> | undefined,
+      extendEnv: true,
+      detached: true,
+      stdin: 'ignore',
+      stdout: fd,
+      stderr: fd,
+      reject: false,
+      cleanup: false,
+    });
+    const pid = child.pid;
+    if (pid === undefined) {
+      await child.catch(() => undefined);
+      throw new LabError('COMMAND_FAILED', `could not start ${file}`, { suggestion: HINTS[file] });
+    }
+    child.unref();
+    // Swallow the eventual result so an exit does not become an unhandled rejection.
+    child.catch(() => undefined);
+    return { pid };
+  } finally {
+    closeSync(fd);
+  }
+}
