@@ -123,7 +123,7 @@ export async function spawnDetached(
   const { openSync, closeSync } = await import('node:fs');
   const fd = openSync(options.logFile, 'a');
   try {
-    const child = execa(file, args, {
+    const child = execa(file, [...args], {
       cwd: options.cwd,
       env: options.env as Record<string, string> | undefined,
       extendEnv: true,
