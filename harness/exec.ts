@@ -129,8 +129,8 @@ export async function spawnDetached(
       extendEnv: true,
       detached: true,
       stdin: 'ignore',
-      stdout: fd,
-      stderr: fd,
+      stdout: fd as never,
+      stderr: fd as never,
       reject: false,
       cleanup: false,
     });
