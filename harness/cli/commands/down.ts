@@ -1,0 +1,23 @@
+/** `gitops-lab down [--name N]`: stop every process we started for the cluster and delete it. */
+import type { Command } from 'commander';
+import { DEFAULT_CLUSTER_NAME, getProvider } from '../../providers/index.js';
+import type { SetExit } from './index.js';
+
+export function register(program: Command, setExit: SetExit): void {
+  program
+    .command('down')
+    .description('Tear a cluster down: no process and no listening port of ours remains.')
+    .option('--provider <name>', 'local | kind | existing', 'local')
+    .option('--name <name>', 'cluster name', DEFAULT_CLUSTER_NAME)
+    .option('--all', 'every cluster this provider knows about')
+    .action(async (opts: { provider: string; name: string; all?: boolean }) => {
+      const provider = getProvider(opts.provider);
+      const names = opts.all ? await provider.list() : [opts.name];
+      for (const name of names) {
+        const before = await provider.status(name);
+        await provider.down(name, (line) => process.stderr.write(line + '\n'));
+        process.stdout.write(before.state === 'absent' ? `cluster ${name}: nothing to do\n` : `cluster ${name} is down\n`);
+      }
+      setExit(0);
+    });
+}

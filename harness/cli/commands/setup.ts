@@ -1,0 +1,47 @@
+/** `gitops-lab setup local`: build every local-provider binary into the cache (idempotent; seconds when warm). */
+import type { Command } from 'commander';
+import { LabError } from '../../errors.js';
+import { buildAll, type BuildEvent } from '../../providers/local/build.js';
+import { GROUPS, type GroupName } from '../../providers/local/components.js';
+import { cacheRoot } from '../../providers/local/paths.js';
+import type { SetExit } from './index.js';
+
+export function formatBuildEvent(e: BuildEvent): string | undefined {
+  const what = e.binary ? `${e.group}/${e.binary}` : e.group;
+  switch (e.status) {
+    case 'cached':
+      return `  ${what.padEnd(32)} cached  ${e.seconds.toFixed(1)}s`;
+    case 'building':
+      return `  ${what.padEnd(32)} building...`;
+    case 'built':
+      return `  ${what.padEnd(32)} built   ${e.seconds.toFixed(1)}s`;
+    case 'failed':
+      return `  ${what.padEnd(32)} FAILED  ${e.seconds.toFixed(1)}s`;
+  }
+}
+
+export function register(program: Command, setExit: SetExit): void {
+  program
+    .command('setup')
+    .description('Prepare a provider. `setup local` builds the no-Docker control plane and controllers from pinned Go modules.')
+    .argument('<provider>', 'provider to prepare (local)')
+    .option('--only <groups>', `comma-separated groups to build (${GROUPS.join(',')})`)
+    .option('--force', 'rebuild even when the cache has a build for the current pins')
+    .action(async (provider: string, opts: { only?: string; force?: boolean }) => {
+      if (provider !== 'local') throw new LabError('USAGE', `setup supports only the local provider (got ${provider})`);
+      const groups = opts.only ? (opts.only.split(',').map((s) => s.trim()) as GroupName[]) : GROUPS;
+      for (const g of groups) if (!GROUPS.includes(g)) throw new LabError('USAGE', `unknown group ${g}`, { suggestion: `one of ${GROUPS.join(', ')}` });
+      process.stderr.write(`building local provider into ${cacheRoot()}\n`);
+      const result = await buildAll({
+        groups,
+        force: opts.force ?? false,
+        onEvent: (e) => {
+          const line = formatBuildEvent(e);
+          if (line && !(e.status === 'built' && !e.binary)) process.stderr.write(line + '\n');
+        },
+      });
+      const built = result.groups.filter((g) => g.status === 'built').length;
+      process.stdout.write(`setup local: ${result.groups.length} groups ready (${built} built, ${result.groups.length - built} cached) in ${result.seconds.toFixed(1)}s\n`);
+      setExit(0);
+    });
+}

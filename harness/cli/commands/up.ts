@@ -1,0 +1,43 @@
+/** `gitops-lab up --provider local [--controller argocd|flux|all] [--name N]`. */
+import type { Command } from 'commander';
+import { LabError } from '../../errors.js';
+import { DEFAULT_CLUSTER_NAME, getProvider } from '../../providers/index.js';
+import type { ControllerSelection } from '../../providers/provider.js';
+import type { SetExit } from './index.js';
+
+const SELECTIONS: readonly ControllerSelection[] = ['argocd', 'flux', 'all', 'none'];
+
+export function register(program: Command, setExit: SetExit): void {
+  program
+    .command('up')
+    .description('Bring up a cluster with GitOps controllers (local: kwok control plane + controllers as local processes).')
+    .option('--provider <name>', 'local | kind | existing', 'local')
+    .option('--controller <which>', 'argocd | flux | all | none (Argo Rollouts comes with every choice but none)', 'all')
+    .option('--name <name>', 'cluster name', DEFAULT_CLUSTER_NAME)
+    .option('--nodes <n>', 'simulated nodes', '2')
+    .option('--json', 'print the cluster handle as JSON')
+    .action(async (opts: { provider: string; controller: string; name: string; nodes: string; json?: boolean }) => {
+      if (!SELECTIONS.includes(opts.controller as ControllerSelection)) {
+        throw new LabError('USAGE', `--controller must be one of ${SELECTIONS.join(', ')}`);
+      }
+      const nodes = Number(opts.nodes);
+      if (!Number.isInteger(nodes) || nodes < 1 || nodes > 50) throw new LabError('USAGE', '--nodes must be an integer from 1 to 50');
+      const provider = getProvider(opts.provider);
+      process.stderr.write(`up ${opts.name} (provider ${provider.name}, controllers ${opts.controller})\n`);
+      const handle = await provider.up({
+        name: opts.name,
+        controllers: opts.controller as ControllerSelection,
+        nodes,
+        log: (line) => process.stderr.write(line + '\n'),
+      });
+      if (opts.json) process.stdout.write(JSON.stringify(handle, null, 2) + '\n');
+      else {
+        process.stdout.write(`cluster ${handle.name} is up in ${(handle.elapsedMs / 1000).toFixed(1)}s\n`);
+        process.stdout.write(`  controllers: ${handle.controllers.join(', ') || 'none'}\n`);
+        process.stdout.write(`  kubeconfig:  ${handle.kubeconfig}\n`);
+        if (handle.auditLog) process.stdout.write(`  audit log:   ${handle.auditLog}\n`);
+        process.stdout.write(`  try: kubectl --kubeconfig ${handle.kubeconfig} get crd\n`);
+      }
+      setExit(0);
+    });
+}

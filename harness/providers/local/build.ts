@@ -1,0 +1,209 @@
+/**
+ * Builds every local-provider binary from the pinned Go tool modules into the cache, keyed by the pins:
+ *   <cache>/bin/<group>-<key>/<binary>, key = sha256(versions.yaml, the group's go.mod and go.sum, recipe).
+ * A stamp file per group records what was built; a warm machine only checks stamps.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { run } from '../../exec.js';
+import { LabError } from '../../errors.js';
+import {
+  type BinaryName,
+  type GroupName,
+  GROUP_SPECS,
+  GROUPS,
+  ldflagsFor,
+  loadVersions,
+  type Versions,
+} from './components.js';
+import { cacheRoot, goEnv, localConfigDir, repoRoot } from './paths.js';
+
+/** Bump when the way binaries are built changes (flags, naming), so old cache entries are not reused. */
+export const BUILD_RECIPE = 2;
+const GO_BUILD_TIMEOUT_MS = 90 * 60_000;
+
+export interface GroupInputs {
+  readonly versionsYaml: string;
+  readonly goMod: string;
+  readonly goSum: string;
+}
+
+export function groupKey(group: GroupName, inputs: GroupInputs): string {
+  const h = createHash('sha256');
+  for (const part of [`recipe:${BUILD_RECIPE}`, `group:${group}`, inputs.versionsYaml, inputs.goMod, inputs.goSum]) {
+    h.update(part);
+    h.update('\0');
+  }
+  return h.digest('hex').slice(0, 16);
+}
+
+export function readGroupInputs(group: GroupName): GroupInputs {
+  const dir = join(localConfigDir(), group);
+  const sumPath = join(dir, 'go.sum');
+  return {
+    versionsYaml: readFileSync(join(repoRoot(), 'cluster-config', 'versions.yaml'), 'utf8'),
+    goMod: readFileSync(join(dir, 'go.mod'), 'utf8'),
+    goSum: existsSync(sumPath) ? readFileSync(sumPath, 'utf8') : '',
+  };
+}
+
+export function groupBinDir(group: GroupName, env: Readonly<Record<string, string | undefined>> = process.env): string {
+  return join(cacheRoot(env), 'bin', `${group}-${groupKey(group, readGroupInputs(group))}`);
+}
+
+export type BinaryPaths = Readonly<Record<BinaryName, string>>;
+
+/** Paths of every binary for the current pins (whether or not they have been built yet). */
+export function binaryPaths(env: Readonly<Record<string, string | undefined>> = process.env): BinaryPaths {
+  const out: Partial<Record<BinaryName, string>> = {};
+  for (const g of GROUPS) {
+    const dir = groupBinDir(g, env);
+    for (const b of GROUP_SPECS[g].binaries) out[b.binary] = join(dir, b.binary);
+  }
+  return out as BinaryPaths;
+}
+
+export interface Stamp {
+  readonly group: GroupName;
+  readonly key: string;
+  readonly builtAt: string;
+  readonly go: string;
+  readonly binaries: Readonly<Record<string, { readonly seconds: number; readonly bytes: number }>>;
+  readonly seconds: number;
+}
+
+export function readStamp(dir: string): Stamp | undefined {
+  try {
+    return JSON.parse(readFileSync(join(dir, '.stamp.json'), 'utf8')) as Stamp;
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the stamp matches the key and every binary is present. */
+export function isGroupBuilt(group: GroupName, dir: string, key: string): boolean {
+  const stamp = readStamp(dir);
+  if (!stamp || stamp.key !== key || stamp.group !== group) return false;
+  return GROUP_SPECS[group].binaries.every((b) => existsSync(join(dir, b.binary)));
+}
+
+export function goBuildArgs(output: string, pkg: string, ldflags: readonly string[]): string[] {
+  return ['build', '-trimpath', '-p', '2', '-ldflags', ldflags.join(' '), '-o', output, pkg];
+}
+
+export interface BuildEvent {
+  readonly group: GroupName;
+  readonly binary?: BinaryName;
+  readonly status: 'cached' | 'building' | 'built' | 'failed';
+  readonly seconds: number;
+  readonly message?: string;
+}
+
+export interface BuildOptions {
+  readonly groups?: readonly GroupName[];
+  readonly force?: boolean;
+  readonly onEvent?: (e: BuildEvent) => void;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+export interface BuildResult {
+  readonly groups: readonly { readonly group: GroupName; readonly status: 'cached' | 'built' | 'failed'; readonly seconds: number; readonly dir: string; readonly error?: string }[];
+  readonly binaries: BinaryPaths;
+  readonly seconds: number;
+}
+
+async function goVersion(env: Record<string, string>): Promise<string> {
+  const r = await run('go', ['env', 'GOVERSION'], { cwd: localConfigDir(), env, timeoutMs: 30_000 });
+  return r.stdout.trim();
+}
+
+/** Build one group into its keyed directory (atomically: a temp dir renamed into place). */
+export async function buildGroup(group: GroupName, options: BuildOptions = {}, versions: Versions = loadVersions()): Promise<{ status: 'cached' | 'built'; seconds: number; dir: string }> {
+  const env = options.env ?? process.env;
+  const started = performance.now();
+  const inputs = readGroupInputs(group);
+  const key = groupKey(group, inputs);
+  const dir = join(cacheRoot(env), 'bin', `${group}-${key}`);
+  if (!options.force && isGroupBuilt(group, dir, key)) {
+    const seconds = (performance.now() - started) / 1000;
+    options.onEvent?.({ group, status: 'cached', seconds });
+    return { status: 'cached', seconds, dir };
+  }
+  const genv = { ...goEnv(env) };
+  const moduleDir = join(localConfigDir(), group);
+  const tmp = `${dir}.tmp-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  const go = await goVersion(genv);
+  const perBinary: Record<string, { seconds: number; bytes: number }> = {};
+  for (const b of GROUP_SPECS[group].binaries) {
+    const t0 = performance.now();
+    options.onEvent?.({ group, binary: b.binary, status: 'building', seconds: 0 });
+    const out = join(tmp, b.binary);
+    try {
+      await run('go', goBuildArgs(out, b.pkg, ldflagsFor(b.binary, versions)), {
+        cwd: moduleDir,
+        env: genv,
+        timeoutMs: GO_BUILD_TIMEOUT_MS,
+      });
+    } catch (error) {
+      const seconds = (performance.now() - t0) / 1000;
+      const message = error instanceof LabError ? [error.message, ...error.details].join('\n') : String(error);
+      options.onEvent?.({ group, binary: b.binary, status: 'failed', seconds, message });
+      rmSync(tmp, { recursive: true, force: true });
+      throw error;
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    perBinary[b.binary] = { seconds: Math.round(seconds * 10) / 10, bytes: statSync(out).size };
+    options.onEvent?.({ group, binary: b.binary, status: 'built', seconds });
+  }
+  const seconds = (performance.now() - started) / 1000;
+  const stamp: Stamp = { group, key, builtAt: new Date().toISOString(), go, binaries: perBinary, seconds: Math.round(seconds * 10) / 10 };
+  writeFileSync(join(tmp, '.stamp.json'), JSON.stringify(stamp, null, 2) + '\n');
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(cacheRoot(env), 'bin'), { recursive: true });
+  renameSync(tmp, dir);
+  options.onEvent?.({ group, status: 'built', seconds });
+  return { status: 'built', seconds, dir };
+}
+
+/** Build every group (or the ones asked for). Keeps going after a failure and reports every failure at the end. */
+export async function buildAll(options: BuildOptions = {}): Promise<BuildResult> {
+  const started = performance.now();
+  const versions = loadVersions();
+  const groups: BuildResult['groups'][number][] = [];
+  for (const group of options.groups ?? GROUPS) {
+    try {
+      const r = await buildGroup(group, options, versions);
+      groups.push({ group, ...r });
+    } catch (error) {
+      const message = error instanceof LabError ? [error.message, ...error.details].join('\n') : String(error);
+      groups.push({ group, status: 'failed', seconds: 0, dir: '', error: message });
+      if (error instanceof LabError && error.code === 'TOOL_MISSING') break;
+    }
+  }
+  const failed = groups.filter((g) => g.status === 'failed');
+  const result: BuildResult = { groups, binaries: binaryPaths(options.env ?? process.env), seconds: (performance.now() - started) / 1000 };
+  if (failed.length > 0) {
+    throw new LabError('COMMAND_FAILED', `could not build ${failed.map((g) => g.group).join(', ')}`, {
+      details: failed.flatMap((g) => [`${g.group}:`, ...(g.error ?? '').split('\n').slice(-12).map((l) => `  ${l}`)]),
+      suggestion: 'run `gitops-lab setup local` again; it resumes from the Go caches',
+    });
+  }
+  return result;
+}
+
+/** Throws CLUSTER_UNAVAILABLE-style TOOL_MISSING when a needed binary has not been built. */
+export function requireBuilt(groups: readonly GroupName[], env: Readonly<Record<string, string | undefined>> = process.env): void {
+  const missing = groups.filter((g) => {
+    const inputs = readGroupInputs(g);
+    const key = groupKey(g, inputs);
+    return !isGroupBuilt(g, join(cacheRoot(env), 'bin', `${g}-${key}`), key);
+  });
+  if (missing.length > 0) {
+    throw new LabError('TOOL_MISSING', `local provider binaries are not built for: ${missing.join(', ')}`, {
+      suggestion: 'run `gitops-lab setup local` (cold: tens of minutes; warm: seconds)',
+    });
+  }
+}

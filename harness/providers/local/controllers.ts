@@ -1,0 +1,218 @@
+/**
+ * Process specs for the GitOps controllers run as local processes against a local cluster's kubeconfig.
+ * Pure: command lines, env and ports only (the provider starts and supervises them).
+ *
+ * Listen addresses: everything we can choose binds 127.0.0.1 with an explicit port. Two upstream listeners
+ * have no address flag and bind all interfaces on the explicit port we give: Argo CD application-controller's
+ * metrics server (controller/appcontroller.go: "0.0.0.0:%d") and Argo Rollouts' metrics and healthz servers.
+ */
+import { join } from 'node:path';
+import type { ControllerName } from '../provider.js';
+import type { BinaryPaths } from './build.js';
+import type { ProcessSpec } from './supervisor.js';
+
+export const CONTROLLER_PORT_NAMES = {
+  argocd: ['redis', 'repoServer', 'repoServerMetrics', 'appControllerMetrics'],
+  flux: ['sourceStorage', 'sourceMetrics', 'sourceHealth', 'kustomizeMetrics', 'kustomizeHealth'],
+  rollouts: ['rolloutsMetrics', 'rolloutsHealthz'],
+} as const satisfies Record<ControllerName, readonly string[]>;
+
+export type ControllerPortName = (typeof CONTROLLER_PORT_NAMES)[ControllerName][number];
+export type ControllerPorts = Partial<Record<ControllerPortName, number>>;
+
+export interface ControllerContext {
+  readonly binaries: BinaryPaths;
+  readonly kubeconfig: string;
+  readonly stateDir: string;
+  readonly ports: ControllerPorts;
+  /** Directory holding symlinks/copies of git, kustomize and helm for the repo-server's PATH. */
+  readonly toolsPath: string;
+  /** Argo CD reconciliation period for labs, seconds. */
+  readonly argocdResyncSeconds: number;
+  readonly redisServer: string;
+}
+
+function need(ports: ControllerPorts, name: ControllerPortName): number {
+  const p = ports[name];
+  if (p === undefined) throw new Error(`port ${name} was not allocated`);
+  return p;
+}
+
+const basePath = (ctx: ControllerContext): string => `${ctx.toolsPath}:/usr/local/bin:/usr/bin:/bin`;
+
+export function argocdSpecs(ctx: ControllerContext): ProcessSpec[] {
+  const redis = need(ctx.ports, 'redis');
+  const repo = need(ctx.ports, 'repoServer');
+  const repoMetrics = need(ctx.ports, 'repoServerMetrics');
+  const ctrlMetrics = need(ctx.ports, 'appControllerMetrics');
+  const dir = join(ctx.stateDir, 'argocd');
+  const common = {
+    KUBECONFIG: ctx.kubeconfig,
+    ARGOCD_FAKE_IN_CLUSTER: 'true',
+    ARGOCD_TLS_DATA_PATH: join(dir, 'tls'),
+    ARGOCD_SSH_DATA_PATH: join(dir, 'ssh'),
+    ARGOCD_GNUPGHOME: join(dir, 'gnupg'),
+    ARGOCD_GPG_ENABLED: 'false',
+    ARGOCD_REDIS_COMPRESSION: 'none',
+    HOME: join(dir, 'home'),
+    TMPDIR: join(dir, 'tmp'),
+    PATH: basePath(ctx),
+    // Never use a proxy from the environment: everything is on 127.0.0.1.
+    NO_PROXY: '127.0.0.1,localhost',
+  };
+  return [
+    {
+      name: 'redis-server',
+      file: ctx.redisServer,
+      args: [
+        '--bind', '127.0.0.1',
+        '--port', String(redis),
+        '--save', '',
+        '--appendonly', 'no',
+        '--protected-mode', 'yes',
+        '--dir', join(dir, 'redis'),
+        '--daemonize', 'no',
+      ],
+      env: { PATH: basePath(ctx) },
+      cwd: join(dir, 'redis'),
+      ports: { redis },
+      ready: { tcp: redis },
+    },
+    {
+      name: 'argocd-repo-server',
+      file: ctx.binaries.argocd,
+      args: [
+        '--address', '127.0.0.1',
+        '--port', String(repo),
+        '--metrics-address', '127.0.0.1',
+        '--metrics-port', String(repoMetrics),
+        '--redis', `127.0.0.1:${redis}`,
+        '--disable-tls',
+        '--loglevel', 'info',
+      ],
+      env: { ...common, ARGOCD_BINARY_NAME: 'argocd-repo-server', ARGOCD_RECONCILIATION_TIMEOUT: `${ctx.argocdResyncSeconds}s` },
+      cwd: dir,
+      ports: { grpc: repo, metrics: repoMetrics },
+      ready: { http: `http://127.0.0.1:${repoMetrics}/healthz` },
+    },
+    {
+      name: 'argocd-application-controller',
+      file: ctx.binaries.argocd,
+      args: [
+        '--kubeconfig', ctx.kubeconfig,
+        '--namespace', 'argocd',
+        '--redis', `127.0.0.1:${redis}`,
+        '--repo-server', `127.0.0.1:${repo}`,
+        '--repo-server-plaintext',
+        '--metrics-port', String(ctrlMetrics),
+        '--app-resync', String(ctx.argocdResyncSeconds),
+        '--app-resync-jitter', '0',
+        '--repo-error-grace-period-seconds', '0',
+        '--self-heal-timeout-seconds', '2',
+        '--status-processors', '4',
+        '--operation-processors', '2',
+        '--loglevel', 'info',
+      ],
+      env: {
+        ...common,
+        ARGOCD_BINARY_NAME: 'argocd-application-controller',
+        ARGOCD_RECONCILIATION_TIMEOUT: `${ctx.argocdResyncSeconds}s`,
+        ARGOCD_RECONCILIATION_JITTER: '0s',
+        ARGOCD_CONTROLLER_REPLICAS: '1',
+      },
+      cwd: dir,
+      ports: { metrics: ctrlMetrics },
+      ready: { http: `http://127.0.0.1:${ctrlMetrics}/healthz` },
+    },
+  ];
+}
+
+export function fluxSpecs(ctx: ControllerContext): ProcessSpec[] {
+  const storage = need(ctx.ports, 'sourceStorage');
+  const sm = need(ctx.ports, 'sourceMetrics');
+  const sh = need(ctx.ports, 'sourceHealth');
+  const km = need(ctx.ports, 'kustomizeMetrics');
+  const kh = need(ctx.ports, 'kustomizeHealth');
+  const dir = join(ctx.stateDir, 'flux');
+  const common = {
+    KUBECONFIG: ctx.kubeconfig,
+    RUNTIME_NAMESPACE: 'flux-system',
+    HOME: join(dir, 'home'),
+    TMPDIR: join(dir, 'tmp'),
+    PATH: basePath(ctx),
+    NO_PROXY: '127.0.0.1,localhost',
+  };
+  return [
+    {
+      name: 'source-controller',
+      file: ctx.binaries['source-controller'],
+      args: [
+        '--storage-path', join(dir, 'storage'),
+        '--storage-addr', `127.0.0.1:${storage}`,
+        '--storage-adv-addr', `127.0.0.1:${storage}`,
+        '--metrics-addr', `127.0.0.1:${sm}`,
+        '--health-addr', `127.0.0.1:${sh}`,
+        '--events-addr', '',
+        '--enable-leader-election=false',
+        '--watch-all-namespaces=true',
+        '--log-level', 'info',
+      ],
+      env: common,
+      cwd: dir,
+      ports: { storage, metrics: sm, health: sh },
+      ready: { http: `http://127.0.0.1:${sh}/readyz` },
+    },
+    {
+      name: 'kustomize-controller',
+      file: ctx.binaries['kustomize-controller'],
+      args: [
+        '--metrics-addr', `127.0.0.1:${km}`,
+        '--health-addr', `127.0.0.1:${kh}`,
+        '--events-addr', '',
+        '--enable-leader-election=false',
+        '--watch-all-namespaces=true',
+        '--no-remote-bases=true',
+        '--log-level', 'info',
+      ],
+      env: common,
+      cwd: dir,
+      ports: { metrics: km, health: kh },
+      ready: { http: `http://127.0.0.1:${kh}/readyz` },
+    },
+  ];
+}
+
+export function rolloutsSpecs(ctx: ControllerContext): ProcessSpec[] {
+  const m = need(ctx.ports, 'rolloutsMetrics');
+  const h = need(ctx.ports, 'rolloutsHealthz');
+  const dir = join(ctx.stateDir, 'rollouts');
+  return [
+    {
+      name: 'rollouts-controller',
+      file: ctx.binaries['rollouts-controller'],
+      args: [
+        '--kubeconfig', ctx.kubeconfig,
+        '--leader-elect=false',
+        '--metricsPort', String(m),
+        '--healthzPort', String(h),
+        '--loglevel', 'info',
+      ],
+      env: { KUBECONFIG: ctx.kubeconfig, POD_NAMESPACE: 'argo-rollouts', HOME: join(dir, 'home'), PATH: basePath(ctx), NO_PROXY: '127.0.0.1,localhost' },
+      cwd: dir,
+      ports: { metrics: m, healthz: h },
+      ready: { http: `http://127.0.0.1:${h}/healthz` },
+    },
+  ];
+}
+
+export function controllerSpecs(controllers: readonly ControllerName[], ctx: ControllerContext): ProcessSpec[] {
+  const out: ProcessSpec[] = [];
+  if (controllers.includes('argocd')) out.push(...argocdSpecs(ctx));
+  if (controllers.includes('flux')) out.push(...fluxSpecs(ctx));
+  if (controllers.includes('rollouts')) out.push(...rolloutsSpecs(ctx));
+  return out;
+}
+
+export function controllerPortNames(controllers: readonly ControllerName[]): ControllerPortName[] {
+  return controllers.flatMap((c) => [...CONTROLLER_PORT_NAMES[c]]);
+}

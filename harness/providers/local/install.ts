@@ -1,0 +1,122 @@
+/**
+ * Cluster-side objects for the controllers, taken from the pinned module directories in GOMODCACHE
+ * (`go list -m -f '{{.Dir}}' <module>` inside each tool module): CRDs and config.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'yaml';
+import { run } from '../../exec.js';
+import type { ControllerName } from '../provider.js';
+import { goEnv, localConfigDir } from './paths.js';
+
+export async function moduleDir(group: 'argocd' | 'flux' | 'rollouts', module: string): Promise<string> {
+  const r = await run('go', ['list', '-m', '-f', '{{.Dir}}', module], {
+    cwd: join(localConfigDir(), group),
+    env: goEnv(),
+    timeoutMs: 60_000,
+  });
+  return r.stdout.trim();
+}
+
+const yamlIn = (dir: string, filter: (f: string) => boolean = () => true): string[] =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml' && filter(f))
+    .sort()
+    .map((f) => join(dir, f));
+
+export interface InstallPlan {
+  readonly controller: ControllerName;
+  readonly namespace: string;
+  /** Cluster-scoped CRD files. */
+  readonly crds: readonly string[];
+  /** Namespaced config files applied into `namespace`. */
+  readonly config: readonly string[];
+  /** Extra documents (generated), applied into `namespace`. */
+  readonly extra: string;
+}
+
+/** Argo CD's lab tuning of argocd-cm and the default AppProject (argocd-server normally creates it). */
+export function argocdExtraYaml(resyncSeconds: number): string {
+  const cm = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'argocd-cm', namespace: 'argocd', labels: { 'app.kubernetes.io/name': 'argocd-cm', 'app.kubernetes.io/part-of': 'argocd' } },
+    data: {
+      'timeout.reconciliation': `${resyncSeconds}s`,
+      'timeout.reconciliation.jitter': '0s',
+      // Lab content never needs these, and they would make the controller dial Pod/Service IPs.
+      'resource.exclusions': stringify([{ apiGroups: ['cilium.io'], kinds: ['CiliumIdentity'], clusters: ['*'] }]),
+    },
+  };
+  const params = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: 'argocd-cmd-params-cm', namespace: 'argocd', labels: { 'app.kubernetes.io/name': 'argocd-cmd-params-cm', 'app.kubernetes.io/part-of': 'argocd' } },
+    data: { 'controller.resource.health.persist': 'true', 'reposerver.disable.tls': 'true' },
+  };
+  const project = {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'AppProject',
+    metadata: { name: 'default', namespace: 'argocd' },
+    spec: {
+      sourceRepos: ['*'],
+      destinations: [{ server: '*', namespace: '*' }],
+      clusterResourceWhitelist: [{ group: '*', kind: '*' }],
+    },
+  };
+  return [cm, params, project].map((d) => stringify(d)).join('---\n');
+}
+
+export async function installPlans(controllers: readonly ControllerName[], argocdResyncSeconds: number): Promise<InstallPlan[]> {
+  const plans: InstallPlan[] = [];
+  if (controllers.includes('argocd')) {
+    const dir = await moduleDir('argocd', 'github.com/argoproj/argo-cd/v3');
+    plans.push({
+      controller: 'argocd',
+      namespace: 'argocd',
+      crds: yamlIn(join(dir, 'manifests', 'crds')),
+      config: yamlIn(join(dir, 'manifests', 'base', 'config')),
+      extra: argocdExtraYaml(argocdResyncSeconds),
+    });
+  }
+  if (controllers.includes('flux')) {
+    const sc = await moduleDir('flux', 'github.com/fluxcd/source-controller');
+    const kc = await moduleDir('flux', 'github.com/fluxcd/kustomize-controller');
+    plans.push({
+      controller: 'flux',
+      namespace: 'flux-system',
+      crds: [...yamlIn(join(sc, 'config', 'crd', 'bases')), ...yamlIn(join(kc, 'config', 'crd', 'bases'))],
+      config: [],
+      extra: '',
+    });
+  }
+  if (controllers.includes('rollouts')) {
+    const dir = await moduleDir('rollouts', 'github.com/argoproj/argo-rollouts');
+    plans.push({
+      controller: 'rollouts',
+      namespace: 'argo-rollouts',
+      crds: yamlIn(join(dir, 'manifests', 'crds')),
+      config: [],
+      extra: stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'argo-rollouts-config', namespace: 'argo-rollouts' }, data: {} }),
+    });
+  }
+  return plans;
+}
+
+/** kubectl argument lists that carry out a plan (server-side apply: the ApplicationSet CRD is too big for CSA). */
+export function installCommands(plan: InstallPlan, kubeconfig: string, extraFile: string | undefined): string[][] {
+  const base = ['--kubeconfig', kubeconfig];
+  const cmds: string[][] = [];
+  cmds.push([...base, 'create', 'namespace', plan.namespace]);
+  if (plan.crds.length > 0) {
+    cmds.push([...base, 'apply', '--server-side', '--force-conflicts', '--field-manager', 'gitops-lab-install', ...plan.crds.flatMap((f) => ['-f', f])]);
+    cmds.push([...base, 'wait', '--for', 'condition=established', '--timeout', '60s', ...plan.crds.flatMap((f) => ['-f', f])]);
+  }
+  if (plan.config.length > 0) {
+    cmds.push([...base, 'apply', '-n', plan.namespace, '--server-side', '--force-conflicts', '--field-manager', 'gitops-lab-install', ...plan.config.flatMap((f) => ['-f', f])]);
+  }
+  if (extraFile) {
+    cmds.push([...base, 'apply', '-n', plan.namespace, '--server-side', '--force-conflicts', '--field-manager', 'gitops-lab-install', '-f', extraFile]);
+  }
+  return cmds;
+}

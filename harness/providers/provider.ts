@@ -1,0 +1,86 @@
+/**
+ * One interface for every way the harness gets a cluster (DESIGN.md "Providers"). Only cluster creation
+ * differs between providers; controller adapters and evidence collection work against the kubeconfig.
+ */
+
+export type ProviderName = 'local' | 'kind' | 'existing';
+export type ControllerSelection = 'argocd' | 'flux' | 'all' | 'none';
+/** The controllers a selection brings up (Argo Rollouts comes with every selection except none). */
+export type ControllerName = 'argocd' | 'flux' | 'rollouts';
+
+export interface UpOptions {
+  /** Cluster name: many named clusters may run side by side. */
+  readonly name: string;
+  readonly controllers: ControllerSelection;
+  /** Simulated nodes (local provider). */
+  readonly nodes?: number;
+  /** Overall deadline for `up`, milliseconds. */
+  readonly timeoutMs?: number;
+  /** Progress lines (one per step); defaults to no output. */
+  readonly log?: (line: string) => void;
+}
+
+export interface ProcessStatus {
+  readonly name: string;
+  readonly pid: number | undefined;
+  readonly alive: boolean;
+  /** Ports this process listens on, 127.0.0.1 only. */
+  readonly ports: Readonly<Record<string, number>>;
+  readonly logFile?: string;
+}
+
+export interface ClusterStatus {
+  readonly name: string;
+  readonly provider: ProviderName;
+  /** `running`: every recorded process is alive and the apiserver answers; `degraded`: some are not; `absent`: no state. */
+  readonly state: 'running' | 'degraded' | 'absent';
+  readonly kubeconfig: string | undefined;
+  readonly apiServer: string | undefined;
+  readonly controllers: readonly ControllerName[];
+  readonly processes: readonly ProcessStatus[];
+  /** kube-apiserver audit log, where the provider starts the apiserver. */
+  readonly auditLog?: string;
+  readonly stateDir?: string;
+  readonly message?: string;
+}
+
+export interface ClusterHandle {
+  readonly name: string;
+  readonly provider: ProviderName;
+  readonly kubeconfig: string;
+  readonly controllers: readonly ControllerName[];
+  readonly auditLog?: string;
+  /** Milliseconds `up` took. */
+  readonly elapsedMs: number;
+}
+
+export interface ClusterProvider {
+  readonly name: ProviderName;
+  up(options: UpOptions): Promise<ClusterHandle>;
+  /** Idempotent: succeeds when nothing is left of the cluster. */
+  down(name: string, log?: (line: string) => void): Promise<void>;
+  status(name: string): Promise<ClusterStatus>;
+  /** Path of the kubeconfig for a cluster this provider created; undefined when there is none. */
+  kubeconfigPath(name: string): string | undefined;
+  /** Names of clusters this provider has state for. */
+  list(): Promise<readonly string[]>;
+}
+
+export function controllersFor(selection: ControllerSelection): ControllerName[] {
+  switch (selection) {
+    case 'argocd':
+      return ['argocd', 'rollouts'];
+    case 'flux':
+      return ['flux', 'rollouts'];
+    case 'all':
+      return ['argocd', 'flux', 'rollouts'];
+    case 'none':
+      return [];
+  }
+}
+
+const NAME_RE = /^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/;
+
+export function isValidClusterName(name: string): boolean {
+  return NAME_RE.test(name);
+}

@@ -1,0 +1,41 @@
+import t from 'tap';
+import { goBuildArgs, groupKey } from '../../harness/providers/local/build.js';
+import { GROUP_SPECS, GROUPS, ldflagsFor, loadVersions } from '../../harness/providers/local/components.js';
+
+const inputs = { versionsYaml: 'a: 1\n', goMod: 'module x\n', goSum: 'sum\n' };
+
+t.test('cache key is stable and sensitive to every input', async (t) => {
+  const k = groupKey('kube', inputs);
+  t.match(k, /^[0-9a-f]{16}$/);
+  t.equal(groupKey('kube', { ...inputs }), k, 'same inputs, same key');
+  t.not(groupKey('etcd', inputs), k, 'group is part of the key');
+  t.not(groupKey('kube', { ...inputs, versionsYaml: 'a: 2\n' }), k, 'versions.yaml is part of the key');
+  t.not(groupKey('kube', { ...inputs, goMod: 'module y\n' }), k, 'go.mod is part of the key');
+  t.not(groupKey('kube', { ...inputs, goSum: 'other\n' }), k, 'go.sum is part of the key');
+  // Field boundaries matter: moving bytes between fields changes the key.
+  t.not(groupKey('kube', { versionsYaml: 'a: 1\nmodule x\n', goMod: '', goSum: 'sum\n' }), k);
+});
+
+t.test('go build command line', async (t) => {
+  const args = goBuildArgs('/c/bin/kube-x/kube-apiserver', 'k8s.io/kubernetes/cmd/kube-apiserver', ['-s', '-w', '-X', 'a.b=c']);
+  t.same(args, ['build', '-trimpath', '-p', '2', '-ldflags', '-s -w -X a.b=c', '-o', '/c/bin/kube-x/kube-apiserver', 'k8s.io/kubernetes/cmd/kube-apiserver']);
+});
+
+t.test('kube binaries are version-stamped from versions.yaml', async (t) => {
+  const versions = loadVersions();
+  const v = versions.components['kubernetes']!.version;
+  for (const b of ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'kubectl'] as const) {
+    const flags = ldflagsFor(b, versions).join(' ');
+    t.match(flags, `k8s.io/component-base/version.gitVersion=${v}`, b);
+    t.match(flags, `k8s.io/client-go/pkg/version.gitVersion=${v}`, b);
+    t.match(flags, /gitMajor=1 /, b);
+    t.match(flags, /gitTreeState=clean/, b);
+  }
+  t.match(ldflagsFor('argocd', versions).join(' '), /argo-cd\/v3\/common\.version=3\.5\./);
+});
+
+t.test('every group has binaries with distinct names', async (t) => {
+  const names = GROUPS.flatMap((g) => GROUP_SPECS[g].binaries.map((b) => b.binary));
+  t.equal(new Set(names).size, names.length);
+  t.equal(GROUPS.length, 7);
+});

@@ -1,0 +1,57 @@
+import t from 'tap';
+import { controllersFor } from '../../harness/providers/provider.js';
+import type { BinaryPaths } from '../../harness/providers/local/build.js';
+import { controllerPortNames, controllerSpecs, type ControllerPorts } from '../../harness/providers/local/controllers.js';
+import { argocdExtraYaml, installCommands } from '../../harness/providers/local/install.js';
+
+const binaries = new Proxy({}, { get: (_t, k) => `/cache/bin/${String(k)}` }) as BinaryPaths;
+
+t.test('controller selections', async (t) => {
+  t.same(controllersFor('argocd'), ['argocd', 'rollouts']);
+  t.same(controllersFor('flux'), ['flux', 'rollouts']);
+  t.same(controllersFor('all'), ['argocd', 'flux', 'rollouts']);
+  t.same(controllersFor('none'), []);
+});
+
+t.test('process specs: explicit ports, loopback addresses, no default ports', async (t) => {
+  const names = controllerPortNames(['argocd', 'flux', 'rollouts']);
+  const ports = Object.fromEntries(names.map((n, i) => [n, 41000 + i])) as ControllerPorts;
+  const specs = controllerSpecs(['argocd', 'flux', 'rollouts'], {
+    binaries,
+    kubeconfig: '/s/kubeconfig',
+    stateDir: '/s',
+    ports,
+    toolsPath: '/s/bin',
+    argocdResyncSeconds: 10,
+    redisServer: '/usr/bin/redis-server',
+  });
+  t.same(specs.map((s) => s.name), ['redis-server', 'argocd-repo-server', 'argocd-application-controller', 'source-controller', 'kustomize-controller', 'rollouts-controller']);
+  const allPorts = specs.flatMap((s) => Object.values(s.ports));
+  t.equal(new Set(allPorts).size, allPorts.length, 'ports are distinct');
+  for (const s of specs) {
+    const line = s.args.join(' ');
+    t.notMatch(line, /(^|[ :])(8080|8081|8082|8084|9090|9440|6379)( |$)/, `${s.name} uses no default port`);
+    t.notMatch(line, /0\.0\.0\.0/, `${s.name} binds nothing to 0.0.0.0 explicitly`);
+    for (const m of line.matchAll(/(?:--[a-z-]*addr(?:ess)?|--bind) (\S+)/g)) {
+      if (m[1] !== '') t.match(m[1]!, /^127\.0\.0\.1(:\d+)?$/, `${s.name}: ${m[0]}`);
+    }
+    t.ok(s.env['KUBECONFIG'] === '/s/kubeconfig' || s.name === 'redis-server', `${s.name} gets the cluster kubeconfig`);
+  }
+  const ctrl = specs.find((s) => s.name === 'argocd-application-controller')!;
+  t.equal(ctrl.env['ARGOCD_FAKE_IN_CLUSTER'], 'true');
+  t.match(ctrl.args.join(' '), /--app-resync 10 --app-resync-jitter 0/);
+  t.match(ctrl.args.join(' '), new RegExp(`--repo-server 127.0.0.1:${ports.repoServer}`));
+  const repo = specs.find((s) => s.name === 'argocd-repo-server')!;
+  t.match(repo.env['PATH']!, /^\/s\/bin:/, 'repo-server finds our kustomize and helm first');
+});
+
+t.test('argocd lab config and install commands', async (t) => {
+  const extra = argocdExtraYaml(10);
+  t.match(extra, /timeout\.reconciliation: 10s/);
+  t.match(extra, /timeout\.reconciliation\.jitter: 0s/);
+  t.match(extra, /kind: AppProject/);
+  const cmds = installCommands({ controller: 'argocd', namespace: 'argocd', crds: ['/m/a-crd.yaml'], config: ['/m/argocd-cm.yaml'], extra }, '/s/kubeconfig', '/s/extra.yaml');
+  t.same(cmds[0], ['--kubeconfig', '/s/kubeconfig', 'create', 'namespace', 'argocd']);
+  t.ok(cmds.every((c) => c[0] === '--kubeconfig'));
+  t.ok(cmds.filter((c) => c.includes('apply')).every((c) => c.includes('--server-side')), 'server-side apply (ApplicationSet CRD is too big for CSA)');
+});
