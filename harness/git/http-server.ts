@@ -1,0 +1,150 @@
+/**
+ * Git over smart HTTP on 127.0.0.1, for Argo CD's repo-server, Flux's source-controller and the learner.
+ * A tiny Node http server in front of git's own `git http-backend` (CGI), run through exec.run; no hand-written
+ * git protocol. Optional basic auth: reads may be anonymous while pushes need the credentials.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { run } from '../exec.js';
+
+export interface GitHttpServerOptions {
+  /** Directory holding bare repositories (`<name>.git`). */
+  readonly root: string;
+  /** 0 (default) picks a free port. */
+  readonly port?: number;
+  /** Basic-auth credentials. Pushes always need them when set; reads too when `authenticateReads`. */
+  readonly credentials?: { readonly username: string; readonly password: string };
+  readonly authenticateReads?: boolean;
+  readonly gitHttpBackend?: string;
+  /** Called once per request (method, path, status). */
+  readonly onRequest?: (line: string) => void;
+}
+
+export interface GitHttpServer {
+  readonly port: number;
+  /** Base URL, e.g. http://127.0.0.1:41234 ; a repo is `${url}/<name>.git`. */
+  readonly url: string;
+  repoUrl(name: string): string;
+  close(): Promise<void>;
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function basicUser(req: IncomingMessage, creds: { username: string; password: string }): string | undefined {
+  const h = req.headers.authorization;
+  if (!h || !h.startsWith('Basic ')) return undefined;
+  const decoded = Buffer.from(h.slice(6), 'base64').toString('utf8');
+  const i = decoded.indexOf(':');
+  if (i < 0) return undefined;
+  const user = decoded.slice(0, i);
+  const pass = decoded.slice(i + 1);
+  return safeEqual(user, creds.username) && safeEqual(pass, creds.password) ? user : undefined;
+}
+
+export function isPush(url: URL): boolean {
+  return url.pathname.endsWith('/git-receive-pack') || url.searchParams.get('service') === 'git-receive-pack';
+}
+
+/** Split a CGI response into status, headers and body. */
+export function parseCgiResponse(out: Uint8Array): { status: number; headers: [string, string][]; body: Buffer } {
+  const buf = Buffer.from(out);
+  let sep = buf.indexOf('\r\n\r\n');
+  let sepLen = 4;
+  if (sep < 0) {
+    sep = buf.indexOf('\n\n');
+    sepLen = 2;
+  }
+  if (sep < 0) return { status: 502, headers: [['Content-Type', 'text/plain']], body: Buffer.from('bad CGI response\n') };
+  const head = buf.subarray(0, sep).toString('latin1');
+  const headers: [string, string][] = [];
+  let status = 200;
+  for (const line of head.split(/\r?\n/)) {
+    const i = line.indexOf(':');
+    if (i <= 0) continue;
+    const k = line.slice(0, i).trim();
+    const v = line.slice(i + 1).trim();
+    if (k.toLowerCase() === 'status') status = Number.parseInt(v, 10) || 200;
+    else headers.push([k, v]);
+  }
+  return { status, headers, body: buf.subarray(sep + sepLen) };
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of req) chunks.push(c as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export async function startGitHttpServer(options: GitHttpServerOptions): Promise<GitHttpServer> {
+  const backend = options.gitHttpBackend ?? '/usr/lib/git-core/git-http-backend';
+  const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let user: string | undefined;
+    if (options.credentials) {
+      user = basicUser(req, options.credentials);
+      if (!user && (isPush(url) || options.authenticateReads)) {
+        res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="gitops-lab"', 'Content-Type': 'text/plain' });
+        res.end('authentication required\n');
+        return;
+      }
+    } else if (isPush(url)) {
+      // Without credentials configured, pushes are still allowed (local tests) under a fixed user.
+      user = 'gitops-lab';
+    }
+    if (url.pathname.includes('..')) {
+      res.writeHead(400).end();
+      return;
+    }
+    const body = await readBody(req);
+    const env: Record<string, string> = {
+      GIT_PROJECT_ROOT: options.root,
+      GIT_HTTP_EXPORT_ALL: '1',
+      GIT_HTTP_MAX_REQUEST_BUFFER: '100M',
+      GIT_CONFIG_NOSYSTEM: '1',
+      REQUEST_METHOD: req.method ?? 'GET',
+      PATH_INFO: decodeURIComponent(url.pathname),
+      QUERY_STRING: url.search.replace(/^\?/, ''),
+      CONTENT_TYPE: req.headers['content-type'] ?? '',
+      CONTENT_LENGTH: String(body.length),
+      REMOTE_ADDR: req.socket.remoteAddress ?? '127.0.0.1',
+      SERVER_PROTOCOL: 'HTTP/1.1',
+      GATEWAY_INTERFACE: 'CGI/1.1',
+    };
+    if (user) env['REMOTE_USER'] = user;
+    if (req.headers['content-encoding']) env['HTTP_CONTENT_ENCODING'] = String(req.headers['content-encoding']);
+    if (req.headers['git-protocol']) env['GIT_PROTOCOL'] = String(req.headers['git-protocol']);
+    const r = await run(backend, [], { cwd: options.root, env, input: body, binary: true, allowFailure: true, timeoutMs: 120_000 });
+    const parsed = parseCgiResponse(r.stdoutBytes ?? new Uint8Array());
+    res.statusCode = parsed.status;
+    for (const [k, v] of parsed.headers) res.setHeader(k, v);
+    res.end(parsed.body);
+    options.onRequest?.(`${req.method} ${url.pathname}${url.search} ${parsed.status}`);
+  };
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end(`git http server error: ${error instanceof Error ? error.message : String(error)}\n`);
+    });
+  });
+  await new Promise<void>((resolveListen, reject) => {
+    server.once('error', reject);
+    server.listen({ host: '127.0.0.1', port: options.port ?? 0 }, () => resolveListen());
+  });
+  const addr = server.address();
+  const port = typeof addr === 'object' && addr ? addr.port : 0;
+  const url = `http://127.0.0.1:${port}`;
+  return {
+    port,
+    url,
+    repoUrl: (name) => `${url}/${name.endsWith('.git') ? name : name + '.git'}`,
+    close: () =>
+      new Promise<void>((resolveClose) => {
+        server.closeAllConnections();
+        server.close(() => resolveClose());
+      }),
+  };
+}
