@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { cannotJudge, defineGrader, fail, pass } from '../grader.js';
+import { findRegistrations, normalisePath, type Registration } from '../lib/registration.js';
+import { show } from '../lib/object-path.js';
+import type { Mismatch } from '../../harness/model/result.js';
+
+const Expect = z.strictObject({
+  path: z.string().min(1).optional(),
+  revision: z.string().min(1).optional(),
+  automated: z.boolean().optional(),
+  prune: z.boolean().optional(),
+  selfHeal: z.boolean().optional(),
+  /** The registration targets the environment's own namespace. */
+  targetsEnvironmentNamespace: z.boolean().optional(),
+});
+
+export const registration = defineGrader({
+  name: 'git.registration',
+  boundary: 'git',
+  summary: "The environment's controller registration in Git exists and points at the right path and revision.",
+  params: z.strictObject({
+    environment: z.string().min(1),
+    expect: Expect.default({}),
+  }),
+  describe: (p) => {
+    const parts = Object.entries(p.expect).map(([k, v]) => `${k}=${String(v)}`);
+    return `${p.environment} registration exists${parts.length ? ` with ${parts.join(', ')}` : ''}`;
+  },
+  grade(evidence, params, { controller }) {
+    const env = evidence.environments[params.environment];
+    if (!env) return cannotJudge(`The evidence has no environment "${params.environment}".`);
+    const dir = `${env.registration}/${controller}`;
+    const regs = findRegistrations(evidence.git.head, dir, controller);
+    const what = controller === 'argocd' ? 'an Argo CD Application' : 'a Flux Kustomization (with its GitRepository)';
+    if (regs.length === 0) {
+      return fail(`No ${controller} registration for ${params.environment} under ${dir}/.`, {
+        expected: `${what} under ${dir}/`,
+        actual: 'none',
+        why: 'Until a registration in Git points the controller at the overlay, nothing reconciles this environment.',
+      });
+    }
+    const reg = regs[0] as Registration;
+    const mismatches: Mismatch[] = [];
+    const e = params.expect;
+    const cmp = (path: string, got: unknown, expected: unknown): void => {
+      if (got !== expected) mismatches.push({ path, got: show(got), expected: show(expected) });
+    };
+    if (e.path !== undefined) cmp('path', reg.path, normalisePath(e.path === '{overlay}' ? env.path : e.path));
+    if (e.revision !== undefined) cmp('revision', reg.revision, e.revision);
+    if (e.automated !== undefined) cmp('automated', reg.automated, e.automated);
+    if (e.prune !== undefined) cmp('prune', reg.prune, e.prune);
+    if (e.selfHeal !== undefined) cmp('selfHeal', reg.selfHeal, e.selfHeal);
+    if (e.targetsEnvironmentNamespace) cmp('destination namespace', reg.destinationNamespace, env.namespace);
+    if (mismatches.length === 0) return pass(`${reg.file} registers ${params.environment} as intended.`);
+    mismatches.sort((a, b) => a.path.localeCompare(b.path));
+    return fail(`The ${params.environment} registration in ${reg.file} is not what the fix needs.`, {
+      expected: mismatches.map((m) => `${m.path}=${m.expected}`).join(', '),
+      actual: mismatches.map((m) => `${m.path}=${m.got}`).join(', '),
+      why: 'The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.',
+      mismatches,
+    });
+  },
+});

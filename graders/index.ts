@@ -1,0 +1,29 @@
+/** The grader registry: every check in a scenario names one of these. */
+import type { Grader } from './grader.js';
+import { changedWithin } from './git/changed-within.js';
+import { commitMessage } from './git/commit-message.js';
+import { historyIntact } from './git/history-intact.js';
+import { registration } from './git/registration.js';
+import { unchanged as gitUnchanged } from './git/unchanged.js';
+import { field } from './render/field.js';
+import { object } from './render/object.js';
+import { selectorMatches } from './render/selector-matches.js';
+import { succeeds } from './render/succeeds.js';
+import { unchanged as renderUnchanged } from './render/unchanged.js';
+
+export const GRADERS: ReadonlyMap<string, Grader> = new Map(
+  ([
+    changedWithin,
+    gitUnchanged,
+    historyIntact,
+    commitMessage,
+    registration,
+    succeeds,
+    field,
+    renderUnchanged,
+    selectorMatches,
+    object,
+  ] as Grader[]).map((g) => [g.name, g]),
+);
+
+export type { Grader, Finding, GradeContext } from './grader.js';

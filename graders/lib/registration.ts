@@ -1,0 +1,113 @@
+import type { Controller } from '../../harness/model/boundary.js';
+import type { TreeSnapshot } from '../../harness/model/evidence.js';
+
+/**
+ * A controller registration as found in Git, normalised across Argo CD (Application) and Flux
+ * (Kustomization + GitRepository), so graders ask one question of either.
+ */
+export interface Registration {
+  readonly controller: Controller;
+  readonly file: string;
+  readonly name: string;
+  readonly repoURL: string | undefined;
+  /** Branch, tag or commit the registration tracks. */
+  readonly revision: string | undefined;
+  /** Repository path, normalised without a leading "./" or trailing "/". */
+  readonly path: string | undefined;
+  readonly automated: boolean;
+  readonly prune: boolean;
+  readonly selfHeal: boolean;
+  readonly suspended: boolean;
+  readonly destinationNamespace: string | undefined;
+  /** Argo CD only. */
+  readonly project: string | undefined;
+  /** Flux only: the service account the Kustomization impersonates. */
+  readonly serviceAccountName: string | undefined;
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+const obj = (v: unknown): Obj => (isObj(v) ? v : {});
+
+export function normalisePath(p: string | undefined): string | undefined {
+  if (p === undefined) return undefined;
+  let s = p.trim();
+  while (s.startsWith('./')) s = s.slice(2);
+  s = s.replace(/\/+$/, '');
+  return s === '' || s === '.' ? '.' : s;
+}
+
+export interface DocRef {
+  readonly file: string;
+  readonly doc: Obj;
+}
+
+/** Every YAML document under a directory of a tree. */
+export function docsUnder(tree: TreeSnapshot, dir: string): DocRef[] {
+  const prefix = dir.replace(/\/+$/, '') + '/';
+  const out: DocRef[] = [];
+  for (const file of Object.keys(tree.files).sort()) {
+    if (!file.startsWith(prefix)) continue;
+    for (const doc of tree.files[file]?.docs ?? []) if (isObj(doc)) out.push({ file, doc });
+  }
+  return out;
+}
+
+const group = (doc: Obj): string => (str(doc['apiVersion']) ?? '').split('/')[0] ?? '';
+
+export function findRegistrations(tree: TreeSnapshot, dir: string, controller: Controller): Registration[] {
+  const docs = docsUnder(tree, dir);
+  if (controller === 'argocd') {
+    return docs
+      .filter(({ doc }) => doc['kind'] === 'Application' && group(doc) === 'argoproj.io')
+      .map(({ file, doc }) => {
+        const spec = obj(doc['spec']);
+        const source = obj(spec['source']);
+        const syncPolicy = obj(spec['syncPolicy']);
+        const automated = isObj(syncPolicy['automated']) ? syncPolicy['automated'] : undefined;
+        const enabled = automated !== undefined && automated['enabled'] !== false;
+        return {
+          controller,
+          file,
+          name: str(obj(doc['metadata'])['name']) ?? '',
+          repoURL: str(source['repoURL']),
+          revision: str(source['targetRevision']) ?? 'HEAD',
+          path: normalisePath(str(source['path'])),
+          automated: enabled,
+          prune: enabled && automated?.['prune'] === true,
+          selfHeal: enabled && automated?.['selfHeal'] === true,
+          suspended: !enabled,
+          destinationNamespace: str(obj(spec['destination'])['namespace']),
+          project: str(spec['project']) ?? 'default',
+          serviceAccountName: undefined,
+        };
+      });
+  }
+  const repos = docs.filter(({ doc }) => doc['kind'] === 'GitRepository' && group(doc) === 'source.toolkit.fluxcd.io');
+  return docs
+    .filter(({ doc }) => doc['kind'] === 'Kustomization' && group(doc) === 'kustomize.toolkit.fluxcd.io')
+    .map(({ file, doc }) => {
+      const spec = obj(doc['spec']);
+      const sourceName = str(obj(spec['sourceRef'])['name']);
+      const repo = repos.find(({ doc: r }) => str(obj(r['metadata'])['name']) === sourceName);
+      const repoSpec = obj(repo?.doc['spec']);
+      const ref = obj(repoSpec['ref']);
+      const suspended = spec['suspend'] === true;
+      return {
+        controller,
+        file,
+        name: str(obj(doc['metadata'])['name']) ?? '',
+        repoURL: str(repoSpec['url']),
+        revision: str(ref['branch']) ?? str(ref['tag']) ?? str(ref['commit']) ?? str(ref['name']) ?? (repo ? 'master' : undefined),
+        path: normalisePath(str(spec['path'])) ?? '.',
+        automated: !suspended,
+        prune: spec['prune'] === true,
+        selfHeal: !suspended,
+        suspended,
+        destinationNamespace: str(spec['targetNamespace']),
+        project: undefined,
+        serviceAccountName: str(spec['serviceAccountName']),
+      };
+    });
+}

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { Controller } from './boundary.js';
+
+/**
+ * Evidence: plain, versioned JSON that graders read. Everything a grader needs is in here, so a saved
+ * bundle grades the same offline as it did live.
+ */
+export const EVIDENCE_SCHEMA_VERSION = 1;
+
+export const ParsedFile = z.object({
+  /** Git blob id, so two trees can be compared without the text. */
+  blob: z.string(),
+  /** The YAML documents of the file, when it is YAML and parses. */
+  docs: z.array(z.unknown()).optional(),
+  parseError: z.string().optional(),
+});
+export type ParsedFile = z.infer<typeof ParsedFile>;
+
+export const TreeSnapshot = z.object({
+  sha: z.string(),
+  /** Repository-relative path -> parsed file; YAML files only. */
+  files: z.record(z.string(), ParsedFile),
+});
+export type TreeSnapshot = z.infer<typeof TreeSnapshot>;
+
+export const FileChange = z.object({
+  status: z.enum(['added', 'modified', 'deleted', 'renamed', 'copied', 'type-changed']),
+  path: z.string(),
+  oldPath: z.string().optional(),
+});
+export type FileChange = z.infer<typeof FileChange>;
+
+export const CommitInfo = z.object({
+  sha: z.string(),
+  parents: z.array(z.string()),
+  subject: z.string(),
+  body: z.string(),
+  author: z.string(),
+  files: z.array(FileChange),
+});
+export type CommitInfo = z.infer<typeof CommitInfo>;
+
+export const GitEvidence = z.object({
+  repoURL: z.string(),
+  trackedBranch: z.string(),
+  /** The tracked branch's commit when the learner was handed the workspace. */
+  seedSha: z.string(),
+  headSha: z.string(),
+  /** The seed commit is an ancestor of (or equal to) the head: history was extended, not rewritten. */
+  headContainsSeed: z.boolean(),
+  /** Commits on the tracked branch after the seed, oldest first. */
+  commits: z.array(CommitInfo),
+  /** `git diff -M seed head`, net of every commit. */
+  changes: z.array(FileChange),
+  /** Every branch: its commit now and at the seed (absent if it did not exist then). */
+  branches: z.array(z.object({ name: z.string(), sha: z.string(), seedSha: z.string().optional() })),
+  seed: TreeSnapshot,
+  head: TreeSnapshot,
+});
+export type GitEvidence = z.infer<typeof GitEvidence>;
+
+export const RenderOutcome = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    /** sha256 of kustomize's output, for byte-for-byte comparison. */
+    digest: z.string(),
+    objects: z.array(z.record(z.string(), z.unknown())),
+  }),
+  z.object({
+    ok: z.literal(false),
+    /** `kustomize`: kustomize refused; `refused`: gitops-lab refused (remote base, exec plugin); `missing`: no such directory. */
+    reason: z.enum(['kustomize', 'refused', 'missing']),
+    error: z.string(),
+  }),
+]);
+export type RenderOutcome = z.infer<typeof RenderOutcome>;
+
+export const RenderEvidence = z.object({
+  tool: z.string(),
+  environments: z.array(
+    z.object({ name: z.string(), path: z.string(), namespace: z.string(), seed: RenderOutcome, head: RenderOutcome }),
+  ),
+});
+export type RenderEvidence = z.infer<typeof RenderEvidence>;
+
+export const EvidenceMeta = z.object({
+  scenario: z.string(),
+  controller: Controller,
+  provider: z.string(),
+  runId: z.string(),
+  learner: z.string().optional(),
+  mode: z.enum(['practice', 'exam']),
+  collectedAt: z.string(),
+  toolVersions: z.record(z.string(), z.string()),
+  /** What this bundle holds: offline bundles carry no cluster evidence. */
+  scope: z.enum(['offline', 'live']),
+});
+export type EvidenceMeta = z.infer<typeof EvidenceMeta>;
+
+export const Evidence = z.object({
+  schemaVersion: z.literal(EVIDENCE_SCHEMA_VERSION),
+  kind: z.literal('gitops-lab/evidence'),
+  meta: EvidenceMeta,
+  /** The scenario's environments as seeded (namespaces already suffixed). */
+  environments: z.record(z.string(), z.object({ namespace: z.string(), path: z.string(), registration: z.string() })),
+  git: GitEvidence,
+  render: RenderEvidence,
+  /** Cluster evidence (live runs only): objects by kind, controller status, recorded changes. */
+  cluster: z.record(z.string(), z.unknown()).optional(),
+});
+export type Evidence = z.infer<typeof Evidence>;

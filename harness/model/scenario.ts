@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { Controller } from './boundary.js';
+import { Step } from './steps.js';
+
+/** The scenario file format (scenarios/<id>/scenario.yaml). The JSON Schema in schemas/ is generated from this. */
+
+const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and dashes');
+
+export const EnvironmentSpec = z.strictObject({
+  /** Namespace the environment deploys into; suffixed with the run id when runs share a cluster. */
+  namespace: z.string().min(1),
+  /** The kustomize directory that renders this environment (the overlay). */
+  path: z.string().min(1),
+  /** The directory holding this environment's controller registration, one sub-folder per controller. */
+  registration: z.string().min(1),
+});
+export type EnvironmentSpec = z.infer<typeof EnvironmentSpec>;
+
+export const CheckSpec = z.strictObject({
+  /** Unique within the scenario; what reports and wrongSolutions[].loses refer to. */
+  name: Id,
+  /** A grader from the registry, e.g. `git.changed-within`. */
+  grader: z.string().min(1),
+  /** The grader's parameters, validated against its own schema. */
+  with: z.record(z.string(), z.unknown()).default({}),
+  weight: z.number().int().positive(),
+  /** Shown in practice mode. */
+  hint: z.string().optional(),
+  /** Whether the check must fail right after the faults are seeded (validate proves it). */
+  failsAfterFaults: z.boolean().default(true),
+  /** Restrict the check to some controllers. */
+  controllers: z.array(Controller).min(1).optional(),
+});
+export type CheckSpec = z.infer<typeof CheckSpec>;
+
+export const WrongSolution = z.strictObject({
+  id: Id,
+  summary: z.string().min(1),
+  steps: z.array(Step).min(1),
+  /** The checks this near-miss must lose. */
+  loses: z.array(z.string().min(1)).min(1),
+  controllers: z.array(Controller).min(1).optional(),
+});
+export type WrongSolution = z.infer<typeof WrongSolution>;
+
+export const Scenario = z.strictObject({
+  id: Id,
+  title: z.string().min(1),
+  summary: z.string().min(1),
+  difficulty: z.enum(['beginner', 'intermediate', 'advanced']),
+  timeLimitMinutes: z.number().int().positive(),
+  controllers: z.array(Controller).min(1),
+  /** Needs Argo Rollouts installed. */
+  rollouts: z.boolean().default(false),
+  workload: z.string().min(1).default('payment-api'),
+  trackedBranch: z.string().min(1).default('main'),
+  /** The text the learner sees. */
+  prompt: z.string().min(1),
+  environments: z.record(z.string().regex(/^[a-z0-9-]+$/), EnvironmentSpec),
+  faults: z.array(Step).default([]),
+  solution: z.strictObject({ summary: z.string().min(1), steps: z.array(Step).min(1) }),
+  wrongSolutions: z.array(WrongSolution).default([]),
+  checks: z.array(CheckSpec).min(1),
+});
+export type Scenario = z.infer<typeof Scenario>;
+export type ScenarioInput = z.input<typeof Scenario>;

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { Controller } from './boundary.js';
+
+/**
+ * The closed vocabulary of steps that faults, solutions and wrong solutions are written in.
+ * The harness executes these; there are no shell strings.
+ */
+
+const RepoPath = z
+  .string()
+  .min(1)
+  .refine((p) => !p.startsWith('/') && !p.split('/').includes('..'), {
+    message: 'must be a relative path inside the repository (no leading "/" and no "..")',
+  });
+
+export const FileEdit = z.discriminatedUnion('op', [
+  z.strictObject({
+    op: z.literal('write'),
+    file: RepoPath,
+    content: z.string(),
+  }),
+  z.strictObject({
+    op: z.literal('set'),
+    file: RepoPath,
+    /** An object path such as `images[0].newTag` or `spec.template.metadata.labels["app.kubernetes.io/name"]`. */
+    path: z.string().min(1),
+    value: z.unknown(),
+    /** Which YAML document of a multi-document file, counted from 0. */
+    doc: z.number().int().nonnegative().default(0),
+  }),
+  z.strictObject({
+    op: z.literal('replace'),
+    file: RepoPath,
+    find: z.string().min(1),
+    with: z.string(),
+  }),
+  z.strictObject({ op: z.literal('delete'), file: RepoPath }),
+  z.strictObject({ op: z.literal('rename'), from: RepoPath, to: RepoPath }),
+]);
+export type FileEdit = z.infer<typeof FileEdit>;
+
+const Author = z.strictObject({ name: z.string().min(1), email: z.string().min(3) });
+
+const Environment = z.string().min(1);
+const KindName = {
+  environment: Environment,
+  kind: z.string().min(1),
+  name: z.string().min(1),
+};
+
+export const Step = z.discriminatedUnion('action', [
+  z.strictObject({
+    action: z.literal('git.commit'),
+    message: z.string().min(1),
+    branch: z.string().min(1).optional(),
+    author: Author.optional(),
+    edits: z.array(FileEdit).min(1),
+  }),
+  z.strictObject({
+    action: z.literal('git.branch'),
+    name: z.string().min(1),
+    /** A revision: a branch, `HEAD`, `HEAD~2`, `main~1`. */
+    from: z.string().min(1).default('HEAD'),
+  }),
+  z.strictObject({
+    action: z.literal('live.patch'),
+    ...KindName,
+    patchType: z.enum(['merge', 'strategic', 'json']).default('merge'),
+    patch: z.unknown(),
+    fieldManager: z.string().min(1).default('kubectl-edit'),
+  }),
+  z.strictObject({
+    action: z.literal('live.scale'),
+    ...KindName,
+    replicas: z.number().int().nonnegative(),
+    fieldManager: z.string().min(1).default('kubectl-scale'),
+  }),
+  z.strictObject({
+    action: z.literal('live.delete'),
+    ...KindName,
+    /** Delete every object of the kind matching this label selector instead of one by name. */
+    selector: z.string().optional(),
+  }),
+  z.strictObject({
+    action: z.literal('live.apply-render'),
+    environment: Environment,
+    fieldManager: z.string().min(1).default('kubectl-client-side-apply'),
+  }),
+  z.strictObject({
+    action: z.literal('controller.set-source'),
+    environment: Environment,
+    revision: z.string().min(1).optional(),
+    path: z.string().min(1).optional(),
+  }),
+  z.strictObject({ action: z.literal('controller.sync'), environment: Environment, prune: z.boolean().default(false) }),
+  z.strictObject({ action: z.literal('controller.suspend'), environment: Environment, suspended: z.boolean().default(true) }),
+  z.strictObject({ action: z.literal('rollout.abort'), environment: Environment, name: z.string().min(1) }),
+  z.strictObject({
+    action: z.literal('wait.converged'),
+    environment: Environment,
+    /** What "converged" means here. */
+    until: z.enum(['synced', 'healthy', 'analysis-failed', 'rollout-aborted']).default('healthy'),
+    timeoutSeconds: z.number().int().positive().default(180),
+  }),
+]);
+export type Step = z.infer<typeof Step>;
+export type StepAction = Step['action'];
+
+export const GIT_ACTIONS: ReadonlySet<StepAction> = new Set(['git.commit', 'git.branch']);
+
+export function isGitStep(step: Step): step is Extract<Step, { action: 'git.commit' | 'git.branch' }> {
+  return GIT_ACTIONS.has(step.action);
+}
+
+export const ControllerList = z.array(Controller).min(1);
