@@ -1,0 +1,41 @@
+/** Assembles Evidence for a session. Offline: git and render; the live collector adds cluster evidence. */
+import { EVIDENCE_SCHEMA_VERSION, type Evidence } from '../model/evidence.js';
+import type { Session } from '../runner/session.js';
+import { collectGitEvidence } from './git-evidence.js';
+import { collectRenderEvidence } from './render-evidence.js';
+
+export interface CollectOptions {
+  /** Grade this commit instead of the branch head. */
+  readonly headSha?: string;
+  readonly now?: () => Date;
+}
+
+export async function collectOfflineEvidence(session: Session, options: CollectOptions = {}): Promise<Evidence> {
+  const git = await collectGitEvidence({
+    bareDir: session.bareDir,
+    repoURL: session.repoURL,
+    trackedBranch: session.trackedBranch,
+    seedSha: session.seedSha,
+    seedBranches: session.seedBranches,
+    ...(options.headSha !== undefined ? { headSha: options.headSha } : {}),
+  });
+  const render = await collectRenderEvidence(session.bareDir, git.seedSha, git.headSha, session.environments, session.stateDir);
+  return {
+    schemaVersion: EVIDENCE_SCHEMA_VERSION,
+    kind: 'gitops-lab/evidence',
+    meta: {
+      scenario: session.scenario,
+      controller: session.controller,
+      provider: session.provider,
+      runId: session.runId,
+      ...(session.learner !== undefined ? { learner: session.learner } : {}),
+      mode: session.mode,
+      collectedAt: (options.now?.() ?? new Date()).toISOString(),
+      toolVersions: { render: render.tool, node: process.version },
+      scope: 'offline',
+    },
+    environments: session.environments,
+    git,
+    render,
+  };
+}

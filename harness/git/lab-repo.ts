@@ -1,0 +1,161 @@
+/**
+ * The lab repository: a bare repo created from a scenario's repo/ with a believable history (an initial
+ * commit, then one commit per environment), the scenario's Git faults applied as further commits, and a
+ * learner workspace cloned from it.
+ */
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { tmpdir } from 'node:os';
+import { git, gitOut } from './git.js';
+import { applyGitStep, TEAMMATE } from './steps.js';
+import { fillTemplate, type LabVars } from './template.js';
+import type { Scenario } from '../model/scenario.js';
+import { isGitStep, type Step } from '../model/steps.js';
+
+/** History starts at a fixed time so the same scenario always gets the same commit ids. */
+const EPOCH = 1_767_225_600; // 2026-01-01T00:00:00Z
+const HOUR = 3600;
+
+export interface LabRepo {
+  /** Path of the bare repository. */
+  readonly bareDir: string;
+  readonly repoURL: string;
+  readonly trackedBranch: string;
+  /** The tracked branch's commit after the faults: what the learner is handed. */
+  readonly seedSha: string;
+  /** Every branch and its commit at hand-over. */
+  readonly seedBranches: Readonly<Record<string, string>>;
+}
+
+async function walk(dir: string, base = dir): Promise<string[]> {
+  const out: string[] = [];
+  for (const e of await readdir(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...(await walk(p, base)));
+    else out.push(relative(base, p));
+  }
+  return out.sort();
+}
+
+export function labClock(start = EPOCH): () => number {
+  let t = start;
+  return () => (t += HOUR);
+}
+
+/** Copies repo/ into a working tree, filling `{{lab.*}}` values. */
+async function copyTemplateTree(src: string, dest: string, vars: LabVars): Promise<string[]> {
+  const files = await walk(src);
+  for (const f of files) {
+    const text = await readFile(join(src, f), 'utf8');
+    await mkdir(join(dest, f, '..'), { recursive: true });
+    await writeFile(join(dest, f), fillTemplate(text, vars));
+  }
+  return files;
+}
+
+async function commitAll(workdir: string, message: string, when: number): Promise<void> {
+  const date = `@${when} +0000`;
+  await git(workdir, ['add', '-A']);
+  await git(workdir, ['commit', '-q', '--allow-empty', '-m', message], {
+    env: {
+      GIT_AUTHOR_NAME: TEAMMATE.name,
+      GIT_AUTHOR_EMAIL: TEAMMATE.email,
+      GIT_COMMITTER_NAME: TEAMMATE.name,
+      GIT_COMMITTER_EMAIL: TEAMMATE.email,
+      GIT_AUTHOR_DATE: date,
+      GIT_COMMITTER_DATE: date,
+    },
+  });
+}
+
+export interface CreateLabOptions {
+  readonly scenario: Scenario;
+  /** The scenario's folder (holding repo/). */
+  readonly scenarioDir: string;
+  /** Where the bare repository goes. */
+  readonly bareDir: string;
+  /** The URL controllers and the learner use (file:// offline, http:// on a cluster). */
+  readonly repoURL: string;
+  readonly vars: LabVars;
+  /** Apply the scenario's Git faults (default true). */
+  readonly applyFaults?: boolean;
+}
+
+export async function createLabRepo(options: CreateLabOptions): Promise<LabRepo> {
+  const { scenario, vars } = options;
+  const branch = scenario.trackedBranch;
+  await mkdir(options.bareDir, { recursive: true });
+  await git(options.bareDir, ['init', '-q', '--bare', '-b', branch]);
+  const work = await mkdtemp(join(tmpdir(), 'gitops-lab-seed-'));
+  try {
+    await git(work, ['init', '-q', '-b', branch]);
+    await git(work, ['remote', 'add', 'origin', options.bareDir]);
+    const stage = await mkdtemp(join(tmpdir(), 'gitops-lab-tree-'));
+    try {
+      const files = await copyTemplateTree(join(options.scenarioDir, 'repo'), stage, vars);
+      const clock = labClock();
+      const envs = Object.entries(scenario.environments);
+      const belongsTo = (f: string): string | undefined =>
+        envs.find(([, e]) => f.startsWith(`${e.path}/`) || f.startsWith(`${e.registration}/`))?.[0];
+      const copy = async (f: string): Promise<void> => {
+        await mkdir(join(work, f, '..'), { recursive: true });
+        await cp(join(stage, f), join(work, f));
+      };
+      for (const f of files.filter((f) => belongsTo(f) === undefined)) await copy(f);
+      await commitAll(work, `Add ${scenario.workload} base manifests`, clock());
+      for (const [name] of envs) {
+        const mine = files.filter((f) => belongsTo(f) === name);
+        if (mine.length === 0) continue;
+        for (const f of mine) await copy(f);
+        await commitAll(work, `${scenario.workload}: add ${name} environment`, clock());
+      }
+      await git(work, ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`]);
+      await git(work, ['fetch', '-q', 'origin']);
+      if (options.applyFaults !== false) {
+        await applyGitSteps(work, scenario.faults, { trackedBranch: branch, vars, clock });
+      }
+    } finally {
+      await rm(stage, { recursive: true, force: true });
+    }
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  const seedBranches = await branchHeads(options.bareDir);
+  return {
+    bareDir: options.bareDir,
+    repoURL: options.repoURL,
+    trackedBranch: branch,
+    seedSha: seedBranches[branch] ?? '',
+    seedBranches,
+  };
+}
+
+export async function applyGitSteps(
+  workdir: string,
+  steps: readonly Step[],
+  ctx: { readonly trackedBranch: string; readonly vars: LabVars; readonly clock?: () => number },
+): Promise<number> {
+  let applied = 0;
+  for (const step of steps) {
+    if (!isGitStep(step)) continue;
+    await applyGitStep({ workdir, ...ctx }, step);
+    applied++;
+  }
+  return applied;
+}
+
+export async function branchHeads(bareDir: string): Promise<Record<string, string>> {
+  const out = await gitOut(bareDir, ['for-each-ref', '--format=%(refname:short) %(objectname)', 'refs/heads']);
+  const heads: Record<string, string> = {};
+  for (const line of out.split('\n').filter(Boolean)) {
+    const [name, sha] = line.split(' ');
+    if (name && sha) heads[name] = sha;
+  }
+  return heads;
+}
+
+/** Clones the lab repository into the learner's workspace: `origin` is set, so `git push` works. */
+export async function cloneWorkspace(repoURL: string, workspace: string, branch: string): Promise<void> {
+  await mkdir(join(workspace, '..'), { recursive: true });
+  await git(join(workspace, '..'), ['clone', '-q', '--branch', branch, repoURL, workspace]);
+}

@@ -1,0 +1,53 @@
+/** Executes the Git steps of the vocabulary (git.commit, git.branch) in a working clone, then pushes. */
+import { applyEdit } from './edits.js';
+import { git, gitOut } from './git.js';
+import { fillDeep, type LabVars } from './template.js';
+import type { Step } from '../model/steps.js';
+import { LabError } from '../errors.js';
+
+export interface GitStepContext {
+  /** A working clone whose `origin` is the lab repository. */
+  readonly workdir: string;
+  readonly trackedBranch: string;
+  readonly vars: LabVars;
+  /** Author and committer time for reproducible history (seconds since the epoch). */
+  readonly clock?: () => number;
+}
+
+export const TEAMMATE = { name: 'Sam Rivera', email: 'sam.rivera@payments.example' };
+
+export async function applyGitStep(ctx: GitStepContext, rawStep: Extract<Step, { action: 'git.commit' | 'git.branch' }>): Promise<void> {
+  const step = fillDeep(rawStep, ctx.vars);
+  if (step.action === 'git.branch') {
+    const sha = await gitOut(ctx.workdir, ['rev-parse', '--verify', `${step.from}^{commit}`]).catch(async () =>
+      gitOut(ctx.workdir, ['rev-parse', '--verify', `origin/${step.from}^{commit}`]),
+    );
+    await git(ctx.workdir, ['push', '--force', 'origin', `${sha}:refs/heads/${step.name}`]);
+    await git(ctx.workdir, ['fetch', 'origin']);
+    return;
+  }
+  const branch = step.branch ?? ctx.trackedBranch;
+  const current = await gitOut(ctx.workdir, ['rev-parse', '--abbrev-ref', 'HEAD']);
+  if (current !== branch) {
+    const exists = (await git(ctx.workdir, ['rev-parse', '--verify', `origin/${branch}`], { allowFailure: true })).exitCode === 0;
+    if (!exists) throw new LabError('INVALID_SCENARIO', `git.commit: branch "${branch}" does not exist in the lab repository`);
+    await git(ctx.workdir, ['checkout', '-B', branch, `origin/${branch}`]);
+  } else {
+    await git(ctx.workdir, ['pull', '--ff-only', 'origin', branch], { allowFailure: true });
+  }
+  for (const edit of step.edits) await applyEdit(ctx.workdir, edit);
+  await git(ctx.workdir, ['add', '-A']);
+  const author = step.author ?? TEAMMATE;
+  const when = ctx.clock ? `@${ctx.clock()} +0000` : undefined;
+  await git(ctx.workdir, ['commit', '--allow-empty', '-q', '-m', step.message], {
+    env: {
+      GIT_AUTHOR_NAME: author.name,
+      GIT_AUTHOR_EMAIL: author.email,
+      GIT_COMMITTER_NAME: author.name,
+      GIT_COMMITTER_EMAIL: author.email,
+      ...(when ? { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when } : {}),
+    },
+  });
+  await git(ctx.workdir, ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`]);
+  if (branch !== ctx.trackedBranch) await git(ctx.workdir, ['checkout', '-q', ctx.trackedBranch]);
+}
