@@ -1,16 +1,18 @@
 /** Every CLI command, one file each. Add a command by importing its register function here. */
 import type { Command } from 'commander';
-import { register as registerSetup } from './setup.js';
-import { register as registerUp } from './up.js';
-import { register as registerDown } from './down.js';
-import { register as registerStatus } from './status.js';
+import { register as catalog } from './catalog.js';
+import { register as grade } from './grade.js';
+import { register as lint } from './lint.js';
+import { register as schema } from './schema.js';
+import { register as start } from './start.js';
 
 export type SetExit = (code: number) => void;
 export type RegisterCommand = (program: Command, setExit: SetExit) => void;
 
 export const COMMANDS: readonly RegisterCommand[] = [
-  registerSetup,
-  registerUp,
-  registerDown,
-  registerStatus,
+  catalog,
+  start,
+  grade,
+  lint,
+  schema,
 ];

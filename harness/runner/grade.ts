@@ -1,0 +1,87 @@
+/**
+ * Grading: runs every applicable check of a scenario over one Evidence and assembles the result.
+ * Deterministic: same scenario and evidence, same result (no clocks, checks in scenario order).
+ */
+import { GRADERS } from '../../graders/index.js';
+import { BOUNDARIES, boundaryRank, OFFLINE_BOUNDARIES, type Boundary } from '../model/boundary.js';
+import type { Evidence } from '../model/evidence.js';
+import { RESULT_SCHEMA_VERSION, type CheckResult, type GradeResult } from '../model/result.js';
+import type { CheckSpec, Scenario } from '../model/scenario.js';
+import { LabError } from '../errors.js';
+
+export function checksFor(scenario: Scenario, controller: Evidence['meta']['controller']): CheckSpec[] {
+  return scenario.checks.filter((c) => !c.controllers || c.controllers.includes(controller));
+}
+
+export function gradeCheck(check: CheckSpec, evidence: Evidence): CheckResult {
+  const grader = GRADERS.get(check.grader);
+  if (!grader) throw new LabError('INVALID_SCENARIO', `check ${check.name}: unknown grader "${check.grader}"`);
+  const base = { name: check.name, grader: grader.name, boundary: grader.boundary, max: check.weight, hint: check.hint };
+  if (evidence.meta.scope === 'offline' && !OFFLINE_BOUNDARIES.includes(grader.boundary)) {
+    return { ...base, status: 'skipped', score: 0, message: `Needs a cluster: the ${grader.boundary} boundary is not graded offline.`, mismatches: [] };
+  }
+  const params = grader.params.safeParse(check.with);
+  if (!params.success) {
+    throw new LabError('INVALID_SCENARIO', `check ${check.name}: invalid parameters for ${grader.name}`, {
+      details: params.error.issues.map((i) => `with.${i.path.join('.')}: ${i.message}`),
+    });
+  }
+  let finding;
+  try {
+    finding = grader.grade(evidence, params.data, { controller: evidence.meta.controller });
+  } catch (error) {
+    // A grader that throws could not judge: that is an error outcome, never a learner failure.
+    finding = { status: 'error' as const, message: `The grader failed: ${error instanceof Error ? error.message : String(error)}` };
+  }
+  return {
+    ...base,
+    status: finding.status,
+    score: finding.status === 'pass' ? check.weight : 0,
+    message: finding.message,
+    ...(finding.expected !== undefined ? { expected: finding.expected } : {}),
+    ...(finding.actual !== undefined ? { actual: finding.actual } : {}),
+    ...(finding.why !== undefined ? { why: finding.why } : {}),
+    ...(finding.diff !== undefined ? { diff: finding.diff } : {}),
+    mismatches: [...(finding.mismatches ?? [])],
+  };
+}
+
+export function gradeEvidence(scenario: Scenario, evidence: Evidence): GradeResult {
+  const checks = checksFor(scenario, evidence.meta.controller).map((c) => gradeCheck(c, evidence));
+  return assembleResult(scenario.id, evidence, checks);
+}
+
+export function assembleResult(scenarioId: string, evidence: Evidence, checks: CheckResult[]): GradeResult {
+  const counted = checks.filter((c) => c.status !== 'skipped');
+  const score = counted.reduce((s, c) => s + c.score, 0);
+  const maxScore = counted.reduce((s, c) => s + c.max, 0);
+  const status = counted.some((c) => c.status === 'error') ? 'error' : score === maxScore ? 'pass' : 'fail';
+  const failing = counted
+    .filter((c) => c.status === 'fail' || c.status === 'error')
+    .sort((a, b) => boundaryRank(a.boundary) - boundaryRank(b.boundary));
+  const first = failing[0];
+  const boundaries = BOUNDARIES.flatMap((boundary: Boundary) => {
+    const cs = checks.filter((c) => c.boundary === boundary);
+    if (cs.length === 0) return [];
+    const live = cs.filter((c) => c.status !== 'skipped');
+    const st = live.length === 0 ? 'skipped' : live.some((c) => c.status === 'error') ? 'error' : live.some((c) => c.status === 'fail') ? 'fail' : 'pass';
+    return [{ boundary, status: st as CheckResult['status'], score: live.reduce((s, c) => s + c.score, 0), max: live.reduce((s, c) => s + c.max, 0) }];
+  });
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    kind: 'gitops-lab/grade',
+    scenario: scenarioId,
+    controller: evidence.meta.controller,
+    runId: evidence.meta.runId,
+    ...(evidence.meta.learner !== undefined ? { learner: evidence.meta.learner } : {}),
+    mode: evidence.meta.mode,
+    scope: evidence.meta.scope,
+    headSha: evidence.git.headSha,
+    status,
+    score,
+    maxScore,
+    firstFailure: first ? { boundary: first.boundary, check: first.name, message: first.message } : null,
+    boundaries,
+    checks,
+  };
+}

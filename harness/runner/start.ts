@@ -1,0 +1,90 @@
+/** Starting a session offline: lab repository with faults, learner workspace, session record, prompt. */
+import { mkdir, readdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { createLabRepo, cloneWorkspace } from '../git/lab-repo.js';
+import type { LabVars } from '../git/template.js';
+import type { Controller } from '../model/boundary.js';
+import { loadScenario } from '../scenario/load.js';
+import { LabError } from '../errors.js';
+import { newRunId, saveSession, stateHome, type Session } from './session.js';
+import type { Scenario } from '../model/scenario.js';
+
+export interface StartOptions {
+  readonly scenarioId: string;
+  readonly workspace: string;
+  readonly controller?: Controller;
+  readonly mode?: 'practice' | 'exam';
+  readonly learner?: string;
+  readonly bank?: string;
+  readonly now?: () => Date;
+}
+
+export function environmentsFor(scenario: Scenario, suffix = ''): Session['environments'] {
+  return Object.fromEntries(
+    Object.entries(scenario.environments).map(([name, e]) => [name, { namespace: `${e.namespace}${suffix}`, path: e.path, registration: e.registration }]),
+  );
+}
+
+export function labVars(repoURL: string, runId: string, envs: Session['environments']): LabVars {
+  return { repoURL, runId, namespaces: Object.fromEntries(Object.entries(envs).map(([n, e]) => [n, e.namespace])) };
+}
+
+async function assertEmptyOrMissing(dir: string): Promise<void> {
+  try {
+    const entries = await readdir(dir);
+    if (entries.length > 0) throw new LabError('USAGE', `workspace ${dir} exists and is not empty`, { suggestion: 'choose a new directory for the workspace' });
+  } catch (error) {
+    if (error instanceof LabError) throw error;
+  }
+}
+
+export async function startOffline(options: StartOptions): Promise<{ session: Session; scenario: Scenario; workspace: string }> {
+  const { scenario, dir } = await loadScenario(options.scenarioId, options.bank);
+  const controller = options.controller ?? scenario.controllers[0]!;
+  if (!scenario.controllers.includes(controller)) {
+    throw new LabError('USAGE', `scenario ${scenario.id} supports ${scenario.controllers.join(', ')}, not ${controller}`);
+  }
+  const workspace = resolve(options.workspace);
+  await assertEmptyOrMissing(workspace);
+  const runId = newRunId();
+  const stateDir = join(stateHome(), 'sessions', runId);
+  await mkdir(stateDir, { recursive: true });
+  const bareDir = join(stateDir, 'lab.git');
+  const repoURL = `file://${bareDir}`;
+  const environments = environmentsFor(scenario);
+  const lab = await createLabRepo({ scenario, scenarioDir: dir, bareDir, repoURL, vars: labVars(repoURL, runId, environments) });
+  await cloneWorkspace(bareDir, workspace, scenario.trackedBranch);
+  const now = options.now?.() ?? new Date();
+  const mode = options.mode ?? 'practice';
+  const session: Session = {
+    schemaVersion: 1,
+    runId,
+    scenario: scenario.id,
+    controller,
+    provider: 'offline',
+    mode,
+    ...(options.learner !== undefined ? { learner: options.learner } : {}),
+    bareDir,
+    repoURL,
+    trackedBranch: lab.trackedBranch,
+    seedSha: lab.seedSha,
+    seedBranches: lab.seedBranches,
+    environments,
+    startedAt: now.toISOString(),
+    ...(mode === 'exam' ? { deadline: new Date(now.getTime() + scenario.timeLimitMinutes * 60_000).toISOString() } : {}),
+    stateDir,
+  };
+  await saveSession(workspace, session);
+  return { session, scenario, workspace };
+}
+
+export function promptText(scenario: Scenario, session: Session, workspace: string): string {
+  return [
+    `${scenario.title} (${scenario.id}, ${session.controller}, ${session.mode} mode, ${scenario.timeLimitMinutes} min)`,
+    '',
+    scenario.prompt.trim(),
+    '',
+    `Your workspace: ${workspace}`,
+    `Commit your fix and \`git push\` to ${session.trackedBranch}; then run: gitops-lab grade --offline --workspace ${workspace}`,
+  ].join('\n');
+}

@@ -1,0 +1,192 @@
+/**
+ * Reads scenario files: YAML -> zod schema -> lint rules, into a result whose errors name the file and
+ * the path (`scenarios/wrong-selector/scenario.yaml: checks[2].with.service: Required`).
+ */
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { parseDocument } from 'yaml';
+import type { z } from 'zod';
+import { GRADERS } from '../../graders/index.js';
+import { Scenario } from '../model/scenario.js';
+import { LabError } from '../errors.js';
+
+export interface LoadedScenario {
+  readonly scenario: Scenario;
+  /** The scenario's folder (holding scenario.yaml and repo/). */
+  readonly dir: string;
+  readonly file: string;
+}
+
+export type LoadResult =
+  | { readonly ok: true; readonly value: LoadedScenario; readonly warnings: readonly string[] }
+  | { readonly ok: false; readonly errors: readonly string[]; readonly warnings: readonly string[] };
+
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const p of path) {
+    if (typeof p === 'number') out += `[${p}]`;
+    else out += out === '' ? String(p) : `.${String(p)}`;
+  }
+  return out || '(root)';
+}
+
+export function issueMessage(issue: z.core.$ZodIssue, input: unknown): string {
+  if (issue.code === 'invalid_type') {
+    let cur: unknown = input;
+    for (const p of issue.path) cur = cur === undefined || cur === null ? undefined : (cur as Record<PropertyKey, unknown>)[p];
+    if (cur === undefined) return 'Required';
+    return `expected ${issue.expected}, got ${describeType(cur)}`;
+  }
+  if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') {
+    return `unknown or missing discriminator: ${issue.message}`;
+  }
+  return issue.message;
+}
+
+function describeType(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v;
+}
+
+/** Parses scenario YAML text; `file` is used only to name the errors. */
+export function parseScenarioText(text: string, file: string): LoadResult {
+  const prefix = (path: string): string => `${file}: ${path}`;
+  const doc = parseDocument(text, { prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return { ok: false, errors: doc.errors.map((e) => prefix(`YAML: ${e.message.split('\n')[0]}`)), warnings: [] };
+  }
+  const input = doc.toJS() as unknown;
+  const parsed = Scenario.safeParse(input);
+  const errors: string[] = [];
+  const warnings: string[] = [];
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) errors.push(prefix(`${formatPath(issue.path)}: ${issueMessage(issue, input)}`));
+  }
+  // Grader names and parameters are checked even when other fields are wrong, so one run reports all.
+  const checks = Array.isArray((input as { checks?: unknown })?.checks) ? ((input as { checks: unknown[] }).checks) : [];
+  checks.forEach((c, i) => {
+    if (typeof c !== 'object' || c === null) return;
+    const check = c as { grader?: unknown; with?: unknown };
+    if (typeof check.grader !== 'string') return;
+    const grader = GRADERS.get(check.grader);
+    if (!grader) {
+      errors.push(prefix(`checks[${i}].grader: unknown grader "${check.grader}" (known: ${[...GRADERS.keys()].join(', ')})`));
+      return;
+    }
+    const params = check.with ?? {};
+    const res = grader.params.safeParse(params);
+    if (!res.success) {
+      for (const issue of res.error.issues) {
+        errors.push(prefix(`${formatPath([`checks`, i, 'with', ...issue.path])}: ${issueMessage(issue, params)}`));
+      }
+    }
+  });
+  if (!parsed.success || errors.length > 0) return { ok: false, errors: dedupe(errors), warnings };
+  errors.push(...lintRules(parsed.data).map(prefix));
+  if (errors.length > 0) return { ok: false, errors, warnings };
+  return { ok: true, value: { scenario: parsed.data, dir: '', file }, warnings };
+}
+
+function dedupe(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+/** Small named rules over a schema-valid scenario. Each returns `path: message` strings. */
+export function lintRules(s: Scenario): string[] {
+  const out: string[] = [];
+  const names = new Set<string>();
+  s.checks.forEach((c, i) => {
+    if (names.has(c.name)) out.push(`checks[${i}].name: duplicate check name "${c.name}"`);
+    names.add(c.name);
+    for (const ctl of c.controllers ?? []) {
+      if (!s.controllers.includes(ctl)) out.push(`checks[${i}].controllers: "${ctl}" is not one of the scenario's controllers`);
+    }
+    const env = (c.with as { environment?: unknown }).environment;
+    if (typeof env === 'string' && !(env in s.environments)) out.push(`checks[${i}].with.environment: unknown environment "${env}"`);
+    const envs = (c.with as { environments?: unknown }).environments;
+    if (Array.isArray(envs)) {
+      envs.forEach((e, j) => {
+        if (typeof e === 'string' && !(e in s.environments)) out.push(`checks[${i}].with.environments[${j}]: unknown environment "${e}"`);
+      });
+    }
+  });
+  const steps = [
+    ...s.faults.map((st, i) => [`faults[${i}]`, st] as const),
+    ...s.solution.steps.map((st, i) => [`solution.steps[${i}]`, st] as const),
+    ...s.wrongSolutions.flatMap((w, wi) => w.steps.map((st, i) => [`wrongSolutions[${wi}].steps[${i}]`, st] as const)),
+  ];
+  for (const [path, st] of steps) {
+    if ('environment' in st && !(st.environment in s.environments)) out.push(`${path}.environment: unknown environment "${st.environment}"`);
+  }
+  const ids = new Set<string>();
+  s.wrongSolutions.forEach((w, i) => {
+    if (ids.has(w.id)) out.push(`wrongSolutions[${i}].id: duplicate id "${w.id}"`);
+    ids.add(w.id);
+    w.loses.forEach((name, j) => {
+      if (!names.has(name)) out.push(`wrongSolutions[${i}].loses[${j}]: no check named "${name}"`);
+    });
+  });
+  if (!s.checks.some((c) => c.failsAfterFaults)) out.push('checks: at least one check must fail after the faults');
+  return out;
+}
+
+export async function loadScenarioFile(file: string, root = process.cwd()): Promise<LoadResult> {
+  const display = relative(root, file) || file;
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    return { ok: false, errors: [`${display}: cannot read: ${(error as Error).message}`], warnings: [] };
+  }
+  const result = parseScenarioText(text, display);
+  if (!result.ok) return result;
+  const dir = join(file, '..');
+  const id = result.value.scenario.id;
+  const folder = dir.split('/').pop();
+  const errors: string[] = [];
+  if (folder !== id) errors.push(`${display}: id: "${id}" must match its folder name "${folder}"`);
+  try {
+    if (!(await stat(join(dir, 'repo'))).isDirectory()) throw new Error('not a directory');
+  } catch {
+    errors.push(`${display}: repo/: the scenario's initial Git tree is missing`);
+  }
+  if (errors.length > 0) return { ok: false, errors, warnings: result.warnings };
+  return { ok: true, value: { ...result.value, dir, file }, warnings: result.warnings };
+}
+
+export const DEFAULT_BANK = new URL('../../../scenarios/', import.meta.url).pathname;
+
+export function bankDir(): string {
+  return process.env['GITOPS_LAB_SCENARIOS'] ?? DEFAULT_BANK;
+}
+
+export async function listScenarioIds(bank = bankDir()): Promise<string[]> {
+  const entries = await readdir(bank, { withFileTypes: true });
+  const ids: string[] = [];
+  for (const e of entries) {
+    if (!e.isDirectory()) continue;
+    try {
+      await stat(join(bank, e.name, 'scenario.yaml'));
+      ids.push(e.name);
+    } catch {
+      // a folder without scenario.yaml is not a scenario
+    }
+  }
+  return ids.sort();
+}
+
+/** Loads one scenario by id, throwing INVALID_SCENARIO with every error when it does not parse. */
+export async function loadScenario(id: string, bank = bankDir()): Promise<LoadedScenario> {
+  const file = join(bank, id, 'scenario.yaml');
+  try {
+    await stat(file);
+  } catch {
+    const known = await listScenarioIds(bank).catch(() => []);
+    throw new LabError('NOT_FOUND', `no scenario "${id}" in ${bank}`, { suggestion: `known scenarios: ${known.join(', ')}` });
+  }
+  const result = await loadScenarioFile(file);
+  if (!result.ok) throw new LabError('INVALID_SCENARIO', `scenario ${id} is invalid`, { details: result.errors });
+  return result.value;
+}
