@@ -1,0 +1,304 @@
+/**
+ * End-to-end: the local provider with real Argo CD, Flux and Argo Rollouts against a kwok control plane.
+ * Needs the binaries built (`gitops-lab setup local`; up builds on demand) and redis-server installed.
+ * Everything it starts is torn down in t.teardown, also when an assertion fails.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import t from 'tap';
+import { run } from '../../harness/exec.js';
+import { startGitHttpServer } from '../../harness/git/http-server.js';
+import { conditionStatus, createKubeClient, type KubeClient, type KubeObject } from '../../harness/kube/client.js';
+import { LocalProvider } from '../../harness/providers/local/provider.js';
+import { isListening } from '../../harness/providers/local/ports.js';
+import { isAlive, waitFor } from '../../harness/providers/local/supervisor.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const home = mkdtempSync(join(tmpdir(), 'gitops-lab-e2e-home-'));
+process.env['GITOPS_LAB_HOME'] = home;
+const FM = 'gitops-lab-e2e';
+const gitEnv = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_TERMINAL_PROMPT: '0', GIT_AUTHOR_NAME: 'lab', GIT_AUTHOR_EMAIL: 'lab@example.invalid', GIT_COMMITTER_NAME: 'lab', GIT_COMMITTER_EMAIL: 'lab@example.invalid' };
+const log = (line: string): void => {
+  process.stderr.write(`# ${line}\n`);
+};
+
+const provider = new LocalProvider();
+const work = mkdtempSync(join(tmpdir(), 'gitops-lab-e2e-git-'));
+const server = await startGitHttpServer({ root: join(work, 'srv'), credentials: { username: 'learner', password: 'lab' } });
+t.teardown(async () => {
+  await server.close();
+  rmSync(work, { recursive: true, force: true });
+});
+
+// Seed the lab repository over HTTP, as a learner would.
+await run('git', ['init', '-q', '--bare', '-b', 'main', join(work, 'srv', 'payment-api.git')], { cwd: work, env: gitEnv });
+const clone = join(work, 'clone');
+cpSync(join(here, 'fixtures', 'payment-api'), clone, { recursive: true });
+await run('git', ['init', '-q', '-b', 'main'], { cwd: clone, env: gitEnv });
+await run('git', ['add', '.'], { cwd: clone, env: gitEnv });
+await run('git', ['commit', '-q', '-m', 'payment-api: initial'], { cwd: clone, env: gitEnv });
+const pushUrl = server.repoUrl('payment-api').replace('http://', 'http://learner:lab@');
+await run('git', ['push', '-q', pushUrl, 'main'], { cwd: clone, env: gitEnv });
+const repoUrl = server.repoUrl('payment-api');
+const headOf = async (): Promise<string> => (await run('git', ['rev-parse', 'HEAD'], { cwd: clone, env: gitEnv })).stdout.trim();
+
+const NAME = 'e2e-all';
+const OTHER = 'e2e-side';
+const recordedPorts: number[] = [];
+const recordedPids: number[] = [];
+t.teardown(async () => {
+  for (const n of [NAME, OTHER]) await provider.down(n, log).catch((e: unknown) => log(`teardown down ${n}: ${String(e)}`));
+  rmSync(home, { recursive: true, force: true });
+});
+
+const upStarted = performance.now();
+const handle = await provider.up({ name: NAME, controllers: 'all', nodes: 2, log });
+log(`up ${NAME} took ${((performance.now() - upStarted) / 1000).toFixed(1)}s`);
+const kube: KubeClient = createKubeClient(handle.kubeconfig);
+{
+  const st = JSON.parse(readFileSync(join(home, 'clusters', NAME, 'state.json'), 'utf8')) as { kwokPorts: Record<string, number>; controllerPorts: Record<string, number>; processes: { pid: number }[] };
+  recordedPorts.push(...Object.values(st.kwokPorts), ...Object.values(st.controllerPorts));
+  recordedPids.push(...st.processes.map((p) => p.pid));
+}
+
+const available = (d: KubeObject | undefined, replicas: number): boolean | { pending: string } => {
+  const s = d?.['status'] as { availableReplicas?: number; updatedReplicas?: number; replicas?: number } | undefined;
+  return s?.availableReplicas === replicas && s.updatedReplicas === replicas && s.replicas === replicas
+    ? true
+    : { pending: `deployment status ${JSON.stringify(s ?? null)}` };
+};
+
+const readyEndpoints = async (namespace: string, service: string): Promise<number> => {
+  const slices = await kube.list('discovery.k8s.io/v1', 'EndpointSlice', { namespace, labelSelector: `kubernetes.io/service-name=${service}` });
+  return slices.flatMap((s) => (s['endpoints'] as { conditions?: { ready?: boolean } }[] | undefined) ?? []).filter((e) => e.conditions?.ready === true).length;
+};
+
+t.test('status reports the running cluster with the controllers CRDs', async (t) => {
+  const st = await provider.status(NAME);
+  t.equal(st.state, 'running', st.message ?? '');
+  t.same([...st.controllers].sort(), ['argocd', 'flux', 'rollouts']);
+  const crds = (await kube.list('apiextensions.k8s.io/v1', 'CustomResourceDefinition')).map((c) => c.metadata.name);
+  for (const name of ['applications.argoproj.io', 'appprojects.argoproj.io', 'gitrepositories.source.toolkit.fluxcd.io', 'kustomizations.kustomize.toolkit.fluxcd.io', 'rollouts.argoproj.io', 'analysisruns.argoproj.io']) {
+    t.ok(crds.includes(name), `CRD ${name}`);
+  }
+  const version = JSON.parse(await kube.raw('/version')) as { gitVersion: string };
+  t.equal(version.gitVersion, 'v1.36.3', 'apiserver reports the pinned, stamped version');
+});
+
+t.test('Argo CD: Application from the HTTP git server goes Synced/Healthy; a push is reconciled', async (t) => {
+  const rev1 = await headOf();
+  await kube.apply(
+    {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'Application',
+      metadata: { name: 'payment-api-staging', namespace: 'argocd' },
+      spec: {
+        project: 'default',
+        source: { repoURL: repoUrl, targetRevision: 'main', path: 'overlays/staging' },
+        destination: { server: 'https://kubernetes.default.svc', namespace: 'payment-staging' },
+        syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=true'] },
+      },
+    },
+    { fieldManager: FM },
+  );
+  const appRef = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', namespace: 'argocd', name: 'payment-api-staging' };
+  const syncedAt = async (rev: string): Promise<true | { pending: string }> => {
+    const app = await kube.get(appRef);
+    const s = app?.['status'] as { sync?: { status?: string; revision?: string }; health?: { status?: string }; conditions?: unknown[] } | undefined;
+    return s?.sync?.status === 'Synced' && s.sync.revision === rev && s.health?.status === 'Healthy'
+      ? true
+      : { pending: `sync=${s?.sync?.status} rev=${s?.sync?.revision?.slice(0, 8)} health=${s?.health?.status} conditions=${JSON.stringify(s?.conditions ?? [])}` };
+  };
+  await waitFor(() => syncedAt(rev1), { what: 'Application Synced+Healthy at the first commit', timeoutMs: 180_000, intervalMs: 1000 });
+  t.pass(`Synced and Healthy at ${rev1.slice(0, 8)}`);
+  const dep = { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'payment-staging', name: 'payment-api' };
+  await waitFor(async () => available(await kube.get(dep), 2), { what: 'Deployment available (2)', timeoutMs: 60_000 });
+  t.pass('Deployment has 2 available replicas');
+  await waitFor(async () => ((await readyEndpoints('payment-staging', 'payment-api')) === 2 ? true : { pending: 'EndpointSlice not ready' }), { what: '2 ready endpoints', timeoutMs: 60_000 });
+  t.pass('EndpointSlice lists 2 ready endpoints');
+
+  // Push a change and ask Argo CD to look now.
+  const k = join(clone, 'overlays', 'staging', 'kustomization.yaml');
+  writeFileSync(k, readFileSync(k, 'utf8').replace('count: 2', 'count: 3'));
+  await run('git', ['commit', '-q', '-am', 'staging: 3 replicas'], { cwd: clone, env: gitEnv });
+  await run('git', ['push', '-q', pushUrl, 'main'], { cwd: clone, env: gitEnv });
+  const rev2 = await headOf();
+  const pushed = performance.now();
+  await kube.patch(appRef, { metadata: { annotations: { 'argocd.argoproj.io/refresh': 'normal' } } }, { fieldManager: FM });
+  await waitFor(() => syncedAt(rev2), { what: 'Application Synced+Healthy at the pushed commit', timeoutMs: 120_000, intervalMs: 500 });
+  log(`argocd push-to-synced ${((performance.now() - pushed) / 1000).toFixed(1)}s`);
+  await waitFor(async () => available(await kube.get(dep), 3), { what: 'Deployment available (3)', timeoutMs: 60_000 });
+  t.pass(`pushed ${rev2.slice(0, 8)} reconciled: 3 available replicas`);
+});
+
+t.test('Flux: GitRepository + Kustomization from the HTTP git server become Ready and apply', async (t) => {
+  const rev = await headOf();
+  await kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'payment-flux' } }, { fieldManager: FM });
+  await kube.apply(
+    {
+      apiVersion: 'source.toolkit.fluxcd.io/v1',
+      kind: 'GitRepository',
+      metadata: { name: 'payment-api', namespace: 'flux-system' },
+      spec: { url: repoUrl, interval: '30s', ref: { branch: 'main' }, timeout: '20s' },
+    },
+    { fieldManager: FM },
+  );
+  await kube.apply(
+    {
+      apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
+      kind: 'Kustomization',
+      metadata: { name: 'payment-api-staging', namespace: 'flux-system' },
+      spec: { interval: '30s', path: './overlays/staging', prune: true, targetNamespace: 'payment-flux', sourceRef: { kind: 'GitRepository', name: 'payment-api' }, wait: false, timeout: '60s' },
+    },
+    { fieldManager: FM },
+  );
+  const ksRef = { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', namespace: 'flux-system', name: 'payment-api-staging' };
+  const grRef = { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', namespace: 'flux-system', name: 'payment-api' };
+  await waitFor(
+    async () => {
+      const gr = await kube.get(grRef);
+      const ks = await kube.get(ksRef);
+      const art = (gr?.['status'] as { artifact?: { revision?: string } } | undefined)?.artifact?.revision;
+      const applied = (ks?.['status'] as { lastAppliedRevision?: string; conditions?: unknown[] } | undefined);
+      return conditionStatus(ks, 'Ready') === 'True' && applied?.lastAppliedRevision?.endsWith(rev)
+        ? true
+        : { pending: `GitRepository Ready=${conditionStatus(gr, 'Ready')} artifact=${art}; Kustomization ${JSON.stringify(applied?.conditions ?? [])}` };
+    },
+    { what: 'Flux Kustomization Ready at HEAD', timeoutMs: 180_000, intervalMs: 1000 },
+  );
+  t.pass(`Flux applied ${rev.slice(0, 8)}`);
+  const dep = { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'payment-flux', name: 'payment-api' };
+  await waitFor(async () => available(await kube.get(dep), 3), { what: 'Flux Deployment available', timeoutMs: 60_000 });
+  t.pass('Flux-applied Deployment available');
+  await waitFor(async () => ((await readyEndpoints('payment-flux', 'payment-api')) === 3 ? true : { pending: 'EndpointSlice not ready' }), { what: 'Flux endpoints', timeoutMs: 60_000 });
+  t.pass('Flux-applied Service has 3 ready endpoints');
+});
+
+t.test('kwok stage: a Pod whose readiness probe port matches no container port never becomes Ready', async (t) => {
+  await kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'probe-lab' } }, { fieldManager: FM });
+  const pod = (name: string, probePort: number | string) => ({
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: 'probe-lab', labels: { app: 'probe' } },
+    spec: { containers: [{ name: 'app', image: 'registry.example.invalid/app:1', ports: [{ name: 'http', containerPort: 8080 }], readinessProbe: { httpGet: { path: '/', port: probePort } } }] },
+  });
+  await kube.apply(pod('good', 'http'), { fieldManager: FM });
+  await kube.apply(pod('mismatch', 9090), { fieldManager: FM });
+  await kube.apply({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'probe', namespace: 'probe-lab' }, spec: { selector: { app: 'probe' }, ports: [{ port: 80, targetPort: 8080 }] } }, { fieldManager: FM });
+  const get = (name: string) => kube.get({ apiVersion: 'v1', kind: 'Pod', namespace: 'probe-lab', name });
+  await waitFor(async () => (conditionStatus(await get('good'), 'Ready') === 'True' ? true : { pending: 'good not ready' }), { what: 'good pod Ready', timeoutMs: 60_000 });
+  await waitFor(async () => ((await get('mismatch'))?.['status'] as { phase?: string; podIP?: string } | undefined)?.podIP ? true : { pending: 'no IP' }, { what: 'mismatch pod running with an IP', timeoutMs: 60_000 });
+  // Give the simulator time to (wrongly) flip it, then check it did not.
+  await new Promise((r) => setTimeout(r, 5_000));
+  const m = await get('mismatch');
+  t.equal((m?.['status'] as { phase?: string }).phase, 'Running');
+  t.equal(conditionStatus(m, 'Ready'), 'False', 'probe-mismatch pod stays unready');
+  await waitFor(
+    async () => {
+      const slices = await kube.list('discovery.k8s.io/v1', 'EndpointSlice', { namespace: 'probe-lab', labelSelector: 'kubernetes.io/service-name=probe' });
+      const eps = slices.flatMap((s) => (s['endpoints'] as { conditions?: { ready?: boolean }; targetRef?: { name?: string } }[] | undefined) ?? []);
+      const ready = eps.filter((e) => e.conditions?.ready === true).map((e) => e.targetRef?.name);
+      const notReady = eps.filter((e) => e.conditions?.ready === false).map((e) => e.targetRef?.name);
+      return ready.join() === 'good' && notReady.join() === 'mismatch' ? true : { pending: `ready=${ready.join()} notReady=${notReady.join()}` };
+    },
+    { what: 'EndpointSlice: good ready, mismatch not ready', timeoutMs: 60_000 },
+  );
+  t.pass('EndpointSlice lists the mismatch pod as not ready');
+});
+
+t.test('Argo Rollouts: a canary goes Healthy; a failing Job analysis aborts the next one', async (t) => {
+  await kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'rollout-lab' } }, { fieldManager: FM });
+  await kube.apply(
+    {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'AnalysisTemplate',
+      metadata: { name: 'smoke', namespace: 'rollout-lab' },
+      spec: {
+        metrics: [
+          {
+            name: 'smoke',
+            failureLimit: 0,
+            provider: {
+              job: {
+                spec: {
+                  backoffLimit: 0,
+                  template: {
+                    metadata: { labels: { 'gitops-lab.dev/simulate': 'fail' } },
+                    spec: { restartPolicy: 'Never', containers: [{ name: 'smoke', image: 'registry.example.invalid/smoke:1' }] },
+                  },
+                },
+              },
+            },
+          },
+        ],
+      },
+    },
+    { fieldManager: FM },
+  );
+  const rollout = (image: string, withAnalysis: boolean) => ({
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Rollout',
+    metadata: { name: 'checkout', namespace: 'rollout-lab' },
+    spec: {
+      replicas: 4,
+      selector: { matchLabels: { app: 'checkout' } },
+      template: { metadata: { labels: { app: 'checkout' } }, spec: { containers: [{ name: 'app', image, ports: [{ containerPort: 8080 }] }] } },
+      strategy: {
+        canary: {
+          steps: [{ setWeight: 50 }, ...(withAnalysis ? [{ analysis: { templates: [{ templateName: 'smoke' }] } }] : []), { pause: { duration: '1s' } }],
+        },
+      },
+    },
+  });
+  const ref = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', namespace: 'rollout-lab', name: 'checkout' };
+  const phase = async (want: string): Promise<true | { pending: string }> => {
+    const r = await kube.get(ref);
+    const s = r?.['status'] as { phase?: string; abort?: boolean; message?: string; currentStepIndex?: number } | undefined;
+    return s?.phase === want ? true : { pending: `phase=${s?.phase} abort=${s?.abort} step=${s?.currentStepIndex} message=${s?.message}` };
+  };
+  await kube.apply(rollout('registry.example.invalid/checkout:1', false), { fieldManager: FM });
+  await waitFor(() => phase('Healthy'), { what: 'first Rollout Healthy', timeoutMs: 120_000, intervalMs: 1000 });
+  await kube.apply(rollout('registry.example.invalid/checkout:2', false), { fieldManager: FM });
+  await waitFor(
+    async () => {
+      const r = await kube.get(ref);
+      const s = r?.['status'] as { phase?: string; stableRS?: string; currentPodHash?: string } | undefined;
+      return s?.phase === 'Healthy' && s.stableRS === s.currentPodHash ? true : { pending: JSON.stringify(s ?? null).slice(0, 300) };
+    },
+    { what: 'canary to :2 promoted and Healthy', timeoutMs: 120_000, intervalMs: 1000 },
+  );
+  t.pass('canary promoted to Healthy');
+  await kube.apply(rollout('registry.example.invalid/checkout:3', true), { fieldManager: FM });
+  await waitFor(() => phase('Degraded'), { what: 'Rollout aborted by the failing analysis', timeoutMs: 120_000, intervalMs: 1000 });
+  const runs = await kube.list('argoproj.io/v1alpha1', 'AnalysisRun', { namespace: 'rollout-lab' });
+  t.ok(runs.some((r) => (r['status'] as { phase?: string } | undefined)?.phase === 'Failed'), 'the AnalysisRun failed');
+  t.equal((((await kube.get(ref))?.['status']) as { abort?: boolean }).abort, true, 'rollout aborted');
+});
+
+t.test('a second named cluster runs side by side with distinct ports, and goes away cleanly', async (t) => {
+  const other = await provider.up({ name: OTHER, controllers: 'none', nodes: 1, log });
+  const st = await provider.status(OTHER);
+  t.equal(st.state, 'running');
+  const a = JSON.parse(readFileSync(join(home, 'clusters', NAME, 'state.json'), 'utf8')) as { kwokPorts: Record<string, number> };
+  const b = JSON.parse(readFileSync(join(home, 'clusters', OTHER, 'state.json'), 'utf8')) as { kwokPorts: Record<string, number> };
+  const overlap = Object.values(a.kwokPorts).filter((p) => Object.values(b.kwokPorts).includes(p));
+  t.same(overlap, [], 'no shared ports');
+  const otherKube = createKubeClient(other.kubeconfig);
+  t.equal((await otherKube.list('v1', 'Node')).length, 1);
+  t.equal((await provider.status(NAME)).state, 'running', 'first cluster unaffected');
+  await provider.down(OTHER, log);
+  for (const p of Object.values(b.kwokPorts)) t.notOk(await isListening(p), `port ${p} closed`);
+  t.equal((await provider.status(OTHER)).state, 'absent');
+});
+
+t.test('down leaves no process and no listening port behind', async (t) => {
+  await provider.down(NAME, log);
+  for (const pid of recordedPids) t.notOk(isAlive(pid), `pid ${pid} gone`);
+  for (const p of recordedPorts) t.notOk(await isListening(p), `port ${p} closed`);
+  const ps = await run('ps', ['-eo', 'pid,args'], { cwd: home });
+  const leftovers = ps.stdout.split('\n').filter((l) => l.includes(join(home, 'clusters')));
+  t.same(leftovers, [], 'no process mentions the cluster state dir');
+  t.equal((await provider.status(NAME)).state, 'absent');
+});
