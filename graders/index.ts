@@ -5,6 +5,7 @@ import { commitMessage } from './git/commit-message.js';
 import { historyIntact } from './git/history-intact.js';
 import { registration } from './git/registration.js';
 import { unchanged as gitUnchanged } from './git/unchanged.js';
+import { yamlField } from './git/yaml-field.js';
 import { field } from './render/field.js';
 import { object } from './render/object.js';
 import { selectorMatches } from './render/selector-matches.js';
@@ -18,6 +19,7 @@ export const GRADERS: ReadonlyMap<string, Grader> = new Map(
     historyIntact,
     commitMessage,
     registration,
+    yamlField,
     succeeds,
     field,
     renderUnchanged,

@@ -3,7 +3,8 @@
  * commit, then one commit per environment), the scenario's Git faults applied as further commits, and a
  * learner workspace cloned from it.
  */
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { matcher } from '../../graders/lib/globs.js';
 import { join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
 import { git, gitOut } from './git.js';
@@ -42,15 +43,32 @@ export function labClock(start = EPOCH): () => number {
   return () => (t += HOUR);
 }
 
-/** Copies repo/ into a working tree, filling `{{lab.*}}` values. */
-async function copyTemplateTree(src: string, dest: string, vars: LabVars): Promise<string[]> {
-  const files = await walk(src);
-  for (const f of files) {
-    const text = await readFile(join(src, f), 'utf8');
+async function exists(p: string): Promise<boolean> {
+  try {
+    await stat(p);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Builds the initial tree: the shared tree the scenario extends, then the scenario's own repo/ over it,
+ * minus the omitted paths, with `{{lab.*}}` values filled in.
+ */
+async function copyTemplateTree(sources: readonly string[], omit: readonly string[], dest: string, vars: LabVars): Promise<string[]> {
+  const omitted = matcher(omit.length > 0 ? omit : ['\0never']);
+  const chosen = new Map<string, string>();
+  for (const src of sources) {
+    if (!(await exists(src))) continue;
+    for (const f of await walk(src)) if (!omitted(f)) chosen.set(f, join(src, f));
+  }
+  for (const [f, from] of chosen) {
+    const text = await readFile(from, 'utf8');
     await mkdir(join(dest, f, '..'), { recursive: true });
     await writeFile(join(dest, f), fillTemplate(text, vars));
   }
-  return files;
+  return [...chosen.keys()].sort();
 }
 
 async function commitAll(workdir: string, message: string, when: number): Promise<void> {
@@ -72,6 +90,8 @@ export interface CreateLabOptions {
   readonly scenario: Scenario;
   /** The scenario's folder (holding repo/). */
   readonly scenarioDir: string;
+  /** The bank's folder, which `repo.extends` is relative to (default: the scenario folder's parent). */
+  readonly bankDir?: string;
   /** Where the bare repository goes. */
   readonly bareDir: string;
   /** The URL controllers and the learner use (file:// offline, http:// on a cluster). */
@@ -92,7 +112,11 @@ export async function createLabRepo(options: CreateLabOptions): Promise<LabRepo>
     await git(work, ['remote', 'add', 'origin', options.bareDir]);
     const stage = await mkdtemp(join(tmpdir(), 'gitops-lab-tree-'));
     try {
-      const files = await copyTemplateTree(join(options.scenarioDir, 'repo'), stage, vars);
+      const sources = [
+        ...(scenario.repo.extends ? [join(options.bankDir ?? join(options.scenarioDir, '..'), scenario.repo.extends)] : []),
+        join(options.scenarioDir, 'repo'),
+      ];
+      const files = await copyTemplateTree(sources, scenario.repo.omit, stage, vars);
       const clock = labClock();
       const envs = Object.entries(scenario.environments);
       const belongsTo = (f: string): string | undefined =>

@@ -1,10 +1,12 @@
 /**
  * Values the harness fills into a scenario's repo content and steps when a lab is created:
- * `{{lab.repoURL}}`, `{{lab.run}}`, `{{lab.ns.<environment>}}`.
+ * `{{lab.repoURL}}`, `{{lab.run}}`, `{{lab.suffix}}`, `{{lab.ns.<environment>}}`.
  */
 export interface LabVars {
   readonly repoURL: string;
   readonly runId: string;
+  /** Appended to object names: empty offline, `-<run>` when runs share a cluster. */
+  readonly suffix: string;
   /** Environment -> namespace, already suffixed when runs share a cluster. */
   readonly namespaces: Readonly<Record<string, string>>;
 }
@@ -13,6 +15,7 @@ export function fillTemplate(text: string, vars: LabVars): string {
   return text.replace(/\{\{\s*lab\.([a-zA-Z]+)(?:\.([a-z0-9-]+))?\s*\}\}/g, (whole, key: string, arg: string | undefined) => {
     if (key === 'repoURL') return vars.repoURL;
     if (key === 'run') return vars.runId;
+    if (key === 'suffix') return vars.suffix;
     if (key === 'ns' && arg !== undefined && vars.namespaces[arg] !== undefined) return vars.namespaces[arg];
     return whole;
   });

@@ -16,6 +16,13 @@ export const EnvironmentSpec = z.strictObject({
 });
 export type EnvironmentSpec = z.infer<typeof EnvironmentSpec>;
 
+export const STANDARD_ENVIRONMENTS: Record<string, EnvironmentSpec> = Object.fromEntries(
+  ['dev', 'staging', 'prod'].map((env) => [
+    env,
+    { namespace: `payments-${env}`, path: `apps/payment-api/overlays/${env}`, registration: `platform/clusters/${env}` },
+  ]),
+);
+
 export const CheckSpec = z.strictObject({
   /** Unique within the scenario; what reports and wrongSolutions[].loses refer to. */
   name: Id,
@@ -56,7 +63,18 @@ export const Scenario = z.strictObject({
   trackedBranch: z.string().min(1).default('main'),
   /** The text the learner sees. */
   prompt: z.string().min(1),
-  environments: z.record(z.string().regex(/^[a-z0-9-]+$/), EnvironmentSpec),
+  /**
+   * Where the initial Git tree comes from: the scenario's own repo/ folder, laid over a shared tree of the
+   * bank (`extends`, relative to the bank), minus `omit` globs.
+   */
+  repo: z
+    .strictObject({
+      extends: z.string().min(1).optional(),
+      omit: z.array(z.string().min(1)).default([]),
+    })
+    .default({ omit: [] }),
+  /** Defaults to the bank's standard layout: dev, staging and prod of payment-api. */
+  environments: z.record(z.string().regex(/^[a-z0-9-]+$/), EnvironmentSpec).default(STANDARD_ENVIRONMENTS),
   faults: z.array(Step).default([]),
   solution: z.strictObject({ summary: z.string().min(1), steps: z.array(Step).min(1) }),
   wrongSolutions: z.array(WrongSolution).default([]),

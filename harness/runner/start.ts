@@ -25,8 +25,8 @@ export function environmentsFor(scenario: Scenario, suffix = ''): Session['envir
   );
 }
 
-export function labVars(repoURL: string, runId: string, envs: Session['environments']): LabVars {
-  return { repoURL, runId, namespaces: Object.fromEntries(Object.entries(envs).map(([n, e]) => [n, e.namespace])) };
+export function labVars(repoURL: string, runId: string, envs: Session['environments'], suffix = ''): LabVars {
+  return { repoURL, runId, suffix, namespaces: Object.fromEntries(Object.entries(envs).map(([n, e]) => [n, e.namespace])) };
 }
 
 async function assertEmptyOrMissing(dir: string): Promise<void> {

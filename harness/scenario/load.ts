@@ -53,9 +53,13 @@ function describeType(v: unknown): string {
 /** Parses scenario YAML text; `file` is used only to name the errors. */
 export function parseScenarioText(text: string, file: string): LoadResult {
   const prefix = (path: string): string => `${file}: ${path}`;
-  const doc = parseDocument(text, { prettyErrors: false });
+  const doc = parseDocument(text, { prettyErrors: true });
   if (doc.errors.length > 0) {
-    return { ok: false, errors: doc.errors.map((e) => prefix(`YAML: ${e.message.split('\n')[0]}`)), warnings: [] };
+    return {
+      ok: false,
+      errors: doc.errors.map((e) => `${file}:${e.linePos?.[0].line ?? '?'}:${e.linePos?.[0].col ?? '?'}: YAML: ${e.message.split('\n')[0]}`),
+      warnings: [],
+    };
   }
   const input = doc.toJS() as unknown;
   const parsed = Scenario.safeParse(input);
@@ -147,13 +151,15 @@ export async function loadScenarioFile(file: string, root = process.cwd()): Prom
   const folder = dir.split('/').pop();
   const errors: string[] = [];
   if (folder !== id) errors.push(`${display}: id: "${id}" must match its folder name "${folder}"`);
-  try {
-    if (!(await stat(join(dir, 'repo'))).isDirectory()) throw new Error('not a directory');
-  } catch {
-    errors.push(`${display}: repo/: the scenario's initial Git tree is missing`);
+  const repoDirs = [join(dir, 'repo'), ...(result.value.scenario.repo.extends ? [join(dir, '..', result.value.scenario.repo.extends)] : [])];
+  const present = await Promise.all(repoDirs.map((d) => stat(d).then((s) => s.isDirectory(), () => false)));
+  if (result.value.scenario.repo.extends && !present[1]) {
+    errors.push(`${display}: repo.extends: "${result.value.scenario.repo.extends}" is not a folder of the bank`);
+  } else if (!present.some(Boolean)) {
+    errors.push(`${display}: repo/: the scenario's initial Git tree is missing (add repo/ or repo.extends)`);
   }
   if (errors.length > 0) return { ok: false, errors, warnings: result.warnings };
-  return { ok: true, value: { ...result.value, dir, file }, warnings: result.warnings };
+  return { ok: true, value: { ...result.value, dir, file: display }, warnings: result.warnings };
 }
 
 export const DEFAULT_BANK = new URL('../../../scenarios/', import.meta.url).pathname;
