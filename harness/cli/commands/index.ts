@@ -5,6 +5,10 @@ import { register as grade } from './grade.js';
 import { register as lint } from './lint.js';
 import { register as schema } from './schema.js';
 import { register as start } from './start.js';
+import { register as registerSetup } from './setup.js';
+import { register as registerUp } from './up.js';
+import { register as registerDown } from './down.js';
+import { register as registerStatus } from './status.js';
 
 export type SetExit = (code: number) => void;
 export type RegisterCommand = (program: Command, setExit: SetExit) => void;
@@ -15,4 +19,8 @@ export const COMMANDS: readonly RegisterCommand[] = [
   grade,
   lint,
   schema,
+  registerSetup,
+  registerUp,
+  registerDown,
+  registerStatus,
 ];
