@@ -9,7 +9,9 @@ export type PathSegment =
   | { readonly type: 'index'; readonly index: number }
   | { readonly type: 'match'; readonly field: string; readonly value: string };
 
-export class PathSyntaxError extends Error {}
+export class PathSyntaxError extends Error {
+  override name = 'PathSyntaxError';
+}
 
 export function parsePath(path: string): PathSegment[] {
   const segments: PathSegment[] = [];

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { register as catalog } from './catalog.js';
 import { register as grade } from './grade.js';
 import { register as lint } from './lint.js';
+import { register as record } from './record.js';
 import { register as schema } from './schema.js';
 import { register as start } from './start.js';
 import { register as registerSetup } from './setup.js';
@@ -18,6 +19,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   start,
   grade,
   lint,
+  record,
   schema,
   registerSetup,
   registerUp,

@@ -1,0 +1,78 @@
+/**
+ * Plays a scenario offline in a scratch directory: the broken state after the faults, then the reference
+ * solution, then each wrong solution, each from the hand-over state. Used by the self-test (lint) and by the
+ * fixture recorder. History is reproducible: fixed clock, fixed identities, a symbolic repository URL.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { collectOfflineEvidence } from '../evidence/collect.js';
+import { applyGitSteps, cloneWorkspace, createLabRepo, labClock } from '../git/lab-repo.js';
+import { git } from '../git/git.js';
+import type { Controller } from '../model/boundary.js';
+import type { Evidence } from '../model/evidence.js';
+import type { Scenario } from '../model/scenario.js';
+import type { Step } from '../model/steps.js';
+import { environmentsFor, labVars } from './start.js';
+import type { Session } from './session.js';
+
+export type Phase = { readonly kind: 'faults' } | { readonly kind: 'solution' } | { readonly kind: 'wrong'; readonly id: string };
+
+export const phaseName = (p: Phase): string => (p.kind === 'wrong' ? `wrong-${p.id}` : p.kind);
+
+/** The URL written into registrations during plays: a name, not a location, so recorded evidence is stable. */
+export const PLAY_REPO_URL = 'file:///gitops-lab/play/payment-api.git';
+
+const FIXED_TIME = new Date('2026-01-02T00:00:00Z');
+const DAY = 86_400;
+
+export async function playScenario(
+  scenario: Scenario,
+  scenarioDir: string,
+  controller: Controller,
+  visit: (phase: Phase, evidence: Evidence) => Promise<void>,
+  options: { readonly wrongSolutions?: boolean } = {},
+): Promise<void> {
+  const root = await mkdtemp(join(tmpdir(), `gitops-lab-play-${scenario.id}-`));
+  try {
+    const bareDir = join(root, 'lab.git');
+    const environments = environmentsFor(scenario);
+    const vars = labVars(PLAY_REPO_URL, 'play', environments);
+    const lab = await createLabRepo({ scenario, scenarioDir, bareDir, repoURL: PLAY_REPO_URL, vars });
+    const session: Session = {
+      schemaVersion: 1,
+      runId: 'play',
+      scenario: scenario.id,
+      controller,
+      provider: 'offline',
+      mode: 'practice',
+      bareDir,
+      repoURL: PLAY_REPO_URL,
+      trackedBranch: lab.trackedBranch,
+      seedSha: lab.seedSha,
+      seedBranches: lab.seedBranches,
+      environments,
+      startedAt: FIXED_TIME.toISOString(),
+      stateDir: root,
+    };
+    const collect = () => collectOfflineEvidence(session, { now: () => FIXED_TIME });
+    let plays = 0;
+    const play = async (steps: readonly Step[]): Promise<Evidence> => {
+      // Back to the hand-over state: every branch at its seed commit.
+      for (const [branch, sha] of Object.entries(lab.seedBranches)) await git(bareDir, ['update-ref', `refs/heads/${branch}`, sha]);
+      const work = join(root, `work-${++plays}`);
+      await cloneWorkspace(bareDir, work, lab.trackedBranch);
+      await applyGitSteps(work, steps, { trackedBranch: lab.trackedBranch, vars, clock: labClock(1_767_225_600 + DAY) });
+      return collect();
+    };
+    await visit({ kind: 'faults' }, await collect());
+    await visit({ kind: 'solution' }, await play(scenario.solution.steps));
+    if (options.wrongSolutions === false) return;
+    for (const wrong of scenario.wrongSolutions) {
+      if (wrong.controllers && !wrong.controllers.includes(controller)) continue;
+      await visit({ kind: 'wrong', id: wrong.id }, await play(wrong.steps));
+    }
+  } finally {
+    await rm(root, { recursive: true, force: true });
+  }
+}
