@@ -1,0 +1,17 @@
+/** Evidence recorded from real plays of the bank (refresh with `npm run fixtures`). */
+import { readFileSync } from 'node:fs';
+import { Evidence } from '../../harness/model/evidence.js';
+
+const ROOT = new URL('../fixtures/offline/', import.meta.url).pathname;
+
+export function fixture(scenario: string, controller: 'argocd' | 'flux', phase: string): Evidence {
+  const file = `${ROOT}${scenario}/${controller}/${phase}.json`;
+  return Evidence.parse(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+/** A deep copy to change one thing in, for edge cases around a recorded run. */
+export function variant(evidence: Evidence, change: (e: Evidence) => void): Evidence {
+  const copy = structuredClone(evidence);
+  change(copy);
+  return copy;
+}
