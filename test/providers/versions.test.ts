@@ -47,3 +47,9 @@ t.test('every binary package is a tool directive of its module, and GOTOOLCHAIN 
     t.ok(Number(goLine![1]) === 1 && Number(goLine![2]) <= 26, `${g}: ${goLine![0]} needs no toolchain download`);
   }
 });
+
+t.test('argocd gitops-engine replace matches versions.yaml', async (t) => {
+  const want = (versions.components['argocd'] as { gitopsEngine?: string }).gitopsEngine;
+  t.ok(want, 'versions.yaml records the gitops-engine pseudo-version');
+  t.match(goMod('argocd'), `github.com/argoproj/argo-cd/gitops-engine => github.com/argoproj/argo-cd/gitops-engine ${want}`);
+});
