@@ -169,11 +169,12 @@ t.test('Flux: GitRepository + Kustomization from the HTTP git server become Read
     { what: 'Flux Kustomization Ready at HEAD', timeoutMs: 180_000, intervalMs: 1000 },
   );
   t.pass(`Flux applied ${rev.slice(0, 8)}`);
+  const replicas = Number(/count: (\d+)/.exec(readFileSync(join(clone, 'overlays', 'staging', 'kustomization.yaml'), 'utf8'))![1]);
   const dep = { apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'payment-flux', name: 'payment-api' };
-  await waitFor(async () => available(await kube.get(dep), 3), { what: 'Flux Deployment available', timeoutMs: 60_000 });
-  t.pass('Flux-applied Deployment available');
-  await waitFor(async () => ((await readyEndpoints('payment-flux', 'payment-api')) === 3 ? true : { pending: 'EndpointSlice not ready' }), { what: 'Flux endpoints', timeoutMs: 60_000 });
-  t.pass('Flux-applied Service has 3 ready endpoints');
+  await waitFor(async () => available(await kube.get(dep), replicas), { what: 'Flux Deployment available', timeoutMs: 60_000 });
+  t.pass(`Flux-applied Deployment available (${replicas})`);
+  await waitFor(async () => ((await readyEndpoints('payment-flux', 'payment-api')) === replicas ? true : { pending: 'EndpointSlice not ready' }), { what: 'Flux endpoints', timeoutMs: 60_000 });
+  t.pass(`Flux-applied Service has ${replicas} ready endpoints`);
 });
 
 t.test('kwok stage: a Pod whose readiness probe port matches no container port never becomes Ready', async (t) => {
