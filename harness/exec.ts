@@ -86,7 +86,6 @@ export async function run(file: string, args: readonly string[], options: RunOpt
       if (!options.allowFailure) {
         throw new LabError('COMMAND_FAILED', `${command} exited with ${result.exitCode}`, {
           details: tail(stderr || stdout),
-          suggestion: HINTS[file],
         });
       }
     }

@@ -18,7 +18,10 @@ export const historyIntact = defineGrader({
     }
     for (const name of params.unchangedBranches) {
       const b = git.branches.find((x) => x.name === name);
-      if (!b) mismatches.push({ path: `branch ${name}`, got: 'deleted', expected: `at ${'seed'} commit` });
+      if (!b || b.sha === '') {
+        const seed = b?.seedSha;
+        mismatches.push({ path: `branch ${name}`, got: 'deleted', expected: seed ? seed.slice(0, 7) : 'present' });
+      }
       else if (b.seedSha !== undefined && b.sha !== b.seedSha) {
         mismatches.push({ path: `branch ${name}`, got: b.sha.slice(0, 7), expected: b.seedSha.slice(0, 7) });
       }

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { collectOfflineEvidence } from '../evidence/collect.js';
-import { applyGitSteps, cloneWorkspace, createLabRepo, labClock } from '../git/lab-repo.js';
+import { applyGitSteps, branchHeads, cloneWorkspace, createLabRepo, labClock } from '../git/lab-repo.js';
 import { git } from '../git/git.js';
 import type { Controller } from '../model/boundary.js';
 import type { Evidence } from '../model/evidence.js';
@@ -58,8 +58,12 @@ export async function playScenario(
     const collect = () => collectOfflineEvidence(session, { now: () => FIXED_TIME });
     let plays = 0;
     const play = async (steps: readonly Step[]): Promise<Evidence> => {
-      // Back to the hand-over state: every branch at its seed commit.
-      for (const [branch, sha] of Object.entries(lab.seedBranches)) await git(bareDir, ['update-ref', `refs/heads/${branch}`, sha]);
+      // Back to the hand-over state: every branch at its seed commit, branches made since then gone.
+      for (const [branch, sha] of Object.entries(await branchHeads(bareDir))) {
+        const seed = lab.seedBranches[branch];
+        if (seed === undefined) await git(bareDir, ['update-ref', '-d', `refs/heads/${branch}`, sha]);
+        else if (seed !== sha) await git(bareDir, ['update-ref', `refs/heads/${branch}`, seed]);
+      }
       const work = join(root, `work-${++plays}`);
       await cloneWorkspace(bareDir, work, lab.trackedBranch);
       await applyGitSteps(work, steps, { trackedBranch: lab.trackedBranch, vars, clock: labClock(1_767_225_600 + DAY) });

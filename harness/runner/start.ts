@@ -1,6 +1,6 @@
 /** Starting a session offline: lab repository with faults, learner workspace, session record, prompt. */
 import { mkdir, readdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { createLabRepo, cloneWorkspace } from '../git/lab-repo.js';
 import type { LabVars } from '../git/template.js';
 import type { Controller } from '../model/boundary.js';
@@ -48,6 +48,11 @@ export async function startOffline(options: StartOptions): Promise<{ session: Se
   await assertEmptyOrMissing(workspace);
   const runId = newRunId();
   const stateDir = join(stateHome(), 'sessions', runId);
+  if (!relative(workspace, stateDir).startsWith('..')) {
+    throw new LabError('USAGE', `workspace ${workspace} contains gitops-lab's state directory ${stateHome()}`, {
+      suggestion: 'choose a workspace outside GITOPS_LAB_HOME',
+    });
+  }
   await mkdir(stateDir, { recursive: true });
   const bareDir = join(stateDir, 'lab.git');
   const repoURL = `file://${bareDir}`;

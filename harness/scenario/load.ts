@@ -9,6 +9,7 @@ import type { z } from 'zod';
 import { GRADERS } from '../../graders/index.js';
 import { Scenario } from '../model/scenario.js';
 import { LabError } from '../errors.js';
+import { DEFAULT_BANK } from '../paths.js';
 
 export interface LoadedScenario {
   readonly scenario: Scenario;
@@ -162,7 +163,6 @@ export async function loadScenarioFile(file: string, root = process.cwd()): Prom
   return { ok: true, value: { ...result.value, dir, file: display }, warnings: result.warnings };
 }
 
-export const DEFAULT_BANK = new URL('../../../scenarios/', import.meta.url).pathname;
 
 export function bankDir(): string {
   return process.env['GITOPS_LAB_SCENARIOS'] ?? DEFAULT_BANK;

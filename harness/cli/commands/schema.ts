@@ -5,9 +5,9 @@ import type { Command } from 'commander';
 import { SCHEMA_FILE, scenarioJsonSchemaText } from '../../scenario/json-schema.js';
 import { bankDir, listScenarioIds, loadScenario } from '../../scenario/load.js';
 import { scenarioReadme } from '../../scenario/readme.js';
+import { PACKAGE_ROOT } from '../../paths.js';
 import type { SetExit } from './index.js';
 
-const REPO_ROOT = new URL('../../../../', import.meta.url).pathname;
 
 async function syncFile(file: string, content: string, write: boolean): Promise<boolean> {
   const current = await readFile(file, 'utf8').catch(() => '');
@@ -28,7 +28,7 @@ export function register(program: Command, setExit: SetExit): void {
         process.stdout.write(text);
         return setExit(0);
       }
-      const ok = await syncFile(join(REPO_ROOT, SCHEMA_FILE), text, opts.write === true);
+      const ok = await syncFile(join(PACKAGE_ROOT, SCHEMA_FILE), text, opts.write === true);
       if (!ok) process.stderr.write(`${SCHEMA_FILE} is out of date: run gitops-lab schema --write\n`);
       setExit(ok ? 0 : 1);
     });

@@ -1,0 +1,89 @@
+import t from 'tap';
+import { parseScenarioText } from '../../../harness/scenario/load.js';
+
+const valid = `
+id: demo
+title: Demo
+summary: A demo.
+difficulty: beginner
+timeLimitMinutes: 10
+controllers: [argocd]
+prompt: Fix it.
+solution:
+  summary: Fix.
+  steps:
+    - action: git.commit
+      message: fix
+      edits: [{ op: write, file: a.yaml, content: "a: 1" }]
+checks:
+  - name: staging-image
+    grader: render.field
+    with: { environment: staging, kind: Deployment, name: payment-api, path: spec.replicas, equals: 2 }
+    weight: 1
+`;
+
+t.test('a valid scenario parses with defaults filled in', async (t) => {
+  const r = parseScenarioText(valid, 'scenarios/demo/scenario.yaml');
+  if (!r.ok) throw new Error(r.errors.join('\n'));
+  t.same(Object.keys(r.value.scenario.environments), ['dev', 'staging', 'prod']);
+  t.equal(r.value.scenario.checks[0]!.failsAfterFaults, true);
+  t.equal(r.value.scenario.trackedBranch, 'main');
+});
+
+t.test('a missing field, a wrong type and an unknown grader give one error each, naming file and path', async (t) => {
+  const broken = valid
+    .replace('title: Demo\n', '')
+    .replace('timeLimitMinutes: 10', 'timeLimitMinutes: soon')
+    .replace('grader: render.field', 'grader: render.feild');
+  const r = parseScenarioText(broken, 'scenarios/demo/scenario.yaml');
+  t.equal(r.ok, false);
+  if (r.ok) return;
+  t.same([...r.errors].sort(), [
+    'scenarios/demo/scenario.yaml: checks[0].grader: unknown grader "render.feild" (known: git.changed-within, git.unchanged, git.history-intact, git.commit-message, git.registration, git.yaml-field, render.succeeds, render.field, render.unchanged, render.selector-matches, render.object)',
+    'scenarios/demo/scenario.yaml: timeLimitMinutes: expected number, got string',
+    'scenarios/demo/scenario.yaml: title: Required',
+  ]);
+});
+
+t.test("a grader's parameters are checked against its own schema", async (t) => {
+  const r = parseScenarioText(valid.replace('name: payment-api, ', ''), 'scenarios/demo/scenario.yaml');
+  t.equal(r.ok, false);
+  if (!r.ok) t.same(r.errors, ['scenarios/demo/scenario.yaml: checks[0].with.name: Required']);
+});
+
+t.test('lint rules: duplicate check names, unknown environments, loses naming no check', async (t) => {
+  const text = valid.replace('environment: staging', 'environment: qa') + `
+  - name: staging-image
+    grader: render.succeeds
+    weight: 1
+wrongSolutions:
+  - id: nope
+    summary: wrong
+    steps: [{ action: live.delete, environment: staging, kind: Pod, name: x }]
+    loses: [no-such-check]
+`;
+  const r = parseScenarioText(text, 'f.yaml');
+  t.equal(r.ok, false);
+  if (!r.ok) {
+    t.same(r.errors, [
+      'f.yaml: checks[0].with.environment: unknown environment "qa"',
+      'f.yaml: checks[1].name: duplicate check name "staging-image"',
+      'f.yaml: wrongSolutions[0].loses[0]: no check named "no-such-check"',
+    ]);
+  }
+});
+
+t.test('unknown step actions and unknown fields are named', async (t) => {
+  const r = parseScenarioText(valid.replace('action: git.commit', 'action: git.rebase').replace('prompt: Fix it.', 'prompt: Fix it.\nextra: 1'), 'f.yaml');
+  t.equal(r.ok, false);
+  if (!r.ok) {
+    t.match(r.errors.join('\n'), /f\.yaml: solution\.steps\[0\]\.action: /);
+    t.match(r.errors.join('\n'), /f\.yaml: \(root\): unknown field "extra"/);
+  }
+});
+
+t.test('YAML syntax errors carry the line', async (t) => {
+  const r = parseScenarioText('id: [unclosed\n', 'f.yaml');
+  t.equal(r.ok, false);
+  if (!r.ok) t.match(r.errors[0], /^f\.yaml:2:\d+: YAML: /);
+});
