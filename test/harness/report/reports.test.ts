@@ -1,0 +1,86 @@
+/** Report shapes, pinned: the text report's fixed layout, JSON's contract, JUnit and Markdown structure. */
+import t from 'tap';
+import { gradeEvidence } from '../../../harness/runner/grade.js';
+import { loadScenario } from '../../../harness/scenario/load.js';
+import { renderText } from '../../../harness/report/text.js';
+import { renderJson } from '../../../harness/report/json.js';
+import { renderJunit } from '../../../harness/report/junit.js';
+import { renderMarkdown } from '../../../harness/report/markdown.js';
+import { fixture, variant } from '../../helpers/fixtures.js';
+
+const { scenario } = await loadScenario('promote-staging-image');
+const wrong = gradeEvidence(scenario, fixture('promote-staging-image', 'argocd', 'wrong-promote-in-base'));
+const solved = gradeEvidence(scenario, fixture('promote-staging-image', 'argocd', 'solution'));
+
+t.test('the text report: header, first failing boundary, boundaries with sorted path lines, why, hint', async (t) => {
+  t.equal(
+    renderText(wrong),
+    `gitops-lab promote-staging-image (argocd, offline, practice mode) at ${wrong.headSha.slice(0, 7)}
+FAIL 1/10
+first failing boundary: git (only-staging-overlay-changed): 1 changed file(s) lie outside the allowed paths.
+
+git     FAIL  1/5  Does Git hold the intended change, in the right file and layer?
+  FAIL  only-staging-overlay-changed [0/2]: 1 changed file(s) lie outside the allowed paths.
+        apps/payment-api/base/deployment.yaml: got modified, expected unchanged
+        why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
+        hint: The staging overlay's kustomization.yaml owns staging's image tag.
+  FAIL  base-untouched [0/2]: 1 file(s) under apps/payment-api/base/** changed.
+        apps/payment-api/base/deployment.yaml: got modified, expected unchanged
+        why: These files are shared by other environments; changing them changes what those environments render.
+        hint: The base is shared with prod; a change there reaches every environment.
+  PASS  commit-names-workload-and-environment [1/1]: Commit ${wrong.headSha.slice(0, 7)} "payment-api: bump image to 1.27.6 in staging" names payment-api and staging.
+
+render  FAIL  0/5  Do the rendered manifests say what was intended, and did only the intended environment change?
+  FAIL  staging-renders-dev-image [0/3]: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+        Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.6"
+        why: The rendered manifests are what the controller applies to staging.
+        hint: Render it yourself with \`kubectl kustomize apps/payment-api/overlays/staging\`.
+  FAIL  prod-and-dev-unchanged [0/2]: The change leaks into prod.
+        prod Deployment/payment-api spec.template.spec.containers[0].image: got "nginx:1.27.6", expected "nginx:1.27.4"
+        why: A fix for one environment must not change what the others render; that is how a staging change reaches prod.
+        hint: Compare \`kubectl kustomize apps/payment-api/overlays/prod\` before and after your change.
+`,
+  );
+});
+
+t.test('exam mode withholds hints and expected values in every format', async (t) => {
+  const exam = { ...wrong, mode: 'exam' as const };
+  t.notMatch(renderText(exam), /hint:|expected/);
+  const json = JSON.parse(renderJson(exam));
+  t.notOk(json.checks.some((c: { hint?: string; expected?: string }) => c.hint || c.expected));
+  t.notMatch(renderMarkdown(exam), 'Hint:');
+});
+
+t.test('JSON carries the versioned contract', async (t) => {
+  const json = JSON.parse(renderJson(solved));
+  t.match(json, { schemaVersion: 1, kind: 'gitops-lab/grade', score: 10, maxScore: 10, status: 'pass', firstFailure: null });
+  for (const c of json.checks) t.match(c, { name: String, boundary: /^(git|render)$/, status: 'pass', score: Number, max: Number, message: String });
+});
+
+t.test('the same evidence always gives the same result', async (t) => {
+  const again = gradeEvidence(scenario, fixture('promote-staging-image', 'argocd', 'wrong-promote-in-base'));
+  t.equal(renderJson(again), renderJson(wrong));
+});
+
+t.test('a grader that could not judge makes the grade an error, never a pass or a silent zero', async (t) => {
+  const e = variant(fixture('promote-staging-image', 'argocd', 'solution'), (x) => {
+    x.render.environments = x.render.environments.filter((r) => r.name !== 'prod');
+  });
+  const r = gradeEvidence(scenario, e);
+  t.equal(r.status, 'error');
+  t.equal(r.checks.find((c) => c.name === 'prod-and-dev-unchanged')?.status, 'error');
+});
+
+t.test('JUnit: one testcase per check, failures carry the evidence lines', async (t) => {
+  const xml = renderJunit([wrong]);
+  t.match(xml, /<testsuite name="promote-staging-image \(argocd, offline\)" tests="5" failures="4"/);
+  t.match(xml, /<testcase classname="promote-staging-image.git" name="base-untouched"/);
+  t.match(xml, 'apps/payment-api/base/deployment.yaml: got modified, expected unchanged');
+});
+
+t.test('Markdown escapes what came from a learner', async (t) => {
+  const evil = { ...wrong, checks: wrong.checks.map((c, i) => (i === 2 ? { ...c, status: 'fail' as const, message: 'Commit "<script>alert(1)</script>" | x' } : c)) };
+  const md = renderMarkdown(evil);
+  t.notMatch(md, '<script>');
+  t.match(md, '\\<script\\>');
+});
