@@ -18,6 +18,7 @@ export async function collectOfflineEvidence(session: Session, options: CollectO
     seedSha: session.seedSha,
     seedBranches: session.seedBranches,
     ...(options.headSha !== undefined ? { headSha: options.headSha } : {}),
+    ...(session.deadline !== undefined ? { deadline: session.deadline } : {}),
   });
   const render = await collectRenderEvidence(session.bareDir, git.seedSha, git.headSha, session.environments, session.stateDir);
   return {
@@ -31,6 +32,8 @@ export async function collectOfflineEvidence(session: Session, options: CollectO
       ...(session.learner !== undefined ? { learner: session.learner } : {}),
       mode: session.mode,
       collectedAt: (options.now?.() ?? new Date()).toISOString(),
+      startedAt: session.startedAt,
+      ...(session.deadline !== undefined ? { deadline: session.deadline } : {}),
       toolVersions: { render: render.tool, node: process.version },
       scope: 'offline',
     },

@@ -92,6 +92,25 @@ export function parseYamlFile(blob: string, text: string): ParsedFile {
   return { blob, docs: docs.map((d) => d.toJS() as unknown).filter((d) => d !== null && d !== undefined) };
 }
 
+/** The tracked branch's updates, oldest first: `git reflog` of the bare lab repository. */
+export async function readPushes(bareDir: string, branch: string): Promise<{ sha: string; at: string }[]> {
+  const r = await git(bareDir, ['reflog', 'show', '--date=unix', '--format=%H %gd', `refs/heads/${branch}`], { allowFailure: true });
+  if (r.exitCode !== 0) return [];
+  return r.stdout
+    .split('\n')
+    .map((line) => /^([0-9a-f]{40}) .*@\{(\d+)\}$/.exec(line.trim()))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ sha: m[1]!, at: new Date(Number(m[2]) * 1000).toISOString() }))
+    .reverse();
+}
+
+/** The commit to grade under a deadline: the last update of the branch at or before it (else the seed). */
+export function lastPushBefore(pushes: readonly { sha: string; at: string }[], deadline: string, seedSha: string): string {
+  let sha = seedSha;
+  for (const p of pushes) if (p.at <= deadline) sha = p.sha;
+  return sha;
+}
+
 export interface GitEvidenceInput {
   readonly bareDir: string;
   readonly repoURL: string;
@@ -100,12 +119,19 @@ export interface GitEvidenceInput {
   readonly seedBranches: Readonly<Record<string, string>>;
   /** Grade this commit instead of the branch head (exam mode: the last push before the deadline). */
   readonly headSha?: string;
+  /** Exam mode: grade the last push at or before this instant. */
+  readonly deadline?: string;
 }
 
 export async function collectGitEvidence(input: GitEvidenceInput): Promise<GitEvidence> {
   const { bareDir, seedSha } = input;
   const heads = await branchHeads(bareDir);
-  const headSha = input.headSha ?? heads[input.trackedBranch] ?? seedSha;
+  const all = await readPushes(bareDir, input.trackedBranch);
+  // Only updates after hand-over are the learner's: drop everything up to the last update to the seed.
+  const seedAt = all.map((p) => p.sha).lastIndexOf(seedSha);
+  const pushes = all.slice(seedAt + 1);
+  const headSha =
+    input.headSha ?? (input.deadline ? lastPushBefore(pushes, input.deadline, seedSha) : heads[input.trackedBranch] ?? seedSha);
   const ancestor = await git(bareDir, ['merge-base', '--is-ancestor', seedSha, headSha], { allowFailure: true });
   const headContainsSeed = ancestor.exitCode === 0;
   const [commits, diff] = await Promise.all([
@@ -124,6 +150,7 @@ export async function collectGitEvidence(input: GitEvidenceInput): Promise<GitEv
     headContainsSeed,
     commits,
     changes: parseNameStatus(diff.stdout),
+    pushes,
     branches: names.map((name) => ({
       name,
       sha: heads[name] ?? '',

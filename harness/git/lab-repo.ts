@@ -106,6 +106,8 @@ export async function createLabRepo(options: CreateLabOptions): Promise<LabRepo>
   const branch = scenario.trackedBranch;
   await mkdir(options.bareDir, { recursive: true });
   await git(options.bareDir, ['init', '-q', '--bare', '-b', branch]);
+  // Keep a reflog in the bare repository: it records when each push landed (exam deadlines, time taken).
+  await git(options.bareDir, ['config', 'core.logAllRefUpdates', 'always']);
   const work = await mkdtemp(join(tmpdir(), 'gitops-lab-seed-'));
   try {
     await git(work, ['init', '-q', '-b', branch]);

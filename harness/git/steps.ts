@@ -48,6 +48,7 @@ export async function applyGitStep(ctx: GitStepContext, rawStep: Extract<Step, {
       ...(when ? { GIT_AUTHOR_DATE: when, GIT_COMMITTER_DATE: when } : {}),
     },
   });
-  await git(ctx.workdir, ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`]);
+  // With a fixed clock the push is dated too: the lab repository's reflog records it.
+  await git(ctx.workdir, ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`], when ? { env: { GIT_COMMITTER_DATE: when } } : {});
   if (branch !== ctx.trackedBranch) await git(ctx.workdir, ['checkout', '-q', ctx.trackedBranch]);
 }

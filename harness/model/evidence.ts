@@ -52,6 +52,8 @@ export const GitEvidence = z.object({
   commits: z.array(CommitInfo),
   /** `git diff -M seed head`, net of every commit. */
   changes: z.array(FileChange),
+  /** Updates of the tracked branch after hand-over, oldest first, from the lab repository's reflog. */
+  pushes: z.array(z.object({ sha: z.string(), at: z.string() })).default([]),
   /** Every branch: its commit now and at the seed (absent if it did not exist then). */
   branches: z.array(z.object({ name: z.string(), sha: z.string(), seedSha: z.string().optional() })),
   seed: TreeSnapshot,
@@ -91,6 +93,10 @@ export const EvidenceMeta = z.object({
   learner: z.string().optional(),
   mode: z.enum(['practice', 'exam']),
   collectedAt: z.string(),
+  /** When the learner was handed the workspace. */
+  startedAt: z.string().optional(),
+  /** Exam mode: pushes after this instant are not graded. */
+  deadline: z.string().optional(),
   toolVersions: z.record(z.string(), z.string()),
   /** What this bundle holds: offline bundles carry no cluster evidence. */
   scope: z.enum(['offline', 'live']),

@@ -20,7 +20,7 @@ import {
 import { cacheRoot, goEnv, localConfigDir, repoRoot } from './paths.js';
 
 /** Bump when the way binaries are built changes (flags, naming), so old cache entries are not reused. */
-export const BUILD_RECIPE = 2;
+export const BUILD_RECIPE = 3;
 const GO_BUILD_TIMEOUT_MS = 90 * 60_000;
 
 export interface GroupInputs {

@@ -164,7 +164,7 @@ export function ldflagsFor(binary: BinaryName, versions: Versions): string[] {
       x('sigs.k8s.io/kwok/pkg/consts.Version', pin(versions, 'kwok').version.replace(/^v/, ''));
       break;
     case 'rollouts-controller':
-      x('github.com/argoproj/argo-rollouts/utils/version.version', pin(versions, 'argoRollouts').version);
+      x('github.com/argoproj/argo-rollouts/utils/version.version', pin(versions, 'argoRollouts').version.replace(/^v/, ''));
       break;
     default:
       break;

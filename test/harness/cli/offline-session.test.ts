@@ -95,3 +95,16 @@ t.test('start refuses a non-empty workspace and unknown scenarios, exit 2', asyn
   t.equal(unknown.exitCode, 2);
   t.match(unknown.stderr, 'no scenario "no-such-thing"');
 });
+
+t.test('exam mode grades the last push before the deadline', async (t) => {
+  const { readPushes, lastPushBefore } = await import('../../../harness/evidence/git-evidence.js');
+  const { cli, ws, commitAndPush, edit } = await startSession(t);
+  edit(STAGING, '1.27.5', '1.27.6');
+  await commitAndPush('payment-api: promote 1.27.6 to staging');
+  const session = JSON.parse(readFileSync(join(ws, '.git/gitops-lab/session.json'), 'utf8'));
+  const pushes = await readPushes(session.bareDir, 'main');
+  const learner = pushes.at(-1)!;
+  t.equal(learner.sha, (await cli.git(ws, ['rev-parse', 'HEAD'])).stdout.trim());
+  t.equal(lastPushBefore(pushes.slice(-1), new Date(Date.parse(learner.at) - 1000).toISOString(), session.seedSha), session.seedSha, 'a push after the deadline is not graded');
+  t.equal(lastPushBefore(pushes.slice(-1), learner.at, session.seedSha), learner.sha, 'a push at the deadline is');
+});
