@@ -11,6 +11,14 @@ import { object } from './render/object.js';
 import { selectorMatches } from './render/selector-matches.js';
 import { succeeds } from './render/succeeds.js';
 import { unchanged as renderUnchanged } from './render/unchanged.js';
+import { noErrors } from './sync/no-errors.js';
+import { reconciled } from './sync/reconciled.js';
+import { absent } from './live/absent.js';
+import { fixedThroughGit } from './live/fixed-through-git.js';
+import { matchesRender } from './live/matches-render.js';
+import { serviceEndpoints } from './live/service-endpoints.js';
+import { available } from './health/available.js';
+import { analysisAborted, rolloutStatus } from './rollout/status.js';
 
 export const GRADERS: ReadonlyMap<string, Grader> = new Map(
   ([
@@ -25,6 +33,15 @@ export const GRADERS: ReadonlyMap<string, Grader> = new Map(
     renderUnchanged,
     selectorMatches,
     object,
+    reconciled,
+    noErrors,
+    matchesRender,
+    serviceEndpoints,
+    absent,
+    fixedThroughGit,
+    available,
+    rolloutStatus,
+    analysisAborted,
   ] as Grader[]).map((g) => [g.name, g]),
 );
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Controller } from './boundary.js';
+import { ClusterEvidence } from './cluster-evidence.js';
 
 /**
  * Evidence: plain, versioned JSON that graders read. Everything a grader needs is in here, so a saved
@@ -111,7 +112,7 @@ export const Evidence = z.object({
   environments: z.record(z.string(), z.object({ namespace: z.string(), path: z.string(), registration: z.string() })),
   git: GitEvidence,
   render: RenderEvidence,
-  /** Cluster evidence (live runs only): objects by kind, controller status, recorded changes. */
-  cluster: z.record(z.string(), z.unknown()).optional(),
+  /** Cluster evidence (live runs only): controller objects, live objects by kind, recorded changes. */
+  cluster: ClusterEvidence.optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;

@@ -1,0 +1,60 @@
+import type { EnvironmentClusterEvidence } from '../../harness/model/cluster-evidence.js';
+import type { Evidence } from '../../harness/model/evidence.js';
+import { cannotJudge, type Finding } from '../grader.js';
+import { getPath } from './object-path.js';
+import { nameOf, type K8sObject } from './render.js';
+
+/** The cluster evidence of one environment, or the `error` finding that says why there is none. */
+export function environmentOf(evidence: Evidence, environment: string): EnvironmentClusterEvidence | Finding {
+  const cluster = evidence.cluster;
+  if (!cluster) return cannotJudge('There is no cluster evidence: this boundary needs a live run.');
+  const env = cluster.environments[environment];
+  if (!env) return cannotJudge(`The cluster evidence has no environment "${environment}".`);
+  return env;
+}
+
+export function isFinding(x: unknown): x is Finding {
+  return typeof x === 'object' && x !== null && 'status' in x && 'message' in x && !('objects' in x);
+}
+
+export function liveObjects(env: EnvironmentClusterEvidence, kind: string): K8sObject[] {
+  return env.objects[kind] ?? [];
+}
+
+export function liveObject(env: EnvironmentClusterEvidence, kind: string, name: string): K8sObject | undefined {
+  return liveObjects(env, kind).find((o) => nameOf(o) === name);
+}
+
+export interface Condition {
+  readonly type: string;
+  readonly status?: string;
+  readonly reason?: string;
+  readonly message?: string;
+}
+
+export function conditionsOf(obj: K8sObject | undefined): Condition[] {
+  const c = getPath(obj, 'status.conditions');
+  return Array.isArray(c) ? (c as Condition[]) : [];
+}
+
+export function condition(obj: K8sObject | undefined, type: string): Condition | undefined {
+  return conditionsOf(obj).find((c) => c.type === type);
+}
+
+/** Flux revisions look like `main@sha1:<sha>`; Argo CD's are the bare sha. */
+export function shaOfRevision(revision: unknown): string | undefined {
+  if (typeof revision !== 'string' || revision === '') return undefined;
+  const m = /([0-9a-f]{40})$/.exec(revision);
+  return m ? m[1] : revision;
+}
+
+export const short = (sha: string | undefined): string => (sha ? sha.slice(0, 7) : '<none>');
+
+/** Pods owned (through ReplicaSets) by a Deployment or Rollout, matched by its label selector. */
+export function podsOf(env: EnvironmentClusterEvidence, workload: K8sObject): K8sObject[] {
+  const selector = (getPath(workload, 'spec.selector.matchLabels') ?? {}) as Record<string, string>;
+  return liveObjects(env, 'Pod').filter((p) => {
+    const labels = (getPath(p, 'metadata.labels') ?? {}) as Record<string, string>;
+    return Object.entries(selector).every(([k, v]) => labels[k] === v) && getPath(p, 'metadata.deletionTimestamp') === undefined;
+  });
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { defineGrader, fail, pass } from '../grader.js';
+import { condition, environmentOf, isFinding, shaOfRevision, short } from '../lib/cluster.js';
+import { getPath } from '../lib/object-path.js';
+
+export const reconciled = defineGrader({
+  name: 'sync.reconciled',
+  boundary: 'sync',
+  summary: "The controller reports the tracked branch's head as reconciled (Argo CD Synced at it; Flux applied it, Ready=True).",
+  params: z.strictObject({ environment: z.string().min(1) }),
+  describe: (p) => `${p.environment} reconciled at the tracked branch's head`,
+  grade(evidence, params, { controller }) {
+    const env = environmentOf(evidence, params.environment);
+    if (isFinding(env)) return env;
+    const head = evidence.git.headSha;
+    const expected = `${controller === 'argocd' ? 'Synced' : 'Ready=True'} at ${short(head)} (${evidence.git.trackedBranch})`;
+    if (controller === 'argocd') {
+      const app = env.application;
+      if (!app) return fail(`No Argo CD Application registers ${params.environment}.`, { expected, actual: 'no Application', why: 'Nothing reconciles an environment that no registration points at.' });
+      const status = String(getPath(app, 'status.sync.status') ?? 'Unknown');
+      const revision = shaOfRevision(getPath(app, 'status.sync.revision'));
+      const actual = `${status} at ${short(revision)}`;
+      if (status === 'Synced' && revision === head) return pass(`Argo CD is Synced at ${short(head)}.`, { expected, actual });
+      return fail(`Argo CD reports ${actual}, not the head of ${evidence.git.trackedBranch}.`, {
+        expected,
+        actual,
+        why: revision !== head ? 'The controller reconciles a different revision than the one you pushed: check what the registration tracks.' : 'Desired and live state differ: the controller has not applied the change.',
+        mismatches: [
+          ...(status !== 'Synced' ? [{ path: 'status.sync.status', got: status, expected: 'Synced' }] : []),
+          ...(revision !== head ? [{ path: 'status.sync.revision', got: short(revision), expected: short(head) }] : []),
+        ],
+      });
+    }
+    const ks = env.kustomization;
+    if (!ks) return fail(`No Flux Kustomization registers ${params.environment}.`, { expected, actual: 'no Kustomization', why: 'Nothing reconciles an environment that no registration points at.' });
+    const ready = condition(ks, 'Ready');
+    const applied = shaOfRevision(getPath(ks, 'status.lastAppliedRevision'));
+    const artifact = shaOfRevision(getPath(env.gitRepository, 'status.artifact.revision'));
+    const actual = `Ready=${ready?.status ?? 'Unknown'} applied ${short(applied)} (source at ${short(artifact)})`;
+    if (ready?.status === 'True' && applied === head) return pass(`Flux applied ${short(head)} and is Ready.`, { expected, actual });
+    return fail(`Flux reports ${actual}.`, {
+      expected,
+      actual,
+      why: artifact !== head ? 'The GitRepository fetched another revision than the one you pushed: check the branch it tracks.' : `The Kustomization did not apply the revision${ready?.message ? `: ${ready.message}` : ''}.`,
+      mismatches: [
+        ...(artifact !== head ? [{ path: 'GitRepository status.artifact.revision', got: short(artifact), expected: short(head) }] : []),
+        ...(applied !== head ? [{ path: 'Kustomization status.lastAppliedRevision', got: short(applied), expected: short(head) }] : []),
+        ...(ready?.status !== 'True' ? [{ path: 'Kustomization Ready', got: `${ready?.status ?? 'Unknown'} ${ready?.reason ?? ''}`.trim(), expected: 'True' }] : []),
+      ],
+    });
+  },
+});
