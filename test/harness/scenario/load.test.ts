@@ -38,11 +38,11 @@ t.test('a missing field, a wrong type and an unknown grader give one error each,
   const r = parseScenarioText(broken, 'scenarios/demo/scenario.yaml');
   t.equal(r.ok, false);
   if (r.ok) return;
-  t.same([...r.errors].sort(), [
-    'scenarios/demo/scenario.yaml: checks[0].grader: unknown grader "render.feild" (known: git.changed-within, git.unchanged, git.history-intact, git.commit-message, git.registration, git.yaml-field, render.succeeds, render.field, render.unchanged, render.selector-matches, render.object)',
-    'scenarios/demo/scenario.yaml: timeLimitMinutes: expected number, got string',
-    'scenarios/demo/scenario.yaml: title: Required',
-  ]);
+  const errors = [...r.errors].sort();
+  t.equal(errors.length, 3);
+  t.match(errors[0], /^scenarios\/demo\/scenario\.yaml: checks\[0\]\.grader: unknown grader "render\.feild" \(known: git\.changed-within, .*render\.field, /);
+  t.equal(errors[1], 'scenarios/demo/scenario.yaml: timeLimitMinutes: expected number, got string');
+  t.equal(errors[2], 'scenarios/demo/scenario.yaml: title: Required');
 });
 
 t.test("a grader's parameters are checked against its own schema", async (t) => {
