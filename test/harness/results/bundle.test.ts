@@ -1,0 +1,122 @@
+/** Evidence bundles on disk: layout, atomic files, the index entry, and reading a results folder back. */
+import t from 'tap';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { Evidence } from '../../../harness/model/evidence.js';
+import { GradeResult } from '../../../harness/model/result.js';
+import { renderJson } from '../../../harness/report/json.js';
+import { writeBundle } from '../../../harness/results/bundle.js';
+import { gradedPushAt, IndexEntry } from '../../../harness/results/entry.js';
+import { pathSegment, withLearner } from '../../../harness/results/learner.js';
+import { readResultsFolder } from '../../../harness/results/read.js';
+import { gradeEvidence } from '../../../harness/runner/grade.js';
+import { loadScenario } from '../../../harness/scenario/load.js';
+import { fixture, variant } from '../../helpers/fixtures.js';
+
+const { scenario } = await loadScenario('promote-staging-image');
+
+function tmp(t: Tap.Test): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gitops-lab-results-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+function graded(learner: string, phase: string, change?: (e: Evidence) => void) {
+  const evidence = withLearner(variant(fixture('promote-staging-image', 'argocd', phase), change ?? (() => {})), learner);
+  return { result: gradeEvidence(scenario, evidence), evidence, learner };
+}
+
+t.test('a bundle: result.json as grade --format json prints it, redacted versioned evidence, report.md, an index entry', async (t) => {
+  const out = tmp(t);
+  const input = graded('alice', 'wrong-promote-in-base');
+  const written = await writeBundle(out, input);
+  const dir = join(out, 'alice', 'promote-staging-image');
+  t.equal(written.dir, dir);
+  t.same(readdirSync(dir).sort(), ['evidence.json', 'report.md', 'result.json'], 'no temporary files left behind');
+  t.equal(readFileSync(join(dir, 'result.json'), 'utf8'), renderJson(input.result));
+  const evidence = Evidence.parse(JSON.parse(readFileSync(join(dir, 'evidence.json'), 'utf8')));
+  t.equal(evidence.schemaVersion, 1);
+  t.equal(evidence.meta.learner, 'alice');
+  t.same(gradeEvidence(scenario, evidence), input.result, 'the stored evidence grades the same');
+  const report = readFileSync(join(dir, 'report.md'), 'utf8');
+  t.match(report, /^# promote-staging-image: FAIL 1\/10/);
+  t.match(report, '## Session');
+  t.match(report, '| started | 2026-01-02T00:00:00.000Z |');
+  const entry = IndexEntry.parse(JSON.parse(readFileSync(written.entryFile, 'utf8')));
+  t.equal(relative(join(out, 'index'), written.entryFile).includes('/'), false);
+  t.match(entry, { learner: 'alice', scenario: 'promote-staging-image', status: 'fail', score: 1, maxScore: 10, bundle: 'alice/promote-staging-image' });
+  t.same(entry.firstFailure, { boundary: 'git', check: 'only-staging-overlay-changed' });
+  t.equal(entry.headSubject, 'payment-api: bump image to 1.27.6 in staging');
+  t.equal(entry.startedAt, '2026-01-02T00:00:00.000Z');
+  t.equal(entry.endedAt, input.evidence.git.pushes.at(-1)!.at);
+});
+
+t.test('exam mode: the bundle withholds hints and expected values and records start, deadline and the graded push', async (t) => {
+  const out = tmp(t);
+  const input = graded('bo', 'solution', (e) => {
+    e.meta.mode = 'exam';
+    e.meta.deadline = '2026-01-02T00:30:00.000Z';
+    // A later push after the deadline is in the reflog, but the graded commit is the one before it.
+    e.git.pushes = [{ sha: e.git.headSha, at: '2026-01-02T00:20:00.000Z' }, { sha: 'f'.repeat(40), at: '2026-01-02T00:40:00.000Z' }];
+  });
+  const { entry, dir } = await writeBundle(out, input);
+  t.match(entry, { mode: 'exam', startedAt: '2026-01-02T00:00:00.000Z', endedAt: '2026-01-02T00:20:00.000Z', deadline: '2026-01-02T00:30:00.000Z' });
+  const result = JSON.parse(readFileSync(join(dir, 'result.json'), 'utf8'));
+  t.notOk(result.checks.some((c: { hint?: string; expected?: string }) => c.hint !== undefined || c.expected !== undefined));
+  t.notMatch(readFileSync(join(dir, 'report.md'), 'utf8'), /Hint:|expected/);
+});
+
+t.test('gradedPushAt: the last push of the graded commit, none when nothing was pushed', async (t) => {
+  const faults = fixture('promote-staging-image', 'argocd', 'faults');
+  t.equal(gradedPushAt(variant(faults, (e) => void (e.git.headSha = e.git.seedSha))), undefined);
+  const solution = fixture('promote-staging-image', 'argocd', 'solution');
+  t.equal(gradedPushAt(solution), solution.git.pushes.at(-1)!.at);
+});
+
+t.test('learner ids from people cannot leave the results folder or hide', async (t) => {
+  for (const id of ['..', '.', '../../etc', 'a/b', '.hidden', 'x\\y', 'ü ñ']) {
+    const seg = pathSegment(id);
+    t.notMatch(seg, /[/\\]/, id);
+    t.not(seg.startsWith('.'), true, id);
+    t.equal(decodeURIComponent(seg), id);
+  }
+  const out = tmp(t);
+  const { dir } = await writeBundle(out, graded('../../escape', 'solution'));
+  t.equal(relative(out, dir).startsWith('..'), false);
+});
+
+t.test('a result graded for another learner than the bundle is refused', async (t) => {
+  const input = graded('alice', 'solution');
+  await t.rejects(writeBundle(tmp(t), { ...input, learner: 'mallory' }), /bundle for learner "mallory"/);
+});
+
+t.test('reading a results folder: latest grade per bundle, and a result that matches no entry is left out with a warning', async (t) => {
+  const out = tmp(t);
+  await writeBundle(out, graded('alice', 'wrong-promote-in-base'));
+  await writeBundle(out, graded('alice', 'solution', (e) => void (e.meta.collectedAt = '2026-01-03T00:00:00.000Z')));
+  await writeBundle(out, graded('bo', 'faults'));
+  const folder = await readResultsFolder(out);
+  t.same(folder.warnings, []);
+  t.same(folder.records.map((r) => [r.entry.learner, r.result.status, r.result.score]), [['alice', 'pass', 10], ['bo', 'fail', 4]]);
+  t.ok(GradeResult.safeParse(folder.records[0]!.result).success);
+  // A result.json that no entry describes (a grade interrupted between its writes) is not guessed at.
+  const file = join(out, 'bo', 'promote-staging-image', 'result.json');
+  writeFileSync(file, readFileSync(file, 'utf8').replace('"score": 4,', '"score": 5,'));
+  const torn = await readResultsFolder(out);
+  t.same(torn.records.map((r) => r.entry.learner), ['alice']);
+  t.match(torn.warnings, [/^bo\/promote-staging-image: result\.json matches none of its 1 index entries/]);
+});
+
+t.test('a folder without results, and an invalid index entry, are errors that name the file and field', async (t) => {
+  const out = tmp(t);
+  await t.rejects(readResultsFolder(join(out, 'nope')), { code: 'NOT_FOUND' });
+  await t.rejects(readResultsFolder(out), { code: 'NOT_FOUND', message: /holds no graded results/ });
+  await writeBundle(out, graded('alice', 'solution'));
+  const index = join(out, 'index');
+  const name = readdirSync(index)[0]!;
+  const entry = JSON.parse(readFileSync(join(index, name), 'utf8'));
+  delete entry.learner;
+  writeFileSync(join(index, name), JSON.stringify(entry));
+  await t.rejects(readResultsFolder(out), { code: 'INVALID_CONFIG', details: [new RegExp(`${name}: learner: Required$`)] });
+});
