@@ -29,6 +29,20 @@ export const Session = z.object({
   deadline: z.string().optional(),
   /** Where this session's state (renders cache, logs) lives. */
   stateDir: z.string(),
+  /** Live sessions: the cluster the scenario was seeded on. */
+  live: z
+    .object({
+      cluster: z.string(),
+      kubeconfig: z.string(),
+      auditLog: z.string().optional(),
+      /** The environments registered on the cluster. */
+      environments: z.array(z.string()),
+      /** When the broken state was handed over. */
+      handoverAt: z.string(),
+      /** Where the lab git server's repository lives (for cleanup). */
+      gitStateDir: z.string(),
+    })
+    .optional(),
 });
 export type Session = z.infer<typeof Session>;
 

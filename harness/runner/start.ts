@@ -29,7 +29,7 @@ export function labVars(repoURL: string, runId: string, envs: Session['environme
   return { repoURL, runId, suffix, namespaces: Object.fromEntries(Object.entries(envs).map(([n, e]) => [n, e.namespace])) };
 }
 
-async function assertEmptyOrMissing(dir: string): Promise<void> {
+export async function assertEmptyOrMissing(dir: string): Promise<void> {
   try {
     const entries = await readdir(dir);
     if (entries.length > 0) throw new LabError('USAGE', `workspace ${dir} exists and is not empty`, { suggestion: 'choose a new directory for the workspace' });
@@ -90,6 +90,6 @@ export function promptText(scenario: Scenario, session: Session, workspace: stri
     scenario.prompt.trim(),
     '',
     `Your workspace: ${workspace}`,
-    `Commit your fix and \`git push\` to ${session.trackedBranch}; then run: gitops-lab grade --offline --workspace ${workspace}`,
+    `Commit your fix and \`git push\` to ${session.trackedBranch}; then run: gitops-lab ${session.live ? 'watch' : 'grade --offline'} --workspace ${workspace}`,
   ].join('\n');
 }

@@ -1,6 +1,9 @@
 import { Option, type Command } from 'commander';
 import { LabError } from '../../errors.js';
-import { promptText, startOffline } from '../../runner/start.js';
+import { resolve } from 'node:path';
+import { startLive } from '../../runner/live.js';
+import { assertEmptyOrMissing, promptText, startOffline } from '../../runner/start.js';
+import { loadScenario } from '../../scenario/load.js';
 import type { SetExit } from './index.js';
 
 export function register(program: Command, setExit: SetExit): void {
@@ -10,14 +13,29 @@ export function register(program: Command, setExit: SetExit): void {
     .argument('<id>', 'scenario id (see gitops-lab list)')
     .requiredOption('--workspace <dir>', 'where to clone the learner workspace (must be new or empty)')
     .option('--offline', 'no cluster: grade the git and render boundaries only')
+    .option('--cluster <name>', 'the cluster to seed on (see gitops-lab up)', 'lab')
     .addOption(new Option('--controller <controller>', 'GitOps controller').choices(['argocd', 'flux']))
     .addOption(new Option('--mode <mode>', 'practice shows hints; exam hides them and enforces the time limit').choices(['practice', 'exam']).default('practice'))
     .option('--learner <id>', 'learner id recorded with the results')
-    .action(async (id: string, opts: { workspace: string; offline?: boolean; controller?: 'argocd' | 'flux'; mode: 'practice' | 'exam'; learner?: string }) => {
+    .action(async (id: string, opts: { workspace: string; offline?: boolean; cluster: string; controller?: 'argocd' | 'flux'; mode: 'practice' | 'exam'; learner?: string }) => {
       if (!opts.offline) {
-        throw new LabError('USAGE', 'live sessions on a cluster are not available in this version; pass --offline', {
-          suggestion: `gitops-lab start ${id} --offline --workspace ${opts.workspace}`,
+        const { scenario, dir } = await loadScenario(id);
+        const controller = opts.controller ?? scenario.controllers[0]!;
+        if (!scenario.controllers.includes(controller)) throw new LabError('USAGE', `scenario ${id} supports ${scenario.controllers.join(', ')}, not ${controller}`);
+        const workspace = resolve(opts.workspace);
+        await assertEmptyOrMissing(workspace);
+        const session = await startLive({
+          scenario,
+          scenarioDir: dir,
+          workspace,
+          controller,
+          cluster: opts.cluster,
+          mode: opts.mode,
+          ...(opts.learner ? { learner: opts.learner } : {}),
+          log: (l) => process.stderr.write(`${l}\n`),
         });
+        process.stdout.write(promptText(scenario, session, workspace) + '\n');
+        return setExit(0);
       }
       const { session, scenario, workspace } = await startOffline({
         scenarioId: id,

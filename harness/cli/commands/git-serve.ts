@@ -1,0 +1,29 @@
+/** git-serve: the lab git server process (started by the harness beside a cluster; not for direct use). */
+import type { Command } from 'commander';
+import { startGitHttpServer } from '../../git/http-server.js';
+import type { SetExit } from './index.js';
+
+export function register(program: Command, setExit: SetExit): void {
+  program
+    .command('git-serve', { hidden: true })
+    .description('serve bare repositories under --root over smart HTTP on 127.0.0.1')
+    .requiredOption('--root <dir>')
+    .requiredOption('--port <port>')
+    .action(async (opts: { root: string; port: string }) => {
+      const user = process.env['GITOPS_LAB_GIT_USER'];
+      const password = process.env['GITOPS_LAB_GIT_PASSWORD'];
+      const server = await startGitHttpServer({
+        root: opts.root,
+        port: Number(opts.port),
+        ...(user && password ? { credentials: { username: user, password } } : {}),
+        onRequest: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
+      });
+      process.stdout.write(`serving ${opts.root} at ${server.url}\n`);
+      await new Promise<void>((resolve) => {
+        process.once('SIGTERM', resolve);
+        process.once('SIGINT', resolve);
+      });
+      await server.close();
+      setExit(0);
+    });
+}

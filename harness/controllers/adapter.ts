@@ -1,0 +1,56 @@
+/**
+ * ControllerAdapters: what the harness needs from a GitOps controller, the same for every provider.
+ * The harness plays the cluster's bootstrap: a root registration per environment applies whatever Git holds
+ * under platform/clusters/<env>/<controller>/, so a learner registers or re-points an environment through Git.
+ */
+import type { KubeClient, KubeObject } from '../kube/client.js';
+import type { Controller } from '../model/boundary.js';
+
+export const RUN_LABEL = 'gitops-lab.dev/run';
+export const FIELD_MANAGER = 'gitops-lab-seeder';
+
+export interface RootOptions {
+  readonly runId: string;
+  readonly environment: string;
+  readonly repoURL: string;
+  readonly branch: string;
+  /** Repository path of the environment's registration folder for this controller. */
+  readonly path: string;
+}
+
+/** The controller's view of one environment's registration (raw objects, absent when not registered). */
+export interface RegistrationState {
+  readonly application?: KubeObject;
+  readonly kustomization?: KubeObject;
+  readonly gitRepository?: KubeObject;
+}
+
+export interface SettleVerdict {
+  readonly settled: boolean;
+  /** What the controller says now, for progress lines and timeouts. */
+  readonly state: string;
+}
+
+export interface ControllerAdapter {
+  readonly name: Controller;
+  /** Namespace the controller's own objects live in. */
+  readonly namespace: string;
+  rootName(runId: string, environment: string): string;
+  rootObjects(options: RootOptions): KubeObject[];
+  /** Ask the controller to look now (root and the environment's registration). */
+  refresh(kube: KubeClient, runId: string, environment: string, registrationName: string | undefined): Promise<void>;
+  read(kube: KubeClient, registrationName: string): Promise<RegistrationState>;
+  /** Has the controller reconciled `sha` (or reached a terminal error for it)? */
+  settled(state: RegistrationState, sha: string, since: string): SettleVerdict;
+  setSource(kube: KubeClient, registrationName: string, change: { revision?: string; path?: string }, fieldManager: string): Promise<void>;
+  sync(kube: KubeClient, registrationName: string, prune: boolean): Promise<void>;
+  suspend(kube: KubeClient, registrationName: string, suspended: boolean, fieldManager: string): Promise<void>;
+  /** Label selector-free cleanup: the run's root objects. */
+  deleteRoots(kube: KubeClient, runId: string, environments: readonly string[]): Promise<void>;
+}
+
+export const labels = (runId: string): Record<string, string> => ({ [RUN_LABEL]: runId });
+
+export function status(obj: KubeObject | undefined): Record<string, unknown> {
+  return ((obj?.['status'] as Record<string, unknown> | undefined) ?? {});
+}

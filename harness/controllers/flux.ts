@@ -1,0 +1,85 @@
+/** Flux: GitRepository + Kustomization in flux-system; refresh with reconcile.fluxcd.io/requestedAt. */
+import type { KubeClient, KubeObject } from '../kube/client.js';
+import { FIELD_MANAGER, labels, status, type ControllerAdapter, type RegistrationState, type RootOptions } from './adapter.js';
+
+const NS = 'flux-system';
+const KS = { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization' } as const;
+const GR = { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository' } as const;
+const ks = (name: string) => ({ ...KS, namespace: NS, name });
+const gr = (name: string) => ({ ...GR, namespace: NS, name });
+
+const shaOf = (rev: unknown): string => (typeof rev === 'string' ? (/([0-9a-f]{40})$/.exec(rev)?.[1] ?? rev) : '');
+const ready = (obj: KubeObject | undefined): { status?: string; reason?: string; message?: string } =>
+  ((status(obj)['conditions'] ?? []) as { type: string; status?: string; reason?: string; message?: string }[]).find((c) => c.type === 'Ready') ?? {};
+
+async function requestReconcile(kube: KubeClient, target: { apiVersion: string; kind: string; namespace: string; name: string }): Promise<void> {
+  if (!(await kube.get(target))) return;
+  await kube.patch(target, { metadata: { annotations: { 'reconcile.fluxcd.io/requestedAt': new Date().toISOString() } } }, { fieldManager: FIELD_MANAGER });
+}
+
+export const flux: ControllerAdapter = {
+  name: 'flux',
+  namespace: NS,
+  rootName: (runId, env) => `lab-root-${env}-${runId}`,
+  rootObjects(o: RootOptions): KubeObject[] {
+    const name = this.rootName(o.runId, o.environment);
+    return [
+      { ...GR, metadata: { name, namespace: NS, labels: labels(o.runId) }, spec: { url: o.repoURL, interval: '1m', timeout: '20s', ref: { branch: o.branch } } },
+      {
+        ...KS,
+        metadata: { name, namespace: NS, labels: labels(o.runId) },
+        spec: { interval: '1m', path: `./${o.path}`, prune: true, sourceRef: { kind: 'GitRepository', name }, timeout: '1m' },
+      },
+    ];
+  },
+  async refresh(kube, runId, env, name) {
+    const root = this.rootName(runId, env);
+    await requestReconcile(kube, gr(root));
+    await requestReconcile(kube, ks(root));
+    if (name) {
+      const k = await kube.get(ks(name));
+      const source = ((k?.['spec'] as { sourceRef?: { name?: string } } | undefined)?.sourceRef?.name) ?? name;
+      await requestReconcile(kube, gr(source));
+      await requestReconcile(kube, ks(name));
+    }
+  },
+  async read(kube, name): Promise<RegistrationState> {
+    const kustomization = await kube.get(ks(name));
+    if (!kustomization) return {};
+    const source = ((kustomization['spec'] as { sourceRef?: { name?: string } }).sourceRef?.name) ?? name;
+    const gitRepository = await kube.get(gr(source));
+    return { kustomization, ...(gitRepository ? { gitRepository } : {}) };
+  },
+  settled(state, sha) {
+    const k = state.kustomization;
+    if (!k) return { settled: false, state: 'no Kustomization yet' };
+    const g = state.gitRepository;
+    const artifact = shaOf((status(g)['artifact'] as { revision?: string } | undefined)?.revision);
+    const attempted = shaOf(status(k)['lastAttemptedRevision']);
+    const r = ready(k);
+    const gReady = ready(g);
+    const line = `source=${artifact.slice(0, 7) || '-'}(${gReady.status ?? '?'}) attempted=${attempted.slice(0, 7) || '-'} Ready=${r.status ?? '?'}${r.reason ? ` ${r.reason}` : ''}`;
+    if (gReady.status === 'False') return { settled: true, state: line };
+    if (artifact !== sha) return { settled: false, state: line };
+    if (attempted !== sha && r.status !== 'False') return { settled: false, state: line };
+    return { settled: r.status === 'True' || r.status === 'False', state: line };
+  },
+  async setSource(kube, name, change, fieldManager) {
+    const k = await kube.get(ks(name));
+    const source = ((k?.['spec'] as { sourceRef?: { name?: string } } | undefined)?.sourceRef?.name) ?? name;
+    if (change.revision) await kube.patch(gr(source), { spec: { ref: { branch: change.revision } } }, { fieldManager });
+    if (change.path) await kube.patch(ks(name), { spec: { path: change.path } }, { fieldManager });
+  },
+  async sync(kube, name) {
+    await requestReconcile(kube, ks(name));
+  },
+  async suspend(kube, name, suspended, fieldManager) {
+    await kube.patch(ks(name), { spec: { suspend: suspended } }, { fieldManager });
+  },
+  async deleteRoots(kube, runId, environments) {
+    for (const env of environments) {
+      await kube.delete(ks(this.rootName(runId, env)));
+      await kube.delete(gr(this.rootName(runId, env)));
+    }
+  },
+};

@@ -1,0 +1,80 @@
+/**
+ * Cluster evidence through client-node: one list call per kind and namespace (never one process per
+ * object), the controller's registration objects, and the changes recorded since hand-over.
+ */
+import { existsSync } from 'node:fs';
+import type { ControllerAdapter } from '../controllers/adapter.js';
+import type { KubeClient, KubeObject } from '../kube/client.js';
+import { LIVE_KINDS, type ClusterEvidence, type LiveKind } from '../model/cluster-evidence.js';
+import { LabError } from '../errors.js';
+import { readAuditChanges } from './audit.js';
+
+export const API_VERSIONS: Readonly<Record<LiveKind, string>> = {
+  Deployment: 'apps/v1',
+  ReplicaSet: 'apps/v1',
+  Pod: 'v1',
+  Service: 'v1',
+  EndpointSlice: 'discovery.k8s.io/v1',
+  Rollout: 'argoproj.io/v1alpha1',
+  AnalysisRun: 'argoproj.io/v1alpha1',
+  Job: 'batch/v1',
+  Event: 'v1',
+};
+
+/** Secret data never enters evidence. */
+export function redact(obj: KubeObject): Record<string, unknown> {
+  if (obj.kind !== 'Secret') return obj;
+  const { data: _d, stringData: _s, ...rest } = obj as Record<string, unknown>;
+  return { ...rest, data: '<redacted>' };
+}
+
+export interface ClusterEvidenceInput {
+  readonly kube: KubeClient;
+  readonly adapter: ControllerAdapter;
+  /** Environment -> namespace and the registration's name (from Git), for the environments seeded live. */
+  readonly environments: Readonly<Record<string, { readonly namespace: string; readonly registration: string | undefined }>>;
+  readonly handoverAt: string;
+  readonly auditLog?: string;
+  readonly now?: () => Date;
+}
+
+async function listOrEmpty(kube: KubeClient, kind: LiveKind, namespace: string): Promise<KubeObject[]> {
+  try {
+    return await kube.list(API_VERSIONS[kind], kind, { namespace });
+  } catch (error) {
+    // A kind whose CRD is not installed (Argo Rollouts without the controller) simply has no objects.
+    if (error instanceof LabError && error.code === 'NOT_FOUND') return [];
+    throw error;
+  }
+}
+
+export async function collectClusterEvidence(input: ClusterEvidenceInput): Promise<ClusterEvidence> {
+  const { kube, adapter } = input;
+  const envEntries = await Promise.all(
+    Object.entries(input.environments).map(async ([name, env]) => {
+      const lists = await Promise.all(LIVE_KINDS.map(async (kind) => [kind, (await listOrEmpty(kube, kind, env.namespace)).map(redact)] as const));
+      const registration = env.registration ? await adapter.read(kube, env.registration) : {};
+      return [
+        name,
+        {
+          namespace: env.namespace,
+          ...(registration.application ? { application: registration.application } : {}),
+          ...(registration.kustomization ? { kustomization: registration.kustomization } : {}),
+          ...(registration.gitRepository ? { gitRepository: registration.gitRepository } : {}),
+          objects: Object.fromEntries(lists),
+        },
+      ] as const;
+    }),
+  );
+  const namespaces = new Set(Object.values(input.environments).map((e) => e.namespace));
+  const audit = input.auditLog && existsSync(input.auditLog) ? input.auditLog : undefined;
+  const changes = audit ? await readAuditChanges(audit, namespaces, input.handoverAt) : [];
+  return {
+    controller: adapter.name,
+    collectedAt: (input.now?.() ?? new Date()).toISOString(),
+    handoverAt: input.handoverAt,
+    environments: Object.fromEntries(envEntries),
+    changes,
+    changeSources: audit ? ['kube-apiserver audit log'] : [],
+  };
+}

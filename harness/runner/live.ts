@@ -1,0 +1,362 @@
+/**
+ * Live sessions on a cluster: seed the scenario's environment (lab repository on the cluster's git server,
+ * root registrations, a known-good first sync), apply the faults, hand over; then grade by asking the
+ * controller to look now, waiting until it settles, and collecting evidence.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { findRegistrations } from '../../graders/lib/registration.js';
+import { GRADERS } from '../../graders/index.js';
+import { adapterFor } from '../controllers/index.js';
+import { FIELD_MANAGER, type ControllerAdapter } from '../controllers/adapter.js';
+import { collectClusterEvidence } from '../evidence/cluster-evidence.js';
+import { collectGitEvidence, snapshotTree } from '../evidence/git-evidence.js';
+import { collectRenderEvidence } from '../evidence/render-evidence.js';
+import { applyGitStep } from '../git/steps.js';
+import { branchHeads, cloneWorkspace, createLabRepo, labClock } from '../git/lab-repo.js';
+import { gitOut } from '../git/git.js';
+import { ensureGitServer, pushURL, readGitServer } from '../git/server-process.js';
+import { createKubeClient, type KubeClient } from '../kube/client.js';
+import { OFFLINE_BOUNDARIES, type Controller } from '../model/boundary.js';
+import { EVIDENCE_SCHEMA_VERSION, type Evidence } from '../model/evidence.js';
+import type { Scenario } from '../model/scenario.js';
+import { isGitStep, type Step } from '../model/steps.js';
+import { getProvider } from '../providers/index.js';
+import { freePort } from '../providers/local/ports.js';
+import { clusterStateDir } from '../providers/local/paths.js';
+import { LabError } from '../errors.js';
+import { applyLiveStep, type LiveContext } from './live-steps.js';
+import { newRunId, saveSession, stateHome, type Session } from './session.js';
+import { environmentsFor, labVars } from './start.js';
+
+export interface LiveOptions {
+  readonly cluster: string;
+  readonly log?: (line: string) => void;
+  /** Bound for each "wait until the controller settles". */
+  readonly settleTimeoutMs?: number;
+}
+
+export const DEFAULT_SETTLE_TIMEOUT_MS = 120_000;
+const HEALTH_SETTLE_MS = 30_000;
+
+/** The environments a scenario needs on a cluster: those its live checks and steps name, else all. */
+export function liveEnvironments(scenario: Scenario): string[] {
+  const named = new Set<string>();
+  for (const c of scenario.checks) {
+    const g = GRADERS.get(c.grader);
+    const env = (c.with as { environment?: unknown }).environment;
+    if (g && !OFFLINE_BOUNDARIES.includes(g.boundary) && typeof env === 'string') named.add(env);
+  }
+  const steps = [...scenario.faults, ...scenario.solution.steps, ...scenario.wrongSolutions.flatMap((w) => w.steps)];
+  for (const s of steps) if ('environment' in s) named.add(s.environment);
+  return named.size > 0 ? Object.keys(scenario.environments).filter((e) => named.has(e)) : Object.keys(scenario.environments);
+}
+
+export async function openCluster(name: string, needs: readonly string[]): Promise<{ kube: KubeClient; auditLog: string | undefined; kubeconfig: string }> {
+  const provider = getProvider('local');
+  const st = await provider.status(name);
+  if (st.state !== 'running' || !st.kubeconfig) {
+    throw new LabError('CLUSTER_UNAVAILABLE', `cluster "${name}" is not running (${st.state}${st.message ? `: ${st.message}` : ''})`, {
+      suggestion: `gitops-lab up --provider local --controller all --name ${name}`,
+    });
+  }
+  const missing = needs.filter((c) => !st.controllers.includes(c as never));
+  if (missing.length > 0) {
+    throw new LabError('CLUSTER_UNAVAILABLE', `cluster "${name}" runs ${st.controllers.join(', ') || 'no controllers'}; this scenario needs ${missing.join(', ')}`, {
+      suggestion: `gitops-lab down --name ${name} && gitops-lab up --provider local --controller all --name ${name}`,
+    });
+  }
+  return { kube: createKubeClient(st.kubeconfig), auditLog: st.auditLog, kubeconfig: st.kubeconfig };
+}
+
+/** Live context for one session: registration names come from what Git holds now. */
+class LiveSession {
+  constructor(
+    readonly session: Session,
+    readonly kube: KubeClient,
+    readonly adapter: ControllerAdapter,
+    readonly log: (line: string) => void,
+    readonly settleTimeoutMs: number,
+  ) {}
+
+  private async registrationAt(env: string, sha: string) {
+    const tree = await snapshotTree(this.session.bareDir, sha);
+    return findRegistrations(tree, `${this.session.environments[env]!.registration}/${this.adapter.name}`, this.adapter.name)[0];
+  }
+
+  async head(): Promise<string> {
+    return (await branchHeads(this.session.bareDir))[this.session.trackedBranch] ?? this.session.seedSha;
+  }
+
+  async registrationNames(): Promise<Record<string, string | undefined>> {
+    const head = await this.head();
+    const out: Record<string, string | undefined> = {};
+    for (const env of this.session.live!.environments) out[env] = (await this.registrationAt(env, head))?.name;
+    return out;
+  }
+
+  /** Refresh, then wait until the controller reports the revision the registration tracks, or a terminal error. */
+  async settle(env: string): Promise<void> {
+    const since = new Date(Date.now() - 1000).toISOString();
+    const head = await this.head();
+    const reg = await this.registrationAt(env, head);
+    await this.adapter.refresh(this.kube, this.session.runId, env, reg?.name);
+    if (!reg) return;
+    const rev = reg.revision === undefined || reg.revision === 'HEAD' ? this.session.trackedBranch : reg.revision;
+    const expected = await gitOut(this.session.bareDir, ['rev-parse', '--verify', `${rev}^{commit}`]).catch(() => rev);
+    const deadline = Date.now() + this.settleTimeoutMs;
+    let last = '';
+    let refreshedAgain = false;
+    for (;;) {
+      const verdict = this.adapter.settled(await this.adapter.read(this.kube, reg.name), expected, since);
+      last = verdict.state;
+      if (verdict.settled) break;
+      if (!refreshedAgain && Date.now() > deadline - this.settleTimeoutMs / 2) {
+        // The registration may have been created by the root after our first refresh: ask once more.
+        await this.adapter.refresh(this.kube, this.session.runId, env, reg.name);
+        refreshedAgain = true;
+      }
+      if (Date.now() > deadline) {
+        await this.assertControllersAlive();
+        this.log(`${env}: ${this.adapter.name} did not settle on ${expected.slice(0, 7)} within ${this.settleTimeoutMs / 1000}s (last: ${last}); grading what is there`);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    this.log(`${env}: ${last}`);
+    await this.settleHealth(env);
+  }
+
+  /** Lets rollouts finish (bounded; a workload that never becomes ready is evidence, not an error). */
+  private async settleHealth(env: string): Promise<void> {
+    const namespace = this.session.environments[env]!.namespace;
+    const deadline = Date.now() + HEALTH_SETTLE_MS;
+    while (Date.now() < deadline) {
+      const deps = await this.kube.list('apps/v1', 'Deployment', { namespace });
+      const moving = deps.filter((d) => {
+        const s = (d['status'] ?? {}) as { readyReplicas?: number; updatedReplicas?: number; replicas?: number; observedGeneration?: number };
+        const want = Number((d['spec'] as { replicas?: number }).replicas ?? 1);
+        return s.observedGeneration !== d.metadata.generation || (s.updatedReplicas ?? 0) !== want || (s.readyReplicas ?? 0) !== want || (s.replicas ?? 0) !== want;
+      });
+      if (moving.length === 0) return;
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+
+  async assertControllersAlive(): Promise<void> {
+    const st = await getProvider('local').status(this.session.live!.cluster);
+    const dead = st.processes.filter((p) => !p.alive).map((p) => p.name);
+    if (st.state !== 'running' || dead.length > 0) {
+      throw new LabError('CLUSTER_UNAVAILABLE', `the cluster or a controller stopped answering (${dead.join(', ') || st.state})`, {
+        suggestion: `gitops-lab status --name ${this.session.live!.cluster}`,
+      });
+    }
+  }
+
+  private names: Record<string, string | undefined> = {};
+
+  context(): LiveContext {
+    return {
+      kube: this.kube,
+      adapter: this.adapter,
+      namespaces: Object.fromEntries(Object.entries(this.session.environments).map(([k, v]) => [k, v.namespace])),
+      registrationOf: (env) => this.names[env],
+      settle: (env) => this.settle(env),
+      bareDir: this.session.bareDir,
+      headSha: () => this.head(),
+      environments: this.session.environments,
+      log: this.log,
+    };
+  }
+
+  /** Applies steps in order: Git steps in `workdir` (pushed), cluster steps through the API. */
+  async applySteps(steps: readonly Step[], workdir: string, clock?: () => number): Promise<void> {
+    const ctx = this.context();
+    const vars = labVars(this.session.repoURL, this.session.runId, this.session.environments, `-${this.session.runId}`);
+    let gitChanged = false;
+    for (const step of steps) {
+      if (isGitStep(step)) {
+        await applyGitStep({ workdir, trackedBranch: this.session.trackedBranch, vars, ...(clock ? { clock } : {}) }, step);
+        gitChanged = true;
+        continue;
+      }
+      if (gitChanged) {
+        for (const env of this.session.live!.environments) await this.settle(env);
+        gitChanged = false;
+      }
+      this.names = await this.registrationNames();
+      this.log(`step ${step.action}${'environment' in step ? ` ${step.environment}` : ''}`);
+      await applyLiveStep(ctx, step);
+    }
+    if (gitChanged) for (const env of this.session.live!.environments) await this.settle(env);
+  }
+}
+
+export interface StartLiveOptions extends LiveOptions {
+  readonly scenario: Scenario;
+  readonly scenarioDir: string;
+  readonly workspace: string;
+  readonly controller: Controller;
+  readonly mode?: 'practice' | 'exam';
+  readonly learner?: string;
+}
+
+export async function startLive(o: StartLiveOptions): Promise<Session> {
+  const log = o.log ?? (() => undefined);
+  const { scenario } = o;
+  const needs = [o.controller, ...(scenario.rollouts ? ['rollouts'] : [])];
+  const { kube, auditLog, kubeconfig } = await openCluster(o.cluster, needs);
+  const adapter = adapterFor(o.controller);
+  const runId = newRunId();
+  const suffix = `-${runId}`;
+  const gitStateDir = clusterStateDir(o.cluster);
+  const server = await ensureGitServer(gitStateDir, readGitServer(gitStateDir)?.port ?? (await freePort()));
+  const repo = `${scenario.id}-${runId}`;
+  const bareDir = join(server.root, `${repo}.git`);
+  const repoURL = `${server.url}/${repo}.git`;
+  const environments = environmentsFor(scenario, suffix);
+  const vars = labVars(repoURL, runId, environments, suffix);
+  log(`lab repository ${repoURL}`);
+  const lab = await createLabRepo({ scenario, scenarioDir: o.scenarioDir, bareDir, repoURL, vars, applyFaults: false });
+  const live = liveEnvironments(scenario);
+  const stateDir = join(stateHome(), 'sessions', runId);
+  const session: Session = {
+    schemaVersion: 1,
+    runId,
+    scenario: scenario.id,
+    controller: o.controller,
+    provider: 'local',
+    mode: o.mode ?? 'practice',
+    ...(o.learner ? { learner: o.learner } : {}),
+    bareDir,
+    repoURL,
+    trackedBranch: lab.trackedBranch,
+    seedSha: lab.seedSha,
+    seedBranches: lab.seedBranches,
+    environments,
+    startedAt: new Date().toISOString(),
+    stateDir,
+    live: { cluster: o.cluster, kubeconfig, ...(auditLog ? { auditLog } : {}), environments: live, handoverAt: '', gitStateDir },
+  };
+  const ls = new LiveSession(session, kube, adapter, log, o.settleTimeoutMs ?? DEFAULT_SETTLE_TIMEOUT_MS);
+  for (const env of live) {
+    for (const obj of adapter.rootObjects({ runId, environment: env, repoURL, branch: lab.trackedBranch, path: `${environments[env]!.registration}/${o.controller}` })) {
+      await kube.apply(obj, { fieldManager: FIELD_MANAGER, force: true });
+    }
+  }
+  log(`registered ${live.join(', ')} with ${o.controller}; waiting for the first sync`);
+  for (const env of live) await ls.settle(env);
+
+  // Faults, in order, from a scratch clone of the lab repository.
+  const seedWork = await mkdtemp(join(tmpdir(), 'gitops-lab-faults-'));
+  try {
+    await rm(seedWork, { recursive: true, force: true });
+    await cloneWorkspace(bareDir, seedWork, lab.trackedBranch);
+    await ls.applySteps(scenario.faults, seedWork, labClock(Math.floor(Date.now() / 1000) - 3600));
+  } finally {
+    await rm(seedWork, { recursive: true, force: true });
+  }
+  const heads = await branchHeads(bareDir);
+  const handed: Session = {
+    ...session,
+    seedSha: heads[lab.trackedBranch] ?? lab.seedSha,
+    seedBranches: heads,
+    live: { ...session.live!, handoverAt: new Date().toISOString() },
+  };
+  await cloneWorkspace(pushURL(server, repo), o.workspace, lab.trackedBranch);
+  await saveSession(o.workspace, handed);
+  return handed;
+}
+
+export interface GradeLiveOptions extends LiveOptions {
+  readonly session: Session;
+  readonly now?: () => Date;
+}
+
+/** Refresh, wait for the controller, collect git + render + cluster evidence. */
+export async function collectLiveEvidence(o: GradeLiveOptions): Promise<Evidence> {
+  const { session } = o;
+  if (!session.live) throw new LabError('USAGE', 'this is an offline session; grade it with --offline');
+  const adapter = adapterFor(session.controller);
+  const kube = createKubeClient(session.live.kubeconfig);
+  try {
+    await kube.raw('/readyz');
+  } catch (error) {
+    throw new LabError('CLUSTER_UNAVAILABLE', `cluster "${session.live.cluster}" does not answer`, { cause: error, suggestion: `gitops-lab status --name ${session.live.cluster}` });
+  }
+  const ls = new LiveSession(session, kube, adapter, o.log ?? (() => undefined), o.settleTimeoutMs ?? DEFAULT_SETTLE_TIMEOUT_MS);
+  for (const env of session.live.environments) await ls.settle(env);
+  const names = await ls.registrationNames();
+  const gitEv = await collectGitEvidence({
+    bareDir: session.bareDir,
+    repoURL: session.repoURL,
+    trackedBranch: session.trackedBranch,
+    seedSha: session.seedSha,
+    seedBranches: session.seedBranches,
+    ...(session.deadline ? { deadline: session.deadline } : {}),
+  });
+  const [render, cluster] = await Promise.all([
+    collectRenderEvidence(session.bareDir, gitEv.seedSha, gitEv.headSha, session.environments, session.stateDir),
+    collectClusterEvidence({
+      kube,
+      adapter,
+      environments: Object.fromEntries(session.live.environments.map((e) => [e, { namespace: session.environments[e]!.namespace, registration: names[e] }])),
+      handoverAt: session.live.handoverAt,
+      ...(session.live.auditLog ? { auditLog: session.live.auditLog } : {}),
+    }),
+  ]);
+  // A controller that died while we waited must not turn into a learner's failure.
+  await ls.assertControllersAlive();
+  return {
+    schemaVersion: EVIDENCE_SCHEMA_VERSION,
+    kind: 'gitops-lab/evidence',
+    meta: {
+      scenario: session.scenario,
+      controller: session.controller,
+      provider: session.provider,
+      runId: session.runId,
+      ...(session.learner ? { learner: session.learner } : {}),
+      mode: session.mode,
+      collectedAt: (o.now?.() ?? new Date()).toISOString(),
+      startedAt: session.startedAt,
+      ...(session.deadline ? { deadline: session.deadline } : {}),
+      toolVersions: { render: render.tool, node: process.version },
+      scope: 'live',
+    },
+    environments: session.environments,
+    git: gitEv,
+    render,
+    cluster,
+  };
+}
+
+/** Applies steps as a person would in the session (solutions, wrong solutions): Git in the workspace, the rest via the API. */
+export async function playSteps(session: Session, workspace: string, steps: readonly Step[], options: LiveOptions): Promise<void> {
+  const kube = createKubeClient(session.live!.kubeconfig);
+  const ls = new LiveSession(session, kube, adapterFor(session.controller), options.log ?? (() => undefined), options.settleTimeoutMs ?? DEFAULT_SETTLE_TIMEOUT_MS);
+  await ls.applySteps(steps, workspace);
+}
+
+/** Removes what a live session created: roots, registrations, namespaces, the lab repository. */
+export async function cleanupLive(session: Session): Promise<void> {
+  if (!session.live) return;
+  const kube = createKubeClient(session.live.kubeconfig);
+  const adapter = adapterFor(session.controller);
+  await adapter.deleteRoots(kube, session.runId, session.live.environments);
+  const head = (await branchHeads(session.bareDir).catch(() => ({}) as Record<string, string>))[session.trackedBranch];
+  if (head) {
+    const tree = await snapshotTree(session.bareDir, head);
+    for (const env of Object.values(session.environments)) {
+      for (const reg of findRegistrations(tree, `${env.registration}/${session.controller}`, session.controller)) {
+        if (session.controller === 'argocd') await kube.delete({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', namespace: 'argocd', name: reg.name });
+        else {
+          await kube.delete({ apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', namespace: 'flux-system', name: reg.name });
+          await kube.delete({ apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', namespace: 'flux-system', name: reg.name });
+        }
+      }
+    }
+  }
+  for (const env of session.live.environments) await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: session.environments[env]!.namespace });
+  await rm(session.bareDir, { recursive: true, force: true });
+}
