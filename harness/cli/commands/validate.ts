@@ -1,0 +1,43 @@
+import { writeFile } from 'node:fs/promises';
+import { Option, type Command } from 'commander';
+import { LabError } from '../../errors.js';
+import type { Controller } from '../../model/boundary.js';
+import { validateJson, validateJunit, validateMarkdown, validateText } from '../../report/validate.js';
+import { shard, validateAll, type ValidateUnit } from '../../runner/validate.js';
+import { listScenarioIds, loadScenario } from '../../scenario/load.js';
+import type { SetExit } from './index.js';
+
+export function register(program: Command, setExit: SetExit): void {
+  program
+    .command('validate')
+    .description("the bank's self-test on a real cluster: faults fail, the solution scores full marks, wrong solutions lose their points")
+    .argument('[scenarios...]', 'scenario ids (default: the whole bank)')
+    .addOption(new Option('--controller <controller>', 'only this controller').choices(['argocd', 'flux']))
+    .option('--cluster <name>', 'the cluster to run on (see gitops-lab up)', 'lab')
+    .option('--parallel <n>', 'scenario runs at once on the shared cluster', '2')
+    .option('--shard <i/n>', 'run only the i-th of n shards')
+    .option('--retries-on-failure <n>', 'retry a run that does not pass', '0')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit', 'markdown']).default('text'))
+    .option('--junit <file>', 'also write a JUnit report')
+    .option('--markdown <file>', 'also write a Markdown report')
+    .action(async (ids: string[], opts: { controller?: Controller; cluster: string; parallel: string; shard?: string; retriesOnFailure: string; format: string; junit?: string; markdown?: string }) => {
+      const parallel = Number(opts.parallel);
+      const retries = Number(opts.retriesOnFailure);
+      if (!Number.isInteger(parallel) || parallel < 1) throw new LabError('USAGE', `--parallel ${opts.parallel}: expected a positive integer`);
+      if (!Number.isInteger(retries) || retries < 0) throw new LabError('USAGE', `--retries-on-failure ${opts.retriesOnFailure}: expected 0 or more`);
+      const units: ValidateUnit[] = [];
+      for (const id of ids.length > 0 ? ids : await listScenarioIds()) {
+        const { scenario, dir } = await loadScenario(id);
+        for (const controller of scenario.controllers) if (!opts.controller || opts.controller === controller) units.push({ scenario, scenarioDir: dir, controller });
+      }
+      const mine = shard(units, opts.shard);
+      const started = performance.now();
+      const runs = await validateAll(mine, { cluster: opts.cluster, parallel, retriesOnFailure: retries, log: (l) => process.stderr.write(`${l}\n`) });
+      process.stderr.write(`validated ${runs.length} run(s) in ${((performance.now() - started) / 1000).toFixed(0)}s\n`);
+      if (opts.junit) await writeFile(opts.junit, validateJunit(runs));
+      if (opts.markdown) await writeFile(opts.markdown, validateMarkdown(runs));
+      const render = { json: validateJson, junit: validateJunit, markdown: validateMarkdown, text: validateText }[opts.format as 'text'];
+      process.stdout.write(render(runs));
+      setExit(runs.some((r) => r.status === 'error') ? 3 : runs.some((r) => r.status === 'fail') ? 1 : 0);
+    });
+}

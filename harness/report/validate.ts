@@ -1,0 +1,65 @@
+/** Reports of a bank validation: JSON (`runs[]`), JUnit (a suite per scenario and controller, a case per phase), Markdown, text. */
+import junit, { type Builder } from 'junit-report-builder';
+import type { ValidateRun } from '../runner/validate.js';
+import { escapeMd } from './markdown.js';
+
+export const VALIDATE_SCHEMA_VERSION = 1;
+
+export function validateJson(runs: readonly ValidateRun[]): string {
+  const summary = { pass: runs.filter((r) => r.status === 'pass').length, fail: runs.filter((r) => r.status === 'fail').length, error: runs.filter((r) => r.status === 'error').length };
+  return (
+    JSON.stringify(
+      {
+        schemaVersion: VALIDATE_SCHEMA_VERSION,
+        kind: 'gitops-lab/validate',
+        status: summary.error > 0 ? 'error' : summary.fail > 0 ? 'fail' : 'pass',
+        summary,
+        runs: runs.map((r) => ({
+          scenario: r.scenario,
+          controller: r.controller,
+          status: r.status,
+          attempts: r.attempts,
+          seconds: Math.round(r.seconds),
+          failingChecks: r.failingChecks,
+          phases: r.phases.map((p) => ({ phase: p.phase, status: p.status, seconds: Math.round(p.seconds), problems: p.problems, score: p.result?.score, maxScore: p.result?.maxScore })),
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+export function validateJunit(runs: readonly ValidateRun[]): string {
+  const builder = (junit as unknown as Builder).newBuilder();
+  for (const r of runs) {
+    const suite = builder.testSuite().name(`${r.scenario} (${r.controller})`);
+    for (const p of r.phases) {
+      const tc = suite.testCase().className(`${r.scenario}.${r.controller}`).name(p.phase).time(p.seconds);
+      if (p.status === 'fail') tc.failure(p.problems.join('\n'), 'scenario-defect');
+      else if (p.status === 'error') tc.error(p.problems.join('\n'), 'could-not-validate');
+    }
+  }
+  return builder.build();
+}
+
+export function validateMarkdown(runs: readonly ValidateRun[]): string {
+  const out = ['# Scenario bank validation', '', '| scenario | controller | status | phases | seconds |', '|---|---|---|---|---|'];
+  for (const r of runs) out.push(`| ${r.scenario} | ${r.controller} | ${r.status} | ${r.phases.map((p) => `${p.phase}: ${p.status}`).join(', ')} | ${Math.round(r.seconds)} |`);
+  const bad = runs.filter((r) => r.status !== 'pass');
+  if (bad.length > 0) {
+    out.push('', '## Problems');
+    for (const r of bad) {
+      out.push('', `### ${r.scenario} (${r.controller}): ${r.status}`, '');
+      for (const f of r.failingChecks) out.push(`- ${escapeMd(f)}`);
+    }
+  }
+  return out.join('\n') + '\n';
+}
+
+export function validateText(runs: readonly ValidateRun[]): string {
+  const lines = runs.map((r) => `${r.status.toUpperCase().padEnd(5)} ${r.scenario} (${r.controller}) ${Math.round(r.seconds)}s${r.failingChecks.length ? '\n' + r.failingChecks.map((f) => `      ${f}`).join('\n') : ''}`);
+  const pass = runs.filter((r) => r.status === 'pass').length;
+  lines.push(`${pass}/${runs.length} scenario runs pass`);
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,147 @@
+/**
+ * The bank's self-test on a real cluster. For each scenario and controller: seed; every check listed as
+ * failing must fail; apply the solution; full marks; re-seed and apply each wrong solution; it must lose the
+ * points it targets. Runs share one cluster, isolated by run id, and clean up after themselves.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Controller } from '../model/boundary.js';
+import type { GradeResult } from '../model/result.js';
+import type { Scenario } from '../model/scenario.js';
+import { LabError } from '../errors.js';
+import { gradeEvidence } from './grade.js';
+import { cleanupLive, collectLiveEvidence, playSteps, startLive } from './live.js';
+import type { Session } from './session.js';
+import type { Step } from '../model/steps.js';
+
+export interface ValidateUnit {
+  readonly scenario: Scenario;
+  readonly scenarioDir: string;
+  readonly controller: Controller;
+}
+
+export interface PhaseOutcome {
+  readonly phase: string;
+  readonly status: 'pass' | 'fail' | 'error';
+  /** What was wrong, one line each: a check that should have failed and passed, a check that failed after the solution... */
+  readonly problems: readonly string[];
+  readonly result?: GradeResult;
+  readonly seconds: number;
+}
+
+export interface ValidateRun {
+  readonly scenario: string;
+  readonly controller: Controller;
+  readonly status: 'pass' | 'fail' | 'error';
+  readonly attempts: number;
+  readonly phases: readonly PhaseOutcome[];
+  /** The checks that misbehaved, as `phase: check`. */
+  readonly failingChecks: readonly string[];
+  readonly seconds: number;
+}
+
+export interface ValidateOptions {
+  readonly cluster: string;
+  readonly parallel: number;
+  readonly retriesOnFailure: number;
+  readonly log: (line: string) => void;
+}
+
+/** Deterministic sharding: unit k goes to shard k mod n (1-based i). */
+export function shard<T>(items: readonly T[], spec: string | undefined): T[] {
+  if (!spec) return [...items];
+  const m = /^(\d+)\/(\d+)$/.exec(spec);
+  if (!m || Number(m[1]) < 1 || Number(m[1]) > Number(m[2])) throw new LabError('USAGE', `--shard ${spec}: expected i/n with 1 <= i <= n`);
+  const i = Number(m[1]) - 1;
+  const n = Number(m[2]);
+  return items.filter((_, k) => k % n === i);
+}
+
+async function seededPhase(
+  unit: ValidateUnit,
+  options: ValidateOptions,
+  phase: string,
+  steps: readonly Step[] | undefined,
+  judge: (r: GradeResult) => string[],
+): Promise<PhaseOutcome> {
+  const started = performance.now();
+  const dir = await mkdtemp(join(tmpdir(), `gitops-lab-validate-${unit.scenario.id}-`));
+  const workspace = join(dir, 'ws');
+  let session: Session | undefined;
+  const log = (l: string): void => options.log(`[${unit.scenario.id}/${unit.controller}/${phase}] ${l}`);
+  try {
+    session = await startLive({ scenario: unit.scenario, scenarioDir: unit.scenarioDir, workspace, controller: unit.controller, cluster: options.cluster, log });
+    if (steps) await playSteps(session, workspace, steps, { cluster: options.cluster, log });
+    const result = gradeEvidence(unit.scenario, await collectLiveEvidence({ session, cluster: options.cluster, log }));
+    const errors = result.checks.filter((c) => c.status === 'error').map((c) => `${c.name} could not judge: ${c.message}`);
+    const problems = [...errors, ...judge(result)];
+    return { phase, status: errors.length > 0 ? 'error' : problems.length > 0 ? 'fail' : 'pass', problems, result, seconds: (performance.now() - started) / 1000 };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return { phase, status: 'error', problems: [message, ...(error instanceof LabError ? error.details : [])], seconds: (performance.now() - started) / 1000 };
+  } finally {
+    if (session) await cleanupLive(session).catch((e: unknown) => log(`cleanup: ${String(e)}`));
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export function judgeFaults(scenario: Scenario, r: GradeResult): string[] {
+  return r.checks
+    .filter((c) => scenario.checks.find((s) => s.name === c.name)?.failsAfterFaults && c.status === 'pass')
+    .map((c) => `${c.name} passes on the broken state; it must fail after the faults`);
+}
+
+export function judgeSolution(r: GradeResult): string[] {
+  return r.checks.filter((c) => c.status === 'fail').map((c) => `${c.name} fails after the reference solution: ${c.message}`);
+}
+
+export function judgeWrong(loses: readonly string[], r: GradeResult): string[] {
+  return loses
+    .filter((n) => r.checks.some((c) => c.name === n))
+    .filter((n) => r.checks.find((c) => c.name === n)?.status === 'pass')
+    .map((n) => `${n} still passes after this wrong solution; it must lose its points`);
+}
+
+export async function validateUnit(unit: ValidateUnit, options: ValidateOptions): Promise<ValidateRun> {
+  const started = performance.now();
+  const { scenario } = unit;
+  const phases: PhaseOutcome[] = [];
+  phases.push(await seededPhase(unit, options, 'faults', undefined, (r) => judgeFaults(scenario, r)));
+  phases.push(await seededPhase(unit, options, 'solution', scenario.solution.steps, judgeSolution));
+  for (const w of scenario.wrongSolutions) {
+    if (w.controllers && !w.controllers.includes(unit.controller)) continue;
+    phases.push(await seededPhase(unit, options, `wrong:${w.id}`, w.steps, (r) => judgeWrong(w.loses, r)));
+  }
+  const status = phases.some((p) => p.status === 'error') ? 'error' : phases.some((p) => p.status === 'fail') ? 'fail' : 'pass';
+  return {
+    scenario: scenario.id,
+    controller: unit.controller,
+    status,
+    attempts: 1,
+    phases,
+    failingChecks: phases.flatMap((p) => p.problems.map((x) => `${p.phase}: ${x}`)),
+    seconds: (performance.now() - started) / 1000,
+  };
+}
+
+/** Runs units with at most `parallel` at once; a unit that does not pass is retried up to `retriesOnFailure` times. */
+export async function validateAll(units: readonly ValidateUnit[], options: ValidateOptions): Promise<ValidateRun[]> {
+  const out: ValidateRun[] = new Array(units.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < units.length) {
+      const k = next++;
+      const unit = units[k]!;
+      let run = await validateUnit(unit, options);
+      for (let attempt = 2; run.status !== 'pass' && attempt <= options.retriesOnFailure + 1; attempt++) {
+        options.log(`[${unit.scenario.id}/${unit.controller}] ${run.status}; retry ${attempt - 1} of ${options.retriesOnFailure}`);
+        run = { ...(await validateUnit(unit, options)), attempts: attempt };
+      }
+      options.log(`[${unit.scenario.id}/${unit.controller}] ${run.status.toUpperCase()} in ${run.seconds.toFixed(0)}s`);
+      out[k] = run;
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, units.length)) }, worker));
+  return out;
+}
