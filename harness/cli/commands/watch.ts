@@ -1,0 +1,54 @@
+/**
+ * watch: a live checklist that regrades after every push. It notices a push from the lab repository's
+ * reflog (no polling of the cluster), asks the controller to look now, waits for it to settle, grades, and
+ * redraws each check's state with the first failing boundary.
+ */
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { collectOfflineEvidence } from '../../evidence/collect.js';
+import { branchHeads } from '../../git/lab-repo.js';
+import { gradeEvidence } from '../../runner/grade.js';
+import { collectLiveEvidence } from '../../runner/live.js';
+import { loadSession } from '../../runner/session.js';
+import { loadScenario } from '../../scenario/load.js';
+import { renderText } from '../../report/text.js';
+import { exitCodeOf } from '../output.js';
+import type { SetExit } from './index.js';
+
+export function register(program: Command, setExit: SetExit): void {
+  program
+    .command('watch')
+    .description('regrade after every push and show a live checklist (Ctrl-C to stop)')
+    .requiredOption('--workspace <dir>', 'the learner workspace created by start')
+    .option('--once', 'grade the current push and exit (like grade)')
+    .action(async (opts: { workspace: string; once?: boolean }) => {
+      const session = await loadSession(opts.workspace);
+      const { scenario } = await loadScenario(session.scenario);
+      const reflog = join(session.bareDir, 'logs', 'refs', 'heads', session.trackedBranch);
+      const tty = process.stdout.isTTY ?? false;
+      let stopped = false;
+      process.once('SIGINT', () => {
+        stopped = true;
+      });
+      let lastSeen = '';
+      let code = 0;
+      while (!stopped) {
+        const mark = await stat(reflog).then((s) => `${s.size}:${s.mtimeMs}`, () => '');
+        if (mark !== lastSeen) {
+          lastSeen = mark;
+          const head = (await branchHeads(session.bareDir))[session.trackedBranch] ?? '';
+          process.stderr.write(`grading ${head.slice(0, 7)}...\n`);
+          const evidence = session.live ? await collectLiveEvidence({ session, cluster: session.live.cluster, log: (l) => process.stderr.write(`  ${l}\n`) }) : await collectOfflineEvidence(session);
+          const result = gradeEvidence(scenario, evidence);
+          code = exitCodeOf(result);
+          if (tty) process.stdout.write('\x1b[2J\x1b[H');
+          process.stdout.write(renderText(result, { color: tty }));
+          if (opts.once) break;
+          process.stdout.write(`\nwatching ${session.trackedBranch} for your next push (Ctrl-C to stop)\n`);
+        }
+        await new Promise((r) => setTimeout(r, 500));
+      }
+      setExit(code);
+    });
+}
