@@ -88,9 +88,16 @@ export function argocdSpecs(ctx: ControllerContext): ProcessSpec[] {
         '--metrics-port', String(repoMetrics),
         '--redis', `127.0.0.1:${redis}`,
         '--disable-tls',
+        '--client-ca-path=',
         '--loglevel', 'info',
       ],
-      env: { ...common, ARGOCD_BINARY_NAME: 'argocd-repo-server', ARGOCD_RECONCILIATION_TIMEOUT: `${ctx.argocdResyncSeconds}s` },
+      env: {
+        ...common,
+        ARGOCD_BINARY_NAME: 'argocd-repo-server',
+        ARGOCD_RECONCILIATION_TIMEOUT: `${ctx.argocdResyncSeconds}s`,
+        // Default /tmp/reposerver-ask-pass.sock would collide between two clusters.
+        ARGOCD_ASK_PASS_SOCK: join(dir, 'askpass.sock'),
+      },
       cwd: dir,
       ports: { grpc: repo, metrics: repoMetrics },
       ready: { http: `http://127.0.0.1:${repoMetrics}/healthz` },

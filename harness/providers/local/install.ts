@@ -2,9 +2,9 @@
  * Cluster-side objects for the controllers, taken from the pinned module directories in GOMODCACHE
  * (`go list -m -f '{{.Dir}}' <module>` inside each tool module): CRDs and config.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
+import { parseAllDocuments, stringify } from 'yaml';
 import { run } from '../../exec.js';
 import type { ControllerName } from '../provider.js';
 import { goEnv, localConfigDir } from './paths.js';
@@ -103,6 +103,16 @@ export async function installPlans(controllers: readonly ControllerName[], argoc
   return plans;
 }
 
+/** metadata.name of every CRD in the plan's CRD files. */
+export function crdNames(plan: InstallPlan): string[] {
+  return plan.crds.flatMap((f) =>
+    parseAllDocuments(readFileSync(f, 'utf8'))
+      .map((d) => d.toJS() as { kind?: string; metadata?: { name?: string } } | null)
+      .filter((d): d is { kind: string; metadata: { name: string } } => d?.kind === 'CustomResourceDefinition' && typeof d.metadata?.name === 'string')
+      .map((d) => d.metadata.name),
+  );
+}
+
 /** kubectl argument lists that carry out a plan (server-side apply: the ApplicationSet CRD is too big for CSA). */
 export function installCommands(plan: InstallPlan, kubeconfig: string, extraFile: string | undefined): string[][] {
   const base = ['--kubeconfig', kubeconfig];
@@ -110,7 +120,6 @@ export function installCommands(plan: InstallPlan, kubeconfig: string, extraFile
   cmds.push([...base, 'create', 'namespace', plan.namespace]);
   if (plan.crds.length > 0) {
     cmds.push([...base, 'apply', '--server-side', '--force-conflicts', '--field-manager', 'gitops-lab-install', ...plan.crds.flatMap((f) => ['-f', f])]);
-    cmds.push([...base, 'wait', '--for', 'condition=established', '--timeout', '60s', ...plan.crds.flatMap((f) => ['-f', f])]);
   }
   if (plan.config.length > 0) {
     cmds.push([...base, 'apply', '-n', plan.namespace, '--server-side', '--force-conflicts', '--field-manager', 'gitops-lab-install', ...plan.config.flatMap((f) => ['-f', f])]);

@@ -19,11 +19,11 @@ import {
 import { binaryPaths, buildAll, type BinaryPaths } from './build.js';
 import { type GroupName, loadVersions, pin } from './components.js';
 import { type ControllerPorts, controllerPortNames, controllerSpecs } from './controllers.js';
-import { installCommands, installPlans } from './install.js';
+import { crdNames, installCommands, installPlans } from './install.js';
 import { auditPolicyYaml, createClusterArgs, deleteClusterArgs, KWOK_PORT_NAMES, type KwokPorts, kwokctlConfigYaml, kwokctlEnv, loadStages, scaleNodesArgs } from './kwok.js';
 import { clusterStateDir, labHome, localConfigDir } from './paths.js';
 import { allocatePorts, isListening } from './ports.js';
-import { httpOk, isAlive, logTail, type RunningProcess, startProcess, stopProcess, waitFor } from './supervisor.js';
+import { FatalWaitError, httpOk, isAlive, logTail, type RunningProcess, startProcess, stopProcess, waitFor } from './supervisor.js';
 
 export const STATE_VERSION = 1;
 
@@ -158,7 +158,7 @@ export class LocalProvider implements ClusterProvider {
 
       // Tools on the repo-server's PATH: git, kustomize and helm (ours, pinned), plus kubectl for kwokctl.
       const toolsPath = join(stateDir, 'bin');
-      for (const [n, target] of [['git', git], ['kustomize', binaries.kustomize], ['helm', binaries.helm], ['kubectl', binaries.kubectl]] as const) {
+      for (const [n, target] of [['git', git], ['kustomize', binaries.kustomize], ['helm', binaries.helm], ['argocd', binaries.argocd], ['kubectl', binaries.kubectl]] as const) {
         if (n !== 'git' && n !== 'kubectl' && !controllers.includes('argocd')) continue;
         symlinkSync(target, join(toolsPath, n));
       }
@@ -222,7 +222,25 @@ export class LocalProvider implements ClusterProvider {
             extraFile = join(stateDir, `${plan.controller}-extra.yaml`);
             writeFileSync(extraFile, plan.extra);
           }
-          for (const args of installCommands(plan, kubeconfig, extraFile)) {
+          const cmds = installCommands(plan, kubeconfig, extraFile);
+          // namespace + CRDs first, then wait for the CRDs to be Established before applying CRs.
+          const crdCount = plan.crds.length > 0 ? 2 : 1;
+          for (const args of cmds.slice(0, crdCount)) {
+            await run(binaries.kubectl, args, { cwd: stateDir, timeoutMs: 90_000, env: { KUBECONFIG: kubeconfig } });
+          }
+          const names = crdNames(plan);
+          await waitFor(
+            async () => {
+              const pending: string[] = [];
+              for (const n of names) {
+                const crd = await kube.get({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', name: n });
+                if (conditionStatus(crd, 'Established') !== 'True') pending.push(n);
+              }
+              return pending.length === 0 ? true : { pending: `not Established: ${pending.join(', ')}` };
+            },
+            { what: `${plan.controller} CRDs to be Established`, timeoutMs: 60_000, intervalMs: 250 },
+          );
+          for (const args of cmds.slice(crdCount)) {
             await run(binaries.kubectl, args, { cwd: stateDir, timeoutMs: 90_000, env: { KUBECONFIG: kubeconfig } });
           }
         }
@@ -250,17 +268,16 @@ export class LocalProvider implements ClusterProvider {
           const p = processes[i]!;
           await waitFor(
             async () => {
-              if (!isAlive(p.pid, p.startTime)) throw new LabError('CLUSTER_UNAVAILABLE', `${spec.name} exited`, { details: logTail(p.logFile) });
+              if (!isAlive(p.pid, p.startTime)) {
+                throw new FatalWaitError('CLUSTER_UNAVAILABLE', `${spec.name} (pid ${p.pid}) exited before it was ready`, {
+                  details: [`log ${p.logFile}:`, ...logTail(p.logFile, 12).map((l) => `  ${l}`)],
+                });
+              }
               if ('tcp' in spec.ready) return (await isListening(spec.ready.tcp)) ? true : { pending: `nothing listening on 127.0.0.1:${spec.ready.tcp}` };
               return await httpOk(spec.ready.http);
             },
             { what: `${spec.name} to be ready`, timeoutMs: 90_000, lastState: () => [`log ${p.logFile}:`, ...logTail(p.logFile, 8).map((l) => `  ${l}`)] },
-          ).catch((error: unknown) => {
-            if (error instanceof LabError && error.code === 'CLUSTER_UNAVAILABLE' && error.message.endsWith('exited')) {
-              throw new LabError('CLUSTER_UNAVAILABLE', error.message, { details: logTail(p.logFile) });
-            }
-            throw error;
-          });
+          );
           log(`  ${spec.name} ready (pid ${p.pid})`);
         }
       });

@@ -98,6 +98,9 @@ export function logTail(logFile: string, lines = 15): string[] {
   return all.slice(Math.max(0, all.length - lines));
 }
 
+/** Thrown from a waitFor check to stop waiting at once (e.g. the process we wait on has exited). */
+export class FatalWaitError extends LabError {}
+
 export interface WaitOptions {
   readonly what: string;
   readonly timeoutMs: number;
@@ -119,6 +122,7 @@ export async function waitFor<T>(check: () => Promise<T | undefined | false | { 
       if (r !== undefined && r !== false && !(typeof r === 'object' && r !== null && 'pending' in (r as object))) return r as T;
       if (typeof r === 'object' && r !== null && 'pending' in (r as object)) last = (r as { pending: string }).pending;
     } catch (error) {
+      if (error instanceof FatalWaitError) throw error;
       last = error instanceof Error ? error.message : String(error);
     }
     if (Date.now() >= deadline) {
