@@ -4,6 +4,8 @@ import { register as catalog } from './catalog.js';
 import { register as grade } from './grade.js';
 import { register as lint } from './lint.js';
 import { register as record } from './record.js';
+import { register as regrade } from './regrade.js';
+import { register as report } from './report.js';
 import { register as schema } from './schema.js';
 import { register as start } from './start.js';
 import { register as registerSetup } from './setup.js';
@@ -18,6 +20,8 @@ export const COMMANDS: readonly RegisterCommand[] = [
   catalog,
   start,
   grade,
+  regrade,
+  report,
   lint,
   record,
   schema,
