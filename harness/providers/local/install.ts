@@ -2,7 +2,7 @@
  * Cluster-side objects for the controllers, taken from the pinned module directories in GOMODCACHE
  * (`go list -m -f '{{.Dir}}' <module>` inside each tool module): CRDs and config.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import { run } from '../../exec.js';
@@ -128,4 +128,16 @@ export function installCommands(plan: InstallPlan, kubeconfig: string, extraFile
     cmds.push([...base, 'apply', '-n', plan.namespace, '--server-side', '--force-conflicts', '--field-manager', 'gitops-lab-install', '-f', extraFile]);
   }
   return cmds;
+}
+
+/**
+ * Argo CD 3.5's repo-server runs `git-verify-wrapper.sh` (shipped at /usr/local/bin in the upstream image)
+ * on every manifest generation, GPG enabled or not; without it every generation fails with "permission
+ * denied". Copy it from the pinned module (files there are read-only, so copy, not symlink) onto the PATH.
+ */
+export async function installArgocdRepoServerScripts(toolsPath: string): Promise<void> {
+  const dir = await moduleDir('argocd', 'github.com/argoproj/argo-cd/v3');
+  const dest = join(toolsPath, 'git-verify-wrapper.sh');
+  copyFileSync(join(dir, 'hack', 'git-verify-wrapper.sh'), dest);
+  chmodSync(dest, 0o755);
 }

@@ -19,7 +19,7 @@ import {
 import { binaryPaths, buildAll, type BinaryPaths } from './build.js';
 import { type GroupName, loadVersions, pin } from './components.js';
 import { type ControllerPorts, controllerPortNames, controllerSpecs } from './controllers.js';
-import { crdNames, installCommands, installPlans } from './install.js';
+import { crdNames, installArgocdRepoServerScripts, installCommands, installPlans } from './install.js';
 import { auditPolicyYaml, createClusterArgs, deleteClusterArgs, KWOK_PORT_NAMES, type KwokPorts, kwokctlConfigYaml, kwokctlEnv, loadStages, scaleNodesArgs } from './kwok.js';
 import { clusterStateDir, labHome, localConfigDir } from './paths.js';
 import { allocatePorts, isListening } from './ports.js';
@@ -162,6 +162,7 @@ export class LocalProvider implements ClusterProvider {
         if (n !== 'git' && n !== 'kubectl' && !controllers.includes('argocd')) continue;
         symlinkSync(target, join(toolsPath, n));
       }
+      if (controllers.includes('argocd')) await installArgocdRepoServerScripts(toolsPath);
 
       const kwokWorkdir = join(stateDir, 'kwok');
       const kubeconfig = join(stateDir, 'kubeconfig');
