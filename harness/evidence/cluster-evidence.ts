@@ -8,6 +8,7 @@ import type { KubeClient, KubeObject } from '../kube/client.js';
 import { LIVE_KINDS, type ClusterEvidence, type LiveKind } from '../model/cluster-evidence.js';
 import { LabError } from '../errors.js';
 import { readAuditChanges } from './audit.js';
+import { redactValue } from '../results/redact.js';
 
 export const API_VERSIONS: Readonly<Record<LiveKind, string>> = {
   Deployment: 'apps/v1',
@@ -20,13 +21,6 @@ export const API_VERSIONS: Readonly<Record<LiveKind, string>> = {
   Job: 'batch/v1',
   Event: 'v1',
 };
-
-/** Secret data never enters evidence. */
-export function redact(obj: KubeObject): Record<string, unknown> {
-  if (obj.kind !== 'Secret') return obj;
-  const { data: _d, stringData: _s, ...rest } = obj as Record<string, unknown>;
-  return { ...rest, data: '<redacted>' };
-}
 
 export interface ClusterEvidenceInput {
   readonly kube: KubeClient;
@@ -52,7 +46,7 @@ export async function collectClusterEvidence(input: ClusterEvidenceInput): Promi
   const { kube, adapter } = input;
   const envEntries = await Promise.all(
     Object.entries(input.environments).map(async ([name, env]) => {
-      const lists = await Promise.all(LIVE_KINDS.map(async (kind) => [kind, (await listOrEmpty(kube, kind, env.namespace)).map(redact)] as const));
+      const lists = await Promise.all(LIVE_KINDS.map(async (kind) => [kind, (await listOrEmpty(kube, kind, env.namespace)).map((o) => redactValue(o) as Record<string, unknown>)] as const));
       const registration = env.registration ? await adapter.read(kube, env.registration) : {};
       return [
         name,

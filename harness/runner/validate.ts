@@ -14,6 +14,7 @@ import { gradeEvidence } from './grade.js';
 import { cleanupLive, collectLiveEvidence, playSteps, startLive } from './live.js';
 import type { Session } from './session.js';
 import type { Step } from '../model/steps.js';
+import type { Evidence } from '../model/evidence.js';
 
 export interface ValidateUnit {
   readonly scenario: Scenario;
@@ -58,6 +59,27 @@ export function shard<T>(items: readonly T[], spec: string | undefined): T[] {
   return items.filter((_, k) => k % n === i);
 }
 
+/** Seeds a fresh run, applies `steps` (if any) as a person would, collects live evidence, cleans up. */
+export async function playLivePhase(
+  unit: ValidateUnit,
+  options: Pick<ValidateOptions, 'cluster' | 'log'>,
+  phase: string,
+  steps: readonly Step[] | undefined,
+): Promise<Evidence> {
+  const dir = await mkdtemp(join(tmpdir(), `gitops-lab-validate-${unit.scenario.id}-`));
+  const workspace = join(dir, 'ws');
+  let session: Session | undefined;
+  const log = (l: string): void => options.log(`[${unit.scenario.id}/${unit.controller}/${phase}] ${l}`);
+  try {
+    session = await startLive({ scenario: unit.scenario, scenarioDir: unit.scenarioDir, workspace, controller: unit.controller, cluster: options.cluster, log });
+    if (steps) await playSteps(session, workspace, steps, { cluster: options.cluster, log });
+    return await collectLiveEvidence({ session, cluster: options.cluster, log });
+  } finally {
+    if (session) await cleanupLive(session).catch((e: unknown) => log(`cleanup: ${String(e)}`));
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
 async function seededPhase(
   unit: ValidateUnit,
   options: ValidateOptions,
@@ -66,23 +88,14 @@ async function seededPhase(
   judge: (r: GradeResult) => string[],
 ): Promise<PhaseOutcome> {
   const started = performance.now();
-  const dir = await mkdtemp(join(tmpdir(), `gitops-lab-validate-${unit.scenario.id}-`));
-  const workspace = join(dir, 'ws');
-  let session: Session | undefined;
-  const log = (l: string): void => options.log(`[${unit.scenario.id}/${unit.controller}/${phase}] ${l}`);
   try {
-    session = await startLive({ scenario: unit.scenario, scenarioDir: unit.scenarioDir, workspace, controller: unit.controller, cluster: options.cluster, log });
-    if (steps) await playSteps(session, workspace, steps, { cluster: options.cluster, log });
-    const result = gradeEvidence(unit.scenario, await collectLiveEvidence({ session, cluster: options.cluster, log }));
+    const result = gradeEvidence(unit.scenario, await playLivePhase(unit, options, phase, steps));
     const errors = result.checks.filter((c) => c.status === 'error').map((c) => `${c.name} could not judge: ${c.message}`);
     const problems = [...errors, ...judge(result)];
     return { phase, status: errors.length > 0 ? 'error' : problems.length > 0 ? 'fail' : 'pass', problems, result, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return { phase, status: 'error', problems: [message, ...(error instanceof LabError ? error.details : [])], seconds: (performance.now() - started) / 1000 };
-  } finally {
-    if (session) await cleanupLive(session).catch((e: unknown) => log(`cleanup: ${String(e)}`));
-    await rm(dir, { recursive: true, force: true });
   }
 }
 
