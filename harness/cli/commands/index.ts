@@ -1,6 +1,7 @@
 /** Every CLI command, one file each. Add a command by importing its register function here. */
 import type { Command } from 'commander';
 import { register as catalog } from './catalog.js';
+import { register as gitServe } from './git-serve.js';
 import { register as grade } from './grade.js';
 import { register as lint } from './lint.js';
 import { register as record } from './record.js';
@@ -8,6 +9,8 @@ import { register as regrade } from './regrade.js';
 import { register as report } from './report.js';
 import { register as schema } from './schema.js';
 import { register as start } from './start.js';
+import { register as validate } from './validate.js';
+import { register as watch } from './watch.js';
 import { register as registerSetup } from './setup.js';
 import { register as registerUp } from './up.js';
 import { register as registerDown } from './down.js';
@@ -24,6 +27,9 @@ export const COMMANDS: readonly RegisterCommand[] = [
   report,
   lint,
   record,
+  gitServe,
+  validate,
+  watch,
   schema,
   registerSetup,
   registerUp,
