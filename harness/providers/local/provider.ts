@@ -22,6 +22,7 @@ import { type ControllerPorts, controllerPortNames, controllerSpecs } from './co
 import { crdNames, installArgocdRepoServerScripts, installCommands, installPlans } from './install.js';
 import { auditPolicyYaml, createClusterArgs, deleteClusterArgs, KWOK_PORT_NAMES, type KwokPorts, kwokctlConfigYaml, kwokctlEnv, loadStages, scaleNodesArgs } from './kwok.js';
 import { clusterStateDir, labHome, localConfigDir } from './paths.js';
+import { stopGitServer } from '../../git/server-process.js';
 import { allocatePorts, isListening } from './ports.js';
 import { FatalWaitError, httpOk, isAlive, logTail, type RunningProcess, startProcess, stopProcess, waitFor } from './supervisor.js';
 
@@ -323,6 +324,12 @@ export class LocalProvider implements ClusterProvider {
       } catch (error) {
         errors.push(String(error));
       }
+    }
+    // The lab git server that live sessions started beside this cluster (recorded in the same state dir).
+    try {
+      await stopGitServer(stateDir);
+    } catch (error) {
+      errors.push(String(error));
     }
     // 2. The kwok cluster (etcd, apiserver, controller-manager, scheduler, kwok-controller).
     const kwokWorkdir = join(stateDir, 'kwok');
