@@ -25,7 +25,11 @@ export const fixedThroughGit = defineGrader({
       expected: 'only controllers change live objects after hand-over',
       actual: byHand.slice(0, 3).map((c) => `${c.verb} ${c.kind}/${c.name} by ${c.user}${c.fieldManager ? ` (${c.fieldManager})` : ''}`).join('; '),
       why: 'In GitOps, Git is the only way in: a kubectl change drifts from desired state, is invisible to review, and the controller may revert it.',
-      mismatches: byHand.map((c) => ({ path: `${c.at} ${c.kind}/${c.name}`, got: `${c.verb} by ${c.user}${c.userAgent ? ` (${c.userAgent.split(' ')[0]})` : ''}`, expected: 'no manual change' })),
+      mismatches: byHand.map((c) => ({
+        path: `${c.at} ${c.kind}/${c.name}`,
+        got: `${c.verb} by ${c.fieldManager ?? c.userAgent?.split(' ')[0] ?? 'unknown client'} as ${c.user}`,
+        expected: 'no manual change',
+      })),
     });
   },
 });
