@@ -1,0 +1,74 @@
+/**
+ * End-to-end: the whole scenario bank validated on the local provider with the real Argo CD, Flux and Argo
+ * Rollouts controllers, as CI does it; a broken solution makes validate fail; a controller that stops in the
+ * middle of a grade gives `error` and exit 3. Everything started here is torn down, also on failure.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import t from 'tap';
+import { run } from '../../harness/exec.js';
+import { LocalProvider } from '../../harness/providers/local/provider.js';
+import { REPO_ROOT } from '../helpers/cli.js';
+
+const home = mkdtempSync(join(tmpdir(), 'gitops-lab-e2e-bank-'));
+const NAME = 'e2e-bank';
+const env = { GITOPS_LAB_HOME: home, NO_COLOR: '1' };
+const BIN = join(REPO_ROOT, 'dist/harness/cli/main.js');
+const cli = (args: readonly string[], extraEnv: Record<string, string> = {}) =>
+  run(process.execPath, [BIN, ...args], { cwd: REPO_ROOT, env: { ...env, ...extraEnv }, allowFailure: true, timeoutMs: 60 * 60_000 });
+const log = (line: string): void => void process.stderr.write(`# ${line}\n`);
+
+process.env['GITOPS_LAB_HOME'] = home;
+const provider = new LocalProvider();
+t.teardown(async () => {
+  await provider.down(NAME, log).catch((e: unknown) => log(`teardown: ${String(e)}`));
+  rmSync(home, { recursive: true, force: true });
+});
+await provider.up({ name: NAME, controllers: 'all', nodes: 2, log });
+
+t.test('validate passes for every scenario and controller of the bank', async (t) => {
+  const junit = join(home, 'validate.xml');
+  const started = performance.now();
+  const r = await cli(['validate', '--cluster', NAME, '--parallel', '3', '--retries-on-failure', '1', '--format', 'json', '--junit', junit]);
+  log(`bank validated in ${((performance.now() - started) / 1000).toFixed(0)}s`);
+  const report = JSON.parse(r.stdout) as { status: string; runs: { scenario: string; controller: string; status: string; failingChecks: string[] }[] };
+  for (const run of report.runs) t.equal(run.status, 'pass', `${run.scenario} (${run.controller}) ${run.failingChecks.join('; ')}`);
+  t.equal(r.exitCode, 0, r.stderr.split('\n').slice(-20).join('\n'));
+  t.ok(report.runs.length >= 12, `${report.runs.length} runs`);
+  t.match(readFileSync(junit, 'utf8'), /<testsuites/);
+});
+
+t.test('validate fails (exit 1) when a scenario solution is broken', async (t) => {
+  const bank = mkdtempSync(join(tmpdir(), 'gitops-lab-broken-bank-'));
+  t.teardown(() => rmSync(bank, { recursive: true, force: true }));
+  cpSync(join(REPO_ROOT, 'scenarios'), bank, { recursive: true });
+  const file = join(bank, 'promote-staging-image', 'scenario.yaml');
+  // The "solution" now promotes in the shared base: it must not score full marks.
+  writeFileSync(file, readFileSync(file, 'utf8').replace('file: apps/payment-api/overlays/staging/kustomization.yaml\n          path: images[name=nginx].newTag', 'file: apps/payment-api/base/deployment.yaml\n          path: spec.template.spec.containers[name=payment-api].image').replace('value: "1.27.6"', 'value: nginx:1.27.6'));
+  const r = await cli(['validate', 'promote-staging-image', '--controller', 'flux', '--cluster', NAME, '--format', 'json'], { GITOPS_LAB_SCENARIOS: bank });
+  t.equal(r.exitCode, 1, r.stderr.split('\n').slice(-10).join('\n'));
+  const report = JSON.parse(r.stdout) as { runs: { status: string; failingChecks: string[] }[] };
+  t.equal(report.runs[0]?.status, 'fail');
+  t.match(report.runs[0]?.failingChecks.join('\n'), /solution: only-staging-overlay-changed fails after the reference solution/);
+});
+
+t.test('a controller stopped in the middle of a grade gives error and exit 3, never a pass', async (t) => {
+  const ws = join(home, 'ws-stop');
+  const started = await cli(['start', 'promote-staging-image', '--cluster', NAME, '--controller', 'argocd', '--workspace', ws]);
+  t.equal(started.exitCode, 0, started.stderr);
+  const state = JSON.parse(readFileSync(join(home, 'clusters', NAME, 'state.json'), 'utf8')) as { processes: { name: string; pid: number }[] };
+  const controller = state.processes.find((p) => p.name === 'argocd-application-controller')!;
+  // A learner's push that the stopped controller will never reconcile.
+  const k = join(ws, 'apps/payment-api/overlays/staging/kustomization.yaml');
+  writeFileSync(k, readFileSync(k, 'utf8').replace('1.27.5', '1.27.6'));
+  const git = (args: string[]) => run('git', args, { cwd: ws, env: { GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@x', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@x' }, timeoutMs: 30_000 });
+  await git(['commit', '-qam', 'payment-api: promote 1.27.6 to staging']);
+  await git(['push', '-q', 'origin', 'main']);
+  // Stop it the way a crash would: the grade must notice, not wait for a sync that never comes and blame the learner.
+  process.kill(controller.pid, 'SIGKILL');
+  const graded = await cli(['grade', '--workspace', ws, '--format', 'json']);
+  t.equal(graded.exitCode, 3, graded.stderr.split('\n').slice(-5).join('\n'));
+  t.notMatch(graded.stdout, /"status": "pass"[\s\S]*"score": 17/);
+  t.match(graded.stderr, /stopped answering|does not answer|not running/);
+});
