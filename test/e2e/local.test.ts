@@ -175,6 +175,28 @@ t.test('Flux: GitRepository + Kustomization from the HTTP git server become Read
   t.pass(`Flux-applied Deployment available (${replicas})`);
   await waitFor(async () => ((await readyEndpoints('payment-flux', 'payment-api')) === replicas ? true : { pending: 'EndpointSlice not ready' }), { what: 'Flux endpoints', timeoutMs: 60_000 });
   t.pass(`Flux-applied Service has ${replicas} ready endpoints`);
+
+  // Push a change and ask Flux to look now (source first, then the Kustomization).
+  const k = join(clone, 'overlays', 'staging', 'kustomization.yaml');
+  writeFileSync(k, readFileSync(k, 'utf8').replace(/count: \d+/, 'count: 1'));
+  await run('git', ['commit', '-q', '-am', 'staging: 1 replica'], { cwd: clone, env: gitEnv });
+  await run('git', ['push', '-q', pushUrl, 'main'], { cwd: clone, env: gitEnv });
+  const rev2 = await headOf();
+  const pushed = performance.now();
+  const requestedAt = new Date().toISOString();
+  await kube.patch(grRef, { metadata: { annotations: { 'reconcile.fluxcd.io/requestedAt': requestedAt } } }, { fieldManager: FM });
+  await kube.patch(ksRef, { metadata: { annotations: { 'reconcile.fluxcd.io/requestedAt': requestedAt } } }, { fieldManager: FM });
+  await waitFor(
+    async () => {
+      const ks = await kube.get(ksRef);
+      const st = ks?.['status'] as { lastAppliedRevision?: string } | undefined;
+      return st?.lastAppliedRevision?.endsWith(rev2) ? true : { pending: `lastAppliedRevision=${st?.lastAppliedRevision}` };
+    },
+    { what: 'Flux to apply the pushed commit', timeoutMs: 120_000, intervalMs: 500 },
+  );
+  log(`flux push-to-applied ${((performance.now() - pushed) / 1000).toFixed(1)}s`);
+  await waitFor(async () => available(await kube.get(dep), 1), { what: 'Flux Deployment scaled to 1', timeoutMs: 60_000 });
+  t.pass(`Flux applied the pushed ${rev2.slice(0, 8)}: 1 available replica`);
 });
 
 t.test('kwok stage: a Pod whose readiness probe port matches no container port never becomes Ready', async (t) => {
