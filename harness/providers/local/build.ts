@@ -161,9 +161,12 @@ export async function buildGroup(group: GroupName, options: BuildOptions = {}, v
   const seconds = (performance.now() - started) / 1000;
   const stamp: Stamp = { group, key, builtAt: new Date().toISOString(), go, binaries: perBinary, seconds: Math.round(seconds * 10) / 10 };
   writeFileSync(join(tmp, '.stamp.json'), JSON.stringify(stamp, null, 2) + '\n');
-  rmSync(dir, { recursive: true, force: true });
   mkdirSync(join(cacheRoot(env), 'bin'), { recursive: true });
+  // Swap in with two renames, so a concurrent `up` never sees the directory missing for long.
+  const old = `${dir}.old-${process.pid}`;
+  if (existsSync(dir)) renameSync(dir, old);
   renameSync(tmp, dir);
+  rmSync(old, { recursive: true, force: true });
   options.onEvent?.({ group, status: 'built', seconds });
   return { status: 'built', seconds, dir };
 }
