@@ -1,0 +1,144 @@
+/**
+ * Grading benchmarks on the local provider, each a ratio against a baseline measured in the same run:
+ *   1. grade time on a converged scenario vs a verify script that runs the same checks as separate kubectl
+ *      (and git, kustomize) calls, the way lab platforms usually check;
+ *   2. push-to-graded latency (median of N pushes): refresh + settle + grade vs waiting for the controller's
+ *      own polling before grading;
+ *   3. bank validation wall time for a few scenario runs: one shared cluster with runs in parallel vs one
+ *      cluster per run.
+ *
+ *   TS_NODE_TRANSPILE_ONLY=1 node --import @isaacs/ts-node-temp-fork-for-pr-2009/import bench/grade.ts [--pushes 5] [--skip-validate]
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { run } from '../harness/exec.js';
+import { createKubeClient } from '../harness/kube/client.js';
+import { LocalProvider } from '../harness/providers/local/provider.js';
+import { collectLiveEvidence, startLive } from '../harness/runner/live.js';
+import { gradeEvidence } from '../harness/runner/grade.js';
+import { loadScenario } from '../harness/scenario/load.js';
+import { validateAll, validateUnit, type ValidateUnit } from '../harness/runner/validate.js';
+import { loadSession, type Session } from '../harness/runner/session.js';
+
+const arg = (name: string, dflt: number): number => {
+  const i = process.argv.indexOf(name);
+  return i > 0 ? Number(process.argv[i + 1]) : dflt;
+};
+const PUSHES = arg('--pushes', 5);
+const home = mkdtempSync(join(tmpdir(), 'gitops-lab-bench-grade-'));
+process.env['GITOPS_LAB_HOME'] = home;
+const provider = new LocalProvider();
+const NAME = 'bench-grade';
+const quiet = (): void => undefined;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const lines: string[] = [];
+const report = (s: string): void => {
+  lines.push(s);
+  process.stderr.write(`${s}\n`);
+};
+
+const gitEnv = { GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'b@x', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'b@x' };
+const git = (cwd: string, args: string[]) => run('git', args, { cwd, env: gitEnv, timeoutMs: 30_000 });
+
+async function seed(controller: 'argocd' | 'flux', ws: string): Promise<Session> {
+  const { scenario, dir } = await loadScenario('promote-staging-image');
+  await startLive({ scenario, scenarioDir: dir, workspace: ws, controller, cluster: NAME, log: quiet });
+  return loadSession(ws);
+}
+
+/** The usual lab-platform way: one kubectl (or git/kustomize) process per check. */
+async function verifyScript(session: Session, kubeconfig: string, ws: string): Promise<void> {
+  const ns = session.environments['staging']!.namespace;
+  const k = (args: string[]) => run('kubectl', ['--kubeconfig', kubeconfig, ...args], { cwd: ws, timeoutMs: 30_000, allowFailure: true });
+  await git(ws, ['fetch', '-q', 'origin']);
+  await git(ws, ['diff', '--name-only', `${session.seedSha}`, 'origin/main']);
+  await git(ws, ['log', '--format=%s', `${session.seedSha}..origin/main`]);
+  for (const env of ['dev', 'staging', 'prod']) await run('kubectl', ['kustomize', `apps/payment-api/overlays/${env}`], { cwd: ws, timeoutMs: 30_000 });
+  const app = session.controller === 'argocd' ? ['-n', 'argocd', 'get', 'applications.argoproj.io', `payment-api-staging-${session.runId}`] : ['-n', 'flux-system', 'get', 'kustomizations.kustomize.toolkit.fluxcd.io', `payment-api-staging-${session.runId}`];
+  await k([...app, '-o', 'jsonpath={.status}']);
+  await k(['-n', ns, 'get', 'deployment', 'payment-api', '-o', 'jsonpath={.status.readyReplicas}']);
+  await k(['-n', ns, 'get', 'deployment', 'payment-api', '-o', 'jsonpath={.spec.template.spec.containers[0].image}']);
+  await k(['-n', ns, 'get', 'pods', '-o', 'jsonpath={.items[*].spec.containers[0].image}']);
+  await k(['-n', ns, 'get', 'endpointslices', '-l', 'kubernetes.io/service-name=payment-api', '-o', 'jsonpath={.items[*].endpoints[*].conditions.ready}']);
+}
+
+try {
+  await provider.up({ name: NAME, controllers: 'all', nodes: 2, log: quiet });
+  const kubeconfig = provider.kubeconfigPath(NAME)!;
+  const { scenario } = await loadScenario('promote-staging-image');
+  for (const controller of ['argocd', 'flux'] as const) {
+    const ws = join(home, `ws-${controller}`);
+    const session = await seed(controller, ws);
+    // 1. grade vs verify script, on the converged scenario (5 rounds each, medians).
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      let t0 = performance.now();
+      gradeEvidence(scenario, await collectLiveEvidence({ session, cluster: NAME }));
+      ours.push((performance.now() - t0) / 1000);
+      t0 = performance.now();
+      await verifyScript(session, kubeconfig, ws);
+      theirs.push((performance.now() - t0) / 1000);
+    }
+    report(`${controller}: grade ${median(ours).toFixed(2)}s vs kubectl verify script ${median(theirs).toFixed(2)}s (ratio ${(median(ours) / median(theirs)).toFixed(2)})`);
+
+    // 2. push-to-graded: our refresh + settle + grade vs the controller's own polling, then grade.
+    const refreshed: number[] = [];
+    const polled: number[] = [];
+    const file = join(ws, 'apps/payment-api/overlays/staging/kustomization.yaml');
+    const kube = createKubeClient(kubeconfig);
+    for (let i = 0; i < PUSHES; i++) {
+      for (const mode of ['refresh', 'poll'] as const) {
+        const replicas = 2 + ((i * 2 + (mode === 'poll' ? 1 : 0)) % 3);
+        writeFileSync(file, readFileSync(file, 'utf8').replace(/count: \d+/, `count: ${replicas}`));
+        await git(ws, ['commit', '-qam', `payment-api: staging replicas ${replicas}`]);
+        await git(ws, ['push', '-q', 'origin', 'main']);
+        const sha = (await git(ws, ['rev-parse', 'HEAD'])).stdout.trim();
+        const t0 = performance.now();
+        if (mode === 'poll') {
+          // Wait for the controller to notice on its own, then grade.
+          for (;;) {
+            const ref = controller === 'argocd'
+              ? { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', namespace: 'argocd', name: `payment-api-staging-${session.runId}` }
+              : { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', namespace: 'flux-system', name: `payment-api-staging-${session.runId}` };
+            const o = await kube.get(ref);
+            const st = (o?.['status'] ?? {}) as { sync?: { revision?: string }; lastAppliedRevision?: string };
+            if ((st.sync?.revision ?? st.lastAppliedRevision ?? '').endsWith(sha)) break;
+            if (performance.now() - t0 > 300_000) break;
+            await new Promise((r) => setTimeout(r, 250));
+          }
+        }
+        gradeEvidence(scenario, await collectLiveEvidence({ session, cluster: NAME }));
+        (mode === 'refresh' ? refreshed : polled).push((performance.now() - t0) / 1000);
+      }
+    }
+    report(`${controller}: push-to-graded median ${median(refreshed).toFixed(1)}s with refresh vs ${median(polled).toFixed(1)}s waiting for polling (ratio ${(median(refreshed) / median(polled)).toFixed(2)}, n=${PUSHES})`);
+  }
+
+  // 3. validation wall time: shared cluster in parallel vs one cluster per run.
+  if (!process.argv.includes('--skip-validate')) {
+    const units: ValidateUnit[] = [];
+    for (const id of ['promote-staging-image', 'wrong-selector']) {
+      const { scenario: s, dir } = await loadScenario(id);
+      units.push({ scenario: s, scenarioDir: dir, controller: 'flux' }, { scenario: s, scenarioDir: dir, controller: 'argocd' });
+    }
+    let t0 = performance.now();
+    await validateAll(units, { cluster: NAME, parallel: 4, retriesOnFailure: 0, log: quiet });
+    const shared = (performance.now() - t0) / 1000;
+    await provider.down(NAME);
+    t0 = performance.now();
+    for (const [i, u] of units.entries()) {
+      const own = `bench-own-${i}`;
+      await provider.up({ name: own, controllers: u.controller, nodes: 2, log: quiet });
+      await validateUnit(u, { cluster: own, parallel: 1, retriesOnFailure: 0, log: quiet });
+      await provider.down(own);
+    }
+    const perCluster = (performance.now() - t0) / 1000;
+    report(`validate ${units.length} runs: shared cluster ${shared.toFixed(0)}s vs one cluster per run ${perCluster.toFixed(0)}s (ratio ${(shared / perCluster).toFixed(2)})`);
+  }
+} finally {
+  await provider.down(NAME).catch(() => undefined);
+  rmSync(home, { recursive: true, force: true });
+}
+process.stdout.write(lines.join('\n') + '\n');
