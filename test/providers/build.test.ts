@@ -39,3 +39,20 @@ t.test('every group has binaries with distinct names', async (t) => {
   t.equal(new Set(names).size, names.length);
   t.equal(GROUPS.length, 7);
 });
+
+t.test('stale bin dirs: everything but the current keys', async (t) => {
+  const { mkdtempSync, mkdirSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { groupBinDir, pruneBinDirs, staleBinDirs } = await import('../../harness/providers/local/build.js');
+  const root = mkdtempSync(join(tmpdir(), 'gitops-lab-cache-'));
+  t.teardown(() => rmSync(root, { recursive: true, force: true }));
+  const env = { ...process.env, GITOPS_LAB_CACHE: root };
+  const current = groupBinDir('kube', env);
+  mkdirSync(current, { recursive: true });
+  mkdirSync(join(root, 'bin', 'kube-0000000000000000'), { recursive: true });
+  mkdirSync(join(root, 'bin', 'bootstrap-kube'), { recursive: true });
+  t.same(staleBinDirs(env).sort(), ['bootstrap-kube', 'kube-0000000000000000']);
+  t.same(pruneBinDirs(env).sort(), ['bootstrap-kube', 'kube-0000000000000000']);
+  t.same(staleBinDirs(env), []);
+});

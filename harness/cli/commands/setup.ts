@@ -1,7 +1,7 @@
 /** `gitops-lab setup local`: build every local-provider binary into the cache (idempotent; seconds when warm). */
 import type { Command } from 'commander';
 import { LabError } from '../../errors.js';
-import { buildAll, type BuildEvent } from '../../providers/local/build.js';
+import { buildAll, type BuildEvent, pruneBinDirs } from '../../providers/local/build.js';
 import { GROUPS, type GroupName } from '../../providers/local/components.js';
 import { cacheRoot } from '../../providers/local/paths.js';
 import type { SetExit } from './index.js';
@@ -27,7 +27,8 @@ export function register(program: Command, setExit: SetExit): void {
     .argument('<provider>', 'provider to prepare (local)')
     .option('--only <groups>', `comma-separated groups to build (${GROUPS.join(',')})`)
     .option('--force', 'rebuild even when the cache has a build for the current pins')
-    .action(async (provider: string, opts: { only?: string; force?: boolean }) => {
+    .option('--prune', 'afterwards, remove binaries built for other pins (not the Go caches)')
+    .action(async (provider: string, opts: { only?: string; force?: boolean; prune?: boolean }) => {
       if (provider !== 'local') throw new LabError('USAGE', `setup supports only the local provider (got ${provider})`);
       const groups = opts.only ? (opts.only.split(',').map((s) => s.trim()) as GroupName[]) : GROUPS;
       for (const g of groups) if (!GROUPS.includes(g)) throw new LabError('USAGE', `unknown group ${g}`, { suggestion: `one of ${GROUPS.join(', ')}` });
@@ -41,6 +42,10 @@ export function register(program: Command, setExit: SetExit): void {
         },
       });
       const built = result.groups.filter((g) => g.status === 'built').length;
+      if (opts.prune) {
+        const removed = pruneBinDirs();
+        process.stderr.write(removed.length > 0 ? `pruned ${removed.join(', ')}\n` : 'nothing to prune\n');
+      }
       process.stdout.write(`setup local: ${result.groups.length} groups ready (${built} built, ${result.groups.length - built} cached) in ${result.seconds.toFixed(1)}s\n`);
       setExit(0);
     });

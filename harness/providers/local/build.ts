@@ -4,7 +4,7 @@
  * A stamp file per group records what was built; a warm machine only checks stamps.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { run } from '../../exec.js';
 import { LabError } from '../../errors.js';
@@ -209,4 +209,19 @@ export function requireBuilt(groups: readonly GroupName[], env: Readonly<Record<
       suggestion: 'run `gitops-lab setup local` (cold: tens of minutes; warm: seconds)',
     });
   }
+}
+
+/** Names of entries under <cache>/bin that no current pin uses (old keys, bootstrap output, interrupted builds). */
+export function staleBinDirs(env: Readonly<Record<string, string | undefined>> = process.env): string[] {
+  const bin = join(cacheRoot(env), 'bin');
+  if (!existsSync(bin)) return [];
+  const current = new Set(GROUPS.map((g) => `${g}-${groupKey(g, readGroupInputs(g))}`));
+  return readdirSync(bin).filter((n) => !current.has(n));
+}
+
+/** Remove stale entries under <cache>/bin; returns what was removed. Never touches GOMODCACHE or GOCACHE. */
+export function pruneBinDirs(env: Readonly<Record<string, string | undefined>> = process.env): string[] {
+  const stale = staleBinDirs(env);
+  for (const n of stale) rmSync(join(cacheRoot(env), 'bin', n), { recursive: true, force: true });
+  return stale;
 }
