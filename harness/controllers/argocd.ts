@@ -50,7 +50,14 @@ export const argocd: ControllerAdapter = {
     if (sync.revision !== sha) return { settled: false, state: line };
     if (op.phase === 'Running' || op.phase === 'Terminating') return { settled: false, state: line };
     if (op.phase === 'Failed' || op.phase === 'Error') return { settled: true, state: line };
-    return { settled: sync.status === 'Synced' || sync.status === 'OutOfSync', state: line };
+    if (sync.status === 'OutOfSync') {
+      // With automated sync, OutOfSync at the new revision means a sync of it is still to come; without it (or
+      // once a sync of this revision ran, e.g. drift with self-heal off) OutOfSync is where it rests.
+      const policy = ((app['spec'] as { syncPolicy?: { automated?: { enabled?: boolean } } } | undefined)?.syncPolicy ?? {});
+      const automated = policy.automated !== undefined && policy.automated !== null && policy.automated.enabled !== false;
+      return { settled: !automated || op.syncResult?.revision === sha, state: line };
+    }
+    return { settled: sync.status === 'Synced', state: line };
   },
   async setSource(kube, name, change, fieldManager) {
     const source: Record<string, string> = {};
