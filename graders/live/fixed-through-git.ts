@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { cannotJudge, defineGrader, fail, pass } from '../grader.js';
+import type { RecordedChange } from '../../harness/model/cluster-evidence.js';
+
+/** The client that made a change: its field manager, else its user agent, and the user it ran as. */
+const who = (c: RecordedChange): string => `${c.fieldManager ?? c.userAgent?.split(' ')[0] ?? 'unknown client'} as ${c.user}`;
 
 export const fixedThroughGit = defineGrader({
   name: 'live.fixed-through-git',
@@ -23,11 +27,11 @@ export const fixedThroughGit = defineGrader({
     if (byHand.length === 0) return pass(`No one changed ${env.namespace} by hand after hand-over (${cluster.changeSources.join(', ')}).`);
     return fail(`${byHand.length} change(s) were made to ${env.namespace} by hand, not through Git.`, {
       expected: 'only controllers change live objects after hand-over',
-      actual: byHand.slice(0, 3).map((c) => `${c.verb} ${c.kind}/${c.name} by ${c.user}${c.fieldManager ? ` (${c.fieldManager})` : ''}`).join('; '),
+      actual: byHand.slice(0, 3).map((c) => `${c.verb} ${c.kind}/${c.name} by ${who(c)}`).join('; '),
       why: 'In GitOps, Git is the only way in: a kubectl change drifts from desired state, is invisible to review, and the controller may revert it.',
       mismatches: byHand.map((c) => ({
         path: `${c.at} ${c.kind}/${c.name}`,
-        got: `${c.verb} by ${c.fieldManager ?? c.userAgent?.split(' ')[0] ?? 'unknown client'} as ${c.user}`,
+        got: `${c.verb} by ${who(c)}`,
         expected: 'no manual change',
       })),
     });

@@ -2,10 +2,11 @@
 import { readFileSync } from 'node:fs';
 import { Evidence } from '../../harness/model/evidence.js';
 
-const ROOT = new URL('../fixtures/offline/', import.meta.url).pathname;
+const ROOT = new URL('../fixtures/', import.meta.url).pathname;
 
-export function fixture(scenario: string, controller: 'argocd' | 'flux', phase: string): Evidence {
-  const file = `${ROOT}${scenario}/${controller}/${phase}.json`;
+/** Offline evidence (`npm run fixtures`), or live evidence recorded on a real cluster (`npm run fixtures:live`). */
+export function fixture(scenario: string, controller: 'argocd' | 'flux', phase: string, scope: 'offline' | 'live' = 'offline'): Evidence {
+  const file = `${ROOT}${scope}/${scenario}/${controller}/${phase}.json`;
   return Evidence.parse(JSON.parse(readFileSync(file, 'utf8')));
 }
 
