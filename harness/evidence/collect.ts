@@ -1,5 +1,6 @@
 /** Assembles Evidence for a session. Offline: git and render; the live collector adds cluster evidence. */
 import { EVIDENCE_SCHEMA_VERSION, type Evidence } from '../model/evidence.js';
+import type { ClusterEvidence } from '../model/cluster-evidence.js';
 import type { Session } from '../runner/session.js';
 import { collectGitEvidence } from './git-evidence.js';
 import { collectRenderEvidence } from './render-evidence.js';
@@ -8,9 +9,12 @@ export interface CollectOptions {
   /** Grade this commit instead of the branch head. */
   readonly headSha?: string;
   readonly now?: () => Date;
+  /** Live sessions: collects the cluster's evidence (run alongside the render). */
+  readonly cluster?: () => Promise<ClusterEvidence>;
 }
 
-export async function collectOfflineEvidence(session: Session, options: CollectOptions = {}): Promise<Evidence> {
+/** Git and render evidence for a session, plus the cluster's when a collector is given. */
+export async function collectEvidence(session: Session, options: CollectOptions = {}): Promise<Evidence> {
   const git = await collectGitEvidence({
     bareDir: session.bareDir,
     repoURL: session.repoURL,
@@ -20,7 +24,10 @@ export async function collectOfflineEvidence(session: Session, options: CollectO
     ...(options.headSha !== undefined ? { headSha: options.headSha } : {}),
     ...(session.deadline !== undefined ? { deadline: session.deadline } : {}),
   });
-  const render = await collectRenderEvidence(session.bareDir, git.seedSha, git.headSha, session.environments, session.stateDir);
+  const [render, cluster] = await Promise.all([
+    collectRenderEvidence(session.bareDir, git.seedSha, git.headSha, session.environments, session.stateDir),
+    options.cluster?.(),
+  ]);
   return {
     schemaVersion: EVIDENCE_SCHEMA_VERSION,
     kind: 'gitops-lab/evidence',
@@ -35,10 +42,15 @@ export async function collectOfflineEvidence(session: Session, options: CollectO
       startedAt: session.startedAt,
       ...(session.deadline !== undefined ? { deadline: session.deadline } : {}),
       toolVersions: { render: render.tool, node: process.version },
-      scope: 'offline',
+      scope: cluster ? 'live' : 'offline',
     },
     environments: session.environments,
     git,
     render,
+    ...(cluster ? { cluster } : {}),
   };
+}
+
+export function collectOfflineEvidence(session: Session, options: Omit<CollectOptions, 'cluster'> = {}): Promise<Evidence> {
+  return collectEvidence(session, options);
 }

@@ -11,15 +11,15 @@ import { GRADERS } from '../../graders/index.js';
 import { adapterFor } from '../controllers/index.js';
 import { FIELD_MANAGER, type ControllerAdapter } from '../controllers/adapter.js';
 import { collectClusterEvidence } from '../evidence/cluster-evidence.js';
-import { collectGitEvidence, snapshotTree } from '../evidence/git-evidence.js';
-import { collectRenderEvidence } from '../evidence/render-evidence.js';
+import { collectEvidence } from '../evidence/collect.js';
+import { snapshotTree } from '../evidence/git-evidence.js';
 import { applyGitStep } from '../git/steps.js';
 import { branchHeads, cloneWorkspace, createLabRepo, labClock } from '../git/lab-repo.js';
 import { gitOut } from '../git/git.js';
 import { ensureGitServer, pushURL, readGitServer } from '../git/server-process.js';
 import { createKubeClient, type KubeClient } from '../kube/client.js';
 import { OFFLINE_BOUNDARIES, type Controller } from '../model/boundary.js';
-import { EVIDENCE_SCHEMA_VERSION, type Evidence } from '../model/evidence.js';
+import type { Evidence } from '../model/evidence.js';
 import type { Scenario } from '../model/scenario.js';
 import { isGitStep, type Step } from '../model/steps.js';
 import { getProvider } from '../providers/index.js';
@@ -277,58 +277,32 @@ export interface GradeLiveOptions extends LiveOptions {
 /** Refresh, wait for the controller, collect git + render + cluster evidence. */
 export async function collectLiveEvidence(o: GradeLiveOptions): Promise<Evidence> {
   const { session } = o;
-  if (!session.live) throw new LabError('USAGE', 'this is an offline session; grade it with --offline');
+  const live = session.live;
+  if (!live) throw new LabError('USAGE', 'this is an offline session; grade it with --offline');
   const adapter = adapterFor(session.controller);
-  const kube = createKubeClient(session.live.kubeconfig);
+  const kube = createKubeClient(live.kubeconfig);
   try {
     await kube.raw('/readyz');
   } catch (error) {
-    throw new LabError('CLUSTER_UNAVAILABLE', `cluster "${session.live.cluster}" does not answer`, { cause: error, suggestion: `gitops-lab status --name ${session.live.cluster}` });
+    throw new LabError('CLUSTER_UNAVAILABLE', `cluster "${live.cluster}" does not answer`, { cause: error, suggestion: `gitops-lab status --name ${live.cluster}` });
   }
   const ls = new LiveSession(session, kube, adapter, o.log ?? (() => undefined), o.settleTimeoutMs ?? DEFAULT_SETTLE_TIMEOUT_MS);
-  for (const env of session.live.environments) await ls.settle(env);
+  for (const env of live.environments) await ls.settle(env);
   const names = await ls.registrationNames();
-  const gitEv = await collectGitEvidence({
-    bareDir: session.bareDir,
-    repoURL: session.repoURL,
-    trackedBranch: session.trackedBranch,
-    seedSha: session.seedSha,
-    seedBranches: session.seedBranches,
-    ...(session.deadline ? { deadline: session.deadline } : {}),
+  const evidence = await collectEvidence(session, {
+    ...(o.now ? { now: o.now } : {}),
+    cluster: () =>
+      collectClusterEvidence({
+        kube,
+        adapter,
+        environments: Object.fromEntries(live.environments.map((e) => [e, { namespace: session.environments[e]!.namespace, registration: names[e] }])),
+        handoverAt: live.handoverAt,
+        ...(live.auditLog ? { auditLog: live.auditLog } : {}),
+      }),
   });
-  const [render, cluster] = await Promise.all([
-    collectRenderEvidence(session.bareDir, gitEv.seedSha, gitEv.headSha, session.environments, session.stateDir),
-    collectClusterEvidence({
-      kube,
-      adapter,
-      environments: Object.fromEntries(session.live.environments.map((e) => [e, { namespace: session.environments[e]!.namespace, registration: names[e] }])),
-      handoverAt: session.live.handoverAt,
-      ...(session.live.auditLog ? { auditLog: session.live.auditLog } : {}),
-    }),
-  ]);
   // A controller that died while we waited must not turn into a learner's failure.
   await ls.assertControllersAlive();
-  return {
-    schemaVersion: EVIDENCE_SCHEMA_VERSION,
-    kind: 'gitops-lab/evidence',
-    meta: {
-      scenario: session.scenario,
-      controller: session.controller,
-      provider: session.provider,
-      runId: session.runId,
-      ...(session.learner ? { learner: session.learner } : {}),
-      mode: session.mode,
-      collectedAt: (o.now?.() ?? new Date()).toISOString(),
-      startedAt: session.startedAt,
-      ...(session.deadline ? { deadline: session.deadline } : {}),
-      toolVersions: { render: render.tool, node: process.version },
-      scope: 'live',
-    },
-    environments: session.environments,
-    git: gitEv,
-    render,
-    cluster,
-  };
+  return evidence;
 }
 
 /** Applies steps as a person would in the session (solutions, wrong solutions): Git in the workspace, the rest via the API. */
