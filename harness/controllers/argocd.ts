@@ -20,7 +20,8 @@ export const argocd: ControllerAdapter = {
           project: 'default',
           source: { repoURL: o.repoURL, targetRevision: o.branch, path: o.path },
           destination: { server: 'https://kubernetes.default.svc', namespace: NS },
-          syncPolicy: { automated: { prune: true, selfHeal: true } },
+          // No self-heal: the root applies what Git says, and does not undo a person's live change to a registration.
+          syncPolicy: { automated: { prune: true } },
         },
       },
     ];
@@ -46,6 +47,7 @@ export const argocd: ControllerAdapter = {
     const reconciledAt = String(s['reconciledAt'] ?? '');
     const line = `sync=${sync.status ?? '?'}@${(sync.revision ?? '').slice(0, 7)} health=${health} op=${op.phase ?? '-'}${conditions.length ? ` ${conditions[0]!.type}` : ''}`;
     if (refreshing) return { settled: false, state: `${line} (refresh pending)` };
+    if (app['operation'] !== undefined && app['operation'] !== null) return { settled: false, state: `${line} (operation pending)` };
     if (conditions.length > 0 && reconciledAt >= since) return { settled: true, state: line };
     if (sync.revision !== sha) return { settled: false, state: line };
     if (op.phase === 'Running' || op.phase === 'Terminating') return { settled: false, state: line };

@@ -50,9 +50,16 @@ export const flux: ControllerAdapter = {
     const gitRepository = await kube.get(gr(source));
     return { kustomization, ...(gitRepository ? { gitRepository } : {}) };
   },
-  settled(state, sha) {
+  settled(state, sha, since) {
     const k = state.kustomization;
     if (!k) return { settled: false, state: 'no Kustomization yet' };
+    // A reconcile we requested (requestedAt after `since`) must have been handled before the status counts.
+    for (const obj of [k, state.gitRepository]) {
+      const requested = obj?.metadata.annotations?.['reconcile.fluxcd.io/requestedAt'];
+      if (requested !== undefined && requested >= since && status(obj)['lastHandledReconcileAt'] !== requested && obj?.['spec'] && (obj['spec'] as { suspend?: boolean }).suspend !== true) {
+        return { settled: false, state: `${obj.kind} reconcile requested at ${requested} not handled yet` };
+      }
+    }
     const g = state.gitRepository;
     const artifact = shaOf((status(g)['artifact'] as { revision?: string } | undefined)?.revision);
     const attempted = shaOf(status(k)['lastAttemptedRevision']);

@@ -3,7 +3,7 @@
  * from a file, list by apiVersion+kind(+namespace), get, patch with an explicit field manager, server-side apply,
  * delete. Errors become LabErrors: 404 → NOT_FOUND, connection failures → CLUSTER_UNAVAILABLE.
  */
-import { KubeConfig, KubernetesObjectApi, PatchStrategy, type KubernetesObject } from '@kubernetes/client-node';
+import { CustomObjectsApi, KubeConfig, KubernetesObjectApi, PatchStrategy, setHeaderOptions, type KubernetesObject } from '@kubernetes/client-node';
 import { LabError } from '../errors.js';
 
 export interface ObjectMeta {
@@ -51,6 +51,8 @@ export interface KubeClient {
   /** undefined when the object does not exist. */
   get(ref: ObjectRef): Promise<KubeObject | undefined>;
   patch(ref: ObjectRef, patch: Record<string, unknown>, options: { fieldManager: string; type?: PatchType }): Promise<KubeObject>;
+  /** Merge-patches the status subresource of a namespaced custom resource (e.g. a Rollout's `status.abort`). */
+  patchStatus(ref: ObjectRef & { namespace: string }, patch: Record<string, unknown>, options: { fieldManager: string }): Promise<KubeObject>;
   /** Server-side apply; `force` takes ownership of conflicting fields. */
   apply(obj: KubeObject, options: { fieldManager: string; force?: boolean }): Promise<KubeObject>;
   create(obj: KubeObject, options: { fieldManager: string }): Promise<KubeObject>;
@@ -110,6 +112,7 @@ export function loadKubeConfig(kubeconfigPath: string): KubeConfig {
 export function createKubeClient(kubeconfigPath: string): KubeClient {
   const kc = loadKubeConfig(kubeconfigPath);
   const api = KubernetesObjectApi.makeApiClient(kc);
+  const custom = kc.makeApiClient(CustomObjectsApi);
   const server = kc.getCurrentCluster()?.server ?? '';
   const header = (ref: ObjectRef): KubernetesObject => ({
     apiVersion: ref.apiVersion,
@@ -149,6 +152,18 @@ export function createKubeClient(kubeconfigPath: string): KubeClient {
         return plain(await api.patch(body as KubernetesObject, undefined, undefined, options.fieldManager, undefined, type));
       } catch (error) {
         throw toLabError(error, `patch ${label(ref)}`);
+      }
+    },
+    async patchStatus(ref, patch, options) {
+      const [group, version] = ref.apiVersion.includes('/') ? (ref.apiVersion.split('/') as [string, string]) : ['', ref.apiVersion];
+      try {
+        const res: unknown = await custom.patchNamespacedCustomObjectStatus(
+          { group, version, namespace: ref.namespace, plural: `${ref.kind.toLowerCase()}s`, name: ref.name, body: patch, fieldManager: options.fieldManager },
+          setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
+        );
+        return plain(res);
+      } catch (error) {
+        throw toLabError(error, `patch ${label(ref)} status`);
       }
     },
     async apply(obj, options) {

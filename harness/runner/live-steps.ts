@@ -88,7 +88,8 @@ export async function applyLiveStep(ctx: LiveContext, step: Exclude<Step, { acti
       return;
     case 'rollout.abort': {
       const ref = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', namespace: ctx.namespaces[step.environment]!, name: step.name };
-      await kube.patch(ref, { status: { abort: true } }, { fieldManager: 'kubectl-argo-rollouts' });
+      // What `kubectl argo rollouts abort` does: a merge patch of the status subresource.
+      await kube.patchStatus(ref, { status: { abort: true } }, { fieldManager: 'kubectl-argo-rollouts' });
       return;
     }
     case 'wait.converged': {
