@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { cannotJudge, defineGrader, fail, pass } from '../grader.js';
 import { findObject, renderOf } from '../lib/render.js';
-import { getPath, parsePath, show, deepEqual } from '../lib/object-path.js';
+import { getPath, show } from '../lib/object-path.js';
+import { describeExpectation, Expectation, hasExpectation, meets, ObjectPath } from '../lib/expect.js';
 
 export const field = defineGrader({
   name: 'render.field',
@@ -12,18 +13,10 @@ export const field = defineGrader({
       environment: z.string().min(1),
       kind: z.string().min(1),
       name: z.string().min(1),
-      path: z.string().min(1).refine((p) => {
-        try {
-          parsePath(p);
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'is not a valid object path'),
-      equals: z.unknown().optional(),
-      notEquals: z.unknown().optional(),
+      path: ObjectPath,
+      ...Expectation,
     })
-    .refine((p) => p.equals !== undefined || p.notEquals !== undefined, 'needs equals or notEquals'),
+    .refine(hasExpectation, 'needs equals or notEquals'),
   describe: (p) =>
     `${p.environment} ${p.kind}/${p.name} ${p.path} ${p.equals !== undefined ? `= ${show(p.equals)}` : `!= ${show(p.notEquals)}`}`,
   grade(evidence, params) {
@@ -32,7 +25,7 @@ export const field = defineGrader({
     const where = `${params.environment} ${params.kind}/${params.name}`;
     if (!env.head.ok) {
       return fail(`${params.environment} does not render, so ${params.path} cannot be read.`, {
-        expected: params.equals !== undefined ? show(params.equals) : `not ${show(params.notEquals)}`,
+        expected: describeExpectation(params),
         actual: `render error: ${env.head.error.split('\n')[0]}`,
         why: 'The field can only be right once the environment renders.',
       });
@@ -45,8 +38,8 @@ export const field = defineGrader({
       });
     }
     const got = getPath(obj, params.path);
-    const ok = params.equals !== undefined ? deepEqual(got, params.equals) : !deepEqual(got, params.notEquals);
-    const expected = params.equals !== undefined ? show(params.equals) : `anything but ${show(params.notEquals)}`;
+    const ok = meets(got, params);
+    const expected = describeExpectation(params);
     if (ok) return pass(`${where} ${params.path} is ${show(got)}.`, { expected, actual: show(got) });
     return fail(`${where} ${params.path} is ${show(got)}.`, {
       expected,
