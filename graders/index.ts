@@ -8,6 +8,7 @@ import { unchanged as gitUnchanged } from './git/unchanged.js';
 import { yamlField } from './git/yaml-field.js';
 import { field } from './render/field.js';
 import { object } from './render/object.js';
+import { probePort } from './render/probe-port.js';
 import { selectorMatches } from './render/selector-matches.js';
 import { succeeds } from './render/succeeds.js';
 import { unchanged as renderUnchanged } from './render/unchanged.js';
@@ -33,6 +34,7 @@ export const GRADERS: ReadonlyMap<string, Grader> = new Map(
     renderUnchanged,
     selectorMatches,
     object,
+    probePort,
     reconciled,
     noErrors,
     matchesRender,
