@@ -35,7 +35,7 @@ export const argocd: ControllerAdapter = {
     const application = await kube.get(ref(name));
     return application ? { application } : {};
   },
-  settled(state, sha, since) {
+  settled(state, sha) {
     const app = state.application;
     if (!app) return { settled: false, state: 'no Application yet' };
     const s = status(app);
@@ -44,11 +44,12 @@ export const argocd: ControllerAdapter = {
     const op = (s['operationState'] ?? {}) as { phase?: string; syncResult?: { revision?: string } };
     const conditions = ((s['conditions'] ?? []) as { type: string; message?: string }[]).filter((c) => c.type.endsWith('Error'));
     const refreshing = (app.metadata.annotations ?? {})['argocd.argoproj.io/refresh'] !== undefined;
-    const reconciledAt = String(s['reconciledAt'] ?? '');
     const line = `sync=${sync.status ?? '?'}@${(sync.revision ?? '').slice(0, 7)} health=${health} op=${op.phase ?? '-'}${conditions.length ? ` ${conditions[0]!.type}` : ''}`;
     if (refreshing) return { settled: false, state: `${line} (refresh pending)` };
     if (app['operation'] !== undefined && app['operation'] !== null) return { settled: false, state: `${line} (operation pending)` };
-    if (conditions.length > 0 && reconciledAt >= since) return { settled: true, state: line };
+    // Our refresh was consumed (no annotation left): an error condition now is the controller's answer to it
+    // (InvalidSpecError and ComparisonError do not always advance reconciledAt).
+    if (conditions.length > 0) return { settled: true, state: line };
     if (sync.revision !== sha) return { settled: false, state: line };
     if (op.phase === 'Running' || op.phase === 'Terminating') return { settled: false, state: line };
     if (op.phase === 'Failed' || op.phase === 'Error') return { settled: true, state: line };

@@ -53,8 +53,13 @@ export const flux: ControllerAdapter = {
   settled(state, sha, since) {
     const k = state.kustomization;
     if (!k) return { settled: false, state: 'no Kustomization yet' };
-    // A reconcile we requested (requestedAt after `since`) must have been handled before the status counts.
-    for (const obj of [k, state.gitRepository]) {
+    // A suspended Kustomization does not move: what it shows is where it rests.
+    if ((k['spec'] as { suspend?: boolean } | undefined)?.suspend === true) return { settled: true, state: 'Kustomization suspended' };
+    const kReady = ((status(k)['conditions'] ?? []) as { type: string; status?: string }[]).find((c) => c.type === 'Ready');
+    const failedAtSha = kReady?.status === 'False' && shaOf(status(k)['lastAttemptedRevision']) === sha;
+    // A reconcile we requested (requestedAt after `since`) must have been handled before the status counts,
+    // unless the Kustomization already failed on this revision (a failing apply may not record the request).
+    for (const obj of failedAtSha ? [] : [k, state.gitRepository]) {
       const requested = obj?.metadata.annotations?.['reconcile.fluxcd.io/requestedAt'];
       if (requested !== undefined && requested >= since && status(obj)['lastHandledReconcileAt'] !== requested && obj?.['spec'] && (obj['spec'] as { suspend?: boolean }).suspend !== true) {
         return { settled: false, state: `${obj.kind} reconcile requested at ${requested} not handled yet` };
