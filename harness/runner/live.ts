@@ -23,6 +23,7 @@ import type { Evidence } from '../model/evidence.js';
 import type { Scenario } from '../model/scenario.js';
 import { isGitStep, type Step } from '../model/steps.js';
 import { getProvider } from '../providers/index.js';
+import type { ClusterStatus, ProviderName } from '../providers/provider.js';
 import { freePort } from '../providers/local/ports.js';
 import { clusterStateDir } from '../providers/local/paths.js';
 import { LabError } from '../errors.js';
@@ -53,21 +54,38 @@ export function liveEnvironments(scenario: Scenario): string[] {
   return named.size > 0 ? Object.keys(scenario.environments).filter((e) => named.has(e)) : Object.keys(scenario.environments);
 }
 
-export async function openCluster(name: string, needs: readonly string[]): Promise<{ kube: KubeClient; auditLog: string | undefined; kubeconfig: string }> {
-  const provider = getProvider('local');
-  const st = await provider.status(name);
+/** The provider that has a cluster of this name (local first, then an existing cluster registered under it). */
+export async function findCluster(name: string): Promise<{ provider: ProviderName; status: ClusterStatus }> {
+  let last: ClusterStatus | undefined;
+  for (const provider of ['local', 'existing', 'kind'] as const) {
+    let st: ClusterStatus;
+    try {
+      st = await getProvider(provider).status(name);
+    } catch {
+      continue; // a provider that is not available here
+    }
+    if (st.state !== 'absent') return { provider, status: st };
+    last = st;
+  }
+  throw new LabError('CLUSTER_UNAVAILABLE', `no cluster named "${name}"${last?.message ? ` (${last.message})` : ''}`, {
+    suggestion: `gitops-lab up --provider local --controller all --name ${name}`,
+  });
+}
+
+export async function openCluster(name: string, needs: readonly string[]): Promise<{ kube: KubeClient; auditLog: string | undefined; kubeconfig: string; provider: ProviderName }> {
+  const { provider, status: st } = await findCluster(name);
   if (st.state !== 'running' || !st.kubeconfig) {
     throw new LabError('CLUSTER_UNAVAILABLE', `cluster "${name}" is not running (${st.state}${st.message ? `: ${st.message}` : ''})`, {
-      suggestion: `gitops-lab up --provider local --controller all --name ${name}`,
+      suggestion: `gitops-lab status --name ${name}`,
     });
   }
   const missing = needs.filter((c) => !st.controllers.includes(c as never));
   if (missing.length > 0) {
     throw new LabError('CLUSTER_UNAVAILABLE', `cluster "${name}" runs ${st.controllers.join(', ') || 'no controllers'}; this scenario needs ${missing.join(', ')}`, {
-      suggestion: `gitops-lab down --name ${name} && gitops-lab up --provider local --controller all --name ${name}`,
+      suggestion: `gitops-lab down --name ${name} && gitops-lab up --provider ${provider} --controller all --name ${name}`,
     });
   }
-  return { kube: createKubeClient(st.kubeconfig), auditLog: st.auditLog, kubeconfig: st.kubeconfig };
+  return { kube: createKubeClient(st.kubeconfig), auditLog: st.auditLog, kubeconfig: st.kubeconfig, provider };
 }
 
 /** Live context for one session: registration names come from what Git holds now. */
@@ -145,7 +163,7 @@ class LiveSession {
   }
 
   async assertControllersAlive(): Promise<void> {
-    const st = await getProvider('local').status(this.session.live!.cluster);
+    const st = await getProvider(this.session.live!.provider).status(this.session.live!.cluster);
     const dead = st.processes.filter((p) => !p.alive).map((p) => p.name);
     if (st.state !== 'running' || dead.length > 0) {
       throw new LabError('CLUSTER_UNAVAILABLE', `the cluster or a controller stopped answering (${dead.join(', ') || st.state})`, {
@@ -206,7 +224,7 @@ export async function startLive(o: StartLiveOptions): Promise<Session> {
   const log = o.log ?? (() => undefined);
   const { scenario } = o;
   const needs = [o.controller, ...(scenario.rollouts ? ['rollouts'] : [])];
-  const { kube, auditLog, kubeconfig } = await openCluster(o.cluster, needs);
+  const { kube, auditLog, kubeconfig, provider } = await openCluster(o.cluster, needs);
   const adapter = adapterFor(o.controller);
   const runId = newRunId();
   const suffix = `-${runId}`;
@@ -226,7 +244,7 @@ export async function startLive(o: StartLiveOptions): Promise<Session> {
     runId,
     scenario: scenario.id,
     controller: o.controller,
-    provider: 'local',
+    provider,
     mode: o.mode ?? 'practice',
     ...(o.learner ? { learner: o.learner } : {}),
     bareDir,
@@ -237,7 +255,7 @@ export async function startLive(o: StartLiveOptions): Promise<Session> {
     environments,
     startedAt: new Date().toISOString(),
     stateDir,
-    live: { cluster: o.cluster, kubeconfig, ...(auditLog ? { auditLog } : {}), environments: live, handoverAt: '', gitStateDir },
+    live: { provider, cluster: o.cluster, kubeconfig, ...(auditLog ? { auditLog } : {}), environments: live, handoverAt: '', gitStateDir },
   };
   const ls = new LiveSession(session, kube, adapter, log, o.settleTimeoutMs ?? DEFAULT_SETTLE_TIMEOUT_MS);
   for (const env of live) {

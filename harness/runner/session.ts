@@ -32,6 +32,7 @@ export const Session = z.object({
   /** Live sessions: the cluster the scenario was seeded on. */
   live: z
     .object({
+      provider: z.enum(['local', 'kind', 'existing']).default('local'),
       cluster: z.string(),
       kubeconfig: z.string(),
       auditLog: z.string().optional(),
