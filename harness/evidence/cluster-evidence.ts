@@ -8,6 +8,7 @@ import type { KubeClient, KubeObject } from '../kube/client.js';
 import { LIVE_KINDS, type ClusterEvidence, type LiveKind } from '../model/cluster-evidence.js';
 import { LabError } from '../errors.js';
 import { readAuditChanges } from './audit.js';
+import { readRecordedChanges } from './watch-recorder.js';
 import { redactValue } from '../results/redact.js';
 
 export const API_VERSIONS: Readonly<Record<LiveKind, string>> = {
@@ -29,6 +30,8 @@ export interface ClusterEvidenceInput {
   readonly environments: Readonly<Record<string, { readonly namespace: string; readonly registration: string | undefined }>>;
   readonly handoverAt: string;
   readonly auditLog?: string;
+  /** The watch recorder's file, where there is no audit log. */
+  readonly recorderFile?: string;
   readonly now?: () => Date;
 }
 
@@ -62,13 +65,14 @@ export async function collectClusterEvidence(input: ClusterEvidenceInput): Promi
   );
   const namespaces = new Set(Object.values(input.environments).map((e) => e.namespace));
   const audit = input.auditLog && existsSync(input.auditLog) ? input.auditLog : undefined;
-  const changes = audit ? await readAuditChanges(audit, namespaces, input.handoverAt) : [];
+  const watched = !audit && input.recorderFile ? input.recorderFile : undefined;
+  const changes = audit ? await readAuditChanges(audit, namespaces, input.handoverAt) : watched ? readRecordedChanges(watched, input.handoverAt) : [];
   return {
     controller: adapter.name,
     collectedAt: (input.now?.() ?? new Date()).toISOString(),
     handoverAt: input.handoverAt,
     environments: Object.fromEntries(envEntries),
     changes,
-    changeSources: audit ? ['kube-apiserver audit log'] : [],
+    changeSources: audit ? ['kube-apiserver audit log'] : watched ? ['watch on the namespaces (managedFields)'] : [],
   };
 }

@@ -3,7 +3,7 @@
  * root registrations, a known-good first sync), apply the faults, hand over; then grade by asking the
  * controller to look now, waiting until it settles, and collecting evidence.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { findRegistrations } from '../../graders/lib/registration.js';
@@ -12,6 +12,7 @@ import { adapterFor } from '../controllers/index.js';
 import { FIELD_MANAGER, type ControllerAdapter } from '../controllers/adapter.js';
 import { collectClusterEvidence } from '../evidence/cluster-evidence.js';
 import { collectEvidence } from '../evidence/collect.js';
+import { startRecorder, stopRecorder } from '../evidence/watch-recorder.js';
 import { snapshotTree } from '../evidence/git-evidence.js';
 import { applyGitStep } from '../git/steps.js';
 import { branchHeads, cloneWorkspace, createLabRepo, labClock } from '../git/lab-repo.js';
@@ -263,6 +264,12 @@ export async function startLive(o: StartLiveOptions): Promise<Session> {
       await kube.apply(obj, { fieldManager: FIELD_MANAGER, force: true });
     }
   }
+  if (!auditLog) {
+    await mkdir(stateDir, { recursive: true });
+    const recorder = await startRecorder(stateDir, kubeconfig, live.map((e) => environments[e]!.namespace));
+    session.live = { ...session.live!, recorder };
+    log(`no audit log for this cluster: recording changes by watch (pid ${recorder.pid})`);
+  }
   log(`registered ${live.join(', ')} with ${o.controller}; waiting for the first sync`);
   for (const env of live) await ls.settle(env);
 
@@ -316,6 +323,7 @@ export async function collectLiveEvidence(o: GradeLiveOptions): Promise<Evidence
         environments: Object.fromEntries(live.environments.map((e) => [e, { namespace: session.environments[e]!.namespace, registration: names[e] }])),
         handoverAt: live.handoverAt,
         ...(live.auditLog ? { auditLog: live.auditLog } : {}),
+        ...(live.recorder ? { recorderFile: live.recorder.file } : {}),
       }),
   });
   // A controller that died while we waited must not turn into a learner's failure.
@@ -333,6 +341,7 @@ export async function playSteps(session: Session, workspace: string, steps: read
 /** Removes what a live session created: roots, registrations, namespaces, the lab repository. */
 export async function cleanupLive(session: Session): Promise<void> {
   if (!session.live) return;
+  stopRecorder(session.live.recorder);
   const kube = createKubeClient(session.live.kubeconfig);
   const adapter = adapterFor(session.controller);
   await adapter.deleteRoots(kube, session.runId, session.live.environments);

@@ -42,6 +42,8 @@ export const Session = z.object({
       handoverAt: z.string(),
       /** Where the lab git server's repository lives (for cleanup). */
       gitStateDir: z.string(),
+      /** The watch-based change recorder, where no audit log can be read. */
+      recorder: z.object({ pid: z.number(), file: z.string() }).optional(),
     })
     .optional(),
 });

@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import t from 'tap';
 import { run } from '../../harness/exec.js';
 import { LocalProvider } from '../../harness/providers/local/provider.js';
+import { watchChanges, type WatchedChange } from '../../harness/kube/watch-changes.js';
+import { classifyActor } from '../../harness/evidence/audit.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
 const home = mkdtempSync(join(tmpdir(), 'gitops-lab-e2e-bank-'));
@@ -51,6 +53,28 @@ t.test('validate fails (exit 1) when a scenario solution is broken', async (t) =
   const report = JSON.parse(r.stdout) as { runs: { status: string; failingChecks: string[] }[] };
   t.equal(report.runs[0]?.status, 'fail');
   t.match(report.runs[0]?.failingChecks.join('\n'), /solution: only-staging-overlay-changed fails after the reference solution/);
+});
+
+t.test('the watch recorder (for clusters without a readable audit log) attributes a kubectl change to its field manager', async (t) => {
+  const kubeconfig = provider.kubeconfigPath(NAME)!;
+  const kubectl = (args: string[]) => run('kubectl', ['--kubeconfig', kubeconfig, ...args], { cwd: home, timeoutMs: 30_000 });
+  await kubectl(['create', 'namespace', 'watch-probe']);
+  await kubectl(['-n', 'watch-probe', 'create', 'deployment', 'web', '--image=nginx:1.27.5', '--field-manager=gitops-lab-seeder']);
+  const seen: WatchedChange[] = [];
+  const ctl = new AbortController();
+  const watching = watchChanges(kubeconfig, ['watch-probe'], (c) => seen.push(c), ctl.signal);
+  t.teardown(() => ctl.abort());
+  await new Promise((r) => setTimeout(r, 1500));
+  await kubectl(['-n', 'watch-probe', 'set', 'image', 'deployment/web', 'nginx=nginx:1.27.6']);
+  const deadline = Date.now() + 30_000;
+  while (!seen.some((c) => c.fieldManager === 'kubectl-set') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+  ctl.abort();
+  await watching;
+  const set = seen.find((c) => c.kind === 'Deployment' && c.fieldManager === 'kubectl-set');
+  t.ok(set, `kubectl-set recorded (saw ${seen.map((c) => `${c.kind}:${c.fieldManager}`).join(', ')})`);
+  t.equal(classifyActor('', '', set?.fieldManager), 'person');
+  t.ok(seen.some((c) => c.kind === 'ReplicaSet' && classifyActor('', '', c.fieldManager) === 'controller'), 'the ReplicaSets are the controller-manager\'s');
+  t.notOk(seen.some((c) => c.kind === 'Deployment' && c.fieldManager === 'gitops-lab-seeder' && classifyActor('', '', c.fieldManager) === 'person'));
 });
 
 t.test('a controller stopped in the middle of a grade gives error and exit 3, never a pass', async (t) => {

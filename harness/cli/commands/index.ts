@@ -5,6 +5,7 @@ import { register as gitServe } from './git-serve.js';
 import { register as grade } from './grade.js';
 import { register as lint } from './lint.js';
 import { register as record } from './record.js';
+import { register as recordChanges } from './record-changes.js';
 import { register as regrade } from './regrade.js';
 import { register as report } from './report.js';
 import { register as schema } from './schema.js';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   lint,
   record,
   gitServe,
+  recordChanges,
   validate,
   watch,
   schema,

@@ -1,0 +1,24 @@
+/** record-changes: the watch-based change recorder process of a live session (started by the harness). */
+import { appendFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { watchChanges } from '../../kube/watch-changes.js';
+import type { SetExit } from './index.js';
+
+/** A recorder never outlives a lab day, even if nobody stops it. */
+const MAX_LIFETIME_MS = 12 * 3600_000;
+
+export function register(program: Command, setExit: SetExit): void {
+  program
+    .command('record-changes', { hidden: true })
+    .requiredOption('--kubeconfig <file>')
+    .requiredOption('--namespaces <list>')
+    .requiredOption('--out <file>')
+    .action(async (opts: { kubeconfig: string; namespaces: string; out: string }) => {
+      const ctl = new AbortController();
+      process.once('SIGTERM', () => ctl.abort());
+      process.once('SIGINT', () => ctl.abort());
+      setTimeout(() => ctl.abort(), MAX_LIFETIME_MS).unref();
+      await watchChanges(opts.kubeconfig, opts.namespaces.split(','), (c) => appendFileSync(opts.out, JSON.stringify(c) + '\n'), ctl.signal);
+      setExit(0);
+    });
+}
