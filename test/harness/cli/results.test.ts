@@ -12,6 +12,9 @@ import { pathToFileURL } from 'node:url';
 import { scratch, type Cli } from '../../helpers/cli.js';
 import { chromiumMissing, launchChromium } from '../../helpers/browser.js';
 
+// Some thirty runs of the executable; CI machines are small and busy.
+t.setTimeout(600_000);
+
 const STAGING = 'apps/payment-api/overlays/staging/kustomization.yaml';
 const BASE = 'apps/payment-api/base/deployment.yaml';
 const HOSTILE = 'payment-api: promote to staging <script>alert("owned")</script> <img src=x onerror=alert(1)> & "quotes"';

@@ -3,6 +3,7 @@
  * formula guard, Markdown and HTML escaping, exam mode, and a self-contained HTML file.
  */
 import t from 'tap';
+import { BOUNDARIES } from '../../../harness/model/boundary.js';
 import type { Evidence } from '../../../harness/model/evidence.js';
 import { buildCohort, median, scoreBins, type CohortInput } from '../../../harness/report/cohort.js';
 import { renderCohortMarkdown } from '../../../harness/report/cohort-markdown.js';
@@ -72,7 +73,9 @@ t.test('per scenario: pass rate, median score and time, most common first failin
   const base = promote.checks.find((c) => c.name === 'base-untouched')!;
   t.match(base, { boundary: 'git', passed: 2, judged: 4, passRate: 0.5 });
   t.match(base.hint, /base is shared/, 'practice mode: hints are shown');
-  t.same(promote.checks.map((c) => c.boundary), ['git', 'git', 'git', 'render', 'render'], 'checks in boundary order');
+  const ranks = promote.checks.map((c) => BOUNDARIES.indexOf(c.boundary));
+  t.same(ranks, [...ranks].sort((a, b) => a - b), 'checks in boundary order');
+  t.ok(promote.checks.filter((c) => c.judged === 0).every((c) => c.passRate === null && !['git', 'render'].includes(c.boundary)), 'checks never judged offline have no pass rate');
 });
 
 t.test('medians and bins', async (t) => {
