@@ -39,6 +39,15 @@ render  FAIL  0/5  Do the rendered manifests say what was intended, and did only
         prod Deployment/payment-api spec.template.spec.containers[0].image: got "nginx:1.27.6", expected "nginx:1.27.4"
         why: A fix for one environment must not change what the others render; that is how a staging change reaches prod.
         hint: Compare \`kubectl kustomize apps/payment-api/overlays/prod\` before and after your change.
+
+sync    SKIP    Has the controller reconciled the intended revision, without errors?
+  SKIP  staging-reconciled [0/2]: Needs a cluster: the sync boundary is not graded offline.
+
+live    SKIP    Do live objects match desired state, with nothing changed behind Git's back?
+  SKIP  staging-changed-through-git [0/2]: Needs a cluster: the live boundary is not graded offline.
+
+health  SKIP    Are the workloads usable?
+  SKIP  staging-runs-dev-image [0/3]: Needs a cluster: the health boundary is not graded offline.
 `,
   );
 });
@@ -54,7 +63,11 @@ t.test('exam mode withholds hints and expected values in every format', async (t
 t.test('JSON carries the versioned contract', async (t) => {
   const json = JSON.parse(renderJson(solved));
   t.match(json, { schemaVersion: 1, kind: 'gitops-lab/grade', score: 10, maxScore: 10, status: 'pass', firstFailure: null });
-  for (const c of json.checks) t.match(c, { name: String, boundary: /^(git|render)$/, status: 'pass', score: Number, max: Number, message: String });
+  for (const c of json.checks) {
+    const offline = c.boundary === 'git' || c.boundary === 'render';
+    t.match(c, { name: String, boundary: String, status: offline ? 'pass' : 'skipped', score: Number, max: Number, message: String });
+  }
+  t.equal(json.checks.filter((c: { status: string }) => c.status === 'skipped').length, 3, 'cluster checks are skipped offline, not counted');
 });
 
 t.test('the same evidence always gives the same result', async (t) => {
@@ -73,7 +86,7 @@ t.test('a grader that could not judge makes the grade an error, never a pass or 
 
 t.test('JUnit: one testcase per check, failures carry the evidence lines', async (t) => {
   const xml = renderJunit([wrong]);
-  t.match(xml, /<testsuite name="promote-staging-image \(argocd, offline\)" tests="5" failures="4"/);
+  t.match(xml, /<testsuite name="promote-staging-image \(argocd, offline\)" tests="8" failures="4" errors="0" skipped="3"/);
   t.match(xml, /<testcase classname="promote-staging-image.git" name="base-untouched"/);
   t.match(xml, 'apps/payment-api/base/deployment.yaml: got modified, expected unchanged');
 });
