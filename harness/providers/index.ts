@@ -1,7 +1,11 @@
-/** Provider lookup. Only `local` is implemented so far; kind and existing come later. */
+/** Provider lookup, and the default: kind where a Docker engine answers, local otherwise. */
 import { LabError } from '../errors.js';
+import { checkDocker } from './docker.js';
+import { ExistingProvider } from './existing/provider.js';
+import { KindProvider } from './kind/provider.js';
 import { LocalProvider } from './local/provider.js';
 import type { ClusterProvider, ProviderName } from './provider.js';
+import { recordedProvider } from './state.js';
 
 export const DEFAULT_CLUSTER_NAME = 'lab';
 export const PROVIDER_NAMES: readonly ProviderName[] = ['local', 'kind', 'existing'];
@@ -11,9 +15,20 @@ export function getProvider(name: string): ClusterProvider {
     case 'local':
       return new LocalProvider();
     case 'kind':
+      return new KindProvider();
     case 'existing':
-      throw new LabError('USAGE', `provider ${name} is not implemented yet`, { suggestion: 'use --provider local' });
+      return new ExistingProvider();
     default:
       throw new LabError('USAGE', `unknown provider ${JSON.stringify(name)}`, { suggestion: `one of: ${PROVIDER_NAMES.join(', ')}` });
   }
+}
+
+/** The provider `up` uses without --provider: kind where `docker info` answers, local otherwise. */
+export async function defaultProvider(env?: Readonly<Record<string, string | undefined>>): Promise<'kind' | 'local'> {
+  return (await checkDocker(env)).ok ? 'kind' : 'local';
+}
+
+/** The provider of a recorded cluster (what status and down use without --provider); local when none is recorded. */
+export function providerOfCluster(name: string): ProviderName {
+  return recordedProvider(name) ?? 'local';
 }

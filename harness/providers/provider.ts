@@ -18,6 +18,12 @@ export interface UpOptions {
   readonly timeoutMs?: number;
   /** Progress lines (one per step); defaults to no output. */
   readonly log?: (line: string) => void;
+  /** kind: pull the controllers' images once and load them into the node (offline classrooms). */
+  readonly preloadImages?: boolean;
+  /** existing: the kubeconfig context to use. */
+  readonly context?: string;
+  /** existing: the kubeconfig file holding that context; defaults to $KUBECONFIG, then ~/.kube/config. */
+  readonly kubeconfig?: string;
 }
 
 export interface ProcessStatus {

@@ -1,19 +1,21 @@
 /** `gitops-lab down [--name N]`: stop every process we started for the cluster and delete it. */
 import type { Command } from 'commander';
-import { DEFAULT_CLUSTER_NAME, getProvider } from '../../providers/index.js';
+import { DEFAULT_CLUSTER_NAME, getProvider, providerOfCluster } from '../../providers/index.js';
+import { recordedClusters } from '../../providers/state.js';
 import type { SetExit } from './index.js';
 
 export function register(program: Command, setExit: SetExit): void {
   program
     .command('down')
     .description('Tear a cluster down: no process and no listening port of ours remains.')
-    .option('--provider <name>', 'local | kind | existing', 'local')
+    .option('--provider <name>', 'local | kind | existing (default: the provider that recorded the cluster)')
     .option('--name <name>', 'cluster name', DEFAULT_CLUSTER_NAME)
     .option('--all', 'every cluster this provider knows about')
-    .action(async (opts: { provider: string; name: string; all?: boolean }) => {
-      const provider = getProvider(opts.provider);
-      const names = opts.all ? await provider.list() : [opts.name];
+    .action(async (opts: { provider?: string; name: string; all?: boolean }) => {
+      const names = opts.all ? (opts.provider ? await getProvider(opts.provider).list() : recordedClusters().map((c) => c.name)) : [opts.name];
+      const providerFor = (name: string) => getProvider(opts.provider ?? providerOfCluster(name));
       for (const name of names) {
+        const provider = providerFor(name);
         const before = await provider.status(name);
         await provider.down(name, (line) => process.stderr.write(line + '\n'));
         process.stdout.write(before.state === 'absent' ? `cluster ${name}: nothing to do\n` : `cluster ${name} is down\n`);

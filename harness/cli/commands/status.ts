@@ -1,6 +1,7 @@
 /** `gitops-lab status [--name N] [--json]`: cluster state, processes, ports, kubeconfig. */
 import type { Command } from 'commander';
-import { DEFAULT_CLUSTER_NAME, getProvider } from '../../providers/index.js';
+import { DEFAULT_CLUSTER_NAME, getProvider, providerOfCluster } from '../../providers/index.js';
+import { recordedClusters } from '../../providers/state.js';
 import type { ClusterStatus } from '../../providers/provider.js';
 import type { SetExit } from './index.js';
 
@@ -21,15 +22,15 @@ export function register(program: Command, setExit: SetExit): void {
   program
     .command('status')
     .description('Show a cluster (or, with --all, every cluster) and its processes. Exit 0 running, 3 degraded or absent.')
-    .option('--provider <name>', 'local | kind | existing', 'local')
+    .option('--provider <name>', 'local | kind | existing (default: the provider that recorded the cluster)')
     .option('--name <name>', 'cluster name', DEFAULT_CLUSTER_NAME)
     .option('--all', 'every cluster this provider knows about')
     .option('--json', 'JSON output')
-    .action(async (opts: { provider: string; name: string; all?: boolean; json?: boolean }) => {
-      const provider = getProvider(opts.provider);
-      const names = opts.all ? await provider.list() : [opts.name];
+    .action(async (opts: { provider?: string; name: string; all?: boolean; json?: boolean }) => {
+      const names = opts.all ? (opts.provider ? await getProvider(opts.provider).list() : recordedClusters().map((c) => c.name)) : [opts.name];
+      const providerFor = (name: string) => getProvider(opts.provider ?? providerOfCluster(name));
       const statuses: ClusterStatus[] = [];
-      for (const n of names) statuses.push(await provider.status(n));
+      for (const n of names) statuses.push(await providerFor(n).status(n));
       if (opts.json) process.stdout.write(JSON.stringify(opts.all ? statuses : statuses[0], null, 2) + '\n');
       else if (statuses.length === 0) process.stdout.write('no clusters\n');
       else process.stdout.write(statuses.map(formatStatus).join('\n') + '\n');

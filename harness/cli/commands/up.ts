@@ -1,7 +1,7 @@
 /** `gitops-lab up --provider local [--controller argocd|flux|all] [--name N]`. */
 import type { Command } from 'commander';
 import { LabError } from '../../errors.js';
-import { DEFAULT_CLUSTER_NAME, getProvider } from '../../providers/index.js';
+import { DEFAULT_CLUSTER_NAME, defaultProvider, getProvider } from '../../providers/index.js';
 import type { ControllerSelection } from '../../providers/provider.js';
 import type { SetExit } from './index.js';
 
@@ -10,24 +10,30 @@ const SELECTIONS: readonly ControllerSelection[] = ['argocd', 'flux', 'all', 'no
 export function register(program: Command, setExit: SetExit): void {
   program
     .command('up')
-    .description('Bring up a cluster with GitOps controllers (local: kwok control plane + controllers as local processes).')
-    .option('--provider <name>', 'local | kind | existing', 'local')
+    .description('Bring up a cluster with GitOps controllers (kind with Docker; local: kwok control plane + controllers as processes; existing: a kubeconfig context).')
+    .option('--provider <name>', 'local | kind | existing (default: kind where `docker info` answers, else local)')
     .option('--controller <which>', 'argocd | flux | all | none (Argo Rollouts comes with every choice but none)', 'all')
     .option('--name <name>', 'cluster name', DEFAULT_CLUSTER_NAME)
     .option('--nodes <n>', 'simulated nodes', '2')
+    .option('--context <context>', 'existing: the kubeconfig context to use')
+    .option('--kubeconfig <file>', 'existing: the kubeconfig holding --context (default: $KUBECONFIG, then ~/.kube/config)')
+    .option('--preload-images', 'kind: pull the controller images once and load them into the node (offline classrooms)')
     .option('--json', 'print the cluster handle as JSON')
-    .action(async (opts: { provider: string; controller: string; name: string; nodes: string; json?: boolean }) => {
+    .action(async (opts: { provider?: string; controller: string; name: string; nodes: string; context?: string; kubeconfig?: string; preloadImages?: boolean; json?: boolean }) => {
       if (!SELECTIONS.includes(opts.controller as ControllerSelection)) {
         throw new LabError('USAGE', `--controller must be one of ${SELECTIONS.join(', ')}`);
       }
       const nodes = Number(opts.nodes);
       if (!Number.isInteger(nodes) || nodes < 1 || nodes > 50) throw new LabError('USAGE', '--nodes must be an integer from 1 to 50');
-      const provider = getProvider(opts.provider);
+      const provider = getProvider(opts.provider ?? (opts.context ? 'existing' : await defaultProvider()));
       process.stderr.write(`up ${opts.name} (provider ${provider.name}, controllers ${opts.controller})\n`);
       const handle = await provider.up({
         name: opts.name,
         controllers: opts.controller as ControllerSelection,
         nodes,
+        ...(opts.context ? { context: opts.context } : {}),
+        ...(opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}),
+        ...(opts.preloadImages ? { preloadImages: true } : {}),
         log: (line) => process.stderr.write(line + '\n'),
       });
       if (opts.json) process.stdout.write(JSON.stringify(handle, null, 2) + '\n');
