@@ -56,9 +56,12 @@ export const argocd: ControllerAdapter = {
     if (sync.status === 'OutOfSync') {
       // With automated sync, OutOfSync at the new revision means a sync of it is still to come; without it (or
       // once a sync of this revision ran, e.g. drift with self-heal off) OutOfSync is where it rests.
-      const policy = ((app['spec'] as { syncPolicy?: { automated?: { enabled?: boolean } } } | undefined)?.syncPolicy ?? {});
+      const policy = ((app['spec'] as { syncPolicy?: { automated?: { enabled?: boolean; prune?: boolean } } } | undefined)?.syncPolicy ?? {});
       const automated = policy.automated !== undefined && policy.automated !== null && policy.automated.enabled !== false;
-      return { settled: !automated || op.syncResult?.revision === sha, state: line };
+      // Automated sync never acts on objects that only need pruning while prune is off: that OutOfSync rests.
+      const outOfSync = ((s['resources'] ?? []) as { status?: string; requiresPruning?: boolean }[]).filter((r) => r.status === 'OutOfSync');
+      const onlyPrunes = outOfSync.length > 0 && outOfSync.every((r) => r.requiresPruning === true) && policy.automated?.prune !== true;
+      return { settled: !automated || onlyPrunes || op.syncResult?.revision === sha, state: line };
     }
     return { settled: sync.status === 'Synced', state: line };
   },

@@ -39,7 +39,7 @@ export interface LiveOptions {
   readonly settleTimeoutMs?: number;
 }
 
-export const DEFAULT_SETTLE_TIMEOUT_MS = 120_000;
+export const DEFAULT_SETTLE_TIMEOUT_MS = 90_000;
 const HEALTH_SETTLE_MS = 30_000;
 
 /** The environments a scenario needs on a cluster: those its live checks and steps name, else all. */
