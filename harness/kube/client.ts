@@ -97,7 +97,6 @@ function toLabError(error: unknown, what: string): LabError {
   return new LabError('COMMAND_FAILED', msg, { cause: error });
 }
 
-const plain = (o: unknown): KubeObject => JSON.parse(JSON.stringify(o)) as KubeObject;
 
 export function loadKubeConfig(kubeconfigPath: string): KubeConfig {
   const kc = new KubeConfig();
@@ -109,108 +108,190 @@ export function loadKubeConfig(kubeconfigPath: string): KubeConfig {
   return kc;
 }
 
+/** Exposes client-node's discovery-backed URL builder; requests themselves are raw JSON (see below). */
+class PathResolver extends KubernetesObjectApi {
+  path(spec: KubernetesObject, action: 'create' | 'read' | 'patch' | 'delete' | 'list'): Promise<string> {
+    return this.specUriPath(spec, action as never);
+  }
+}
+
+class HttpError extends Error {
+  constructor(
+    readonly code: number,
+    readonly body: string,
+  ) {
+    super(`HTTP ${code}`);
+  }
+}
+
+/**
+ * Raw JSON over HTTPS with the kubeconfig's credentials. client-node's typed (de)serialisers drop JSON keys
+ * that have no camelCase model field (e.g. `x-kubernetes-int-or-string` in CRD schemas), which corrupts
+ * server-side applies of CRDs and makes reads lossy; plain JSON keeps every object exactly as the API has it.
+ */
 export function createKubeClient(kubeconfigPath: string): KubeClient {
   const kc = loadKubeConfig(kubeconfigPath);
-  const api = KubernetesObjectApi.makeApiClient(kc);
-  const custom = kc.makeApiClient(CustomObjectsApi);
-  const server = kc.getCurrentCluster()?.server ?? '';
+  const resolver = PathResolver.makeApiClient(kc) as unknown as PathResolver;
+  Object.setPrototypeOf(resolver, PathResolver.prototype);
+  const server = (kc.getCurrentCluster()?.server ?? '').replace(/\/$/, '');
+  const label = (ref: ObjectRef): string => `${ref.kind} ${ref.namespace ? ref.namespace + '/' : ''}${ref.name}`;
   const header = (ref: ObjectRef): KubernetesObject => ({
     apiVersion: ref.apiVersion,
     kind: ref.kind,
     metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) },
   });
-  const label = (ref: ObjectRef): string => `${ref.kind} ${ref.namespace ? ref.namespace + '/' : ''}${ref.name}`;
+
+  const request = async (method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<unknown> => {
+    const url = new URL(server + path);
+    const opts: import('node:https').RequestOptions = { method, timeout: 30_000, headers: { Accept: 'application/json' } };
+    await kc.applyToHTTPSOptions(opts);
+    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
+    if (payload) opts.headers = { ...opts.headers, 'Content-Type': contentType, 'Content-Length': String(payload.length) };
+    const { request: httpsRequest } = await import('node:https');
+    const text = await new Promise<string>((resolveBody, reject) => {
+      const req = httpsRequest(url, opts, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const t = Buffer.concat(chunks).toString('utf8');
+          const code = res.statusCode ?? 0;
+          if (code >= 200 && code < 300) resolveBody(t);
+          else reject(new HttpError(code, t));
+        });
+      });
+      req.on('timeout', () => req.destroy(new Error(`${method} ${path} timed out`)));
+      req.on('error', reject);
+      if (payload) req.write(payload);
+      req.end();
+    });
+    return text.length > 0 ? (JSON.parse(text) as unknown) : undefined;
+  };
+
+  const fail = (error: unknown, what: string): LabError => {
+    if (error instanceof LabError) return error;
+    if (error instanceof HttpError) {
+      let message = error.body.slice(0, 500);
+      try {
+        message = (JSON.parse(error.body) as { message?: string }).message ?? message;
+      } catch {
+        // not JSON
+      }
+      const msg = `${what}: ${message}`;
+      if (error.code === 404) return new LabError('NOT_FOUND', msg, { cause: error });
+      if (error.code >= 500 || error.code === 429) return new LabError('CLUSTER_UNAVAILABLE', msg, { cause: error });
+      return new LabError('COMMAND_FAILED', msg, { cause: error });
+    }
+    return toLabError(error, what);
+  };
+  const q = (params: Record<string, string | undefined>): string => {
+    const sp = new URLSearchParams();
+    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') sp.set(k, v);
+    const str = sp.toString();
+    return str ? `?${str}` : '';
+  };
+
   return {
     kubeconfigPath,
     server,
     async list(apiVersion, kind, options = {}) {
       try {
+        const spec = { apiVersion, kind, metadata: options.namespace ? { namespace: options.namespace } : {} } as KubernetesObject;
+        let path = await resolver.path(spec, 'list');
+        if (!options.namespace) path = path.replace(/\/namespaces\/[^/]+\//, '/');
         const items: KubeObject[] = [];
         let cont: string | undefined;
         do {
-          const res = await api.list(apiVersion, kind, options.namespace, undefined, undefined, undefined, options.fieldSelector, options.labelSelector, 500, cont);
-          for (const item of res.items) items.push(plain({ apiVersion, kind, ...item }));
-          cont = res.metadata?._continue || undefined;
+          const res = (await request('GET', path + q({ labelSelector: options.labelSelector, fieldSelector: options.fieldSelector, limit: '500', continue: cont }))) as {
+            items?: Record<string, unknown>[];
+            metadata?: { continue?: string };
+          };
+          for (const item of res.items ?? []) items.push({ apiVersion, kind, ...item } as KubeObject);
+          cont = res.metadata?.continue || undefined;
         } while (cont);
         return items;
       } catch (error) {
-        throw toLabError(error, `list ${kind}${options.namespace ? ' in ' + options.namespace : ''}`);
+        throw fail(error, `list ${kind}${options.namespace ? ' in ' + options.namespace : ''}`);
       }
     },
     async get(ref) {
       try {
-        return plain(await api.read(header(ref) as KubernetesObject & { metadata: { name: string; namespace: string } }));
+        return (await request('GET', await resolver.path(header(ref), 'read'))) as KubeObject;
       } catch (error) {
-        if (statusCode(error) === 404) return undefined;
-        throw toLabError(error, `get ${label(ref)}`);
+        if (error instanceof HttpError && error.code === 404) return undefined;
+        throw fail(error, `get ${label(ref)}`);
       }
     },
     async patch(ref, patch, options) {
-      const type = options.type === 'strategic' ? PatchStrategy.StrategicMergePatch : PatchStrategy.MergePatch;
+      const type = options.type === 'strategic' ? 'application/strategic-merge-patch+json' : 'application/merge-patch+json';
       try {
-        const body = { ...patch, apiVersion: ref.apiVersion, kind: ref.kind, metadata: { ...((patch['metadata'] as object | undefined) ?? {}), name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } };
-        return plain(await api.patch(body as KubernetesObject, undefined, undefined, options.fieldManager, undefined, type));
+        const path = await resolver.path(header(ref), 'patch');
+        return (await request('PATCH', path + q({ fieldManager: options.fieldManager }), patch, type)) as KubeObject;
       } catch (error) {
-        throw toLabError(error, `patch ${label(ref)}`);
+        throw fail(error, `patch ${label(ref)}`);
       }
     },
     async patchStatus(ref, patch, options) {
-      const [group, version] = ref.apiVersion.includes('/') ? (ref.apiVersion.split('/') as [string, string]) : ['', ref.apiVersion];
       try {
-        const res: unknown = await custom.patchNamespacedCustomObjectStatus(
-          { group, version, namespace: ref.namespace, plural: `${ref.kind.toLowerCase()}s`, name: ref.name, body: patch, fieldManager: options.fieldManager },
-          setHeaderOptions('Content-Type', PatchStrategy.MergePatch),
-        );
-        return plain(res);
+        const path = (await resolver.path(header(ref), 'patch')) + '/status';
+        return (await request('PATCH', path + q({ fieldManager: options.fieldManager }), patch, 'application/merge-patch+json')) as KubeObject;
       } catch (error) {
-        throw toLabError(error, `patch ${label(ref)} status`);
+        throw fail(error, `patch ${label(ref)} status`);
       }
     },
     async apply(obj, options) {
+      const what = `apply ${obj.kind} ${obj.metadata.namespace ? obj.metadata.namespace + '/' : ''}${obj.metadata.name ?? ''}`;
       try {
-        const body = { ...obj, metadata: { ...obj.metadata } } as Record<string, unknown> & { metadata: Record<string, unknown> };
-        delete body.metadata['managedFields'];
-        delete body.metadata['resourceVersion'];
-        return plain(await api.patch(body as unknown as KubernetesObject, undefined, undefined, options.fieldManager, options.force ?? false, PatchStrategy.ServerSideApply));
+        const metadata: Record<string, unknown> = { ...obj.metadata };
+        delete metadata['managedFields'];
+        delete metadata['resourceVersion'];
+        const body = { ...obj, metadata };
+        const path = await resolver.path(structuredClone(body) as KubernetesObject, 'patch');
+        return (await request('PATCH', path + q({ fieldManager: options.fieldManager, force: options.force ? 'true' : undefined }), body, 'application/apply-patch+yaml')) as KubeObject;
       } catch (error) {
-        throw toLabError(error, `apply ${obj.kind} ${obj.metadata.namespace ? obj.metadata.namespace + '/' : ''}${obj.metadata.name ?? ''}`);
+        throw fail(error, what);
       }
     },
     async create(obj, options) {
       try {
-        return plain(await api.create(obj as unknown as KubernetesObject, undefined, undefined, options.fieldManager));
+        const path = await resolver.path(structuredClone(obj) as unknown as KubernetesObject, 'create');
+        return (await request('POST', path + q({ fieldManager: options.fieldManager }), obj)) as KubeObject;
       } catch (error) {
-        throw toLabError(error, `create ${obj.kind} ${obj.metadata.name ?? ''}`);
+        throw fail(error, `create ${obj.kind} ${obj.metadata.name ?? ''}`);
       }
     },
     async delete(ref, options = {}) {
       try {
-        await api.delete(header(ref), undefined, undefined, undefined, undefined, options.propagationPolicy ?? 'Background');
+        await request('DELETE', await resolver.path(header(ref), 'delete'), { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: options.propagationPolicy ?? 'Background' });
         return true;
       } catch (error) {
-        if (statusCode(error) === 404) return false;
-        throw toLabError(error, `delete ${label(ref)}`);
+        if (error instanceof HttpError && error.code === 404) return false;
+        throw fail(error, `delete ${label(ref)}`);
       }
     },
     async raw(path) {
-      const url = new URL(server.replace(/\/$/, '') + path);
-      const opts: import('node:https').RequestOptions = { method: 'GET', timeout: 10_000 };
-      await kc.applyToHTTPSOptions(opts);
-      const { request } = await import('node:https');
-      return await new Promise<string>((resolveBody, reject) => {
-        const req = request(url, opts, (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            if ((res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300) resolveBody(text);
-            else reject(new LabError('CLUSTER_UNAVAILABLE', `GET ${path}: ${res.statusCode} ${text.slice(0, 200)}`));
+      try {
+        const url = new URL(server + path);
+        const opts: import('node:https').RequestOptions = { method: 'GET', timeout: 10_000 };
+        await kc.applyToHTTPSOptions(opts);
+        const { request: httpsRequest } = await import('node:https');
+        return await new Promise<string>((resolveBody, reject) => {
+          const req = httpsRequest(url, opts, (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              const text = Buffer.concat(chunks).toString('utf8');
+              if ((res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300) resolveBody(text);
+              else reject(new HttpError(res.statusCode ?? 0, text));
+            });
           });
+          req.on('timeout', () => req.destroy(new Error('timed out')));
+          req.on('error', reject);
+          req.end();
         });
-        req.on('timeout', () => req.destroy(new Error('timed out')));
-        req.on('error', (error) => reject(new LabError('CLUSTER_UNAVAILABLE', `GET ${path}: ${error.message}`, { cause: error })));
-        req.end();
-      });
+      } catch (error) {
+        const e = fail(error, `GET ${path}`);
+        throw e.code === 'COMMAND_FAILED' || e.code === 'NOT_FOUND' ? e : new LabError('CLUSTER_UNAVAILABLE', e.message, { cause: error });
+      }
     },
   };
 }

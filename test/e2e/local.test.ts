@@ -316,6 +316,15 @@ t.test('a second named cluster runs side by side with distinct ports, and goes a
   t.equal((await provider.status(OTHER)).state, 'absent');
 });
 
+t.test('the kube-apiserver audit log records our writes with their field manager', async (t) => {
+  t.ok(handle.auditLog, 'the handle names the audit log');
+  const lines = readFileSync(handle.auditLog!, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as { verb?: string; requestURI?: string; objectRef?: { resource?: string; name?: string }; user?: { username?: string }; userAgent?: string });
+  const patches = lines.filter((e) => e.verb === 'patch' && e.requestURI?.includes('fieldManager=gitops-lab-e2e') && e.objectRef?.resource === 'applications');
+  t.ok(patches.length > 0, `found ${patches.length} audited patches of the Application by gitops-lab-e2e`);
+  t.ok(lines.some((e) => e.userAgent?.startsWith('argocd-application-controller') || e.userAgent?.includes('argocd')), 'Argo CD writes are audited too');
+  t.notOk(lines.some((e) => e.verb === 'get' || e.verb === 'list' || e.verb === 'watch'), 'reads are not audited');
+});
+
 t.test('down leaves no process and no listening port behind', async (t) => {
   await provider.down(NAME, log);
   for (const pid of recordedPids) t.notOk(isAlive(pid), `pid ${pid} gone`);

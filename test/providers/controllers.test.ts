@@ -2,7 +2,7 @@ import t from 'tap';
 import { controllersFor } from '../../harness/providers/provider.js';
 import type { BinaryPaths } from '../../harness/providers/local/build.js';
 import { controllerPortNames, controllerSpecs, type ControllerPorts } from '../../harness/providers/local/controllers.js';
-import { argocdExtraYaml, installCommands } from '../../harness/providers/local/install.js';
+import { argocdExtraYaml, planObjects } from '../../harness/providers/local/install.js';
 
 const binaries = new Proxy({}, { get: (_t, k) => `/cache/bin/${String(k)}` }) as BinaryPaths;
 
@@ -50,8 +50,15 @@ t.test('argocd lab config and install commands', async (t) => {
   t.match(extra, /timeout\.reconciliation: 10s/);
   t.match(extra, /timeout\.reconciliation\.jitter: 0s/);
   t.match(extra, /kind: AppProject/);
-  const cmds = installCommands({ controller: 'argocd', namespace: 'argocd', crds: ['/m/a-crd.yaml'], config: ['/m/argocd-cm.yaml'], extra }, '/s/kubeconfig', '/s/extra.yaml');
-  t.same(cmds[0], ['--kubeconfig', '/s/kubeconfig', 'create', 'namespace', 'argocd']);
-  t.ok(cmds.every((c) => c[0] === '--kubeconfig'));
-  t.ok(cmds.filter((c) => c.includes('apply')).every((c) => c.includes('--server-side')), 'server-side apply (ApplicationSet CRD is too big for CSA)');
+  const { writeFileSync, mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const dir = mkdtempSync(join(tmpdir(), 'gitops-lab-plan-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'crd.yaml'), 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: things.example.io\n');
+  writeFileSync(join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: argocd-cm\n---\n');
+  const objs = planObjects({ controller: 'argocd', namespace: 'argocd', crds: [join(dir, 'crd.yaml')], config: [join(dir, 'cm.yaml')], extra });
+  t.same(objs.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'argocd' } });
+  t.same(objs.crds.map((c) => c.metadata.name), ['things.example.io']);
+  t.same(objs.config.map((c) => `${c.kind}/${c.metadata.namespace}/${c.metadata.name}`), ['ConfigMap/argocd/argocd-cm', 'ConfigMap/argocd/argocd-cm', 'ConfigMap/argocd/argocd-cmd-params-cm', 'AppProject/argocd/default']);
 });

@@ -6,6 +6,7 @@ import { chmodSync, copyFileSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import { run } from '../../exec.js';
+import type { KubeObject } from '../../kube/client.js';
 import type { ControllerName } from '../provider.js';
 import { goEnv, localConfigDir } from './paths.js';
 
@@ -103,32 +104,30 @@ export async function installPlans(controllers: readonly ControllerName[], argoc
   return plans;
 }
 
-/** metadata.name of every CRD in the plan's CRD files. */
-export function crdNames(plan: InstallPlan): string[] {
-  return plan.crds.flatMap((f) =>
-    parseAllDocuments(readFileSync(f, 'utf8'))
-      .map((d) => d.toJS() as { kind?: string; metadata?: { name?: string } } | null)
-      .filter((d): d is { kind: string; metadata: { name: string } } => d?.kind === 'CustomResourceDefinition' && typeof d.metadata?.name === 'string')
-      .map((d) => d.metadata.name),
-  );
+export interface PlanObjects {
+  readonly namespace: KubeObject;
+  readonly crds: readonly KubeObject[];
+  /** Namespaced objects (config files and generated extras), each with metadata.namespace set. */
+  readonly config: readonly KubeObject[];
 }
 
-/** kubectl argument lists that carry out a plan (server-side apply: the ApplicationSet CRD is too big for CSA). */
-export function installCommands(plan: InstallPlan, kubeconfig: string, extraFile: string | undefined): string[][] {
-  const base = ['--kubeconfig', kubeconfig];
-  const cmds: string[][] = [];
-  cmds.push([...base, 'create', 'namespace', plan.namespace]);
-  if (plan.crds.length > 0) {
-    cmds.push([...base, 'apply', '--server-side', '--force-conflicts', '--field-manager', 'gitops-lab-install', ...plan.crds.flatMap((f) => ['-f', f])]);
-  }
-  if (plan.config.length > 0) {
-    cmds.push([...base, 'apply', '-n', plan.namespace, '--server-side', '--force-conflicts', '--field-manager', 'gitops-lab-install', ...plan.config.flatMap((f) => ['-f', f])]);
-  }
-  if (extraFile) {
-    cmds.push([...base, 'apply', '-n', plan.namespace, '--server-side', '--force-conflicts', '--field-manager', 'gitops-lab-install', '-f', extraFile]);
-  }
-  return cmds;
+function docs(text: string): KubeObject[] {
+  return parseAllDocuments(text)
+    .map((d) => d.toJS() as KubeObject | null)
+    .filter((d): d is KubeObject => !!d && typeof d.kind === 'string' && typeof d.apiVersion === 'string');
 }
+
+/** The objects a plan applies, parsed from the pinned files. */
+export function planObjects(plan: InstallPlan): PlanObjects {
+  const withNs = (o: KubeObject): KubeObject => ({ ...o, metadata: { ...o.metadata, namespace: o.metadata.namespace ?? plan.namespace } });
+  return {
+    namespace: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: plan.namespace } },
+    crds: plan.crds.flatMap((f) => docs(readFileSync(f, 'utf8'))).filter((o) => o.kind === 'CustomResourceDefinition'),
+    config: [...plan.config.flatMap((f) => docs(readFileSync(f, 'utf8'))), ...docs(plan.extra)].map(withNs),
+  };
+}
+
+export const INSTALL_FIELD_MANAGER = 'gitops-lab-install';
 
 /**
  * Argo CD 3.5's repo-server runs `git-verify-wrapper.sh` (shipped at /usr/local/bin in the upstream image)

@@ -19,7 +19,7 @@ import {
 import { binaryPaths, buildAll, type BinaryPaths } from './build.js';
 import { type GroupName, loadVersions, pin } from './components.js';
 import { type ControllerPorts, controllerPortNames, controllerSpecs } from './controllers.js';
-import { crdNames, installArgocdRepoServerScripts, installCommands, installPlans } from './install.js';
+import { INSTALL_FIELD_MANAGER, installArgocdRepoServerScripts, installPlans, planObjects } from './install.js';
 import { auditPolicyYaml, createClusterArgs, deleteClusterArgs, KWOK_PORT_NAMES, type KwokPorts, kwokctlConfigYaml, kwokctlEnv, loadStages, scaleNodesArgs } from './kwok.js';
 import { clusterStateDir, labHome, localConfigDir } from './paths.js';
 import { stopGitServer } from '../../git/server-process.js';
@@ -217,35 +217,23 @@ export class LocalProvider implements ClusterProvider {
       });
 
       await phase('install CRDs + config', async () => {
-        const plans = await installPlans(controllers, ARGOCD_RESYNC_SECONDS);
-        for (const plan of plans) {
-          let extraFile: string | undefined;
-          if (plan.extra) {
-            extraFile = join(stateDir, `${plan.controller}-extra.yaml`);
-            writeFileSync(extraFile, plan.extra);
-          }
-          const cmds = installCommands(plan, kubeconfig, extraFile);
-          // namespace + CRDs first, then wait for the CRDs to be Established before applying CRs.
-          const crdCount = plan.crds.length > 0 ? 2 : 1;
-          for (const args of cmds.slice(0, crdCount)) {
-            await run(binaries.kubectl, args, { cwd: stateDir, timeoutMs: 90_000, env: { KUBECONFIG: kubeconfig } });
-          }
-          const names = crdNames(plan);
-          await waitFor(
-            async () => {
-              const pending: string[] = [];
-              for (const n of names) {
-                const crd = await kube.get({ apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', name: n });
-                if (conditionStatus(crd, 'Established') !== 'True') pending.push(n);
-              }
-              return pending.length === 0 ? true : { pending: `not Established: ${pending.join(', ')}` };
-            },
-            { what: `${plan.controller} CRDs to be Established`, timeoutMs: 60_000, intervalMs: 250 },
-          );
-          for (const args of cmds.slice(crdCount)) {
-            await run(binaries.kubectl, args, { cwd: stateDir, timeoutMs: 90_000, env: { KUBECONFIG: kubeconfig } });
-          }
-        }
+        // Server-side apply through the API (no kubectl processes): namespaces, then CRDs, then wait for the
+        // CRDs to be Established, then config and generated objects.
+        const plans = (await installPlans(controllers, ARGOCD_RESYNC_SECONDS)).map(planObjects);
+        const opts = { fieldManager: INSTALL_FIELD_MANAGER, force: true };
+        await Promise.all(plans.map((p) => kube.apply(p.namespace, opts)));
+        const crds = plans.flatMap((p) => p.crds);
+        await Promise.all(crds.map((c) => kube.apply(c, opts)));
+        await waitFor(
+          async () => {
+            const list = await kube.list('apiextensions.k8s.io/v1', 'CustomResourceDefinition');
+            const established = new Set(list.filter((c) => conditionStatus(c, 'Established') === 'True').map((c) => c.metadata.name));
+            const pending = crds.map((c) => c.metadata.name ?? '').filter((n) => !established.has(n));
+            return pending.length === 0 ? true : { pending: `not Established: ${pending.join(', ')}` };
+          },
+          { what: 'controller CRDs to be Established', timeoutMs: 60_000, intervalMs: 200 },
+        );
+        for (const p of plans) for (const o of p.config) await kube.apply(o, opts);
       });
 
       const specs = controllerSpecs(controllers, {
