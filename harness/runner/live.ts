@@ -121,7 +121,11 @@ class LiveSession {
     const head = await this.head();
     const reg = await this.registrationAt(env, head);
     await this.adapter.refresh(this.kube, this.session.runId, env, reg?.name);
+    // The root first: until it has applied what Git says under platform/ (the registration, an AppProject,
+    // RBAC), the registration's own status answers an older question.
+    await this.settleRoot(env, head, since);
     if (!reg) return;
+    await this.adapter.refresh(this.kube, this.session.runId, env, reg.name);
     const rev = reg.revision === undefined || reg.revision === 'HEAD' ? this.session.trackedBranch : reg.revision;
     const expected = await gitOut(this.session.bareDir, ['rev-parse', '--verify', `${rev}^{commit}`]).catch(() => rev);
     const deadline = Date.now() + this.settleTimeoutMs;
@@ -145,6 +149,21 @@ class LiveSession {
     }
     this.log(`${env}: ${last}`);
     await this.settleHealth(env);
+  }
+
+  private async settleRoot(env: string, head: string, since: string): Promise<void> {
+    const root = this.adapter.rootName(this.session.runId, env);
+    const deadline = Date.now() + this.settleTimeoutMs;
+    for (;;) {
+      const verdict = this.adapter.settled(await this.adapter.read(this.kube, root), head, since);
+      if (verdict.settled) return;
+      if (Date.now() > deadline) {
+        await this.assertControllersAlive();
+        this.log(`${env}: the root registration did not settle on ${head.slice(0, 7)} (last: ${verdict.state})`);
+        return;
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    }
   }
 
   /** Lets rollouts finish (bounded; a workload that never becomes ready is evidence, not an error). */
