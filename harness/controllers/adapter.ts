@@ -27,6 +27,8 @@ export interface RegistrationState {
 
 export interface SettleVerdict {
   readonly settled: boolean;
+  /** Settled enough to grade, but may still finish (e.g. Flux health checks running): wait a little longer. */
+  readonly provisional?: boolean;
   /** What the controller says now, for progress lines and timeouts. */
   readonly state: string;
 }

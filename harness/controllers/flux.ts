@@ -60,7 +60,7 @@ export const flux: ControllerAdapter = {
     // Applied and now waiting on health checks (`wait: true`): the live state is Git's; health is for the graders.
     const reconciling = ((status(k)['conditions'] ?? []) as { type: string; message?: string }[]).find((c) => c.type === 'Reconciling');
     if (reconciling?.message?.startsWith('Running health checks for revision') && reconciling.message.includes(sha)) {
-      return { settled: true, state: `applied ${sha.slice(0, 7)}, health checks running` };
+      return { settled: true, provisional: true, state: `applied ${sha.slice(0, 7)}, health checks running` };
     }
     // A reconcile we requested (requestedAt after `since`) must have been handled before the status counts,
     // unless the Kustomization already failed on this revision (a failing apply may not record the request).

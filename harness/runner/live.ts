@@ -41,6 +41,7 @@ export interface LiveOptions {
 
 export const DEFAULT_SETTLE_TIMEOUT_MS = 90_000;
 const HEALTH_SETTLE_MS = 30_000;
+const PROVISIONAL_GRACE_MS = 20_000;
 
 /** The environments a scenario needs on a cluster: those its live checks and steps name, else all. */
 export function liveEnvironments(scenario: Scenario): string[] {
@@ -131,10 +132,16 @@ class LiveSession {
     const deadline = Date.now() + this.settleTimeoutMs;
     let last = '';
     let refreshedAgain = false;
+    let provisionalSince: number | undefined;
     for (;;) {
       const verdict = this.adapter.settled(await this.adapter.read(this.kube, reg.name), expected, since);
       last = verdict.state;
-      if (verdict.settled) break;
+      if (verdict.settled && !verdict.provisional) break;
+      // A provisional answer (applied, health still checking) is accepted after a short grace.
+      if (verdict.settled) {
+        provisionalSince ??= Date.now();
+        if (Date.now() - provisionalSince > PROVISIONAL_GRACE_MS) break;
+      } else provisionalSince = undefined;
       if (!refreshedAgain && Date.now() > deadline - this.settleTimeoutMs / 2) {
         // The registration may have been created by the root after our first refresh: ask once more.
         await this.adapter.refresh(this.kube, this.session.runId, env, reg.name);
