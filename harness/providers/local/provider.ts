@@ -78,9 +78,10 @@ function portsInUseByOtherClusters(except: string): Set<number> {
   for (const name of readdirSync(dir)) {
     if (name === except) continue;
     const s = readState(name);
-    if (!s) continue;
+    // States recorded by other providers (kind, existing) have no local ports.
+    if (!s || !s.kwokPorts) continue;
     for (const p of Object.values(s.kwokPorts)) out.add(p);
-    for (const p of Object.values(s.controllerPorts)) if (typeof p === 'number') out.add(p);
+    for (const p of Object.values(s.controllerPorts ?? {})) if (typeof p === 'number') out.add(p);
   }
   return out;
 }
