@@ -145,6 +145,8 @@ export function createKubeClient(kubeconfigPath: string): KubeClient {
     const url = new URL(server + path);
     const opts: import('node:https').RequestOptions = { method, timeout: 30_000, headers: { Accept: 'application/json' } };
     await kc.applyToHTTPSOptions(opts);
+    // No pooled keep-alive sockets: a socket the apiserver closed while idle surfaced as ECONNRESET on reuse.
+    opts.agent = false;
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     if (payload) opts.headers = { ...opts.headers, 'Content-Type': contentType, 'Content-Length': String(payload.length) };
     const { request: httpsRequest } = await import('node:https');
