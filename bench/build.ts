@@ -3,7 +3,7 @@
  *   relink  = forced rebuild with a warm GOCACHE (the baseline, measured in this run)
  *   warm    = `setup local` on a warm machine (stamp check only)
  *   cold    = forced rebuild with an empty GOCACHE (modules already downloaded), only with --cold
- * Prints each as seconds and as a ratio to the baseline.
+ * Prints each as seconds and as a ratio to the baseline. --cold-groups limits the cold rebuild to some groups.
  *
  *   TS_NODE_TRANSPILE_ONLY=1 node --import @isaacs/ts-node-temp-fork-for-pr-2009/import bench/build.ts [--cold] [--groups kube,etcd]
  */
@@ -15,6 +15,8 @@ import { GROUPS, type GroupName } from '../harness/providers/local/components.js
 
 const argv = process.argv.slice(2);
 const cold = argv.includes('--cold');
+const ci = argv.indexOf('--cold-groups');
+const coldGroups = ci >= 0 ? argv[ci + 1]!.split(',') : undefined;
 const gi = argv.indexOf('--groups');
 const groups = (gi >= 0 ? argv[gi + 1]!.split(',') : [...GROUPS]) as GroupName[];
 
@@ -32,7 +34,7 @@ for (const group of groups) {
   const w = await buildGroup(group);
   if (w.status !== 'cached') throw new Error(`${group}: expected a cache hit after a build`);
   const row: Row = { group, relink: r.seconds, warm: w.seconds };
-  if (cold) {
+  if (cold && (!coldGroups || coldGroups.includes(group))) {
     const gocache = mkdtempSync(join(tmpdir(), 'gitops-lab-cold-gocache-'));
     try {
       const c = await buildGroup(group, { force: true, env: { ...process.env, GITOPS_LAB_GOCACHE: gocache } });
@@ -42,7 +44,7 @@ for (const group of groups) {
     }
   }
   rows.push(row);
-  process.stderr.write(`${group} done\n`);
+  process.stderr.write(`${group}: relink ${row.relink.toFixed(1)}s warm ${(row.warm * 1000).toFixed(0)}ms${row.cold !== undefined ? ` cold ${row.cold.toFixed(1)}s` : ''}\n`);
 }
 
 const fmt = (s: number): string => (s < 1 ? `${(s * 1000).toFixed(0)}ms` : `${s.toFixed(1)}s`);
