@@ -42,6 +42,8 @@ export interface LiveOptions {
 export const DEFAULT_SETTLE_TIMEOUT_MS = 90_000;
 const HEALTH_SETTLE_MS = 30_000;
 const PROVISIONAL_GRACE_MS = 20_000;
+/** A rollout whose status has not changed for this long is where it rests (e.g. Pods that never become Ready). */
+const HEALTH_STILL_MS = 6_000;
 
 /** The environments a scenario needs on a cluster: those its live checks and steps name, else all. */
 export function liveEnvironments(scenario: Scenario): string[] {
@@ -173,10 +175,15 @@ class LiveSession {
     }
   }
 
-  /** Lets rollouts finish (bounded; a workload that never becomes ready is evidence, not an error). */
+  /**
+   * Lets rollouts finish (bounded; a workload that never becomes ready is evidence, not an error): returns when
+   * every Deployment is fully rolled out, or when nothing has moved for a few seconds.
+   */
   private async settleHealth(env: string): Promise<void> {
     const namespace = this.session.environments[env]!.namespace;
     const deadline = Date.now() + HEALTH_SETTLE_MS;
+    let lastSignature = '';
+    let stillSince = Date.now();
     while (Date.now() < deadline) {
       const deps = await this.kube.list('apps/v1', 'Deployment', { namespace });
       const moving = deps.filter((d) => {
@@ -185,6 +192,11 @@ class LiveSession {
         return s.observedGeneration !== d.metadata.generation || (s.updatedReplicas ?? 0) !== want || (s.readyReplicas ?? 0) !== want || (s.replicas ?? 0) !== want;
       });
       if (moving.length === 0) return;
+      const signature = JSON.stringify(moving.map((d) => [d.metadata.name, d.metadata.generation, d['status']]));
+      if (signature !== lastSignature) {
+        lastSignature = signature;
+        stillSince = Date.now();
+      } else if (Date.now() - stillSince > HEALTH_STILL_MS) return;
       await new Promise((r) => setTimeout(r, 500));
     }
   }
