@@ -29,7 +29,7 @@ import { freePort } from '../providers/local/ports.js';
 import { clusterStateDir } from '../providers/local/paths.js';
 import { LabError } from '../errors.js';
 import { applyLiveStep, type LiveContext } from './live-steps.js';
-import { newRunId, saveSession, stateHome, type Session } from './session.js';
+import { newRunId, newSession, saveSession, stateHome, type Session } from './session.js';
 import { environmentsFor, labVars } from './start.js';
 
 export interface LiveOptions {
@@ -278,24 +278,19 @@ export async function startLive(o: StartLiveOptions): Promise<Session> {
   const lab = await createLabRepo({ scenario, scenarioDir: o.scenarioDir, bareDir, repoURL, vars, applyFaults: false });
   const live = liveEnvironments(scenario);
   const stateDir = join(stateHome(), 'sessions', runId);
-  const session: Session = {
-    schemaVersion: 1,
+  const session = newSession({
     runId,
-    scenario: scenario.id,
+    scenario,
     controller: o.controller,
     provider,
     mode: o.mode ?? 'practice',
     ...(o.learner ? { learner: o.learner } : {}),
-    bareDir,
-    repoURL,
-    trackedBranch: lab.trackedBranch,
-    seedSha: lab.seedSha,
-    seedBranches: lab.seedBranches,
+    lab,
     environments,
-    startedAt: new Date().toISOString(),
     stateDir,
+    now: new Date(),
     live: { provider, cluster: o.cluster, kubeconfig, ...(auditLog ? { auditLog } : {}), environments: live, handoverAt: '', gitStateDir },
-  };
+  });
   const ls = new LiveSession(session, kube, adapter, log, o.settleTimeoutMs ?? DEFAULT_SETTLE_TIMEOUT_MS);
   for (const env of live) {
     for (const obj of adapter.rootObjects({ runId, environment: env, repoURL, branch: lab.trackedBranch, path: `${environments[env]!.registration}/${o.controller}` })) {

@@ -14,7 +14,7 @@ import type { Evidence } from '../model/evidence.js';
 import type { Scenario } from '../model/scenario.js';
 import type { Step } from '../model/steps.js';
 import { environmentsFor, labVars } from './start.js';
-import type { Session } from './session.js';
+import { newSession } from './session.js';
 
 export type Phase = { readonly kind: 'faults' } | { readonly kind: 'solution' } | { readonly kind: 'wrong'; readonly id: string };
 
@@ -39,22 +39,17 @@ export async function playScenario(
     const environments = environmentsFor(scenario);
     const vars = labVars(PLAY_REPO_URL, 'play', environments);
     const lab = await createLabRepo({ scenario, scenarioDir, bareDir, repoURL: PLAY_REPO_URL, vars });
-    const session: Session = {
-      schemaVersion: 1,
+    const session = newSession({
       runId: 'play',
-      scenario: scenario.id,
+      scenario,
       controller,
       provider: 'offline',
       mode: 'practice',
-      bareDir,
-      repoURL: PLAY_REPO_URL,
-      trackedBranch: lab.trackedBranch,
-      seedSha: lab.seedSha,
-      seedBranches: lab.seedBranches,
+      lab,
       environments,
-      startedAt: FIXED_TIME.toISOString(),
       stateDir: root,
-    };
+      now: FIXED_TIME,
+    });
     const collect = () => collectOfflineEvidence(session, { now: () => FIXED_TIME });
     let plays = 0;
     const play = async (steps: readonly Step[]): Promise<Evidence> => {

@@ -87,3 +87,40 @@ export async function loadSession(workspace: string): Promise<Session> {
   }
   return parsed.data;
 }
+
+export interface NewSessionInput {
+  readonly runId: string;
+  readonly scenario: { readonly id: string; readonly timeLimitMinutes: number };
+  readonly controller: Session['controller'];
+  readonly provider: string;
+  readonly mode: Session['mode'];
+  readonly learner?: string;
+  readonly lab: { readonly bareDir: string; readonly repoURL: string; readonly trackedBranch: string; readonly seedSha: string; readonly seedBranches: Readonly<Record<string, string>> };
+  readonly environments: Session['environments'];
+  readonly stateDir: string;
+  readonly now: Date;
+  readonly live?: Session['live'];
+}
+
+/** A session record; exam mode gets its deadline from the scenario's time limit. */
+export function newSession(i: NewSessionInput): Session {
+  return {
+    schemaVersion: 1,
+    runId: i.runId,
+    scenario: i.scenario.id,
+    controller: i.controller,
+    provider: i.provider,
+    mode: i.mode,
+    ...(i.learner !== undefined ? { learner: i.learner } : {}),
+    bareDir: i.lab.bareDir,
+    repoURL: i.lab.repoURL,
+    trackedBranch: i.lab.trackedBranch,
+    seedSha: i.lab.seedSha,
+    seedBranches: { ...i.lab.seedBranches },
+    environments: i.environments,
+    startedAt: i.now.toISOString(),
+    ...(i.mode === 'exam' ? { deadline: new Date(i.now.getTime() + i.scenario.timeLimitMinutes * 60_000).toISOString() } : {}),
+    stateDir: i.stateDir,
+    ...(i.live ? { live: i.live } : {}),
+  };
+}

@@ -6,7 +6,7 @@ import type { LabVars } from '../git/template.js';
 import type { Controller } from '../model/boundary.js';
 import { loadScenario } from '../scenario/load.js';
 import { LabError } from '../errors.js';
-import { newRunId, saveSession, stateHome, type Session } from './session.js';
+import { newRunId, newSession, saveSession, stateHome, type Session } from './session.js';
 import type { Scenario } from '../model/scenario.js';
 
 export interface StartOptions {
@@ -59,26 +59,18 @@ export async function startOffline(options: StartOptions): Promise<{ session: Se
   const environments = environmentsFor(scenario);
   const lab = await createLabRepo({ scenario, scenarioDir: dir, bareDir, repoURL, vars: labVars(repoURL, runId, environments) });
   await cloneWorkspace(bareDir, workspace, scenario.trackedBranch);
-  const now = options.now?.() ?? new Date();
-  const mode = options.mode ?? 'practice';
-  const session: Session = {
-    schemaVersion: 1,
+  const session = newSession({
     runId,
-    scenario: scenario.id,
+    scenario,
     controller,
     provider: 'offline',
-    mode,
+    mode: options.mode ?? 'practice',
     ...(options.learner !== undefined ? { learner: options.learner } : {}),
-    bareDir,
-    repoURL,
-    trackedBranch: lab.trackedBranch,
-    seedSha: lab.seedSha,
-    seedBranches: lab.seedBranches,
+    lab,
     environments,
-    startedAt: now.toISOString(),
-    ...(mode === 'exam' ? { deadline: new Date(now.getTime() + scenario.timeLimitMinutes * 60_000).toISOString() } : {}),
     stateDir,
-  };
+    now: options.now?.() ?? new Date(),
+  });
   await saveSession(workspace, session);
   return { session, scenario, workspace };
 }
