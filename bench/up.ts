@@ -62,15 +62,17 @@ try {
           spec: {
             project: 'default',
             source: { repoURL: server.repoUrl('app'), targetRevision: 'main', path: 'overlays/staging' },
-            destination: { server: 'https://kubernetes.default.svc', namespace: 'bench' },
-            syncPolicy: { automated: { prune: true }, syncOptions: ['CreateNamespace=true'] },
+            destination: { server: 'https://kubernetes.default.svc', namespace: 'payment-staging' },
+            syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=true'] },
           },
         },
         { fieldManager: 'gitops-lab-bench' },
       );
       const synced = async (rev: string): Promise<true | { pending: string }> => {
-        const s = (await kube.get(ref))?.['status'] as { sync?: { status?: string; revision?: string } } | undefined;
-        return s?.sync?.status === 'Synced' && s.sync.revision === rev ? true : { pending: `${s?.sync?.status} ${s?.sync?.revision}` };
+        const s = (await kube.get(ref))?.['status'] as { sync?: { status?: string; revision?: string }; operationState?: { phase?: string; message?: string }; conditions?: unknown[] } | undefined;
+        return s?.sync?.status === 'Synced' && s.sync.revision === rev
+          ? true
+          : { pending: `${s?.sync?.status} ${s?.sync?.revision} op=${s?.operationState?.phase}: ${s?.operationState?.message} ${JSON.stringify(s?.conditions ?? [])}` };
       };
       const head = async (): Promise<string> => (await run('git', ['rev-parse', 'HEAD'], { cwd: clone, env: gitEnv })).stdout.trim();
       await waitFor(async () => synced(await head()), { what: 'initial sync', timeoutMs: 180_000 });
