@@ -3,7 +3,7 @@
  * it across many CLI invocations. One per cluster; its pid and port are recorded in the cluster's state dir
  * and it is ended by that pid only.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnDetached } from '../exec.js';
 import { LabError } from '../errors.js';
@@ -45,10 +45,37 @@ export function readGitServer(stateDir: string): GitServerRecord | undefined {
   return JSON.parse(readFileSync(f, 'utf8')) as GitServerRecord;
 }
 
-/** Starts the cluster's git server unless one of ours already answers. */
+/**
+ * Starts the cluster's git server unless one of ours already answers. Sessions seeded in parallel share one
+ * server: a lock file makes exactly one of them start it while the others wait for its record.
+ */
 export async function ensureGitServer(stateDir: string, port: number): Promise<GitServerRecord> {
-  const existing = readGitServer(stateDir);
-  if (existing && alive(existing.pid) && (await answers(existing.url))) return existing;
+  const lock = join(stateDir, 'git-server.lock');
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const existing = readGitServer(stateDir);
+    if (existing && alive(existing.pid) && (await answers(existing.url))) return existing;
+    let fd: number | undefined;
+    try {
+      fd = openSync(lock, 'wx');
+    } catch {
+      // Another session is starting it; a lock older than the deadline is a crashed starter's.
+      if (Date.now() > deadline) rmSync(lock, { force: true });
+      await new Promise((r) => setTimeout(r, 200));
+      continue;
+    }
+    try {
+      const again = readGitServer(stateDir);
+      if (again && alive(again.pid) && (await answers(again.url))) return again;
+      return await startGitServer(stateDir, port);
+    } finally {
+      closeSync(fd);
+      rmSync(lock, { force: true });
+    }
+  }
+}
+
+async function startGitServer(stateDir: string, port: number): Promise<GitServerRecord> {
   const root = join(stateDir, 'git');
   mkdirSync(root, { recursive: true });
   const password = Math.random().toString(36).slice(2, 14);
