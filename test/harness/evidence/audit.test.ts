@@ -7,7 +7,7 @@ import t from 'tap';
 import { fileURLToPath } from 'node:url';
 import { classifyActor, readAuditChanges } from '../../../harness/evidence/audit.js';
 
-const LOG = fileURLToPath(new URL('../../fixtures/audit/kubectl-and-controllers.log', import.meta.url));
+const LOG = fileURLToPath(new URL('../../fixtures/audit/kubectl-and-controllers.jsonl', import.meta.url));
 
 t.test("a person's kubectl writes are told apart from the controllers' on the same user", async (t) => {
   const changes = await readAuditChanges(LOG, new Set(['audit-probe']), '1970-01-01T00:00:00Z');
