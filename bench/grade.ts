@@ -90,7 +90,7 @@ try {
     const kube = createKubeClient(kubeconfig);
     for (let i = 0; i < PUSHES; i++) {
       for (const mode of ['refresh', 'poll'] as const) {
-        const replicas = 2 + ((i * 2 + (mode === 'poll' ? 1 : 0)) % 3);
+        const replicas = 3 + ((i * 2 + (mode === 'poll' ? 1 : 0)) % 3);
         writeFileSync(file, readFileSync(file, 'utf8').replace(/count: \d+/, `count: ${replicas}`));
         await git(ws, ['commit', '-qam', `payment-api: staging replicas ${replicas}`]);
         await git(ws, ['push', '-q', 'origin', 'main']);
