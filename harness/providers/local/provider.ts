@@ -22,6 +22,7 @@ import { type ControllerPorts, controllerPortNames, controllerSpecs } from './co
 import { INSTALL_FIELD_MANAGER, installArgocdRepoServerScripts, installPlans, planObjects } from './install.js';
 import { auditPolicyYaml, createClusterArgs, deleteClusterArgs, KWOK_PORT_NAMES, type KwokPorts, kwokctlConfigYaml, kwokctlEnv, loadStages, scaleNodesArgs } from './kwok.js';
 import { clusterStateDir, labHome, localConfigDir } from './paths.js';
+import { waitForCrdsEstablished } from '../crds.js';
 import { stopGitServer } from '../../git/server-process.js';
 import { allocatePorts, isListening } from './ports.js';
 import { FatalWaitError, httpOk, isAlive, logTail, type RunningProcess, startProcess, stopProcess, waitFor } from './supervisor.js';
@@ -225,15 +226,7 @@ export class LocalProvider implements ClusterProvider {
         await Promise.all(plans.map((p) => kube.apply(p.namespace, opts)));
         const crds = plans.flatMap((p) => p.crds);
         await Promise.all(crds.map((c) => kube.apply(c, opts)));
-        await waitFor(
-          async () => {
-            const list = await kube.list('apiextensions.k8s.io/v1', 'CustomResourceDefinition');
-            const established = new Set(list.filter((c) => conditionStatus(c, 'Established') === 'True').map((c) => c.metadata.name));
-            const pending = crds.map((c) => c.metadata.name ?? '').filter((n) => !established.has(n));
-            return pending.length === 0 ? true : { pending: `not Established: ${pending.join(', ')}` };
-          },
-          { what: 'controller CRDs to be Established', timeoutMs: 60_000, intervalMs: 200 },
-        );
+        await waitForCrdsEstablished(kube, crds.map((c) => c.metadata.name ?? ''), 200);
         for (const p of plans) for (const o of p.config) await kube.apply(o, opts);
       });
 

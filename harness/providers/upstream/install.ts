@@ -11,6 +11,7 @@ import { LabError } from '../../errors.js';
 import { conditionStatus, type KubeClient, type KubeObject } from '../../kube/client.js';
 import { argocdExtraYaml } from '../local/install.js';
 import { cacheRoot } from '../local/paths.js';
+import { waitForCrdsEstablished } from '../crds.js';
 import { waitFor } from '../local/supervisor.js';
 import type { InstallManifest } from './manifests.js';
 
@@ -120,15 +121,7 @@ export async function applyUpstream(kube: KubeClient, loaded: readonly LoadedMan
   for (const ns of namespaces) await kube.apply(ns, opts);
   const crds = all.filter((o) => o.kind === 'CustomResourceDefinition');
   for (const crd of crds) await kube.apply(crd, opts);
-  await waitFor(
-    async () => {
-      const list = await kube.list('apiextensions.k8s.io/v1', 'CustomResourceDefinition');
-      const established = new Set(list.filter((c) => conditionStatus(c, 'Established') === 'True').map((c) => c.metadata.name));
-      const pending = crds.map((c) => c.metadata.name ?? '').filter((n) => !established.has(n));
-      return pending.length === 0 ? true : { pending: `not Established: ${pending.join(', ')}` };
-    },
-    { what: 'controller CRDs to be Established', timeoutMs: 60_000, intervalMs: 250 },
-  );
+  await waitForCrdsEstablished(kube, crds.map((c) => c.metadata.name ?? ''));
   for (const o of all) if (o.kind !== 'Namespace' && o.kind !== 'CustomResourceDefinition') await kube.apply(o, opts);
   if (loaded.some((l) => l.manifest.controller === 'argocd')) {
     for (const o of argocdLabConfig()) await kube.apply(o, { fieldManager: LAB_CONFIG_FIELD_MANAGER, force: true });
