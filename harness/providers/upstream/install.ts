@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { LabError } from '../../errors.js';
-import { conditionStatus, type KubeClient, type KubeObject } from '../../kube/client.js';
+import type { KubeClient, KubeObject } from '../../kube/client.js';
 import { argocdExtraYaml } from '../local/install.js';
 import { cacheRoot } from '../local/paths.js';
 import { waitForCrdsEstablished } from '../crds.js';
