@@ -70,6 +70,17 @@ export interface ClusterProvider {
   kubeconfigPath(name: string): string | undefined;
   /** Names of clusters this provider has state for. */
   list(): Promise<readonly string[]>;
+  /**
+   * Called by a live session before it creates anything on the cluster, with its run id and the namespaces it
+   * will create: providers that cannot delete the whole cluster on `down` (existing) keep a ledger of them.
+   */
+  recordRun?(name: string, run: RunRecord): void;
+}
+
+/** What one live session creates on a cluster: run-id-suffixed namespaces and registrations. */
+export interface RunRecord {
+  readonly runId: string;
+  readonly namespaces: readonly string[];
 }
 
 export function controllersFor(selection: ControllerSelection): ControllerName[] {
