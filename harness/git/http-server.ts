@@ -1,5 +1,5 @@
 /**
- * Git over smart HTTP on 127.0.0.1, for Argo CD's repo-server, Flux's source-controller and the learner.
+ * Git over smart HTTP (on 127.0.0.1 unless told otherwise), for Argo CD's repo-server, Flux's source-controller and the learner.
  * A tiny Node http server in front of git's own `git http-backend` (CGI), run through exec.run; no hand-written
  * git protocol. Optional basic auth: reads may be anonymous while pushes need the credentials.
  */
@@ -12,6 +12,11 @@ export interface GitHttpServerOptions {
   readonly root: string;
   /** 0 (default) picks a free port. */
   readonly port?: number;
+  /**
+   * Address to listen on: 127.0.0.1 (default) beside a cluster on this machine; 0.0.0.0 only inside a Pod, where
+   * the cluster's Service is the way in (the in-cluster git server on kind).
+   */
+  readonly host?: string;
   /** Basic-auth credentials. Pushes always need them when set; reads too when `authenticateReads`. */
   readonly credentials?: { readonly username: string; readonly password: string };
   readonly authenticateReads?: boolean;
@@ -132,7 +137,7 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
   });
   await new Promise<void>((resolveListen, reject) => {
     server.once('error', reject);
-    server.listen({ host: '127.0.0.1', port: options.port ?? 0 }, () => resolveListen());
+    server.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 }, () => resolveListen());
   });
   const addr = server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;

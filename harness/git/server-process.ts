@@ -4,6 +4,7 @@
  * and it is ended by that pid only.
  */
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { spawnDetached } from '../exec.js';
 import { LabError } from '../errors.js';
@@ -11,17 +12,26 @@ import { writeJsonAtomic } from '../runner/session.js';
 import { PACKAGE_ROOT } from '../paths.js';
 
 export interface GitServerRecord {
-  readonly pid: number;
+  /** The git-serve process beside the cluster; absent when the server runs in the cluster (kind). */
+  readonly pid?: number;
+  /** The host port on 127.0.0.1 the learner pushes to. */
   readonly port: number;
+  /** Base URL on this machine: http://127.0.0.1:<port>. */
   readonly url: string;
+  /** Base URL the controllers pull from, when it is not `url` (the in-cluster server's Service). */
+  readonly clusterUrl?: string;
+  /** Host directory of the bare lab repositories (the in-cluster server serves the same directory). */
   readonly root: string;
   readonly username: string;
   readonly password: string;
 }
 
 const recordFile = (stateDir: string): string => join(stateDir, 'git-server.json');
+/** The bare lab repositories of a cluster, wherever its git server runs. */
+export const gitRootFor = (stateDir: string): string => join(stateDir, 'git');
 
-function alive(pid: number): boolean {
+function alive(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
   try {
     process.kill(pid, 0);
     return true;
@@ -39,6 +49,16 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+/** Waits until the git server at `url` answers; `stillTrying` says whether waiting can still help. */
+export async function waitForGitServer(url: string, timeoutMs: number, stillTrying: () => boolean = () => true): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await answers(url))) {
+    if (!stillTrying() || Date.now() > deadline) return false;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return true;
+}
+
 export function readGitServer(stateDir: string): GitServerRecord | undefined {
   const f = recordFile(stateDir);
   if (!existsSync(f)) return undefined;
@@ -54,6 +74,13 @@ export async function ensureGitServer(stateDir: string, port: number): Promise<G
   const deadline = Date.now() + 30_000;
   for (;;) {
     const existing = readGitServer(stateDir);
+    if (existing?.clusterUrl !== undefined) {
+      // In the cluster: started by the provider's `up`; nothing to start here, only to check.
+      if (await answers(existing.url)) return existing;
+      throw new LabError('CLUSTER_UNAVAILABLE', `the in-cluster lab git server does not answer on ${existing.url}`, {
+        suggestion: 'check its Pod: kubectl -n gitops-lab-git get pods,events; or recreate the cluster (gitops-lab down, then up)',
+      });
+    }
     if (existing && alive(existing.pid) && (await answers(existing.url))) return existing;
     let fd: number | undefined;
     try {
@@ -76,9 +103,9 @@ export async function ensureGitServer(stateDir: string, port: number): Promise<G
 }
 
 async function startGitServer(stateDir: string, port: number): Promise<GitServerRecord> {
-  const root = join(stateDir, 'git');
+  const root = gitRootFor(stateDir);
   mkdirSync(root, { recursive: true });
-  const password = Math.random().toString(36).slice(2, 14);
+  const password = newGitPassword();
   const username = 'learner';
   const bin = join(PACKAGE_ROOT, 'dist', 'harness', 'cli', 'main.js');
   const { pid } = await spawnDetached(process.execPath, [bin, 'git-serve', '--root', root, '--port', String(port)], {
@@ -89,24 +116,32 @@ async function startGitServer(stateDir: string, port: number): Promise<GitServer
   const url = `http://127.0.0.1:${port}`;
   const record: GitServerRecord = { pid, port, url, root, username, password };
   await writeJsonAtomic(recordFile(stateDir), record);
-  const deadline = Date.now() + 15_000;
-  while (!(await answers(url))) {
-    if (!alive(pid) || Date.now() > deadline) {
-      throw new LabError('CLUSTER_UNAVAILABLE', `the lab git server did not start on ${url}`, { details: [`log: ${join(stateDir, 'git-server.log')}`] });
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  if (!(await waitForGitServer(url, 15_000, () => alive(pid)))) {
+    throw new LabError('CLUSTER_UNAVAILABLE', `the lab git server did not start on ${url}`, { details: [`log: ${join(stateDir, 'git-server.log')}`] });
   }
   return record;
+}
+
+/** Records the git server a provider runs in its cluster (no process here to start or stop). */
+export async function recordInClusterGitServer(stateDir: string, record: Omit<GitServerRecord, 'pid'> & { readonly clusterUrl: string }): Promise<void> {
+  mkdirSync(record.root, { recursive: true });
+  await writeJsonAtomic(recordFile(stateDir), record);
+}
+
+/** A new password for the learner's pushes (the URL carries it, so `git push` just works in the workspace). */
+export function newGitPassword(): string {
+  return randomBytes(9).toString('base64url');
 }
 
 export async function stopGitServer(stateDir: string): Promise<void> {
   const rec = readGitServer(stateDir);
   if (!rec) return;
-  if (alive(rec.pid)) {
-    process.kill(rec.pid, 'SIGTERM');
+  const pid = rec.pid;
+  if (pid !== undefined && alive(pid)) {
+    process.kill(pid, 'SIGTERM');
     const deadline = Date.now() + 5_000;
-    while (alive(rec.pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    if (alive(rec.pid)) process.kill(rec.pid, 'SIGKILL');
+    while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    if (alive(pid)) process.kill(pid, 'SIGKILL');
   }
   rmSync(recordFile(stateDir), { force: true });
 }

@@ -271,7 +271,8 @@ export async function startLive(o: StartLiveOptions): Promise<Session> {
   const server = await ensureGitServer(gitStateDir, readGitServer(gitStateDir)?.port ?? (await freePort()));
   const repo = `${scenario.id}-${runId}`;
   const bareDir = join(server.root, `${repo}.git`);
-  const repoURL = `${server.url}/${repo}.git`;
+  // What the controllers pull from: the in-cluster Service where the server runs in the cluster (kind).
+  const repoURL = `${server.clusterUrl ?? server.url}/${repo}.git`;
   const environments = environmentsFor(scenario, suffix);
   const vars = labVars(repoURL, runId, environments, suffix);
   log(`lab repository ${repoURL}`);

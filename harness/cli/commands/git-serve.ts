@@ -9,12 +9,14 @@ export function register(program: Command, setExit: SetExit): void {
     .description('serve bare repositories under --root over smart HTTP on 127.0.0.1')
     .requiredOption('--root <dir>')
     .requiredOption('--port <port>')
-    .action(async (opts: { root: string; port: string }) => {
+    .option('--host <address>', 'listen address (0.0.0.0 only inside a Pod: the in-cluster git server)', '127.0.0.1')
+    .action(async (opts: { root: string; port: string; host: string }) => {
       const user = process.env['GITOPS_LAB_GIT_USER'];
       const password = process.env['GITOPS_LAB_GIT_PASSWORD'];
       const server = await startGitHttpServer({
         root: opts.root,
         port: Number(opts.port),
+        host: opts.host,
         ...(user && password ? { credentials: { username: user, password } } : {}),
         onRequest: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
       });

@@ -1,7 +1,8 @@
 /**
  * The kind cluster configuration (pure): one control-plane node, the kube-apiserver audit policy shared with the
  * local provider (so "fixed through Git" checks read the same evidence), the audit log written to a host
- * directory, and the lab git server's NodePort published on 127.0.0.1 only.
+ * directory, the host's lab repositories and this package mounted into the node for the in-cluster git server
+ * (harness/git/in-cluster.ts), and that server's NodePort published on 127.0.0.1 only.
  */
 import { stringify } from 'yaml';
 
@@ -11,6 +12,9 @@ export const NODE_AUDIT_DIR = '/var/log/kubernetes';
 export const AUDIT_LOG_FILE = 'kube-apiserver-audit.log';
 /** The in-cluster git server's Service nodePort; kind's containerPort must equal it. */
 export const GIT_NODE_PORT = 31080;
+/** Where the node sees the host's lab repositories and this package (the in-cluster git server's hostPaths). */
+export const NODE_GIT_ROOT = '/var/lib/gitops-lab/git';
+export const NODE_PACKAGE_ROOT = '/opt/gitops-lab';
 
 export interface KindConfigInput {
   /** Host path of the audit policy file (written from auditPolicyYaml()). */
@@ -19,6 +23,10 @@ export interface KindConfigInput {
   readonly auditLogDir: string;
   /** Host port on 127.0.0.1 for the lab git server. */
   readonly gitHostPort: number;
+  /** Host directory of the lab repositories (the cluster's git state directory). */
+  readonly gitRoot: string;
+  /** This package's root on the host (its dist/ and node_modules/ run the in-cluster git server). */
+  readonly packageRoot: string;
 }
 
 export function kindClusterConfig(input: KindConfigInput): Record<string, unknown> {
@@ -48,6 +56,8 @@ export function kindClusterConfig(input: KindConfigInput): Record<string, unknow
         extraMounts: [
           { hostPath: input.auditPolicyPath, containerPath: NODE_AUDIT_POLICY, readOnly: true },
           { hostPath: input.auditLogDir, containerPath: NODE_AUDIT_DIR },
+          { hostPath: input.gitRoot, containerPath: NODE_GIT_ROOT },
+          { hostPath: input.packageRoot, containerPath: NODE_PACKAGE_ROOT, readOnly: true },
         ],
         extraPortMappings: [{ containerPort: GIT_NODE_PORT, hostPort: input.gitHostPort, listenAddress: '127.0.0.1', protocol: 'TCP' }],
       },

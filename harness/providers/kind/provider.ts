@@ -8,7 +8,9 @@ import { join } from 'node:path';
 import { run } from '../../exec.js';
 import { LabError } from '../../errors.js';
 import { createKubeClient } from '../../kube/client.js';
-import { stopGitServer } from '../../git/server-process.js';
+import { deployInClusterGitServer, IN_CLUSTER_GIT_URL } from '../../git/in-cluster.js';
+import { gitRootFor, newGitPassword, recordInClusterGitServer, stopGitServer, waitForGitServer } from '../../git/server-process.js';
+import { PACKAGE_ROOT } from '../../paths.js';
 import { checkDocker, dockerNeededError } from '../docker.js';
 import { auditPolicyYaml } from '../local/kwok.js';
 import { clusterStateDir } from '../local/paths.js';
@@ -19,7 +21,7 @@ import { applyUpstream, imagesIn, loadManifests, waitForWorkloads, withPullPolic
 import { installManifests } from '../upstream/manifests.js';
 import { loadUpstreamPins } from '../upstream/pins.js';
 import { createClusterArgs, deleteClusterArgs, dockerArch, getClustersArgs, getKubeconfigArgs, kindClusterName, kindVersionArgs, preloadCommands } from './commands.js';
-import { AUDIT_LOG_FILE, kindClusterConfigYaml } from './config.js';
+import { AUDIT_LOG_FILE, GIT_NODE_PORT, kindClusterConfigYaml, NODE_GIT_ROOT, NODE_PACKAGE_ROOT } from './config.js';
 
 export interface KindState {
   readonly version: 1;
@@ -123,7 +125,9 @@ export class KindProvider implements ClusterProvider {
       nodeImage: pins.nodeImage,
     };
     writeFileSync(auditPolicyPath, auditPolicyYaml());
-    writeFileSync(configPath, kindClusterConfigYaml({ auditPolicyPath, auditLogDir: join(stateDir, 'audit'), gitHostPort: state.gitHostPort }));
+    const gitRoot = gitRootFor(stateDir);
+    mkdirSync(gitRoot, { recursive: true });
+    writeFileSync(configPath, kindClusterConfigYaml({ auditPolicyPath, auditLogDir: join(stateDir, 'audit'), gitHostPort: state.gitHostPort, gitRoot, packageRoot: PACKAGE_ROOT }));
     writeStateJson(name, state);
     try {
       log(`  kind create cluster ${cluster} (${pins.nodeImage.split('@')[0]})`);
@@ -133,7 +137,7 @@ export class KindProvider implements ClusterProvider {
       // 3. Controllers from the pinned upstream manifests (shared installer), preloaded first when asked.
       let loaded = await loadManifests(installManifests(pins, controllers));
       if (options.preloadImages) {
-        const images = imagesIn(loaded.flatMap((l) => l.objects));
+        const images = [...imagesIn(loaded.flatMap((l) => l.objects)), pins.gitServerImage];
         mkdirSync(join(stateDir, 'images'), { recursive: true });
         for (const image of images) {
           const archive = join(stateDir, 'images', `${image.replace(/[^A-Za-z0-9_.-]/g, '_')}.tar`);
@@ -146,6 +150,26 @@ export class KindProvider implements ClusterProvider {
       const kube = createKubeClient(kubeconfig);
       await applyUpstream(kube, loaded, log);
       await waitForWorkloads(kube, loaded, options.timeoutMs ?? 300_000);
+
+      // 4. The lab git server in the cluster (shared code: harness/git/in-cluster.ts), on the host's repositories.
+      const credentials = { username: 'learner', password: newGitPassword() };
+      await deployInClusterGitServer(kube, {
+        image: pins.gitServerImage,
+        nodeGitRoot: NODE_GIT_ROOT,
+        nodePackageRoot: NODE_PACKAGE_ROOT,
+        nodePort: GIT_NODE_PORT,
+        uid: process.getuid?.() ?? 0,
+        gid: process.getgid?.() ?? 0,
+        credentials,
+      });
+      const gitUrl = `http://127.0.0.1:${state.gitHostPort}`;
+      if (!(await waitForGitServer(gitUrl, 60_000))) {
+        throw new LabError('CLUSTER_UNAVAILABLE', `the in-cluster lab git server is available but does not answer on ${gitUrl} (kind's port mapping)`, {
+          suggestion: `check \`docker port ${cluster}-control-plane\` and \`kubectl -n gitops-lab-git logs deploy/git\``,
+        });
+      }
+      await recordInClusterGitServer(stateDir, { port: state.gitHostPort, url: gitUrl, clusterUrl: IN_CLUSTER_GIT_URL, root: gitRoot, ...credentials });
+      log(`  lab git server in the cluster: ${IN_CLUSTER_GIT_URL} (pushes from this machine: http://127.0.0.1:${state.gitHostPort})`);
       if (!existsSync(state.auditLog)) {
         throw new LabError('CLUSTER_UNAVAILABLE', `the kube-apiserver audit log did not appear at ${state.auditLog}`, {
           suggestion: `check the audit flags: docker exec ${cluster}-control-plane grep audit /etc/kubernetes/manifests/kube-apiserver.yaml`,

@@ -14,6 +14,8 @@ export interface UpstreamPins {
   readonly kind: string;
   /** kind node image, by tag and digest. */
   readonly nodeImage: string;
+  /** Image of the in-cluster lab git server (node and git), by tag and digest. */
+  readonly gitServerImage: string;
   readonly argocd: string;
   readonly flux: string;
   readonly rollouts: string;
@@ -21,6 +23,7 @@ export interface UpstreamPins {
 
 const VERSION_RE = /^v\d+\.\d+\.\d+$/;
 const NODE_IMAGE_RE = /^kindest\/node:v\d+\.\d+\.\d+@sha256:[0-9a-f]{64}$/;
+const DIGEST_IMAGE_RE = /^[a-z0-9][a-z0-9./-]*:[A-Za-z0-9._-]+@sha256:[0-9a-f]{64}$/;
 
 export function loadUpstreamPins(path = join(repoRoot(), 'cluster-config', 'versions.yaml')): UpstreamPins {
   const versions = loadVersions(path);
@@ -36,6 +39,7 @@ export function loadUpstreamPins(path = join(repoRoot(), 'cluster-config', 'vers
   return {
     kind: field('version', VERSION_RE, 'a release tag like v0.32.0'),
     nodeImage: field('nodeImage', NODE_IMAGE_RE, 'kindest/node:<tag>@sha256:<digest> (pinned by digest)'),
+    gitServerImage: field('gitServerImage', DIGEST_IMAGE_RE, '<image>:<tag>@sha256:<digest> (pinned by digest)'),
     flux: field('flux', VERSION_RE, 'a flux2 release tag like v2.9.4'),
     argocd: pin(versions, 'argocd').version,
     rollouts: pin(versions, 'argoRollouts').version,

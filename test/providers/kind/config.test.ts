@@ -2,12 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { parse, parseAllDocuments } from 'yaml';
-import { AUDIT_LOG_FILE, GIT_NODE_PORT, kindClusterConfig, kindClusterConfigYaml, NODE_AUDIT_DIR, NODE_AUDIT_POLICY } from '../../../harness/providers/kind/config.js';
+import { AUDIT_LOG_FILE, GIT_NODE_PORT, kindClusterConfig, kindClusterConfigYaml, NODE_AUDIT_DIR, NODE_AUDIT_POLICY, NODE_GIT_ROOT, NODE_PACKAGE_ROOT } from '../../../harness/providers/kind/config.js';
 import { auditPolicyYaml } from '../../../harness/providers/local/kwok.js';
 import { repoRoot } from '../../../harness/providers/local/paths.js';
 import { loadUpstreamPins } from '../../../harness/providers/upstream/pins.js';
 
-const input = { auditPolicyPath: '/state/lab/audit-policy.yaml', auditLogDir: '/state/lab/audit', gitHostPort: 40123 };
+const input = { auditPolicyPath: '/state/lab/audit-policy.yaml', auditLogDir: '/state/lab/audit', gitHostPort: 40123, gitRoot: '/state/lab/git', packageRoot: '/home/me/gitops-lab' };
+/** cluster.example.yaml: a state directory that is the current directory, this package one level up. */
+const EXAMPLE_INPUT = { auditPolicyPath: './audit-policy.yaml', auditLogDir: './audit', gitHostPort: GIT_NODE_PORT, gitRoot: './git', packageRoot: '../..' };
 type Node = {
   role: string;
   kubeadmConfigPatches: string[];
@@ -21,6 +23,7 @@ t.test('versions.yaml pins kind v0.32.0 and its node image by digest', async (t)
   t.equal(pins.nodeImage, 'kindest/node:v1.36.1@sha256:3489c7674813ba5d8b1a9977baea8a6e553784dab7b84759d1014dbd78f7ebd5');
   const raw = parse(readFileSync(join(repoRoot(), 'cluster-config', 'versions.yaml'), 'utf8')) as { kind: { nodeImage: string } };
   t.equal(raw.kind.nodeImage, pins.nodeImage, 'read from the kind: section');
+  t.match(pins.gitServerImage, /^node:20-bookworm@sha256:[0-9a-f]{64}$/, 'the in-cluster git server image, by digest');
 });
 
 t.test('the kind config: one control-plane node, API server on 127.0.0.1', async (t) => {
@@ -34,7 +37,7 @@ t.test('the kind config: one control-plane node, API server on 127.0.0.1', async
 
 t.test('audit: the policy is mounted read-only, the flags point at it, the log lands in the host directory', async (t) => {
   const node = (kindClusterConfig(input) as { nodes: Node[] }).nodes[0]!;
-  t.same(node.extraMounts, [
+  t.same(node.extraMounts.slice(0, 2), [
     { hostPath: '/state/lab/audit-policy.yaml', containerPath: NODE_AUDIT_POLICY, readOnly: true },
     { hostPath: '/state/lab/audit', containerPath: NODE_AUDIT_DIR },
   ]);
@@ -65,6 +68,14 @@ t.test('the audit policy is the local provider\'s, not a copy', async (t) => {
   t.notMatch(readFileSync(join(repoRoot(), 'harness', 'providers', 'kind', 'config.ts'), 'utf8'), /audit\.k8s\.io/, 'config.ts holds no policy of its own');
 });
 
+t.test('the in-cluster git server: the host lab repositories (writable) and this package (read-only) reach the node', async (t) => {
+  const node = (kindClusterConfig(input) as { nodes: Node[] }).nodes[0]!;
+  t.same(node.extraMounts.slice(2), [
+    { hostPath: '/state/lab/git', containerPath: NODE_GIT_ROOT },
+    { hostPath: '/home/me/gitops-lab', containerPath: NODE_PACKAGE_ROOT, readOnly: true },
+  ]);
+});
+
 t.test('the git server NodePort is published on 127.0.0.1 only', async (t) => {
   const node = (kindClusterConfig(input) as { nodes: Node[] }).nodes[0]!;
   t.same(node.extraPortMappings, [{ containerPort: GIT_NODE_PORT, hostPort: 40123, listenAddress: '127.0.0.1', protocol: 'TCP' }]);
@@ -79,5 +90,5 @@ t.test('the YAML is one document that parses back to the same config', async (t)
 t.test('cluster-config/kind/cluster.example.yaml is the generator output', async (t) => {
   const committed = readFileSync(join(repoRoot(), 'cluster-config', 'kind', 'cluster.example.yaml'), 'utf8');
   const body = committed.split('\n').filter((l) => !l.startsWith('#')).join('\n');
-  t.equal(body, kindClusterConfigYaml({ auditPolicyPath: './audit-policy.yaml', auditLogDir: './audit', gitHostPort: GIT_NODE_PORT }));
+  t.equal(body, kindClusterConfigYaml(EXAMPLE_INPUT));
 });
