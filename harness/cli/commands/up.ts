@@ -1,7 +1,8 @@
-/** `gitops-lab up --provider local [--controller argocd|flux|all] [--name N]`. */
+/** `gitops-lab up [--provider local|kind|existing] [--controller argocd|flux|all|none] [--name N]`. */
 import type { Command } from 'commander';
 import { LabError } from '../../errors.js';
 import { DEFAULT_CLUSTER_NAME, defaultProvider, getProvider } from '../../providers/index.js';
+import { ExistingProvider, type ExistingUpOptions } from '../../providers/existing/provider.js';
 import type { ControllerSelection } from '../../providers/provider.js';
 import type { SetExit } from './index.js';
 
@@ -17,25 +18,32 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--nodes <n>', 'simulated nodes', '2')
     .option('--context <context>', 'existing: the kubeconfig context to use')
     .option('--kubeconfig <file>', 'existing: the kubeconfig holding --context (default: $KUBECONFIG, then ~/.kube/config)')
+    .option('--install-controllers', 'existing: install the controllers whose CRDs are missing, from the pinned upstream manifests (down removes them again)')
     .option('--preload-images', 'kind: pull the controller images once and load them into the node (offline classrooms)')
     .option('--json', 'print the cluster handle as JSON')
-    .action(async (opts: { provider?: string; controller: string; name: string; nodes: string; context?: string; kubeconfig?: string; preloadImages?: boolean; json?: boolean }) => {
+    .action(async (opts: { provider?: string; controller: string; name: string; nodes: string; context?: string; kubeconfig?: string; preloadImages?: boolean; installControllers?: boolean; json?: boolean }) => {
       if (!SELECTIONS.includes(opts.controller as ControllerSelection)) {
         throw new LabError('USAGE', `--controller must be one of ${SELECTIONS.join(', ')}`);
       }
       const nodes = Number(opts.nodes);
       if (!Number.isInteger(nodes) || nodes < 1 || nodes > 50) throw new LabError('USAGE', '--nodes must be an integer from 1 to 50');
       const provider = getProvider(opts.provider ?? (opts.context ? 'existing' : await defaultProvider()));
+      if (opts.installControllers && !(provider instanceof ExistingProvider)) {
+        throw new LabError('USAGE', `--install-controllers is for --provider existing (${provider.name} installs its controllers itself)`);
+      }
       process.stderr.write(`up ${opts.name} (provider ${provider.name}, controllers ${opts.controller})\n`);
-      const handle = await provider.up({
+      // ExistingUpOptions: the common options and the existing provider's own (other providers ignore it).
+      const options: ExistingUpOptions = {
         name: opts.name,
         controllers: opts.controller as ControllerSelection,
         nodes,
         ...(opts.context ? { context: opts.context } : {}),
         ...(opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}),
         ...(opts.preloadImages ? { preloadImages: true } : {}),
+        ...(opts.installControllers ? { installControllers: true } : {}),
         log: (line) => process.stderr.write(line + '\n'),
-      });
+      };
+      const handle = await provider.up(options);
       if (opts.json) process.stdout.write(JSON.stringify(handle, null, 2) + '\n');
       else {
         process.stdout.write(`cluster ${handle.name} is up in ${(handle.elapsedMs / 1000).toFixed(1)}s\n`);

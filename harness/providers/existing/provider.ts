@@ -1,22 +1,28 @@
 /**
  * The `existing` ClusterProvider: any kubeconfig context, used as it is. `up` checks the context answers and has
- * the controllers' CRDs, and records the context; nothing is installed or changed. `down` deletes only what
- * gitops-lab created there: objects labelled gitops-lab.dev/run and the namespaces recorded for its runs.
+ * the controllers' CRDs (or installs the missing controllers when told to), and records the context. Every live
+ * session records its run in a ledger (ledger.ts) before it creates anything; `down` deletes only what it can
+ * trace to a recorded run (cleanup.ts), then what `up` installed, if it installed anything.
  */
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LabError } from '../../errors.js';
-import { RUN_LABEL } from '../../controllers/adapter.js';
 import { stopGitServer } from '../../git/server-process.js';
-import { createKubeClient, type KubeClient, type ObjectRef } from '../../kube/client.js';
+import { createKubeClient, type KubeClient } from '../../kube/client.js';
 import { clusterStateDir } from '../local/paths.js';
 import { waitFor } from '../local/supervisor.js';
-import { type ClusterHandle, type ClusterProvider, type ClusterStatus, type ControllerName, controllersFor, isValidClusterName, type UpOptions } from '../provider.js';
+import { type ClusterHandle, type ClusterProvider, type ClusterStatus, type ControllerName, controllersFor, isValidClusterName, type RunRecord, type UpOptions } from '../provider.js';
 import { readStateJson, recordedClusters, writeStateJson } from '../state.js';
 import { installManifests } from '../upstream/manifests.js';
 import { loadUpstreamPins } from '../upstream/pins.js';
+import { CANDIDATE_KINDS, type ListedObject, selectForDown, type Selected } from './cleanup.js';
 import { missingCrds, missingCrdsError } from './crds.js';
+import { type InstalledController, type Installer, planInstall, planUninstall, upstreamInstaller } from './install.js';
 import { findKubeconfig, kubeconfigForContext } from './kubeconfig.js';
+import { appendRun, type LedgerEntry, readLedger } from './ledger.js';
+import { stopRunRecorders } from './recorders.js';
+
+export { CANDIDATE_KINDS, PROTECTED_NAMESPACES, selectForDown } from './cleanup.js';
 
 export interface ExistingState {
   readonly version: 1;
@@ -30,60 +36,55 @@ export interface ExistingState {
   readonly apiServer: string;
   readonly controllers: readonly ControllerName[];
   readonly createdAt: string;
-  /** Namespaces gitops-lab created on this cluster (recorded by the runs that created them). */
-  readonly namespaces: readonly string[];
+  /** Controllers `up --install-controllers` installed (absent: none); `down` removes exactly these. */
+  readonly installed?: readonly InstalledController[];
 }
-
-/** Kinds gitops-lab labels with its run id, deleted by label on `down` (registrations before namespaces). */
-export const LABELLED_KINDS: readonly { apiVersion: string; kind: string; crd?: string }[] = [
-  { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', crd: 'applications.argoproj.io' },
-  { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', crd: 'kustomizations.kustomize.toolkit.fluxcd.io' },
-  { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', crd: 'gitrepositories.source.toolkit.fluxcd.io' },
-  { apiVersion: 'v1', kind: 'Namespace' },
-];
-
-/** Namespaces `down` never deletes, whatever was recorded. */
-export const PROTECTED_NAMESPACES: ReadonlySet<string> = new Set(['default', 'kube-system', 'kube-public', 'kube-node-lease', 'argocd', 'flux-system', 'argo-rollouts']);
 
 function readExistingState(name: string): ExistingState | undefined {
   const s = readStateJson(name);
   return s && s['provider'] === 'existing' ? (s as unknown as ExistingState) : undefined;
 }
 
-/**
- * Records namespaces a run created on an existing cluster, so `down` removes them too. Called by whoever creates
- * them; a namespace that carries the gitops-lab.dev/run label needs no record.
- */
-export function recordNamespaces(name: string, namespaces: readonly string[]): void {
-  const state = readExistingState(name);
-  if (!state) return;
-  writeStateJson(name, { ...state, namespaces: [...new Set([...state.namespaces, ...namespaces])].sort() });
-}
-
 async function crdNames(kube: KubeClient): Promise<Set<string>> {
   return new Set((await kube.list('apiextensions.k8s.io/v1', 'CustomResourceDefinition')).map((c) => c.metadata.name ?? ''));
 }
 
-/** What `down` would delete: every labelled object of ours, then the recorded namespaces still there. */
-export async function createdObjects(kube: KubeClient, state: Pick<ExistingState, 'namespaces'>): Promise<ObjectRef[]> {
+/** Lists every candidate kind in its place (skipping kinds whose CRD is not there), as selectForDown wants them. */
+export async function listCandidates(kube: KubeClient): Promise<ListedObject[]> {
   const crds = await crdNames(kube);
-  const out: ObjectRef[] = [];
-  for (const k of LABELLED_KINDS) {
+  const out: ListedObject[] = [];
+  for (const k of CANDIDATE_KINDS) {
     if (k.crd && !crds.has(k.crd)) continue;
-    for (const o of await kube.list(k.apiVersion, k.kind, { labelSelector: RUN_LABEL })) {
-      if (k.kind === 'Namespace' && PROTECTED_NAMESPACES.has(o.metadata.name ?? '')) continue;
-      out.push({ apiVersion: k.apiVersion, kind: k.kind, name: o.metadata.name!, ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}) });
+    for (const o of await kube.list(k.apiVersion, k.kind, k.namespace ? { namespace: k.namespace } : {})) {
+      if (o.metadata.deletionTimestamp) continue;
+      out.push({ apiVersion: k.apiVersion, kind: k.kind, name: o.metadata.name!, ...(o.metadata.namespace ? { namespace: o.metadata.namespace } : {}), ...(o.metadata.labels ? { labels: o.metadata.labels } : {}) });
     }
-  }
-  for (const ns of state.namespaces) {
-    if (PROTECTED_NAMESPACES.has(ns) || out.some((r) => r.kind === 'Namespace' && r.name === ns)) continue;
-    if (await kube.get({ apiVersion: 'v1', kind: 'Namespace', name: ns })) out.push({ apiVersion: 'v1', kind: 'Namespace', name: ns });
   }
   return out;
 }
 
+/** What `down` would delete on the cluster now, for this ledger. */
+export async function createdObjects(kube: KubeClient, ledger: readonly LedgerEntry[]): Promise<Selected[]> {
+  return ledger.length === 0 ? [] : selectForDown(await listCandidates(kube), ledger);
+}
+
+export interface ExistingUpOptions extends UpOptions {
+  /** Install the controllers whose CRDs are missing (pinned upstream manifests); `down` removes them again. */
+  readonly installControllers?: boolean;
+}
+
+export interface ExistingDeps {
+  readonly kube: (kubeconfig: string) => KubeClient;
+  readonly installer: Installer;
+}
+
 export class ExistingProvider implements ClusterProvider {
   readonly name = 'existing' as const;
+  private readonly deps: ExistingDeps;
+
+  constructor(deps: Partial<ExistingDeps> = {}) {
+    this.deps = { kube: deps.kube ?? createKubeClient, installer: deps.installer ?? upstreamInstaller };
+  }
 
   kubeconfigPath(name: string): string | undefined {
     return readExistingState(name)?.kubeconfig;
@@ -93,7 +94,18 @@ export class ExistingProvider implements ClusterProvider {
     return recordedClusters().filter((c) => c.provider === 'existing').map((c) => c.name);
   }
 
-  async up(options: UpOptions): Promise<ClusterHandle> {
+  /** Appends the run to the cluster's ledger before the session creates anything; no record, no session. */
+  recordRun(name: string, run: RunRecord): void {
+    if (!readExistingState(name)) throw new LabError('CLUSTER_UNAVAILABLE', `cluster ${name} is not recorded by the existing provider; cannot record run ${run.runId}`);
+    appendRun(clusterStateDir(name), run);
+  }
+
+  /** The runs recorded on this cluster. */
+  runs(name: string): LedgerEntry[] {
+    return readExistingState(name) ? readLedger(clusterStateDir(name)) : [];
+  }
+
+  async up(options: ExistingUpOptions): Promise<ClusterHandle> {
     const log = options.log ?? (() => undefined);
     const { name } = options;
     const started = performance.now();
@@ -102,13 +114,11 @@ export class ExistingProvider implements ClusterProvider {
     if (!context) throw new LabError('USAGE', '--provider existing needs --context <name> (see `kubectl config get-contexts`)');
     const controllers = controllersFor(options.controllers);
     const previous = readStateJson(name);
-    if (previous) {
-      const prev = readExistingState(name);
-      if (!prev || prev.context !== context) {
-        throw new LabError('USAGE', `cluster ${name} is already recorded (${prev ? `context ${prev.context}` : String(previous['provider'] ?? 'local')})`, {
-          suggestion: `choose another --name, or run \`gitops-lab down --name ${name}\` first`,
-        });
-      }
+    const prev = readExistingState(name);
+    if (previous && (!prev || prev.context !== context)) {
+      throw new LabError('USAGE', `cluster ${name} is already recorded (${prev ? `context ${prev.context}` : String(previous['provider'] ?? 'local')})`, {
+        suggestion: `choose another --name, or run \`gitops-lab down --name ${name}\` first`,
+      });
     }
 
     const source = findKubeconfig(context, options.kubeconfig);
@@ -119,15 +129,16 @@ export class ExistingProvider implements ClusterProvider {
     try {
       writeFileSync(kubeconfig, kubeconfigForContext(readFileSync(source, 'utf8'), source, context), { mode: 0o600 });
       chmodSync(kubeconfig, 0o600);
-      const kube = createKubeClient(kubeconfig);
+      const kube = this.deps.kube(kubeconfig);
       try {
         await kube.raw('/readyz');
       } catch (error) {
         throw new LabError('CLUSTER_UNAVAILABLE', `context ${context} (${kube.server}) does not answer`, { cause: error, suggestion: `check \`kubectl --context ${context} get --raw /readyz\`` });
       }
       const missing = missingCrds(await crdNames(kube), controllers);
-      if (missing.length > 0) throw missingCrdsError(context, missing, installManifests(loadUpstreamPins(), [...new Set(missing.map((m) => m.controller))]));
-      const state: ExistingState = {
+      const plan = planInstall(missing, options.installControllers === true);
+      if ('refuse' in plan) throw missingCrdsError(context, missing, installManifests(loadUpstreamPins(), [...new Set(missing.map((m) => m.controller))]));
+      const base: ExistingState = {
         version: 1,
         provider: 'existing',
         name,
@@ -136,14 +147,28 @@ export class ExistingProvider implements ClusterProvider {
         kubeconfig,
         apiServer: kube.server,
         controllers,
-        createdAt: readExistingState(name)?.createdAt ?? new Date().toISOString(),
-        namespaces: readExistingState(name)?.namespaces ?? [],
+        createdAt: prev?.createdAt ?? new Date().toISOString(),
+        ...(prev?.installed?.length ? { installed: prev.installed } : {}),
       };
-      writeStateJson(name, state);
+      if (plan.install.length > 0) {
+        // Recorded before the install, so a `down` after a failed install still knows what to remove.
+        const pending = plan.install.map((c): InstalledController => {
+          const m = installManifests(loadUpstreamPins(), [c])[0]!;
+          return { controller: c, url: m.url, namespace: m.namespace, createdNamespace: false, at: new Date().toISOString() };
+        });
+        writeStateJson(name, { ...base, installed: [...(base.installed ?? []), ...pending] });
+        log(`  installing ${plan.install.join(', ')} from the pinned upstream manifests`);
+        const installed = await this.deps.installer.install(kube, plan.install, log, options.timeoutMs ?? 600_000);
+        const state: ExistingState = { ...base, installed: [...(base.installed ?? []), ...installed] };
+        writeStateJson(name, state);
+        const still = missingCrds(await crdNames(kube), controllers);
+        if (still.length > 0) throw new LabError('CLUSTER_UNAVAILABLE', `after installing ${plan.install.join(', ')}, context ${context} still lacks ${still.map((m) => m.crd).join(', ')}`);
+      } else writeStateJson(name, base);
       log(`  context ${context} (${kube.server}) has the CRDs of ${controllers.join(', ') || 'no controllers'}`);
       return { name, provider: 'existing', kubeconfig, controllers, elapsedMs: performance.now() - started };
     } catch (error) {
-      if (fresh) rmSync(stateDir, { recursive: true, force: true });
+      // Nothing installed yet: forget the cluster. Something installed: keep the record, so `down` removes it.
+      if (fresh && !readExistingState(name)?.installed?.length) rmSync(stateDir, { recursive: true, force: true });
       throw error;
     }
   }
@@ -156,11 +181,13 @@ export class ExistingProvider implements ClusterProvider {
     }
     const stateDir = clusterStateDir(name);
     await stopGitServer(stateDir);
-    const kube = createKubeClient(state.kubeconfig);
-    const ours = await createdObjects(kube, state);
+    const kube = this.deps.kube(state.kubeconfig);
+    const ledger = readLedger(stateDir);
+    for (const r of stopRunRecorders(ledger.map((e) => e.runId))) log(`  stopped the change recorder of run ${r.runId} (pid ${r.pid})`);
+    const ours = await createdObjects(kube, ledger);
     for (const ref of ours) {
       await kube.delete(ref);
-      log(`  deleted ${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`);
+      log(`  deleted ${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name} (run ${ref.runId}, by ${ref.why})`);
     }
     await waitFor(
       async () => {
@@ -168,8 +195,19 @@ export class ExistingProvider implements ClusterProvider {
         for (const ref of ours) if (await kube.get(ref)) left.push(`${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`);
         return left.length === 0 ? true : { pending: `still there: ${left.join(', ')}` };
       },
-      { what: `the objects gitops-lab created on context ${state.context} to be deleted`, timeoutMs: 120_000, intervalMs: 500 },
+      { what: `the objects gitops-lab created on context ${state.context} to be deleted`, timeoutMs: 180_000, intervalMs: 500 },
     );
+    if (state.installed?.length) {
+      const others = recordedClusters()
+        .filter((c) => c.provider === 'existing' && c.name !== name)
+        .flatMap((c) => {
+          const s = readExistingState(c.name);
+          return s ? [{ name: c.name, apiServer: s.apiServer, controllers: s.controllers }] : [];
+        });
+      const plan = planUninstall(state.installed, state.apiServer, others);
+      for (const k of plan.keep) log(`  kept ${k.controller}, which gitops-lab installed: ${k.usedBy.join(', ')} on the same API server use it`);
+      await this.deps.installer.uninstall(kube, plan.uninstall, log);
+    }
     if (existsSync(stateDir)) rmSync(stateDir, { recursive: true, force: true });
   }
 
@@ -181,7 +219,7 @@ export class ExistingProvider implements ClusterProvider {
     let apiOk = false;
     let message: string | undefined;
     try {
-      const kube = createKubeClient(state.kubeconfig);
+      const kube = this.deps.kube(state.kubeconfig);
       apiOk = (await kube.raw('/readyz')).trim() === 'ok';
       const missing = missingCrds(await crdNames(kube), state.controllers);
       if (missing.length > 0) message = `missing CRDs: ${missing.map((m) => m.crd).join(', ')}`;
