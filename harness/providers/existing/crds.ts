@@ -27,6 +27,6 @@ export function missingCrdsError(context: string, missing: readonly MissingCrd[]
   }
   return new LabError('CLUSTER_UNAVAILABLE', `context ${context} lacks the CRDs of ${controllers.map((c) => CONTROLLER_TITLE[c]).join(', ')}, which this cluster selection needs`, {
     details,
-    suggestion: 'install the missing controllers (commands above), or choose only the controllers the cluster has with --controller',
+    suggestion: `install the missing controllers (commands above), or let gitops-lab install them and remove them again on down (up --provider existing --context ${context} --install-controllers), or choose only the controllers the cluster has with --controller`,
   });
 }
