@@ -18,13 +18,13 @@ import { run, spawnDetached } from '../../harness/exec.js';
 import { deployInClusterGitServer, GIT_NAMESPACE, GIT_SERVICE, inClusterGitServerObjects } from '../../harness/git/in-cluster.js';
 import { gitRootFor, readGitServer, recordInClusterGitServer, waitForGitServer } from '../../harness/git/server-process.js';
 import { createKubeClient, type KubeClient, type KubeObject } from '../../harness/kube/client.js';
-import { PACKAGE_ROOT } from '../../harness/paths.js';
 import { GIT_NODE_PORT, NODE_GIT_ROOT, NODE_PACKAGE_ROOT } from '../../harness/providers/kind/config.js';
 import { clusterStateDir } from '../../harness/providers/local/paths.js';
 import { freePort } from '../../harness/providers/local/ports.js';
 import { LocalProvider } from '../../harness/providers/local/provider.js';
 import { loadUpstreamPins } from '../../harness/providers/upstream/pins.js';
 import { REPO_ROOT } from '../helpers/cli.js';
+import { podOnHost } from '../helpers/pod-on-host.js';
 
 const home = mkdtempSync(join(tmpdir(), 'gitops-lab-e2e-git-pod-'));
 process.env['GITOPS_LAB_HOME'] = home;
@@ -64,18 +64,6 @@ t.before(async () => {
   kube = createKubeClient(handle.kubeconfig);
 });
 
-/** The Pod's command line and environment, with its mounts mapped to this machine's paths. */
-function podOnHost(gitRoot: string, host: string, port: number): { file: string; args: string[]; env: Record<string, string> } {
-  const dep = inClusterGitServerObjects(input).find((o) => o.kind === 'Deployment')!;
-  const c = (dep['spec'] as { template: { spec: { containers: { command: string[]; env: { name: string; value?: string }[]; volumeMounts: { name: string; mountPath: string }[] }[] } } }).template.spec.containers[0]!;
-  const mount = (name: string): string => c.volumeMounts.find((m) => m.name === name)!.mountPath;
-  const args = c.command.map((a) =>
-    a.startsWith(mount('gitops-lab')) ? PACKAGE_ROOT + a.slice(mount('gitops-lab').length) : a === mount('repositories') ? gitRoot : a === '0.0.0.0' ? host : a === '8080' ? String(port) : a,
-  );
-  const env = Object.fromEntries(c.env.filter((e) => e.value !== undefined).map((e) => [e.name, e.value!]));
-  return { file: process.execPath, args: args.slice(1), env: { ...env, HOME: home, GITOPS_LAB_HOME: home, GITOPS_LAB_GIT_USER: credentials.username, GITOPS_LAB_GIT_PASSWORD: credentials.password } };
-}
-
 t.test("the in-cluster git server's objects are accepted by the apiserver and its Deployment becomes available", async (t) => {
   await deployInClusterGitServer(kube, input, 120_000);
   const svc = (await kube.get({ apiVersion: 'v1', kind: 'Service', namespace: GIT_NAMESPACE, name: GIT_SERVICE })) as KubeObject;
@@ -91,7 +79,7 @@ t.test('validate on both controllers, pulling through the cluster-side address a
   mkdirSync(root, { recursive: true });
   const sides = { cluster: { host: '127.0.0.2', port: await freePort() }, learner: { host: '127.0.0.1', port: await freePort() } };
   for (const [side, { host, port }] of Object.entries(sides)) {
-    const p = podOnHost(root, host, port);
+    const p = podOnHost(inClusterGitServerObjects(input), root, host, port);
     const { pid } = await spawnDetached(p.file, p.args, { cwd: stateDir, env: p.env, logFile: join(home, `git-${side}.log`) });
     pids.push(pid);
     t.ok(await waitForGitServer(`http://${host}:${port}`, 15_000), `the ${side} side answers`);

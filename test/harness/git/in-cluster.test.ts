@@ -11,11 +11,11 @@ import { LabError } from '../../../harness/errors.js';
 import { GIT_NAMESPACE, GIT_SERVICE, IN_CLUSTER_GIT_URL, inClusterGitServerObjects } from '../../../harness/git/in-cluster.js';
 import { ensureGitServer, readGitServer, recordInClusterGitServer, stopGitServer, waitForGitServer } from '../../../harness/git/server-process.js';
 import type { KubeObject } from '../../../harness/kube/client.js';
-import { PACKAGE_ROOT } from '../../../harness/paths.js';
 import { GIT_NODE_PORT, kindClusterConfig, NODE_GIT_ROOT, NODE_PACKAGE_ROOT } from '../../../harness/providers/kind/config.js';
 import { freePort } from '../../../harness/providers/local/ports.js';
 import { loadUpstreamPins } from '../../../harness/providers/upstream/pins.js';
 import { scratch } from '../../helpers/cli.js';
+import { podOnHost } from '../../helpers/pod-on-host.js';
 
 const alive = (pid: number): boolean => {
   try {
@@ -69,27 +69,12 @@ t.test('the Pod runs as the host user, on the node paths the kind config mounts,
   for (const e of container.env.filter((e) => e.valueFrom)) t.ok(secret.metadata.name === e.valueFrom!.secretKeyRef.name && e.valueFrom!.secretKeyRef.key in secret.stringData, `${e.name} comes from the Secret`);
 });
 
-/** The Pod's command and environment as a process on this machine: Pod paths mapped to host paths. */
-function podProcess(gitRoot: string, host: string, port: number): { file: string; args: string[]; env: Record<string, string> } {
-  const mountPath = (name: string): string => container.volumeMounts.find((m) => m.name === name)!.mountPath;
-  const map = (arg: string): string =>
-    arg.startsWith(mountPath('gitops-lab')) ? PACKAGE_ROOT + arg.slice(mountPath('gitops-lab').length)
-    : arg === mountPath('repositories') ? gitRoot
-    : arg === '0.0.0.0' ? host
-    : arg === String(container.ports[0]!.containerPort) ? String(port)
-    : arg;
-  const secret = (find('Secret') as KubeObject & { stringData: Record<string, string> }).stringData;
-  const env = Object.fromEntries(container.env.map((e) => [e.name, e.value ?? secret[e.valueFrom!.secretKeyRef.key]!]));
-  const [file, ...args] = container.command.map(map);
-  return { file: file === 'node' ? process.execPath : file!, args, env: { ...env, HOME: gitRoot, GITOPS_LAB_HOME: join(gitRoot, '..', 'home') } };
-}
-
 t.test("the Pod's command line serves the lab repositories: authenticated push, anonymous clone, reflog on disk", async (t) => {
   const cli = scratch(t);
   const root = join(cli.dir, 'git');
   mkdirSync(root, { recursive: true });
   const port = await freePort();
-  const p = podProcess(root, '127.0.0.1', port);
+  const p = podOnHost(objects, root, '127.0.0.1', port);
   t.match(p.args.join(' '), new RegExp(`dist/harness/cli/main\\.js git-serve --root ${root} --port ${port} --host 127\\.0\\.0\\.1$`));
   const { pid } = await spawnDetached(p.file, p.args, { cwd: cli.dir, env: p.env, logFile: join(cli.dir, 'pod.log') });
   t.teardown(() => {
@@ -122,7 +107,7 @@ t.test('a recorded in-cluster server is used, never started or stopped, and says
   mkdirSync(state, { recursive: true });
   const root = join(state, 'git');
   const port = await freePort();
-  const p = podProcess(root, '127.0.0.1', port);
+  const p = podOnHost(objects, root, '127.0.0.1', port);
   mkdirSync(root, { recursive: true });
   const { pid } = await spawnDetached(p.file, p.args, { cwd: cli.dir, env: p.env, logFile: join(cli.dir, 'pod.log') });
   t.teardown(() => {
