@@ -22,6 +22,7 @@ interface ManagedField {
   readonly operation?: string;
   readonly time?: string;
   readonly subresource?: string;
+  readonly fieldsV1?: unknown;
 }
 
 interface Obj {
@@ -29,12 +30,23 @@ interface Obj {
   readonly metadata?: { readonly name?: string; readonly namespace?: string; readonly resourceVersion?: string; readonly managedFields?: readonly ManagedField[]; readonly creationTimestamp?: string };
 }
 
-/** Who wrote this version: the newest managedFields entry that is not a status write. */
-export function attribute(obj: Obj, phase: string): WatchedChange | undefined {
+const writes = (obj: Obj): ManagedField[] => (obj.metadata?.managedFields ?? []).filter((f) => f.subresource !== 'status' && f.time !== undefined);
+const entryKey = (f: ManagedField): string => `${f.manager ?? ''}\u0000${f.operation ?? ''}`;
+const entryState = (f: ManagedField): string => `${f.time ?? ''}\u0000${JSON.stringify(f.fieldsV1 ?? null)}`;
+
+/**
+ * Who wrote this version. With the previous version's managedFields: the manager whose entry is new or changed
+ * (its time or its fields). managedFields times have one-second resolution, so "the newest entry" alone cannot
+ * tell a person's `kubectl patch` from a controller's apply in the same second; the difference can. Without a
+ * previous version (the first sight of an object), or when no entry changed: the newest entry, first one on a tie.
+ */
+export function attribute(obj: Obj, phase: string, previous?: readonly ManagedField[]): WatchedChange | undefined {
   const md = obj.metadata;
   if (!md?.name || !md.namespace || (phase !== 'ADDED' && phase !== 'MODIFIED')) return undefined;
-  const entries = (md.managedFields ?? []).filter((f) => f.subresource !== 'status' && f.time !== undefined);
-  const newest = entries.reduce<ManagedField | undefined>((a, b) => (a === undefined || (b.time ?? '') > (a.time ?? '') ? b : a), undefined);
+  const entries = writes(obj);
+  const before = new Map((previous ?? []).map((f) => [entryKey(f), entryState(f)]));
+  const changed = previous ? entries.filter((f) => before.get(entryKey(f)) !== entryState(f)) : [];
+  const newest = (changed.length > 0 ? changed : entries).reduce<ManagedField | undefined>((a, b) => (a === undefined || (b.time ?? '') > (a.time ?? '') ? b : a), undefined);
   if (!newest?.manager) return undefined;
   return {
     at: newest.time!,
@@ -60,6 +72,8 @@ export const WATCHED: readonly { readonly path: string; readonly kind: string }[
 export async function watchChanges(kubeconfig: string, namespaces: readonly string[], record: (c: WatchedChange) => void, signal: AbortSignal): Promise<void> {
   const watch = new Watch(loadKubeConfig(kubeconfig));
   const seen = new Set<string>();
+  // The last version seen of each object: what the next version's managedFields are compared with.
+  const last = new Map<string, readonly ManagedField[]>();
   const one = async (path: string, kind: string): Promise<void> => {
     while (!signal.aborted) {
       await new Promise<void>((resolve) => {
@@ -68,7 +82,10 @@ export async function watchChanges(kubeconfig: string, namespaces: readonly stri
             path,
             { allowWatchBookmarks: false },
             (phase, obj: Obj) => {
-              const c = attribute({ ...obj, kind }, phase);
+              const id = `${kind}/${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
+              const c = attribute({ ...obj, kind }, phase, last.get(id));
+              if (phase === 'DELETED') last.delete(id);
+              else last.set(id, writes(obj));
               if (!c || seen.has(`${kind}/${c.namespace}/${c.name}@${c.resourceVersion}`)) return;
               seen.add(`${kind}/${c.namespace}/${c.name}@${c.resourceVersion}`);
               record(c);
