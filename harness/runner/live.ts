@@ -28,6 +28,7 @@ import type { ClusterStatus, ProviderName } from '../providers/provider.js';
 import { freePort } from '../providers/local/ports.js';
 import { clusterStateDir } from '../providers/local/paths.js';
 import { LabError } from '../errors.js';
+import { createdFromGit } from './cleanup.js';
 import { applyLiveStep, type LiveContext } from './live-steps.js';
 import { newRunId, newSession, saveSession, stateHome, type Session } from './session.js';
 import { environmentsFor, labVars } from './start.js';
@@ -381,17 +382,14 @@ export async function cleanupLive(session: Session): Promise<void> {
   const adapter = adapterFor(session.controller);
   await adapter.deleteRoots(kube, session.runId, session.live.environments);
   const head = (await branchHeads(session.bareDir).catch(() => ({}) as Record<string, string>))[session.trackedBranch];
-  if (head) {
-    const tree = await snapshotTree(session.bareDir, head);
-    for (const env of Object.values(session.environments)) {
-      for (const reg of findRegistrations(tree, `${env.registration}/${session.controller}`, session.controller)) {
-        if (session.controller === 'argocd') await kube.delete({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', namespace: 'argocd', name: reg.name });
-        else {
-          await kube.delete({ apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', namespace: 'flux-system', name: reg.name });
-          await kube.delete({ apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', namespace: 'flux-system', name: reg.name });
-        }
-      }
-    }
+  const trees = await Promise.all([...new Set([session.seedSha, head].filter((x): x is string => !!x))].map((sha) => snapshotTree(session.bareDir, sha).catch(() => undefined)));
+  const dirs = Object.values(session.environments).map((env) => `${env.registration}/${session.controller}`);
+  // Whatever the roots applied from Git: registrations, and the AppProjects, ServiceAccounts and RBAC of some scenarios.
+  for (const ref of createdFromGit(trees.filter((x) => x !== undefined), dirs, session.runId, adapter.namespace)) {
+    await kube.delete(ref).catch((error: unknown) => {
+      // A kind whose CRD is not installed here cannot have been created either.
+      if (!(error instanceof LabError && /unrecognized|could not find|not found|404/i.test(error.message))) throw error;
+    });
   }
   for (const env of session.live.environments) await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: session.environments[env]!.namespace });
   await rm(session.bareDir, { recursive: true, force: true });
