@@ -1,19 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import t from 'tap';
-import { goBuildArgs, groupKey } from '../../harness/providers/local/build.js';
+import { goBuildArgs, groupKey, localPins } from '../../harness/providers/local/build.js';
 import { GROUP_SPECS, GROUPS, ldflagsFor, loadVersions } from '../../harness/providers/local/components.js';
+import { repoRoot } from '../../harness/providers/local/paths.js';
 
-const inputs = { versionsYaml: 'a: 1\n', goMod: 'module x\n', goSum: 'sum\n' };
+const inputs = { pins: '{"a":1}', goMod: 'module x\n', goSum: 'sum\n' };
 
 t.test('cache key is stable and sensitive to every input', async (t) => {
   const k = groupKey('kube', inputs);
   t.match(k, /^[0-9a-f]{16}$/);
   t.equal(groupKey('kube', { ...inputs }), k, 'same inputs, same key');
   t.not(groupKey('etcd', inputs), k, 'group is part of the key');
-  t.not(groupKey('kube', { ...inputs, versionsYaml: 'a: 2\n' }), k, 'versions.yaml is part of the key');
+  t.not(groupKey('kube', { ...inputs, pins: '{"a":2}' }), k, 'the pins are part of the key');
   t.not(groupKey('kube', { ...inputs, goMod: 'module y\n' }), k, 'go.mod is part of the key');
   t.not(groupKey('kube', { ...inputs, goSum: 'other\n' }), k, 'go.sum is part of the key');
   // Field boundaries matter: moving bytes between fields changes the key.
-  t.not(groupKey('kube', { versionsYaml: 'a: 1\nmodule x\n', goMod: '', goSum: 'sum\n' }), k);
+  t.not(groupKey('kube', { pins: '{"a":1}module x\n', goMod: '', goSum: 'sum\n' }), k);
+});
+
+t.test('the key follows the local pins of versions.yaml, not its comments or its kind section', async (t) => {
+  const yaml = readFileSync(join(repoRoot(), 'cluster-config', 'versions.yaml'), 'utf8');
+  const pins = localPins(yaml);
+  t.equal(localPins(`# a new comment\n${yaml}`), pins, 'a comment changes nothing');
+  t.equal(localPins(yaml.replace(/^ {2}flux: v\d+\.\d+\.\d+$/m, '  flux: v9.9.9')), pins, 'a kind-section pin changes no local binary');
+  t.not(yaml.replace(/^ {2}flux: v\d+\.\d+\.\d+$/m, '  flux: v9.9.9'), yaml, '(the kind flux pin was found)');
+  const bumped = yaml.replace(/^( {4}version: )v1\.36\.3$/m, '$1v1.36.4');
+  t.not(bumped, yaml, '(the kubernetes pin was found)');
+  t.not(localPins(bumped), pins, 'a component pin does');
 });
 
 t.test('go build command line', async (t) => {

@@ -1,11 +1,14 @@
 /**
  * Builds every local-provider binary from the pinned Go tool modules into the cache, keyed by the pins:
- *   <cache>/bin/<group>-<key>/<binary>, key = sha256(versions.yaml, the group's go.mod and go.sum, recipe).
+ *   <cache>/bin/<group>-<key>/<binary>, key = sha256(the local pins of versions.yaml, the group's go.mod and
+ *   go.sum, recipe). Only the `go:` and `components:` sections are pins of these builds: a comment, the kind
+ *   section or a system package note changes no binary, so it changes no key.
  * A stamp file per group records what was built; a warm machine only checks stamps.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse } from 'yaml';
 import { run } from '../../exec.js';
 import { LabError } from '../../errors.js';
 import {
@@ -24,25 +27,36 @@ export const BUILD_RECIPE = 3;
 const GO_BUILD_TIMEOUT_MS = 90 * 60_000;
 
 export interface GroupInputs {
-  readonly versionsYaml: string;
+  /** localPins() of versions.yaml. */
+  readonly pins: string;
   readonly goMod: string;
   readonly goSum: string;
 }
 
 export function groupKey(group: GroupName, inputs: GroupInputs): string {
   const h = createHash('sha256');
-  for (const part of [`recipe:${BUILD_RECIPE}`, `group:${group}`, inputs.versionsYaml, inputs.goMod, inputs.goSum]) {
+  for (const part of [`recipe:${BUILD_RECIPE}`, `group:${group}`, inputs.pins, inputs.goMod, inputs.goSum]) {
     h.update(part);
     h.update('\0');
   }
   return h.digest('hex').slice(0, 16);
 }
 
+/** The pins of the local builds in versions.yaml, as canonical JSON (keys sorted; comments and order ignored). */
+export function localPins(versionsYaml: string): string {
+  const doc = (parse(versionsYaml) ?? {}) as Record<string, unknown>;
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical)
+    : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
+    : v;
+  return JSON.stringify(canonical({ go: doc['go'] ?? null, components: doc['components'] ?? null }));
+}
+
 export function readGroupInputs(group: GroupName): GroupInputs {
   const dir = join(localConfigDir(), group);
   const sumPath = join(dir, 'go.sum');
   return {
-    versionsYaml: readFileSync(join(repoRoot(), 'cluster-config', 'versions.yaml'), 'utf8'),
+    pins: localPins(readFileSync(join(repoRoot(), 'cluster-config', 'versions.yaml'), 'utf8')),
     goMod: readFileSync(join(dir, 'go.mod'), 'utf8'),
     goSum: existsSync(sumPath) ? readFileSync(sumPath, 'utf8') : '',
   };
