@@ -1,9 +1,9 @@
 import t from 'tap';
 import { parse } from 'yaml';
-import { imagesIn, parseManifest, withPullPolicy } from '../../../harness/providers/upstream/install.js';
-import { installManifests, REQUIRED_CRDS } from '../../../harness/providers/upstream/manifests.js';
-import { loadUpstreamPins } from '../../../harness/providers/upstream/pins.js';
-import { loadVersions } from '../../../harness/providers/local/components.js';
+import { imagesIn, parseManifest, withPullPolicy } from '../../../../harness/providers/upstream/install.js';
+import { installManifests, REQUIRED_CRDS } from '../../../../harness/providers/upstream/manifests.js';
+import { loadUpstreamPins } from '../../../../harness/providers/upstream/pins.js';
+import { loadVersions } from '../../../../harness/providers/local/components.js';
 
 const pins = loadUpstreamPins();
 

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
-import { goBuildArgs, groupKey, localPins } from '../../harness/providers/local/build.js';
-import { GROUP_SPECS, GROUPS, ldflagsFor, loadVersions } from '../../harness/providers/local/components.js';
-import { repoRoot } from '../../harness/providers/local/paths.js';
+import { goBuildArgs, groupKey, localPins } from '../../../../harness/providers/local/build.js';
+import { GROUP_SPECS, GROUPS, ldflagsFor, loadVersions } from '../../../../harness/providers/local/components.js';
+import { repoRoot } from '../../../../harness/providers/local/paths.js';
 
 const inputs = { pins: '{"a":1}', goMod: 'module x\n', goSum: 'sum\n' };
 
@@ -58,7 +58,7 @@ t.test('stale bin dirs: everything but the current keys', async (t) => {
   const { mkdtempSync, mkdirSync, rmSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join } = await import('node:path');
-  const { groupBinDir, pruneBinDirs, staleBinDirs } = await import('../../harness/providers/local/build.js');
+  const { groupBinDir, pruneBinDirs, staleBinDirs } = await import('../../../../harness/providers/local/build.js');
   const root = mkdtempSync(join(tmpdir(), 'gitops-lab-cache-'));
   t.teardown(() => rmSync(root, { recursive: true, force: true }));
   const env = { ...process.env, GITOPS_LAB_CACHE: root };

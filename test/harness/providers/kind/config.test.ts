@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { parse, parseAllDocuments } from 'yaml';
-import { AUDIT_LOG_FILE, GIT_NODE_PORT, kindClusterConfig, kindClusterConfigYaml, NODE_AUDIT_DIR, NODE_AUDIT_POLICY, NODE_GIT_ROOT, NODE_PACKAGE_ROOT } from '../../../harness/providers/kind/config.js';
-import { auditPolicyYaml } from '../../../harness/providers/local/kwok.js';
-import { repoRoot } from '../../../harness/providers/local/paths.js';
-import { loadUpstreamPins } from '../../../harness/providers/upstream/pins.js';
+import { AUDIT_LOG_FILE, GIT_NODE_PORT, kindClusterConfig, kindClusterConfigYaml, NODE_AUDIT_DIR, NODE_AUDIT_POLICY, NODE_GIT_ROOT, NODE_PACKAGE_ROOT } from '../../../../harness/providers/kind/config.js';
+import { auditPolicyYaml } from '../../../../harness/providers/local/kwok.js';
+import { repoRoot } from '../../../../harness/providers/local/paths.js';
+import { loadUpstreamPins } from '../../../../harness/providers/upstream/pins.js';
 
 const input = { auditPolicyPath: '/state/lab/audit-policy.yaml', auditLogDir: '/state/lab/audit', gitHostPort: 40123, gitRoot: '/state/lab/git', packageRoot: '/home/me/gitops-lab' };
 /** cluster.example.yaml: a state directory that is the current directory, this package one level up. */

@@ -1,6 +1,6 @@
 import t from 'tap';
-import { createClusterArgs, deleteClusterArgs, dockerArch, dockerInfoArgs, getClustersArgs, getKubeconfigArgs, kindClusterName, preloadCommands } from '../../../harness/providers/kind/commands.js';
-import { loadUpstreamPins } from '../../../harness/providers/upstream/pins.js';
+import { createClusterArgs, deleteClusterArgs, dockerArch, dockerInfoArgs, getClustersArgs, getKubeconfigArgs, kindClusterName, preloadCommands } from '../../../../harness/providers/kind/commands.js';
+import { loadUpstreamPins } from '../../../../harness/providers/upstream/pins.js';
 
 t.test('kind cluster names are prefixed so down can only delete ours', async (t) => {
   t.equal(kindClusterName('lab'), 'gitops-lab-lab');

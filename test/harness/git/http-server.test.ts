@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { run } from '../../harness/exec.js';
-import { parseCgiResponse, startGitHttpServer } from '../../harness/git/http-server.js';
+import { run } from '../../../harness/exec.js';
+import { parseCgiResponse, startGitHttpServer } from '../../../harness/git/http-server.js';
 
 t.test('CGI response parsing', async (t) => {
   const r = parseCgiResponse(Buffer.from('Status: 404 Not Found\r\nContent-Type: text/plain\r\n\r\nnope'));

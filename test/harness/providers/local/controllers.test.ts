@@ -1,8 +1,8 @@
 import t from 'tap';
-import { controllersFor } from '../../harness/providers/provider.js';
-import type { BinaryPaths } from '../../harness/providers/local/build.js';
-import { controllerPortNames, controllerSpecs, type ControllerPorts } from '../../harness/providers/local/controllers.js';
-import { argocdExtraYaml, planObjects } from '../../harness/providers/local/install.js';
+import { controllersFor } from '../../../../harness/providers/provider.js';
+import type { BinaryPaths } from '../../../../harness/providers/local/build.js';
+import { controllerPortNames, controllerSpecs, type ControllerPorts } from '../../../../harness/providers/local/controllers.js';
+import { argocdExtraYaml, planObjects } from '../../../../harness/providers/local/install.js';
 
 const binaries = new Proxy({}, { get: (_t, k) => `/cache/bin/${String(k)}` }) as BinaryPaths;
 

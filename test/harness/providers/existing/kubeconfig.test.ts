@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { parse, stringify } from 'yaml';
-import { LabError } from '../../../harness/errors.js';
-import { contextNames, findKubeconfig, kubeconfigForContext } from '../../../harness/providers/existing/kubeconfig.js';
+import { LabError } from '../../../../harness/errors.js';
+import { contextNames, findKubeconfig, kubeconfigForContext } from '../../../../harness/providers/existing/kubeconfig.js';
 
 const caught = (fn: () => unknown): LabError | undefined => {
   try {

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import t from 'tap';
 import { parseAllDocuments } from 'yaml';
-import type { BinaryPaths } from '../../harness/providers/local/build.js';
-import { auditPolicyYaml, createClusterArgs, deleteClusterArgs, kwokctlConfigYaml, loadStages, scaleNodesArgs } from '../../harness/providers/local/kwok.js';
-import { localConfigDir } from '../../harness/providers/local/paths.js';
+import type { BinaryPaths } from '../../../../harness/providers/local/build.js';
+import { auditPolicyYaml, createClusterArgs, deleteClusterArgs, kwokctlConfigYaml, loadStages, scaleNodesArgs } from '../../../../harness/providers/local/kwok.js';
+import { localConfigDir } from '../../../../harness/providers/local/paths.js';
 
 const binaries = new Proxy({}, { get: (_t, k) => `/cache/bin/${String(k)}` }) as BinaryPaths;
 const ports = { kubeApiserver: 40001, etcd: 40002, etcdPeer: 40003, kubeControllerManager: 40004, kubeScheduler: 40005, kwokController: 40006 };

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
-import { GROUP_SPECS, GROUPS, loadVersions } from '../../harness/providers/local/components.js';
-import { localConfigDir } from '../../harness/providers/local/paths.js';
+import { GROUP_SPECS, GROUPS, loadVersions } from '../../../../harness/providers/local/components.js';
+import { localConfigDir } from '../../../../harness/providers/local/paths.js';
 
 const versions = loadVersions();
 const goMod = (g: string): string => readFileSync(join(localConfigDir(), g, 'go.mod'), 'utf8');

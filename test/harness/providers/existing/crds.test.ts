@@ -1,7 +1,7 @@
 import t from 'tap';
-import { missingCrds, missingCrdsError } from '../../../harness/providers/existing/crds.js';
-import { installManifests } from '../../../harness/providers/upstream/manifests.js';
-import { loadUpstreamPins } from '../../../harness/providers/upstream/pins.js';
+import { missingCrds, missingCrdsError } from '../../../../harness/providers/existing/crds.js';
+import { installManifests } from '../../../../harness/providers/upstream/manifests.js';
+import { loadUpstreamPins } from '../../../../harness/providers/upstream/pins.js';
 
 const argocdOnly = new Set(['applications.argoproj.io', 'appprojects.argoproj.io', 'rollouts.argoproj.io', 'analysisruns.argoproj.io', 'analysistemplates.argoproj.io']);
 

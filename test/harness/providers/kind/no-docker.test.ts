@@ -7,9 +7,9 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { run } from '../../../harness/exec.js';
-import { defaultProvider } from '../../../harness/providers/index.js';
-import { REPO_ROOT } from '../../helpers/cli.js';
+import { run } from '../../../../harness/exec.js';
+import { defaultProvider } from '../../../../harness/providers/index.js';
+import { REPO_ROOT } from '../../../helpers/cli.js';
 
 const BIN = join(REPO_ROOT, 'dist/harness/cli/main.js');
 const dir = mkdtempSync(join(tmpdir(), 'gitops-lab-nodocker-'));
