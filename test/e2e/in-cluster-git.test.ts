@@ -18,7 +18,7 @@ import { run, spawnDetached } from '../../harness/exec.js';
 import { deployInClusterGitServer, GIT_NAMESPACE, GIT_SERVICE, inClusterGitServerObjects } from '../../harness/git/in-cluster.js';
 import { gitRootFor, readGitServer, recordInClusterGitServer, waitForGitServer } from '../../harness/git/server-process.js';
 import { createKubeClient, type KubeClient, type KubeObject } from '../../harness/kube/client.js';
-import { GIT_NODE_PORT, NODE_GIT_ROOT, NODE_PACKAGE_ROOT } from '../../harness/providers/kind/config.js';
+import { GIT_NODE_PORT, kindGitServerInput } from '../../harness/providers/kind/config.js';
 import { clusterStateDir } from '../../harness/providers/local/paths.js';
 import { freePort } from '../../harness/providers/local/ports.js';
 import { LocalProvider } from '../../harness/providers/local/provider.js';
@@ -49,15 +49,8 @@ t.teardown(async () => {
 });
 
 const credentials = { username: 'learner', password: 'e2e-pod-pw' };
-const input = {
-  image: loadUpstreamPins().gitServerImage,
-  nodeGitRoot: NODE_GIT_ROOT,
-  nodePackageRoot: NODE_PACKAGE_ROOT,
-  nodePort: GIT_NODE_PORT,
-  uid: process.getuid?.() ?? 0,
-  gid: process.getgid?.() ?? 0,
-  credentials,
-};
+// Exactly what `up --provider kind` deploys.
+const input = kindGitServerInput(loadUpstreamPins().gitServerImage, credentials);
 let kube: KubeClient;
 t.before(async () => {
   const handle = await provider.up({ name: NAME, controllers: 'all', nodes: 1, log });

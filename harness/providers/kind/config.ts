@@ -5,6 +5,7 @@
  * (harness/git/in-cluster.ts), and that server's NodePort published on 127.0.0.1 only.
  */
 import { stringify } from 'yaml';
+import type { InClusterGitServerInput } from '../../git/in-cluster.js';
 
 /** Where the audit policy and log live inside the node container. */
 export const NODE_AUDIT_POLICY = '/etc/kubernetes/policies/audit-policy.yaml';
@@ -15,6 +16,11 @@ export const GIT_NODE_PORT = 31080;
 /** Where the node sees the host's lab repositories and this package (the in-cluster git server's hostPaths). */
 export const NODE_GIT_ROOT = '/var/lib/gitops-lab/git';
 export const NODE_PACKAGE_ROOT = '/opt/gitops-lab';
+
+/** What kind deploys as the in-cluster git server: the node paths and port this config provides, as this user. */
+export function kindGitServerInput(image: string, credentials: InClusterGitServerInput['credentials']): InClusterGitServerInput {
+  return { image, nodeGitRoot: NODE_GIT_ROOT, nodePackageRoot: NODE_PACKAGE_ROOT, nodePort: GIT_NODE_PORT, uid: process.getuid?.() ?? 0, gid: process.getgid?.() ?? 0, credentials };
+}
 
 export interface KindConfigInput {
   /** Host path of the audit policy file (written from auditPolicyYaml()). */

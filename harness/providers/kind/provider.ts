@@ -21,7 +21,7 @@ import { applyUpstream, imagesIn, loadManifests, waitForWorkloads, withPullPolic
 import { installManifests } from '../upstream/manifests.js';
 import { loadUpstreamPins } from '../upstream/pins.js';
 import { createClusterArgs, deleteClusterArgs, dockerArch, getClustersArgs, getKubeconfigArgs, kindClusterName, kindVersionArgs, preloadCommands } from './commands.js';
-import { AUDIT_LOG_FILE, GIT_NODE_PORT, kindClusterConfigYaml, NODE_GIT_ROOT, NODE_PACKAGE_ROOT } from './config.js';
+import { AUDIT_LOG_FILE, kindClusterConfigYaml, kindGitServerInput } from './config.js';
 
 export interface KindState {
   readonly version: 1;
@@ -153,15 +153,7 @@ export class KindProvider implements ClusterProvider {
 
       // 4. The lab git server in the cluster (shared code: harness/git/in-cluster.ts), on the host's repositories.
       const credentials = { username: 'learner', password: newGitPassword() };
-      await deployInClusterGitServer(kube, {
-        image: pins.gitServerImage,
-        nodeGitRoot: NODE_GIT_ROOT,
-        nodePackageRoot: NODE_PACKAGE_ROOT,
-        nodePort: GIT_NODE_PORT,
-        uid: process.getuid?.() ?? 0,
-        gid: process.getgid?.() ?? 0,
-        credentials,
-      });
+      await deployInClusterGitServer(kube, kindGitServerInput(pins.gitServerImage, credentials));
       const gitUrl = `http://127.0.0.1:${state.gitHostPort}`;
       if (!(await waitForGitServer(gitUrl, 60_000))) {
         throw new LabError('CLUSTER_UNAVAILABLE', `the in-cluster lab git server is available but does not answer on ${gitUrl} (kind's port mapping)`, {

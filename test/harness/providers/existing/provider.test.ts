@@ -64,7 +64,7 @@ class FakeInstaller implements Installer {
   }
 }
 
-function setup(t: { teardown(fn: () => void): void }, server = 'https://10.0.0.1:6443') {
+function setup(t: { teardown(fn: () => void): void }, server = 'https://127.0.0.1:1' /* never dialled: the cluster is a fake */) {
   const home = mkdtempSync(join(tmpdir(), 'gitops-lab-existing-'));
   const saved = process.env['GITOPS_LAB_HOME'];
   process.env['GITOPS_LAB_HOME'] = home;

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { parse, parseAllDocuments } from 'yaml';
-import { AUDIT_LOG_FILE, GIT_NODE_PORT, kindClusterConfig, kindClusterConfigYaml, NODE_AUDIT_DIR, NODE_AUDIT_POLICY, NODE_GIT_ROOT, NODE_PACKAGE_ROOT } from '../../../../harness/providers/kind/config.js';
+import { AUDIT_LOG_FILE, GIT_NODE_PORT, kindClusterConfig, kindClusterConfigYaml, kindGitServerInput, NODE_AUDIT_DIR, NODE_AUDIT_POLICY, NODE_GIT_ROOT, NODE_PACKAGE_ROOT } from '../../../../harness/providers/kind/config.js';
 import { auditPolicyYaml } from '../../../../harness/providers/local/kwok.js';
 import { repoRoot } from '../../../../harness/providers/local/paths.js';
 import { loadUpstreamPins } from '../../../../harness/providers/upstream/pins.js';
@@ -74,6 +74,10 @@ t.test('the in-cluster git server: the host lab repositories (writable) and this
     { hostPath: '/state/lab/git', containerPath: NODE_GIT_ROOT },
     { hostPath: '/home/me/gitops-lab', containerPath: NODE_PACKAGE_ROOT, readOnly: true },
   ]);
+  const deployed = kindGitServerInput('node:20-bookworm@sha256:' + 'a'.repeat(64), { username: 'learner', password: 'pw' });
+  t.same([deployed.nodeGitRoot, deployed.nodePackageRoot], node.extraMounts.slice(2).map((m) => m.containerPath), 'what kind deploys uses exactly these node paths');
+  t.equal(deployed.nodePort, node.extraPortMappings[0]!.containerPort, 'and the port kind maps');
+  t.equal(deployed.uid, process.getuid?.() ?? 0, 'as this user (git refuses repositories owned by someone else)');
 });
 
 t.test('the git server NodePort is published on 127.0.0.1 only', async (t) => {
