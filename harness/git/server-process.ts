@@ -10,6 +10,7 @@ import { spawnDetached } from '../exec.js';
 import { LabError } from '../errors.js';
 import { writeJsonAtomic } from '../runner/session.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { isAlive } from '../providers/local/supervisor.js';
 
 export interface GitServerRecord {
   /** The git-serve process beside the cluster; absent when the server runs in the cluster (kind). */
@@ -30,15 +31,8 @@ const recordFile = (stateDir: string): string => join(stateDir, 'git-server.json
 /** The bare lab repositories of a cluster, wherever its git server runs. */
 export const gitRootFor = (stateDir: string): string => join(stateDir, 'git');
 
-function alive(pid: number | undefined): boolean {
-  if (pid === undefined) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+/** A pid of ours still running (a zombie is not: supervisor.isAlive reads its state). */
+const alive = (pid: number | undefined): boolean => pid !== undefined && isAlive(pid);
 
 async function answers(url: string): Promise<boolean> {
   try {

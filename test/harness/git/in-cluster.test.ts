@@ -13,18 +13,10 @@ import { ensureGitServer, readGitServer, recordInClusterGitServer, stopGitServer
 import type { KubeObject } from '../../../harness/kube/client.js';
 import { GIT_NODE_PORT, kindClusterConfig, NODE_GIT_ROOT, NODE_PACKAGE_ROOT } from '../../../harness/providers/kind/config.js';
 import { freePort } from '../../../harness/providers/local/ports.js';
+import { isAlive } from '../../../harness/providers/local/supervisor.js';
 import { loadUpstreamPins } from '../../../harness/providers/upstream/pins.js';
 import { scratch } from '../../helpers/cli.js';
 import { podOnHost } from '../../helpers/pod-on-host.js';
-
-const alive = (pid: number): boolean => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 const input = {
   image: loadUpstreamPins().gitServerImage,
@@ -125,8 +117,8 @@ t.test('a recorded in-cluster server is used, never started or stopped, and says
   t.notOk(existsSync(join(state, 'git-server.log')), 'nothing was started');
 
   process.kill(pid, 'SIGTERM');
-  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-  t.notOk(alive(pid), 'the server is gone');
+  for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+  t.notOk(isAlive(pid), 'the server is gone');
   const error = await ensureGitServer(state, await freePort()).catch((e: unknown) => e);
   t.ok(error instanceof LabError && error.code === 'CLUSTER_UNAVAILABLE', 'a server that does not answer is an infrastructure error (exit 3)');
   t.match((error as Error).message, `the in-cluster lab git server does not answer on http://127.0.0.1:${port}`);
