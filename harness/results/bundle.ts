@@ -4,6 +4,7 @@
  *   <out>/<learner>/<scenario>/result.json    the grade, byte for byte what `grade --format json` prints
  *   <out>/<learner>/<scenario>/evidence.json  the evidence it was graded on (versioned, Secret data redacted)
  *   <out>/<learner>/<scenario>/report.md      the Markdown report, with the session's start and end
+ *   <out>/<learner>/<scenario>/seal.json      an HMAC-SHA256 over the three files' bytes (seal.ts), written after them
  *   <out>/index/<learner>--<scenario>--<run>--<time>--<random>.json   one entry per grade, written last
  *
  * Every file is written atomically. A later grade of the same learner and scenario replaces the bundle; the
@@ -20,6 +21,7 @@ import { writeFileAtomic } from './atomic.js';
 import { BUNDLE_FILES, gradedPushAt, gradedSubject, INDEX_DIR, INDEX_ENTRY_SCHEMA_VERSION, timeTakenMs, type IndexEntry } from './entry.js';
 import { pathSegment } from './learner.js';
 import { redactEvidence } from './redact.js';
+import { bundleKey, SEAL_FILE, sealBundle, sealText, type BundleKey } from './seal.js';
 import { sessionMarkdown } from './session-markdown.js';
 
 export interface BundleInput {
@@ -85,14 +87,22 @@ export function assembleBundle(input: BundleInput): { files: Record<keyof typeof
   return { files, entry };
 }
 
-/** Writes one grade's bundle and its index entry under `outDir`; safe to run many at once into one folder. */
-export async function writeBundle(outDir: string, input: BundleInput): Promise<WrittenBundle> {
-  const { files, entry } = assembleBundle(input);
+/**
+ * Writes one grade's bundle, its seal and its index entry under `outDir`; safe to run many at once into one
+ * folder. The seal's key is the instructor's (made on first use in the state home) unless one is given.
+ */
+export async function writeBundle(outDir: string, input: BundleInput, options: { readonly key?: BundleKey } = {}): Promise<WrittenBundle> {
+  const key = options.key ?? (await bundleKey());
+  const assembled = assembleBundle(input);
+  const { files } = assembled;
+  const seal = sealBundle(key, { learner: assembled.entry.learner, scenario: assembled.entry.scenario, runId: assembled.entry.runId }, files);
+  const entry: IndexEntry = { ...assembled.entry, seal: { alg: seal.alg, keyId: seal.keyId, mac: seal.mac } };
   const dir = join(outDir, pathSegment(entry.learner), pathSegment(entry.scenario));
   // The evidence first and the result last: a result.json on disk always has its evidence beside it.
   await writeFileAtomic(join(dir, BUNDLE_FILES.evidence), files.evidence);
   await writeFileAtomic(join(dir, BUNDLE_FILES.report), files.report);
   await writeFileAtomic(join(dir, BUNDLE_FILES.result), files.result);
+  await writeFileAtomic(join(dir, SEAL_FILE), sealText(seal));
   const stamp = entry.gradedAt.replace(/[^0-9]/g, '');
   const entryFile = join(
     outDir,

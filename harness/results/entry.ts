@@ -40,6 +40,8 @@ export const IndexEntry = z.object({
   /** The bundle's folder, relative to the results folder, with `/` separators. */
   bundle: z.string(),
   digests: z.object({ result: Sha256, evidence: Sha256, report: Sha256 }),
+  /** The bundle's seal (seal.json beside it): which instructor key sealed it, and the MAC. */
+  seal: z.object({ alg: z.literal('HMAC-SHA256'), keyId: z.string(), mac: Sha256 }).optional(),
 });
 export type IndexEntry = z.infer<typeof IndexEntry>;
 

@@ -183,8 +183,19 @@ export async function listScenarioIds(bank = bankDir()): Promise<string[]> {
   return ids.sort();
 }
 
+/**
+ * What a scenario id may be: one folder name of the bank (the bank's ids are kebab-case). An id is never a
+ * path, so one read from a session or an evidence bundle (`../../x`) cannot select a folder outside the bank.
+ */
+export const SAFE_SCENARIO_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
 /** Loads one scenario by id, throwing INVALID_SCENARIO with every error when it does not parse. */
 export async function loadScenario(id: string, bank = bankDir()): Promise<LoadedScenario> {
+  if (typeof id !== 'string' || !SAFE_SCENARIO_ID.test(id)) {
+    throw new LabError('USAGE', `scenario id ${JSON.stringify(id)} is not a scenario id (lower-case letters, digits and dashes, at most 63)`, {
+      suggestion: 'gitops-lab list shows the scenarios of the bank',
+    });
+  }
   const file = join(bank, id, 'scenario.yaml');
   try {
     await stat(file);
