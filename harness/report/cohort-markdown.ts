@@ -2,6 +2,7 @@
 import { BOUNDARIES } from '../model/boundary.js';
 import { formatDuration } from '../results/duration.js';
 import type { Cohort } from './cohort.js';
+import { escapeControls } from './escape.js';
 import { escapeMd } from './markdown.js';
 
 const pct = (x: number | null): string => (x === null ? '–' : `${Math.round(x * 100)}%`);
@@ -32,8 +33,8 @@ export function renderCohortMarkdown(cohort: Cohort): string {
   out.push('', '## Learners', '', '| learner | scenario | mode | status | score | time taken | checks passed | first failing boundary | graded commit |', '|---|---|---|---|---:|---:|---:|---|---|');
   for (const r of cohort.rows) {
     const first = r.firstFailure ? `${r.firstFailure.boundary} (${escapeMd(r.firstFailure.check)})` : '–';
-    const commit = `\`${r.headSha.slice(0, 7)}\`${r.headSubject === null ? '' : ` ${escapeMd(r.headSubject)}`}`;
-    out.push(`| ${escapeMd(r.learner)} | ${escapeMd(r.scenario)} | ${r.mode} | ${r.status} | ${r.score}/${r.maxScore} | ${duration(r.timeTakenMs)} | ${r.checksPassed}/${r.checksJudged} | ${first} | ${commit} |`);
+    const commit = `\`${escapeControls(r.headSha.slice(0, 7)).replace(/`/g, "'")}\`${r.headSubject === null ? '' : ` ${escapeMd(r.headSubject)}`}`;
+    out.push(`| ${escapeMd(r.learner)} | ${escapeMd(r.scenario)} | ${escapeMd(r.mode)} | ${escapeMd(r.status)} | ${r.score}/${r.maxScore} | ${duration(r.timeTakenMs)} | ${r.checksPassed}/${r.checksJudged} | ${first} | ${commit} |`);
   }
   return out.join('\n') + '\n';
 }

@@ -94,7 +94,7 @@ function failureDetail(row: LearnerRow): string {
   if (lines.length === 0 && c.actual !== undefined) lines.push(practice && c.expected !== undefined ? `got ${c.actual}, expected ${c.expected}` : `got ${c.actual}`);
   return (
     `<p class="msg">${esc(c.message)}</p>` +
-    (lines.length > 0 ? `<pre class="lines">${esc(lines.join('\n'))}</pre>` : '') +
+    (lines.length > 0 ? `<pre class="lines">${lines.map(esc).join('\n')}</pre>` : '') +
     (practice && c.hint ? `<p class="hint">hint: ${esc(c.hint)}</p>` : '')
   );
 }

@@ -1,6 +1,7 @@
 /** Reports of a bank validation: JSON (`runs[]`), JUnit (a suite per scenario and controller, a case per phase), Markdown, text. */
 import junit, { type Builder } from 'junit-report-builder';
 import type { ValidateRun } from '../runner/validate.js';
+import { escapeControls as e, escapeXmlText } from './escape.js';
 import { escapeMd } from './markdown.js';
 
 export const VALIDATE_SCHEMA_VERSION = 1;
@@ -33,11 +34,11 @@ export function validateJson(runs: readonly ValidateRun[]): string {
 export function validateJunit(runs: readonly ValidateRun[]): string {
   const builder = (junit as unknown as Builder).newBuilder();
   for (const r of runs) {
-    const suite = builder.testSuite().name(`${r.scenario} (${r.controller})`);
+    const suite = builder.testSuite().name(e(`${r.scenario} (${r.controller})`));
     for (const p of r.phases) {
-      const tc = suite.testCase().className(`${r.scenario}.${r.controller}`).name(p.phase).time(p.seconds);
-      if (p.status === 'fail') tc.failure(p.problems.join('\n'), 'scenario-defect');
-      else if (p.status === 'error') tc.error(p.problems.join('\n'), 'could-not-validate');
+      const tc = suite.testCase().className(e(`${r.scenario}.${r.controller}`)).name(e(p.phase)).time(p.seconds);
+      if (p.status === 'fail') tc.failure(escapeXmlText(p.problems.join('\n')), 'scenario-defect');
+      else if (p.status === 'error') tc.error(escapeXmlText(p.problems.join('\n')), 'could-not-validate');
     }
   }
   return builder.build();
@@ -45,12 +46,12 @@ export function validateJunit(runs: readonly ValidateRun[]): string {
 
 export function validateMarkdown(runs: readonly ValidateRun[]): string {
   const out = ['# Scenario bank validation', '', '| scenario | controller | status | phases | seconds |', '|---|---|---|---|---|'];
-  for (const r of runs) out.push(`| ${r.scenario} | ${r.controller} | ${r.status} | ${r.phases.map((p) => `${p.phase}: ${p.status}`).join(', ')} | ${Math.round(r.seconds)} |`);
+  for (const r of runs) out.push(`| ${escapeMd(r.scenario)} | ${escapeMd(r.controller)} | ${r.status} | ${escapeMd(r.phases.map((p) => `${p.phase}: ${p.status}`).join(', '))} | ${Math.round(r.seconds)} |`);
   const bad = runs.filter((r) => r.status !== 'pass');
   if (bad.length > 0) {
     out.push('', '## Problems');
     for (const r of bad) {
-      out.push('', `### ${r.scenario} (${r.controller}): ${r.status}`, '');
+      out.push('', `### ${escapeMd(r.scenario)} (${escapeMd(r.controller)}): ${r.status}`, '');
       for (const f of r.failingChecks) out.push(`- ${escapeMd(f)}`);
     }
   }
@@ -58,7 +59,7 @@ export function validateMarkdown(runs: readonly ValidateRun[]): string {
 }
 
 export function validateText(runs: readonly ValidateRun[]): string {
-  const lines = runs.map((r) => `${r.status.toUpperCase().padEnd(5)} ${r.scenario} (${r.controller}) ${Math.round(r.seconds)}s${r.failingChecks.length ? '\n' + r.failingChecks.map((f) => `      ${f}`).join('\n') : ''}`);
+  const lines = runs.map((r) => `${r.status.toUpperCase().padEnd(5)} ${e(r.scenario)} (${e(r.controller)}) ${Math.round(r.seconds)}s${r.failingChecks.length ? '\n' + r.failingChecks.map((f) => `      ${e(f)}`).join('\n') : ''}`);
   const pass = runs.filter((r) => r.status === 'pass').length;
   lines.push(`${pass}/${runs.length} scenario runs pass`);
   return lines.join('\n') + '\n';
