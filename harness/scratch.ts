@@ -1,7 +1,8 @@
 /**
  * Scratch directories and interrupt cleanup. Every temporary directory the harness makes (checkouts of a
  * learner's tree, seed work trees) comes from scratchDir(), so SIGINT or SIGTERM can remove it; half-made
- * sessions register an undo with onInterrupt(). installSignalCleanup() is called once by the CLI.
+ * sessions register an undo with onInterrupt(). installSignalCleanup() is called once by the CLI's entry point,
+ * which alone decides how the process ends: this module never exits.
  */
 import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -10,17 +11,27 @@ import { join } from 'node:path';
 
 const dirs = new Set<string>();
 const undos = new Set<() => Promise<void> | void>();
+/** mkdtemp calls not yet answered: the final sweep waits for them, so a directory made just then is not left. */
+const pending = new Set<Promise<string>>();
+let interrupting = false;
 
 /** A fresh directory under the OS temp directory, removed on SIGINT/SIGTERM if still there. */
 export async function scratchDir(prefix: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), `gitops-lab-${prefix}-`));
+  const made = mkdtemp(join(tmpdir(), `gitops-lab-${prefix}-`));
+  pending.add(made);
+  let dir: string;
+  try {
+    dir = await made;
+  } finally {
+    pending.delete(made);
+  }
   dirs.add(dir);
   return dir;
 }
 
 /** Removes a scratch directory (and forgets it). */
 export async function removeScratch(dir: string): Promise<void> {
-  await rm(dir, { recursive: true, force: true });
+  await rm(dir, { recursive: true, force: true, maxRetries: 3 });
   dirs.delete(dir);
 }
 
@@ -47,37 +58,76 @@ export function liveScratchDirs(): readonly string[] {
   return [...dirs];
 }
 
-let installed = false;
+/** Whether an interrupt is being cleaned up (the CLI then stays quiet about errors its cleanup causes). */
+export function interrupted(): boolean {
+  return interrupting;
+}
+
+export interface InterruptCleanupOptions {
+  /** Bound on all undos together; the scratch directories are removed after it either way. */
+  readonly undoTimeoutMs?: number;
+  readonly log?: (line: string) => void;
+}
 
 /**
- * On SIGINT or SIGTERM: run the registered undos (newest first, bounded in time), remove every scratch
- * directory, then exit with 130 or 143. A second signal exits at once.
+ * What an interrupt undoes: every registered undo (newest first, bounded in time, each failure logged), then
+ * every scratch directory, including one whose mkdtemp was still under way. Never throws, never exits.
  */
-export function installSignalCleanup(options: { readonly undoTimeoutMs?: number } = {}): void {
-  if (installed) return;
-  installed = true;
+export async function interruptCleanup(options: InterruptCleanupOptions = {}): Promise<void> {
+  interrupting = true;
+  const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
+  const all = [...undos].reverse();
+  undos.clear();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      log(`gitops-lab: cleanup took longer than ${options.undoTimeoutMs ?? 20_000} ms; leaving the rest`);
+      resolve();
+    }, options.undoTimeoutMs ?? 20_000);
+  });
+  const work = (async () => {
+    for (const undo of all) {
+      try {
+        await undo();
+      } catch (error) {
+        log(`gitops-lab: cleanup step failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  })();
+  await Promise.race([work, timeout]);
+  clearTimeout(timer);
+  while (pending.size > 0) await Promise.allSettled([...pending]);
+  for (const dir of dirs) {
+    try {
+      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+      dirs.delete(dir);
+    } catch (error) {
+      log(`gitops-lab: could not remove ${dir}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+let installed: (() => void) | undefined;
+
+/**
+ * On SIGINT or SIGTERM: run interruptCleanup(), then call `done(signal)`: the CLI entry point decides how the
+ * process ends (130 or 143). A second signal while cleaning up calls `done` at once. Returns the uninstaller.
+ */
+export function installSignalCleanup(done: (signal: 'SIGINT' | 'SIGTERM') => void, options: InterruptCleanupOptions = {}): () => void {
+  if (installed) return installed;
   let cleaning = false;
-  const handler = (signal: NodeJS.Signals): void => {
-    const code = signal === 'SIGINT' ? 130 : 143;
-    if (cleaning) process.exit(code);
+  const handler = (signal: 'SIGINT' | 'SIGTERM'): void => {
+    if (cleaning) return done(signal);
     cleaning = true;
     process.stderr.write(`\ngitops-lab: ${signal}: cleaning up\n`);
-    const all = [...undos].reverse();
-    const timeout = new Promise<void>((resolve) => setTimeout(resolve, options.undoTimeoutMs ?? 20_000).unref());
-    const work = (async () => {
-      for (const undo of all) {
-        try {
-          await undo();
-        } catch (error) {
-          process.stderr.write(`gitops-lab: cleanup step failed: ${error instanceof Error ? error.message : String(error)}\n`);
-        }
-      }
-    })();
-    void Promise.race([work, timeout]).finally(() => {
-      for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
-      process.exit(code);
-    });
+    void interruptCleanup(options).finally(() => done(signal));
   };
   process.on('SIGINT', handler);
   process.on('SIGTERM', handler);
+  installed = () => {
+    process.off('SIGINT', handler);
+    process.off('SIGTERM', handler);
+    installed = undefined;
+  };
+  return installed;
 }

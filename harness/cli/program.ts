@@ -4,6 +4,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { exitCodeFor, formatError } from '../errors.js';
+import { interrupted } from '../scratch.js';
 import { COMMANDS } from './commands/index.js';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -26,7 +27,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       // --help and --version exit 0; every other parse failure is a usage error.
       return error.exitCode === 0 ? 0 : 2;
     }
-    process.stderr.write(formatError(error) + '\n');
+    // An error caused by the interrupt's own cleanup (a scratch directory removed under a running command)
+    // is not news: the entry point is about to exit 130 or 143.
+    if (!interrupted()) process.stderr.write(formatError(error) + '\n');
     return exitCodeFor(error);
   }
 }

@@ -3,8 +3,7 @@
  * root registrations, a known-good first sync), apply the faults, hand over; then grade by asking the
  * controller to look now, waiting until it settles, and collecting evidence.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findRegistrations } from '../../graders/lib/registration.js';
 import { GRADERS } from '../../graders/index.js';
@@ -28,6 +27,7 @@ import type { ClusterStatus, ProviderName } from '../providers/provider.js';
 import { freePort } from '../providers/local/ports.js';
 import { clusterStateDir } from '../providers/local/paths.js';
 import { LabError } from '../errors.js';
+import { onInterrupt, removeScratch, scratchDir } from '../scratch.js';
 import { createdFromGit } from './cleanup.js';
 import { applyLiveStep, type LiveContext } from './live-steps.js';
 import { newRunId, newSession, saveSession, stateHome, type Session } from './session.js';
@@ -261,7 +261,6 @@ export interface StartLiveOptions extends LiveOptions {
 }
 
 export async function startLive(o: StartLiveOptions): Promise<Session> {
-  const log = o.log ?? (() => undefined);
   const { scenario } = o;
   const needs = [o.controller, ...(scenario.rollouts ? ['rollouts'] : [])];
   const { kube, auditLog, kubeconfig, provider } = await openCluster(o.cluster, needs);
@@ -276,10 +275,51 @@ export async function startLive(o: StartLiveOptions): Promise<Session> {
   const repoURL = `${server.clusterUrl ?? server.url}/${repo}.git`;
   const environments = environmentsFor(scenario, suffix);
   const vars = labVars(repoURL, runId, environments, suffix);
+  const stateDir = join(stateHome(), 'sessions', runId);
+  const workspaceWasThere = await stat(o.workspace).then(() => true, () => false);
+  // Until the session is handed over, an interrupt undoes what has been made so far: the roots, registrations
+  // and namespaces (cleanupLive, once the session exists), the lab repository, this run's state, the workspace.
+  let made: Session | undefined;
+  const unregister = onInterrupt(async () => {
+    if (made) await cleanupLive(made);
+    else await rm(bareDir, { recursive: true, force: true });
+    await rm(stateDir, { recursive: true, force: true });
+    if (!workspaceWasThere) await rm(o.workspace, { recursive: true, force: true });
+  });
+  try {
+    made = await seedLive(o, { runId, suffix, server, repo, bareDir, repoURL, environments, vars, stateDir, gitStateDir, kube, auditLog, kubeconfig, provider, adapter }, (s) => (made = s));
+    return made;
+  } finally {
+    unregister();
+  }
+}
+
+interface SeedPlan {
+  readonly runId: string;
+  readonly suffix: string;
+  readonly server: Awaited<ReturnType<typeof ensureGitServer>>;
+  readonly repo: string;
+  readonly bareDir: string;
+  readonly repoURL: string;
+  readonly environments: ReturnType<typeof environmentsFor>;
+  readonly vars: ReturnType<typeof labVars>;
+  readonly stateDir: string;
+  readonly gitStateDir: string;
+  readonly kube: KubeClient;
+  readonly auditLog: string | undefined;
+  readonly kubeconfig: string;
+  readonly provider: ProviderName;
+  readonly adapter: ControllerAdapter;
+}
+
+/** startLive's work; `track` is told of the session as soon as it exists (for the interrupt undo). */
+async function seedLive(o: StartLiveOptions, p: SeedPlan, track: (s: Session) => void): Promise<Session> {
+  const log = o.log ?? (() => undefined);
+  const { scenario } = o;
+  const { runId, server, repo, bareDir, repoURL, environments, vars, stateDir, gitStateDir, kube, auditLog, kubeconfig, provider, adapter } = p;
   log(`lab repository ${repoURL}`);
   const lab = await createLabRepo({ scenario, scenarioDir: o.scenarioDir, bareDir, repoURL, vars, applyFaults: false });
   const live = liveEnvironments(scenario);
-  const stateDir = join(stateHome(), 'sessions', runId);
   const session = newSession({
     runId,
     scenario,
@@ -293,6 +333,7 @@ export async function startLive(o: StartLiveOptions): Promise<Session> {
     now: new Date(),
     live: { provider, cluster: o.cluster, kubeconfig, ...(auditLog ? { auditLog } : {}), environments: live, handoverAt: '', gitStateDir },
   });
+  track(session);
   const ls = new LiveSession(session, kube, adapter, log, o.settleTimeoutMs ?? DEFAULT_SETTLE_TIMEOUT_MS);
   getProvider(provider).recordRun?.(o.cluster, { runId, namespaces: Object.values(environments).map((e) => e.namespace) });
   for (const env of live) {
@@ -310,13 +351,13 @@ export async function startLive(o: StartLiveOptions): Promise<Session> {
   for (const env of live) await ls.settle(env);
 
   // Faults, in order, from a scratch clone of the lab repository.
-  const seedWork = await mkdtemp(join(tmpdir(), 'gitops-lab-faults-'));
+  const scratch = await scratchDir('faults');
   try {
-    await rm(seedWork, { recursive: true, force: true });
+    const seedWork = join(scratch, 'work');
     await cloneWorkspace(bareDir, seedWork, lab.trackedBranch);
     await ls.applySteps(scenario.faults, seedWork, labClock(Math.floor(Date.now() / 1000) - 3600));
   } finally {
-    await rm(seedWork, { recursive: true, force: true });
+    await removeScratch(scratch);
   }
   const heads = await branchHeads(bareDir);
   const handed: Session = {

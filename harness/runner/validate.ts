@@ -3,13 +3,12 @@
  * failing must fail; apply the solution; full marks; re-seed and apply each wrong solution; it must lose the
  * points it targets. Runs share one cluster, isolated by run id, and clean up after themselves.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Controller } from '../model/boundary.js';
 import type { GradeResult } from '../model/result.js';
 import type { Scenario } from '../model/scenario.js';
 import { LabError } from '../errors.js';
+import { onInterrupt, removeScratch, scratchDir } from '../scratch.js';
 import { gradeEvidence } from './grade.js';
 import { cleanupLive, collectLiveEvidence, playSteps, startLive } from './live.js';
 import type { Session } from './session.js';
@@ -66,17 +65,25 @@ export async function playLivePhase(
   phase: string,
   steps: readonly Step[] | undefined,
 ): Promise<Evidence> {
-  const dir = await mkdtemp(join(tmpdir(), `gitops-lab-validate-${unit.scenario.id}-`));
+  const dir = await scratchDir(`validate-${unit.scenario.id}`);
   const workspace = join(dir, 'ws');
   let session: Session | undefined;
+  let unregister = (): void => undefined;
+  let cleaning: Promise<void> | undefined;
+  const cleanup = (s: Session): Promise<void> => (cleaning ??= cleanupLive(s).catch((e: unknown) => log(`cleanup: ${String(e)}`)));
   const log = (l: string): void => options.log(`[${unit.scenario.id}/${unit.controller}/${phase}] ${l}`);
   try {
+    // startLive undoes its own half-made session if interrupted; once it hands over, the run is ours to undo.
     session = await startLive({ scenario: unit.scenario, scenarioDir: unit.scenarioDir, workspace, controller: unit.controller, cluster: options.cluster, log });
+    const handed = session;
+    unregister = onInterrupt(() => cleanup(handed));
     if (steps) await playSteps(session, workspace, steps, { cluster: options.cluster, log });
     return await collectLiveEvidence({ session, cluster: options.cluster, log });
   } finally {
-    if (session) await cleanupLive(session).catch((e: unknown) => log(`cleanup: ${String(e)}`));
-    await rm(dir, { recursive: true, force: true });
+    // Still registered while it runs: an interrupt now waits for this same cleanup instead of exiting under it.
+    if (session) await cleanup(session);
+    unregister();
+    await removeScratch(dir);
   }
 }
 

@@ -1,6 +1,6 @@
-import { writeFile } from 'node:fs/promises';
 import { Option, type Command } from 'commander';
 import { LabError } from '../../errors.js';
+import { writeFileAtomic } from '../../results/atomic.js';
 import type { Controller } from '../../model/boundary.js';
 import { validateJson, validateJunit, validateMarkdown, validateText } from '../../report/validate.js';
 import { shard, validateAll, type ValidateUnit } from '../../runner/validate.js';
@@ -34,8 +34,8 @@ export function register(program: Command, setExit: SetExit): void {
       const started = performance.now();
       const runs = await validateAll(mine, { cluster: opts.cluster, parallel, retriesOnFailure: retries, log: (l) => process.stderr.write(`${l}\n`) });
       process.stderr.write(`validated ${runs.length} run(s) in ${((performance.now() - started) / 1000).toFixed(0)}s\n`);
-      if (opts.junit) await writeFile(opts.junit, validateJunit(runs));
-      if (opts.markdown) await writeFile(opts.markdown, validateMarkdown(runs));
+      if (opts.junit) await writeFileAtomic(opts.junit, validateJunit(runs));
+      if (opts.markdown) await writeFileAtomic(opts.markdown, validateMarkdown(runs));
       const render = { json: validateJson, junit: validateJunit, markdown: validateMarkdown, text: validateText }[opts.format as 'text'];
       process.stdout.write(render(runs));
       setExit(runs.some((r) => r.status === 'error') ? 3 : runs.some((r) => r.status === 'fail') ? 1 : 0);

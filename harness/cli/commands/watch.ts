@@ -13,6 +13,7 @@ import { collectLiveEvidence } from '../../runner/live.js';
 import { loadSession } from '../../runner/session.js';
 import { loadScenario } from '../../scenario/load.js';
 import { renderText } from '../../report/text.js';
+import { onInterrupt } from '../../scratch.js';
 import { exitCodeOf } from '../output.js';
 import type { SetExit } from './index.js';
 
@@ -27,27 +28,46 @@ export function register(program: Command, setExit: SetExit): void {
       const { scenario } = await loadScenario(session.scenario);
       const reflog = join(session.bareDir, 'logs', 'refs', 'heads', session.trackedBranch);
       const tty = process.stdout.isTTY ?? false;
+      // Ctrl-C (or SIGTERM) stops the loop between steps: the CLI's interrupt cleanup waits for the grade in
+      // flight to finish its writes (bounded), then the process exits 130 (143).
       let stopped = false;
-      process.once('SIGINT', () => {
+      let wake: () => void = () => undefined;
+      let loopDone: () => void = () => undefined;
+      const finished = new Promise<void>((resolve) => (loopDone = resolve));
+      const unregister = onInterrupt(async () => {
         stopped = true;
+        wake();
+        await finished;
       });
       let lastSeen = '';
       let code = 0;
-      while (!stopped) {
-        const mark = await stat(reflog).then((s) => `${s.size}:${s.mtimeMs}`, () => '');
-        if (mark !== lastSeen) {
-          lastSeen = mark;
-          const head = (await branchHeads(session.bareDir))[session.trackedBranch] ?? '';
-          process.stderr.write(`grading ${head.slice(0, 7)}...\n`);
-          const evidence = session.live ? await collectLiveEvidence({ session, cluster: session.live.cluster, log: (l) => process.stderr.write(`  ${l}\n`) }) : await collectOfflineEvidence(session);
-          const result = gradeEvidence(scenario, evidence);
-          code = exitCodeOf(result);
-          if (tty) process.stdout.write('\x1b[2J\x1b[H');
-          process.stdout.write(renderText(result, { color: tty }));
-          if (opts.once) break;
-          process.stdout.write(`\nwatching ${session.trackedBranch} for your next push (Ctrl-C to stop)\n`);
+      try {
+        while (!stopped) {
+          const mark = await stat(reflog).then((s) => `${s.size}:${s.mtimeMs}`, () => '');
+          if (mark !== lastSeen) {
+            lastSeen = mark;
+            const head = (await branchHeads(session.bareDir))[session.trackedBranch] ?? '';
+            process.stderr.write(`grading ${head.slice(0, 7)}...\n`);
+            const evidence = session.live ? await collectLiveEvidence({ session, cluster: session.live.cluster, log: (l) => process.stderr.write(`  ${l}\n`) }) : await collectOfflineEvidence(session);
+            const result = gradeEvidence(scenario, evidence);
+            code = exitCodeOf(result);
+            if (tty) process.stdout.write('\x1b[2J\x1b[H');
+            process.stdout.write(renderText(result, { color: tty }));
+            if (opts.once) break;
+            process.stdout.write(`\nwatching ${session.trackedBranch} for your next push (Ctrl-C to stop)\n`);
+          }
+          if (stopped) break;
+          await new Promise<void>((r) => {
+            const timer = setTimeout(r, 500);
+            wake = () => {
+              clearTimeout(timer);
+              r();
+            };
+          });
         }
-        await new Promise((r) => setTimeout(r, 500));
+      } finally {
+        unregister();
+        loopDone();
       }
       setExit(code);
     });
