@@ -3,11 +3,12 @@
  * commit, then one commit per environment), the scenario's Git faults applied as further commits, and a
  * learner workspace cloned from it.
  */
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { matcher } from '../../graders/lib/globs.js';
 import { join, relative } from 'node:path';
-import { tmpdir } from 'node:os';
 import { git, gitOut } from './git.js';
+import { installPushLog } from './push-log.js';
+import { removeScratch, scratchDir } from '../scratch.js';
 import { applyGitStep, TEAMMATE } from './steps.js';
 import { fillTemplate, type LabVars } from './template.js';
 import type { Scenario } from '../model/scenario.js';
@@ -106,13 +107,14 @@ export async function createLabRepo(options: CreateLabOptions): Promise<LabRepo>
   const branch = scenario.trackedBranch;
   await mkdir(options.bareDir, { recursive: true });
   await git(options.bareDir, ['init', '-q', '--bare', '-b', branch]);
-  // Keep a reflog in the bare repository: it records when each push landed (exam deadlines, time taken).
+  // Keep a reflog (history of the branch), and log each push's arrival by our clock (exam deadlines, time taken).
   await git(options.bareDir, ['config', 'core.logAllRefUpdates', 'always']);
-  const work = await mkdtemp(join(tmpdir(), 'gitops-lab-seed-'));
+  await installPushLog(options.bareDir);
+  const work = await scratchDir('seed');
   try {
     await git(work, ['init', '-q', '-b', branch]);
     await git(work, ['remote', 'add', 'origin', options.bareDir]);
-    const stage = await mkdtemp(join(tmpdir(), 'gitops-lab-tree-'));
+    const stage = await scratchDir('tree');
     try {
       const sources = [
         ...(scenario.repo.extends ? [join(options.bankDir ?? join(options.scenarioDir, '..'), scenario.repo.extends)] : []),
@@ -141,10 +143,10 @@ export async function createLabRepo(options: CreateLabOptions): Promise<LabRepo>
         await applyGitSteps(work, scenario.faults, { trackedBranch: branch, vars, clock });
       }
     } finally {
-      await rm(stage, { recursive: true, force: true });
+      await removeScratch(stage);
     }
   } finally {
-    await rm(work, { recursive: true, force: true });
+    await removeScratch(work);
   }
   const seedBranches = await branchHeads(options.bareDir);
   return {

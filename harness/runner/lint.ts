@@ -2,8 +2,7 @@
  * The bank's offline gates: schema and lint rules per file, unique ids, every environment renders from the
  * initial repo, and the offline self-test of the git and render checks.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { removeScratch, scratchDir } from '../scratch.js';
 import { join } from 'node:path';
 import { renderCommit } from '../evidence/render-evidence.js';
 import { createLabRepo } from '../git/lab-repo.js';
@@ -24,7 +23,7 @@ export interface LintReport {
 
 /** Every environment of the initial repo (before the faults) must render. */
 export async function checkInitialRenders(scenario: Scenario, dir: string, display: string): Promise<string[]> {
-  const root = await mkdtemp(join(tmpdir(), 'gitops-lab-lint-'));
+  const root = await scratchDir('lint');
   try {
     const bareDir = join(root, 'lab.git');
     const envs = environmentsFor(scenario);
@@ -32,7 +31,7 @@ export async function checkInitialRenders(scenario: Scenario, dir: string, displ
     const outcomes = await renderCommit(bareDir, lab.seedSha, envs);
     return Object.entries(outcomes).flatMap(([env, o]) => (o.ok ? [] : [`${display}: environments.${env}: repo/${envs[env]!.path} does not render: ${o.error.split('\n')[0]}`]));
   } finally {
-    await rm(root, { recursive: true, force: true });
+    await removeScratch(root);
   }
 }
 

@@ -3,8 +3,7 @@
  * solution, then each wrong solution, each from the hand-over state. Used by the self-test (lint) and by the
  * fixture recorder. History is reproducible: fixed clock, fixed identities, a symbolic repository URL.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { removeScratch, scratchDir } from '../scratch.js';
 import { join } from 'node:path';
 import { collectOfflineEvidence } from '../evidence/collect.js';
 import { applyGitSteps, branchHeads, cloneWorkspace, createLabRepo, labClock } from '../git/lab-repo.js';
@@ -33,7 +32,7 @@ export async function playScenario(
   visit: (phase: Phase, evidence: Evidence) => Promise<void>,
   options: { readonly wrongSolutions?: boolean } = {},
 ): Promise<void> {
-  const root = await mkdtemp(join(tmpdir(), `gitops-lab-play-${scenario.id}-`));
+  const root = await scratchDir(`play-${scenario.id}`);
   try {
     const bareDir = join(root, 'lab.git');
     const environments = environmentsFor(scenario);
@@ -72,6 +71,6 @@ export async function playScenario(
       await visit({ kind: 'wrong', id: wrong.id }, await play(wrong.steps));
     }
   } finally {
-    await rm(root, { recursive: true, force: true });
+    await removeScratch(root);
   }
 }

@@ -1,8 +1,10 @@
 /**
- * A lab session: which scenario, controller and lab repository a workspace belongs to. It is stored inside
- * the workspace's .git directory (never committed by the learner) and in the state home.
+ * A lab session: which scenario, controller and lab repository a workspace belongs to. The record lives in
+ * the state home (`<home>/sessions/<runId>/session.json`), where the learner's workspace cannot reach. The
+ * workspace holds only a marker naming the run (`.git/gitops-lab/session.json`: `{schemaVersion, runId}`);
+ * everything a grade depends on (scenario, paths, mode, deadline, learner) comes from the record.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -57,7 +59,16 @@ export function newRunId(): string {
   return randomBytes(3).toString('hex');
 }
 
-const sessionFile = (workspace: string): string => join(workspace, '.git', 'gitops-lab', 'session.json');
+const markerFile = (workspace: string): string => join(workspace, '.git', 'gitops-lab', 'session.json');
+
+/** Where a run's record lives: in the state home, keyed by run id. */
+export const recordFile = (runId: string, home: string = stateHome()): string => join(home, 'sessions', runId, 'session.json');
+
+/** Run ids are what newRunId makes (and what older sessions made): lower-case hex, nothing that walks a path. */
+export const RUN_ID = /^[0-9a-f]{6,32}$/;
+
+/** What the workspace holds: only what identifies the session. */
+export const WorkspaceMarker = z.object({ schemaVersion: z.literal(1), runId: z.string().regex(RUN_ID, 'must be a gitops-lab run id (hex)') }).passthrough();
 
 export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
   await mkdir(join(file, '..'), { recursive: true });
@@ -66,26 +77,78 @@ export async function writeJsonAtomic(file: string, value: unknown): Promise<voi
   await rename(tmp, file);
 }
 
+/** Writes the record (state home) first, then the workspace's marker. */
 export async function saveSession(workspace: string, session: Session): Promise<void> {
-  await writeJsonAtomic(sessionFile(workspace), session);
-  await writeJsonAtomic(join(session.stateDir, 'session.json'), session);
+  await writeJsonAtomic(recordFile(session.runId), session);
+  await writeJsonAtomic(markerFile(workspace), { schemaVersion: 1, runId: session.runId });
 }
 
+/** Reads at most `max` bytes of a file the learner may have written: a huge or endless file is refused, not read. */
+async function readBounded(file: string, max: number): Promise<string> {
+  const handle = await open(file, 'r');
+  try {
+    const buf = Buffer.alloc(max + 1);
+    const { bytesRead } = await handle.read(buf, 0, max + 1, 0);
+    if (bytesRead > max) throw new LabError('INVALID_CONFIG', `${file}: larger than ${max} bytes; this is not a gitops-lab session marker`);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+const MARKER_FIELDS_CHECKED = ['scenario', 'controller', 'provider', 'mode', 'learner', 'bareDir', 'repoURL', 'trackedBranch', 'seedSha', 'startedAt', 'deadline', 'stateDir'] as const;
+
+/**
+ * The session of a workspace: the marker names the run; the record in the state home says everything else.
+ * A marker that is not a run id, names no record, or disagrees with its record on any field it carries (older
+ * workspaces carried a whole copy) is refused with exit 2 naming the file and the field.
+ */
 export async function loadSession(workspace: string): Promise<Session> {
-  const file = sessionFile(workspace);
+  const file = markerFile(workspace);
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
+    text = await readBounded(file, 64 * 1024);
+  } catch (error) {
+    if (error instanceof LabError) throw error;
     throw new LabError('NOT_FOUND', `${workspace} is not a gitops-lab workspace (no ${file})`, {
       suggestion: 'start a scenario first: gitops-lab start <id> --workspace <dir>',
     });
   }
-  const parsed = Session.safeParse(JSON.parse(text));
-  if (!parsed.success) {
-    throw new LabError('INVALID_CONFIG', `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new LabError('INVALID_CONFIG', `${file}: not JSON (${(error as Error).message})`);
   }
-  return parsed.data;
+  const marker = WorkspaceMarker.safeParse(json);
+  if (!marker.success) {
+    throw new LabError('INVALID_CONFIG', `${file}: ${marker.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
+  }
+  const { runId } = marker.data;
+  const record = recordFile(runId);
+  let recordText: string;
+  try {
+    recordText = await readFile(record, 'utf8');
+  } catch {
+    throw new LabError('INVALID_CONFIG', `${file}: runId: "${runId}" names no session in ${join(stateHome(), 'sessions')}`, {
+      suggestion: 'grade on the machine and state home (GITOPS_LAB_HOME) where the session was started',
+    });
+  }
+  const parsed = Session.safeParse(JSON.parse(recordText));
+  if (!parsed.success) {
+    throw new LabError('INVALID_CONFIG', `${record}: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  }
+  const session = parsed.data;
+  if (session.runId !== runId) throw new LabError('INVALID_CONFIG', `${record}: runId: "${session.runId}" is not the run it is filed under ("${runId}")`);
+  const carried = marker.data as Record<string, unknown>;
+  for (const field of MARKER_FIELDS_CHECKED) {
+    if (field in carried && JSON.stringify(carried[field]) !== JSON.stringify(session[field])) {
+      throw new LabError('INVALID_CONFIG', `${file}: ${field}: the workspace says ${JSON.stringify(carried[field])}, its session record says ${JSON.stringify(session[field])}`, {
+        suggestion: `the session's record (${record}) decides; restore the workspace's marker or start a new session`,
+      });
+    }
+  }
+  return session;
 }
 
 export interface NewSessionInput {

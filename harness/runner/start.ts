@@ -1,5 +1,6 @@
 /** Starting a session offline: lab repository with faults, learner workspace, session record, prompt. */
-import { mkdir, readdir } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { onInterrupt } from '../scratch.js';
 import { join, relative, resolve } from 'node:path';
 import { createLabRepo, cloneWorkspace } from '../git/lab-repo.js';
 import type { LabVars } from '../git/template.js';
@@ -53,25 +54,44 @@ export async function startOffline(options: StartOptions): Promise<{ session: Se
       suggestion: 'choose a workspace outside GITOPS_LAB_HOME',
     });
   }
-  await mkdir(stateDir, { recursive: true });
-  const bareDir = join(stateDir, 'lab.git');
-  const repoURL = `file://${bareDir}`;
-  const environments = environmentsFor(scenario);
-  const lab = await createLabRepo({ scenario, scenarioDir: dir, bareDir, repoURL, vars: labVars(repoURL, runId, environments) });
-  await cloneWorkspace(bareDir, workspace, scenario.trackedBranch);
-  const session = newSession({
-    runId,
-    scenario,
-    controller,
-    provider: 'offline',
-    mode: options.mode ?? 'practice',
-    ...(options.learner !== undefined ? { learner: options.learner } : {}),
-    lab,
-    environments,
-    stateDir,
-    now: options.now?.() ?? new Date(),
-  });
-  await saveSession(workspace, session);
+  // A half-made session (interrupted, or failed part-way) leaves nothing behind: its state and workspace go.
+  const workspaceExisted = await stat(workspace).then(() => true, () => false);
+  const undo = async (): Promise<void> => {
+    await rm(stateDir, { recursive: true, force: true });
+    if (workspaceExisted) {
+      for (const e of await readdir(workspace).catch(() => [])) await rm(join(workspace, e), { recursive: true, force: true });
+    } else {
+      await rm(workspace, { recursive: true, force: true });
+    }
+  };
+  const unregister = onInterrupt(undo);
+  let session: Session;
+  try {
+    await mkdir(stateDir, { recursive: true });
+    const bareDir = join(stateDir, 'lab.git');
+    const repoURL = `file://${bareDir}`;
+    const environments = environmentsFor(scenario);
+    const lab = await createLabRepo({ scenario, scenarioDir: dir, bareDir, repoURL, vars: labVars(repoURL, runId, environments) });
+    await cloneWorkspace(bareDir, workspace, scenario.trackedBranch);
+    session = newSession({
+      runId,
+      scenario,
+      controller,
+      provider: 'offline',
+      mode: options.mode ?? 'practice',
+      ...(options.learner !== undefined ? { learner: options.learner } : {}),
+      lab,
+      environments,
+      stateDir,
+      now: options.now?.() ?? new Date(),
+    });
+    await saveSession(workspace, session);
+  } catch (error) {
+    await undo();
+    throw error;
+  } finally {
+    unregister();
+  }
   return { session, scenario, workspace };
 }
 

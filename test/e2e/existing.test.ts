@@ -18,7 +18,7 @@ import { createKubeClient, type KubeClient, type KubeObject } from '../../harnes
 import { contextNames } from '../../harness/providers/existing/kubeconfig.js';
 import { ExistingProvider } from '../../harness/providers/existing/provider.js';
 import { LocalProvider } from '../../harness/providers/local/provider.js';
-import { REPO_ROOT } from '../helpers/cli.js';
+import { REPO_ROOT, sessionRecord } from '../helpers/cli.js';
 
 const home = mkdtempSync(join(tmpdir(), 'gitops-lab-e2e-existing-'));
 process.env['GITOPS_LAB_HOME'] = home;
@@ -223,7 +223,7 @@ t.test('learners: disjoint run-id namespaces and registrations; everything outsi
     ws.map((w) => cli(['start', w.scenario, '--workspace', w.dir, '--cluster', REMOTE, '--controller', w.controller, '--learner', w.learner], 10 * 60_000)),
   );
   log(`${ws.length} sessions started in parallel in ${secs(started)}`);
-  const sessions = ws.map((w) => JSON.parse(readFileSync(join(w.dir, '.git', 'gitops-lab', 'session.json'), 'utf8')) as {
+  const sessions = ws.map((w) => sessionRecord(home, w.dir) as {
     runId: string;
     learner?: string;
     environments: Record<string, { namespace: string }>;

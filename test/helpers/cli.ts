@@ -1,5 +1,5 @@
 /** Runs the built gitops-lab executable as a user would (npm test builds it first). */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run, type RunResult } from '../../harness/exec.js';
@@ -12,6 +12,8 @@ export interface Cli {
   readonly dir: string;
   run(args: readonly string[], cwd?: string): Promise<RunResult>;
   git(cwd: string, args: readonly string[]): Promise<RunResult>;
+  /** The session record (in the state home) of a workspace this CLI started. */
+  session(workspace: string): Record<string, any>;
 }
 
 /** A scratch directory and state home, removed when the test ends. */
@@ -30,5 +32,12 @@ export function scratch(t: { teardown(fn: () => void): void }): Cli {
         timeoutMs: 30_000,
         env: { GIT_AUTHOR_NAME: 'Alex Learner', GIT_AUTHOR_EMAIL: 'alex@example.com', GIT_COMMITTER_NAME: 'Alex Learner', GIT_COMMITTER_EMAIL: 'alex@example.com' },
       }),
+    session: (workspace) => sessionRecord(home, workspace),
   };
+}
+
+/** The record a workspace's marker names, read from the state home `home`. */
+export function sessionRecord(home: string, workspace: string): Record<string, any> {
+  const marker = JSON.parse(readFileSync(join(workspace, '.git', 'gitops-lab', 'session.json'), 'utf8')) as { runId: string };
+  return JSON.parse(readFileSync(join(home, 'sessions', marker.runId, 'session.json'), 'utf8')) as Record<string, any>;
 }

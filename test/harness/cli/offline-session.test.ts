@@ -104,7 +104,7 @@ t.test('exam mode grades the last push before the deadline', async (t) => {
   const { cli, ws, commitAndPush, edit } = await startSession(t);
   edit(STAGING, '1.27.5', '1.27.6');
   await commitAndPush('payment-api: promote 1.27.6 to staging');
-  const session = JSON.parse(readFileSync(join(ws, '.git/gitops-lab/session.json'), 'utf8'));
+  const session = cli.session(ws);
   const pushes = await readPushes(session.bareDir, 'main');
   const learner = pushes.at(-1)!;
   t.equal(learner.sha, (await cli.git(ws, ['rev-parse', 'HEAD'])).stdout.trim());
