@@ -1,8 +1,9 @@
 /** Git evidence from the lab repository: the learner's pushed tracked branch against the hand-over commit. */
-import { parseAllDocuments } from 'yaml';
 import { git, gitOut } from '../git/git.js';
 import { branchHeads } from '../git/lab-repo.js';
+import { readPushLog } from '../git/push-log.js';
 import type { CommitInfo, FileChange, GitEvidence, ParsedFile, TreeSnapshot } from '../model/evidence.js';
+import { FILE_LIMITS, parseYamlBounded, YamlBudget } from '../yaml/bounded.js';
 
 const STATUS: Readonly<Record<string, FileChange['status']>> = {
   A: 'added',
@@ -31,69 +32,235 @@ export function parseNameStatus(out: string): FileChange[] {
   return changes;
 }
 
+/** A commit id as git prints it (SHA-1 or SHA-256). */
+const SHA = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/**
+ * The commits of `from..to`, oldest first. No learner byte can act as a separator: the ids come from
+ * `git rev-list` (hex, one a line), each commit object is read whole by its size from one `git cat-file
+ * --batch` and parsed here, and the file changes come from NUL-terminated `git diff-tree -z --stdin`.
+ */
 export async function readCommits(bareDir: string, from: string, to: string): Promise<CommitInfo[]> {
-  const out = (
-    await git(bareDir, ['log', '--reverse', '-z', '-M', '--name-status', '--format=%x1e%H%x1f%P%x1f%an <%ae>%x1f%s%x1f%b%x1f', `${from}..${to}`])
-  ).stdout;
-  return out
-    .split('\x1e')
-    .filter((r) => r.trim().length > 0)
-    .map((record) => {
-      const [sha = '', parents = '', author = '', subject = '', body = '', rest = ''] = record.split('\x1f');
-      return {
-        sha,
-        parents: parents.split(' ').filter(Boolean),
-        author,
-        subject,
-        body: body.trim(),
-        files: parseNameStatus(rest.replace(/^\0?\n?/, '')),
-      };
-    });
+  const shas = (await git(bareDir, ['rev-list', '--reverse', `${from}..${to}`])).stdout.split('\n').filter((l) => l.length > 0);
+  for (const sha of shas) if (!SHA.test(sha)) throw new Error(`git rev-list printed "${sha}", not a commit id`);
+  if (shas.length === 0) return [];
+  const input = shas.join('\n') + '\n';
+  const [objects, changes] = await Promise.all([
+    git(bareDir, ['cat-file', '--batch'], { input, binary: true }),
+    git(bareDir, ['diff-tree', '-z', '-r', '-M', '--name-status', '--root', '--always', '--stdin'], { input, binary: true }),
+  ]);
+  const raw = readBatch(Buffer.from(objects.stdoutBytes ?? new Uint8Array()));
+  const files = splitDiffTree(Buffer.from(changes.stdoutBytes ?? new Uint8Array()).toString('utf8'), shas);
+  return shas.map((sha) => {
+    const object = raw.get(sha);
+    if (!object || object.type !== 'commit') throw new Error(`git cat-file did not return commit ${sha}`);
+    return { sha, ...parseCommitObject(object.content.toString('utf8')), files: files.get(sha) ?? [] };
+  });
+}
+
+/** `git cat-file --batch` output: `<id> <type> <size>\n<content>\n` per object, by size, never by content. */
+function readBatch(buf: Buffer): Map<string, { type: string; content: Buffer }> {
+  const out = new Map<string, { type: string; content: Buffer }>();
+  let off = 0;
+  while (off < buf.length) {
+    const nl = buf.indexOf(0x0a, off);
+    if (nl < 0) break;
+    const [id = '', type = '', size = ''] = buf.subarray(off, nl).toString('latin1').split(' ');
+    if (type === 'missing' || !/^\d+$/.test(size)) {
+      off = nl + 1;
+      continue;
+    }
+    const n = Number(size);
+    out.set(id, { type, content: buf.subarray(nl + 1, nl + 1 + n) });
+    off = nl + 1 + n + 1;
+  }
+  return out;
+}
+
+/**
+ * Splits `git diff-tree -z --always --stdin` output (`<id>\0` then `<status>\0<path>\0[<path>\0]` per change)
+ * by commit. A token where a status is expected that equals the next commit's id starts that commit; a status
+ * is never 40 hex digits, so a file named like a commit id cannot be mistaken for one.
+ */
+export function splitDiffTree(out: string, shas: readonly string[]): Map<string, FileChange[]> {
+  const tokens = out.split('\0');
+  if (tokens.at(-1) === '') tokens.pop();
+  const byCommit = new Map<string, FileChange[]>();
+  let next = 0;
+  let current: FileChange[] | undefined;
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i]!;
+    if (next < shas.length && token === shas[next]) {
+      current = [];
+      byCommit.set(shas[next++]!, current);
+      i++;
+      continue;
+    }
+    const status = STATUS[token[0] ?? ''];
+    if (!current || !status) throw new Error(`unexpected "${token.slice(0, 60)}" in git diff-tree output`);
+    if (status === 'renamed' || status === 'copied') {
+      current.push({ status, path: tokens[i + 2] ?? '', oldPath: tokens[i + 1] ?? '' });
+      i += 3;
+    } else {
+      current.push({ status, path: tokens[i + 1] ?? '' });
+      i += 2;
+    }
+  }
+  return byCommit;
+}
+
+/** A line of whitespace only (git's is_blank_line). */
+const blank = (line: string): boolean => /^\s*$/.test(line);
+
+/**
+ * A raw commit object: headers (continuation lines start with a space), a blank line, the message. The
+ * author is the `author` header's `name <email>`; subject and body are split as git's %s and %b do: leading
+ * blank lines skipped, the subject is the first paragraph (its lines right-trimmed and joined with a space),
+ * the body is what follows the blank lines after it.
+ */
+export function parseCommitObject(text: string): Pick<CommitInfo, 'parents' | 'author' | 'subject' | 'body'> {
+  const end = text.indexOf('\n\n');
+  const headerText = end < 0 ? text : text.slice(0, end);
+  const message = end < 0 ? '' : text.slice(end + 2);
+  const parents: string[] = [];
+  let author = '';
+  let sawAuthor = false;
+  for (const line of headerText.split('\n')) {
+    if (line.startsWith(' ')) continue;
+    const sp = line.indexOf(' ');
+    const key = sp < 0 ? line : line.slice(0, sp);
+    const value = sp < 0 ? '' : line.slice(sp + 1);
+    if (key === 'parent') parents.push(value);
+    else if (key === 'author' && !sawAuthor) {
+      sawAuthor = true;
+      // `Name <email> <seconds> <zone>`: the identity is everything before the date.
+      author = /^(.*) -?\d+ [+-]\d{4}$/.exec(value)?.[1] ?? value;
+    }
+  }
+  const lines = message.split('\n');
+  let i = 0;
+  while (i < lines.length && blank(lines[i]!)) i++;
+  const subject: string[] = [];
+  for (; i < lines.length && !blank(lines[i]!); i++) subject.push(lines[i]!.replace(/\s+$/, ''));
+  while (i < lines.length && blank(lines[i]!)) i++;
+  return { parents, author, subject: subject.join(' '), body: lines.slice(i).join('\n').trim() };
 }
 
 const YAML_FILE = /\.(ya?ml)$|(^|\/)Kustomization$/;
 
-/** The YAML files of a commit's tree, parsed; blobs already parsed (shared between trees) are reused. */
-export async function snapshotTree(bareDir: string, sha: string, cache = new Map<string, ParsedFile>()): Promise<TreeSnapshot> {
+/** Shared by the trees of one grade: parsed blobs (seed and head share most) and one YAML budget. */
+export interface SnapshotContext {
+  readonly cache: Map<string, ParsedFile>;
+  readonly budget: YamlBudget;
+  /** Bytes charged to `budget` so far (mirrors it, so a blob that cannot fit is not even read). */
+  charged: number;
+}
+
+export const snapshotContext = (budget = new YamlBudget()): SnapshotContext => ({ cache: new Map(), budget, charged: 0 });
+
+/** Most bytes read from `git cat-file --batch` in one go. */
+const READ_CHUNK_BYTES = 8 * 1024 * 1024;
+
+/**
+ * The YAML files of a commit's tree, parsed within FILE_LIMITS and the grade's budget. Sizes come first
+ * (`git cat-file --batch-check`): a blob over the per-file limit, or one the budget has no room for, is
+ * never read; the rest are read by `git cat-file --batch` in bounded chunks. A file that breaks a bound gets
+ * `parseError` naming it.
+ */
+export async function snapshotTree(bareDir: string, sha: string, context: SnapshotContext = snapshotContext()): Promise<TreeSnapshot> {
   const ls = (await git(bareDir, ['ls-tree', '-r', '-z', sha])).stdout;
   const entries = ls
     .split('\0')
     .filter(Boolean)
     .map((line) => {
-      const [meta = '', path = ''] = line.split('\t');
-      const [, type, blob] = meta.split(' ');
-      return { type, blob: blob ?? '', path };
+      // `<mode> <type> <id>\t<path>`: the path is everything after the first tab (it may hold tabs itself).
+      const tab = line.indexOf('\t');
+      const [, type, blob] = line.slice(0, tab).split(' ');
+      return { type, blob: blob ?? '', path: line.slice(tab + 1) };
     })
     .filter((e) => e.type === 'blob' && YAML_FILE.test(e.path));
-  const missing = [...new Set(entries.map((e) => e.blob).filter((b) => !cache.has(b)))];
-  if (missing.length > 0) {
-    // One process for every blob: `git cat-file --batch`.
-    const out = (await git(bareDir, ['cat-file', '--batch'], { input: missing.join('\n') + '\n', binary: true })).stdoutBytes!;
-    const buf = Buffer.from(out);
-    let off = 0;
-    while (off < buf.length) {
-      const nl = buf.indexOf(0x0a, off);
-      const [blob = '', , size = '0'] = buf.subarray(off, nl).toString('utf8').split(' ');
-      const n = Number(size);
-      const text = buf.subarray(nl + 1, nl + 1 + n).toString('utf8');
-      off = nl + 1 + n + 1;
-      cache.set(blob, parseYamlFile(blob, text));
-    }
-  }
+  const missing = [...new Set(entries.map((e) => e.blob).filter((b) => SHA.test(b) && !context.cache.has(b)))];
+  if (missing.length > 0) await readBlobs(bareDir, missing, context);
   const files: Record<string, ParsedFile> = {};
-  for (const e of entries) files[e.path] = cache.get(e.blob)!;
+  for (const e of entries) files[e.path] = context.cache.get(e.blob) ?? { blob: e.blob, parseError: 'the blob could not be read' };
   return { sha, files };
 }
 
-export function parseYamlFile(blob: string, text: string): ParsedFile {
-  const docs = parseAllDocuments(text);
-  const errors = docs.flatMap((d) => ('errors' in d ? d.errors : []));
-  if (errors.length > 0) return { blob, parseError: errors[0]!.message.split('\n')[0] ?? 'YAML error' };
-  return { blob, docs: docs.map((d) => d.toJS() as unknown).filter((d) => d !== null && d !== undefined) };
+async function readBlobs(bareDir: string, blobs: readonly string[], context: SnapshotContext): Promise<void> {
+  const { cache, budget } = context;
+  const checked = (await git(bareDir, ['cat-file', '--batch-check'], { input: blobs.join('\n') + '\n' })).stdout;
+  const sizes = new Map<string, number>();
+  for (const line of checked.split('\n')) {
+    const [id = '', type = '', size = ''] = line.split(' ');
+    if (type === 'blob' && /^\d+$/.test(size)) sizes.set(id, Number(size));
+  }
+  const toRead: string[][] = [[]];
+  let chunk = 0;
+  let planned = context.charged;
+  for (const blob of blobs) {
+    const size = sizes.get(blob);
+    if (size === undefined) cache.set(blob, { blob, parseError: 'the blob could not be read' });
+    else if (size > FILE_LIMITS.maxBytes) cache.set(blob, { blob, parseError: `${size} bytes is larger than the ${FILE_LIMITS.maxBytes}-byte limit for one file` });
+    else if (planned + size > budget.totalBytes) cache.set(blob, { blob, parseError: `the repository's YAML passes the ${budget.totalBytes}-byte limit for one grade` });
+    else {
+      planned += size;
+      if (chunk + size > READ_CHUNK_BYTES && toRead.at(-1)!.length > 0) {
+        toRead.push([]);
+        chunk = 0;
+      }
+      chunk += size;
+      toRead.at(-1)!.push(blob);
+    }
+  }
+  for (const group of toRead) {
+    if (group.length === 0) continue;
+    const out = await git(bareDir, ['cat-file', '--batch'], { input: group.join('\n') + '\n', binary: true });
+    const objects = readBatch(Buffer.from(out.stdoutBytes ?? new Uint8Array()));
+    for (const blob of group) {
+      const object = objects.get(blob);
+      if (!object) {
+        cache.set(blob, { blob, parseError: 'the blob could not be read' });
+        continue;
+      }
+      const text = object.content.toString('utf8');
+      const over = budget.charge(text);
+      if (over) {
+        cache.set(blob, { blob, parseError: over });
+        continue;
+      }
+      context.charged += Buffer.byteLength(text, 'utf8');
+      cache.set(blob, parseYamlFile(blob, text));
+    }
+  }
 }
 
-/** The tracked branch's updates, oldest first: `git reflog` of the bare lab repository. */
+/**
+ * One learner file, parsed as data within FILE_LIMITS (aliases, cycles, depth, nodes, bytes): a file that
+ * breaks a bound or does not parse gets `parseError` naming the bound. The documents are copied through JSON,
+ * so what graders see is exactly what evidence.json stores (no shared or cyclic references, no Infinity).
+ */
+export function parseYamlFile(blob: string, text: string): ParsedFile {
+  const parsed = parseYamlBounded(text, FILE_LIMITS);
+  if (!parsed.ok) {
+    // The yaml library reports its own stack overflow on a pathological nest as a parse error: name the bound.
+    const overflow = /Maximum call stack size exceeded/.test(parsed.error);
+    return { blob, parseError: overflow ? `nested deeper than ${FILE_LIMITS.maxDepth} levels (too deep to parse)` : parsed.error };
+  }
+  try {
+    return { blob, docs: JSON.parse(JSON.stringify(parsed.docs)) as unknown[] };
+  } catch (error) {
+    return { blob, parseError: `not representable as JSON (${error instanceof Error ? error.message : String(error)})` };
+  }
+}
+
+/**
+ * The tracked branch's updates, oldest first, timed by the receiving side's clock: the lab repository's push
+ * log (harness/git/push-log.ts). Repositories made before the log existed fall back to the reflog, whose
+ * times the pusher can set (GIT_COMMITTER_DATE).
+ */
 export async function readPushes(bareDir: string, branch: string): Promise<{ sha: string; at: string }[]> {
+  const logged = await readPushLog(bareDir, branch);
+  if (logged) return logged;
   const r = await git(bareDir, ['reflog', 'show', '--date=unix', '--format=%H %gd', `refs/heads/${branch}`], { allowFailure: true });
   if (r.exitCode !== 0) return [];
   return r.stdout
@@ -138,9 +305,10 @@ export async function collectGitEvidence(input: GitEvidenceInput): Promise<GitEv
     headContainsSeed ? readCommits(bareDir, seedSha, headSha) : readCommits(bareDir, await gitOut(bareDir, ['merge-base', seedSha, headSha]).catch(() => seedSha), headSha),
     git(bareDir, ['diff', '--name-status', '-z', '-M', seedSha, headSha]),
   ]);
-  const cache = new Map<string, ParsedFile>();
-  const seed = await snapshotTree(bareDir, seedSha, cache);
-  const head = await snapshotTree(bareDir, headSha, cache);
+  // One budget for every YAML file of this grade, seed and head together.
+  const context = snapshotContext(new YamlBudget());
+  const seed = await snapshotTree(bareDir, seedSha, context);
+  const head = await snapshotTree(bareDir, headSha, context);
   const names = [...new Set([...Object.keys(heads), ...Object.keys(input.seedBranches)])].sort();
   return {
     repoURL: input.repoURL,
