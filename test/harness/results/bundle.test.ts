@@ -15,6 +15,10 @@ import { loadScenario } from '../../../harness/scenario/load.js';
 import { fixture, variant } from '../../helpers/fixtures.js';
 
 const { scenario } = await loadScenario('promote-staging-image');
+// writeBundle seals with the instructor's key in the state home: a scratch one here, never the real home.
+const home = mkdtempSync(join(tmpdir(), 'gitops-lab-results-home-'));
+process.env['GITOPS_LAB_HOME'] = home;
+t.teardown(() => rmSync(home, { recursive: true, force: true }));
 
 function tmp(t: Tap.Test): string {
   const dir = mkdtempSync(join(tmpdir(), 'gitops-lab-results-'));
@@ -33,7 +37,7 @@ t.test('a bundle: result.json as grade --format json prints it, redacted version
   const written = await writeBundle(out, input);
   const dir = join(out, 'alice', 'promote-staging-image');
   t.equal(written.dir, dir);
-  t.same(readdirSync(dir).sort(), ['evidence.json', 'report.md', 'result.json'], 'no temporary files left behind');
+  t.same(readdirSync(dir).sort(), ['evidence.json', 'report.md', 'result.json', 'seal.json'], 'no temporary files left behind');
   t.equal(readFileSync(join(dir, 'result.json'), 'utf8'), renderJson(input.result));
   const evidence = Evidence.parse(JSON.parse(readFileSync(join(dir, 'evidence.json'), 'utf8')));
   t.equal(evidence.schemaVersion, 1);
