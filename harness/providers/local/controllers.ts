@@ -1,5 +1,6 @@
 /**
- * Process specs for the GitOps controllers run as local processes against a local cluster's kubeconfig.
+ * Process specs for the GitOps controllers run as local processes against a local cluster, each with the
+ * kubeconfig of its own identity (identities.ts).
  * Pure: command lines, env and ports only (the provider starts and supervises them).
  *
  * Listen addresses: everything we can choose binds 127.0.0.1 with an explicit port. Two upstream listeners
@@ -22,7 +23,11 @@ export type ControllerPorts = Partial<Record<ControllerPortName, number>>;
 
 export interface ControllerContext {
   readonly binaries: BinaryPaths;
-  readonly kubeconfig: string;
+  /**
+   * Process name -> the kubeconfig it runs with: each controller authenticates as its own ServiceAccount
+   * (identities.ts), never with the learner's admin kubeconfig, so the audit log tells them apart.
+   */
+  readonly kubeconfigs: Readonly<Record<string, string>>;
   readonly stateDir: string;
   readonly ports: ControllerPorts;
   /** Directory holding symlinks/copies of git, kustomize and helm for the repo-server's PATH. */
@@ -30,6 +35,12 @@ export interface ControllerContext {
   /** Argo CD reconciliation period for labs, seconds. */
   readonly argocdResyncSeconds: number;
   readonly redisServer: string;
+}
+
+function kubeconfigOf(ctx: ControllerContext, process: string): string {
+  const k = ctx.kubeconfigs[process];
+  if (k === undefined) throw new Error(`no kubeconfig (identity) for ${process}`);
+  return k;
 }
 
 function need(ports: ControllerPorts, name: ControllerPortName): number {
@@ -47,7 +58,6 @@ export function argocdSpecs(ctx: ControllerContext): ProcessSpec[] {
   const ctrlMetrics = need(ctx.ports, 'appControllerMetrics');
   const dir = join(ctx.stateDir, 'argocd');
   const common = {
-    KUBECONFIG: ctx.kubeconfig,
     ARGOCD_FAKE_IN_CLUSTER: 'true',
     ARGOCD_TLS_DATA_PATH: join(dir, 'tls'),
     ARGOCD_SSH_DATA_PATH: join(dir, 'ssh'),
@@ -93,6 +103,7 @@ export function argocdSpecs(ctx: ControllerContext): ProcessSpec[] {
       ],
       env: {
         ...common,
+        KUBECONFIG: kubeconfigOf(ctx, 'argocd-repo-server'),
         ARGOCD_BINARY_NAME: 'argocd-repo-server',
         ARGOCD_RECONCILIATION_TIMEOUT: `${ctx.argocdResyncSeconds}s`,
         // Default /tmp/reposerver-ask-pass.sock would collide between two clusters.
@@ -106,7 +117,7 @@ export function argocdSpecs(ctx: ControllerContext): ProcessSpec[] {
       name: 'argocd-application-controller',
       file: ctx.binaries.argocd,
       args: [
-        '--kubeconfig', ctx.kubeconfig,
+        '--kubeconfig', kubeconfigOf(ctx, 'argocd-application-controller'),
         '--namespace', 'argocd',
         '--redis', `127.0.0.1:${redis}`,
         '--repo-server', `127.0.0.1:${repo}`,
@@ -122,6 +133,7 @@ export function argocdSpecs(ctx: ControllerContext): ProcessSpec[] {
       ],
       env: {
         ...common,
+        KUBECONFIG: kubeconfigOf(ctx, 'argocd-application-controller'),
         ARGOCD_BINARY_NAME: 'argocd-application-controller',
         ARGOCD_RECONCILIATION_TIMEOUT: `${ctx.argocdResyncSeconds}s`,
         ARGOCD_RECONCILIATION_JITTER: '0s',
@@ -142,7 +154,6 @@ export function fluxSpecs(ctx: ControllerContext): ProcessSpec[] {
   const kh = need(ctx.ports, 'kustomizeHealth');
   const dir = join(ctx.stateDir, 'flux');
   const common = {
-    KUBECONFIG: ctx.kubeconfig,
     RUNTIME_NAMESPACE: 'flux-system',
     HOME: join(dir, 'home'),
     TMPDIR: join(dir, 'tmp'),
@@ -164,7 +175,7 @@ export function fluxSpecs(ctx: ControllerContext): ProcessSpec[] {
         '--watch-all-namespaces=true',
         '--log-level', 'info',
       ],
-      env: common,
+      env: { ...common, KUBECONFIG: kubeconfigOf(ctx, 'source-controller') },
       cwd: dir,
       ports: { storage, metrics: sm, health: sh },
       ready: { http: `http://127.0.0.1:${sh}/readyz` },
@@ -181,7 +192,7 @@ export function fluxSpecs(ctx: ControllerContext): ProcessSpec[] {
         '--no-remote-bases=true',
         '--log-level', 'info',
       ],
-      env: common,
+      env: { ...common, KUBECONFIG: kubeconfigOf(ctx, 'kustomize-controller') },
       cwd: dir,
       ports: { metrics: km, health: kh },
       ready: { http: `http://127.0.0.1:${kh}/readyz` },
@@ -193,18 +204,19 @@ export function rolloutsSpecs(ctx: ControllerContext): ProcessSpec[] {
   const m = need(ctx.ports, 'rolloutsMetrics');
   const h = need(ctx.ports, 'rolloutsHealthz');
   const dir = join(ctx.stateDir, 'rollouts');
+  const kubeconfig = kubeconfigOf(ctx, 'rollouts-controller');
   return [
     {
       name: 'rollouts-controller',
       file: ctx.binaries['rollouts-controller'],
       args: [
-        '--kubeconfig', ctx.kubeconfig,
+        '--kubeconfig', kubeconfig,
         '--leader-elect=false',
         '--metricsPort', String(m),
         '--healthzPort', String(h),
         '--loglevel', 'info',
       ],
-      env: { KUBECONFIG: ctx.kubeconfig, POD_NAMESPACE: 'argo-rollouts', HOME: join(dir, 'home'), PATH: basePath(ctx), NO_PROXY: '127.0.0.1,localhost' },
+      env: { KUBECONFIG: kubeconfig, POD_NAMESPACE: 'argo-rollouts', HOME: join(dir, 'home'), PATH: basePath(ctx), NO_PROXY: '127.0.0.1,localhost' },
       cwd: dir,
       ports: { metrics: m, healthz: h },
       ready: { http: `http://127.0.0.1:${h}/healthz` },

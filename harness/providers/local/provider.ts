@@ -20,6 +20,7 @@ import { binaryPaths, buildAll, type BinaryPaths } from './build.js';
 import { type GroupName, loadVersions, pin } from './components.js';
 import { type ControllerPorts, controllerPortNames, controllerSpecs } from './controllers.js';
 import { INSTALL_FIELD_MANAGER, installArgocdRepoServerScripts, installPlans, planObjects } from './install.js';
+import { CONTROLLER_IDENTITIES, controllerIdentityObjects, ensureControllerKubeconfigs, type TokenMinter, withControlPlaneIdentities, writeControlPlaneIdentities } from './identities.js';
 import { auditPolicyYaml, createClusterArgs, deleteClusterArgs, KWOK_PORT_NAMES, type KwokPorts, kwokctlConfigYaml, kwokctlEnv, loadStages, scaleNodesArgs } from './kwok.js';
 import { clusterStateDir, labHome, localConfigDir } from './paths.js';
 import { waitForCrdsEstablished } from '../crds.js';
@@ -172,15 +173,20 @@ export class LocalProvider implements ClusterProvider {
       const auditPolicy = join(stateDir, 'audit-policy.yaml');
       writeFileSync(auditPolicy, auditPolicyYaml());
       const configPath = join(stateDir, 'kwokctl.yaml');
+      // kube-controller-manager, kube-scheduler and kwok-controller each as their own user (identities.ts).
+      const controlPlane = writeControlPlaneIdentities(stateDir, `https://127.0.0.1:${kwokPorts.kubeApiserver}`, join(kwokWorkdir, 'clusters', name, 'pki', 'ca.crt'));
       writeFileSync(
         configPath,
-        kwokctlConfigYaml({
-          binaries,
-          ports: kwokPorts,
-          auditPolicyPath: auditPolicy,
-          stages: loadStages(join(localConfigDir(), 'stages')),
-          kubeVersion: pin(versions, 'kubernetes').version,
-        }),
+        withControlPlaneIdentities(
+          kwokctlConfigYaml({
+            binaries,
+            ports: kwokPorts,
+            auditPolicyPath: auditPolicy,
+            stages: loadStages(join(localConfigDir(), 'stages')),
+            kubeVersion: pin(versions, 'kubernetes').version,
+          }),
+          controlPlane,
+        ),
       );
       const auditLog = join(kwokWorkdir, 'clusters', name, 'logs', 'audit.log');
       const env = kwokctlEnv(kwokWorkdir, toolsPath);
@@ -230,9 +236,15 @@ export class LocalProvider implements ClusterProvider {
         for (const p of plans) for (const o of p.config) await kube.apply(o, opts);
       });
 
+      // Each controller as its own ServiceAccount, with a TokenRequest token in a kubeconfig of its own.
+      const kubeconfigs = await phase('controller identities', async () => {
+        const opts = { fieldManager: INSTALL_FIELD_MANAGER, force: true };
+        for (const c of controllers) for (const id of CONTROLLER_IDENTITIES[c]) for (const o of controllerIdentityObjects(id)) await kube.apply(o, opts);
+        return ensureControllerKubeconfigs(stateDir, kubeconfig, controllers, kubectlMinter(binaries.kubectl, kubeconfig, stateDir));
+      });
       const specs = controllerSpecs(controllers, {
         binaries,
-        kubeconfig,
+        kubeconfigs,
         stateDir,
         ports: controllerPorts,
         toolsPath,
@@ -382,6 +394,20 @@ export class LocalProvider implements ClusterProvider {
       ...(message ? { message } : !complete ? { message: `${processes.length}/${expected} controller processes recorded` } : {}),
     };
   }
+}
+
+/** Tokens and identity checks through our pinned kubectl, as the cluster's admin. */
+function kubectlMinter(kubectl: string, adminKubeconfig: string, cwd: string): TokenMinter {
+  return {
+    async createToken(namespace, serviceAccount, duration) {
+      const r = await run(kubectl, ['--kubeconfig', adminKubeconfig, '-n', namespace, 'create', 'token', serviceAccount, '--duration', duration], { cwd, timeoutMs: 30_000 });
+      return r.stdout.trim();
+    },
+    async whoami(file) {
+      const r = await run(kubectl, ['--kubeconfig', file, 'auth', 'whoami', '-o', 'jsonpath={.status.userInfo.username}'], { cwd, timeoutMs: 30_000, allowFailure: true });
+      return r.exitCode === 0 ? r.stdout.trim() : undefined;
+    },
+  };
 }
 
 function controllerSpecsCount(controllers: readonly ControllerName[]): number {

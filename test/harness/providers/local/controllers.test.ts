@@ -18,7 +18,13 @@ t.test('process specs: explicit ports, loopback addresses, no default ports', as
   const ports = Object.fromEntries(names.map((n, i) => [n, 41000 + i])) as ControllerPorts;
   const specs = controllerSpecs(['argocd', 'flux', 'rollouts'], {
     binaries,
-    kubeconfig: '/s/kubeconfig',
+    kubeconfigs: {
+      'argocd-repo-server': '/s/identities/argocd-repo-server.kubeconfig',
+      'argocd-application-controller': '/s/identities/argocd-application-controller.kubeconfig',
+      'source-controller': '/s/identities/source-controller.kubeconfig',
+      'kustomize-controller': '/s/identities/kustomize-controller.kubeconfig',
+      'rollouts-controller': '/s/identities/argo-rollouts.kubeconfig',
+    },
     stateDir: '/s',
     ports,
     toolsPath: '/s/bin',
@@ -35,14 +41,33 @@ t.test('process specs: explicit ports, loopback addresses, no default ports', as
     for (const m of line.matchAll(/(?:--[a-z-]*addr(?:ess)?|--bind) (\S+)/g)) {
       if (m[1] !== '') t.match(m[1]!, /^127\.0\.0\.1(:\d+)?$/, `${s.name}: ${m[0]}`);
     }
-    t.ok(s.env['KUBECONFIG'] === '/s/kubeconfig' || s.name === 'redis-server', `${s.name} gets the cluster kubeconfig`);
   }
+  // Each controller runs as its own identity, never with the admin kubeconfig the learner's kubectl uses.
+  t.same(
+    Object.fromEntries(specs.map((s) => [s.name, s.env['KUBECONFIG'] ?? null])),
+    {
+      'redis-server': null,
+      'argocd-repo-server': '/s/identities/argocd-repo-server.kubeconfig',
+      'argocd-application-controller': '/s/identities/argocd-application-controller.kubeconfig',
+      'source-controller': '/s/identities/source-controller.kubeconfig',
+      'kustomize-controller': '/s/identities/kustomize-controller.kubeconfig',
+      'rollouts-controller': '/s/identities/argo-rollouts.kubeconfig',
+    },
+  );
+  const flag = (name: string) => { const a = specs.find((s) => s.name === name)!.args; return a[a.indexOf('--kubeconfig') + 1]; };
+  t.equal(flag('argocd-application-controller'), '/s/identities/argocd-application-controller.kubeconfig');
+  t.equal(flag('rollouts-controller'), '/s/identities/argo-rollouts.kubeconfig');
   const ctrl = specs.find((s) => s.name === 'argocd-application-controller')!;
   t.equal(ctrl.env['ARGOCD_FAKE_IN_CLUSTER'], 'true');
   t.match(ctrl.args.join(' '), /--app-resync 10 --app-resync-jitter 0/);
   t.match(ctrl.args.join(' '), new RegExp(`--repo-server 127.0.0.1:${ports.repoServer}`));
   const repo = specs.find((s) => s.name === 'argocd-repo-server')!;
   t.match(repo.env['PATH']!, /^\/s\/bin:/, 'repo-server finds our kustomize and helm first');
+});
+
+t.test('a controller without an identity is not started with some other kubeconfig', async (t) => {
+  const ports = Object.fromEntries(controllerPortNames(['flux']).map((n, i) => [n, 42000 + i])) as ControllerPorts;
+  t.throws(() => controllerSpecs(['flux'], { binaries, kubeconfigs: { 'source-controller': '/s/a' }, stateDir: '/s', ports, toolsPath: '/s/bin', argocdResyncSeconds: 10, redisServer: '' }), /no kubeconfig \(identity\) for kustomize-controller/);
 });
 
 t.test('argocd lab config and install commands', async (t) => {

@@ -1,0 +1,100 @@
+/**
+ * Per-component identities of the local provider: static tokens and kubeconfigs for the control plane
+ * (patched into kwokctl's configuration), ServiceAccounts and TokenRequest tokens for the controllers,
+ * reused while they still authenticate.
+ */
+import t from 'tap';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse, parseAllDocuments } from 'yaml';
+import {
+  CONTROLLER_IDENTITIES,
+  controllerIdentityObjects,
+  ensureControllerKubeconfigs,
+  type TokenMinter,
+  withControlPlaneIdentities,
+  writeControlPlaneIdentities,
+} from '../../../../harness/providers/local/identities.js';
+
+const tmp = (t: { teardown(fn: () => void): void }): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'gitops-lab-identities-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+};
+
+t.test('control plane: one static token and one 0600 kubeconfig per component, patched into kwokctl.yaml', async (t) => {
+  const dir = tmp(t);
+  const files = writeControlPlaneIdentities(dir, 'https://127.0.0.1:40001', '/k/pki/ca.crt');
+  const rows = readFileSync(files.tokenFile, 'utf8').trim().split('\n');
+  t.same(rows.map((r) => r.split(',').slice(1)), [
+    ['system:kube-controller-manager', 'system:kube-controller-manager', '"system:masters"'],
+    ['system:kube-scheduler', 'system:kube-scheduler', '"system:masters"'],
+    ['system:kwok-controller', 'system:kwok-controller', '"system:masters"'],
+  ]);
+  const tokens = rows.map((r) => r.split(',')[0]!);
+  t.equal(new Set(tokens).size, 3, 'distinct tokens');
+  for (const tok of tokens) t.match(tok, /^[0-9a-f]{64}$/);
+  t.equal(statSync(files.tokenFile).mode & 0o777, 0o600);
+  const kc = parse(readFileSync(files.kubeconfigs['kube-scheduler'], 'utf8')) as { clusters: { cluster: Record<string, string> }[]; users: { name: string; user: { token: string } }[] };
+  t.same(kc.clusters[0]!.cluster, { server: 'https://127.0.0.1:40001', 'certificate-authority': '/k/pki/ca.crt' });
+  t.same(kc.users[0], { name: 'system:kube-scheduler', user: { token: tokens[1] } });
+  t.equal(statSync(files.kubeconfigs['kwok-controller']).mode & 0o777, 0o600);
+
+  const patched = withControlPlaneIdentities('apiVersion: config.kwok.x-k8s.io/v1alpha1\nkind: KwokctlConfiguration\noptions:\n  runtime: binary\n---\nkind: Stage\nmetadata:\n  name: s\n', files);
+  const docs = parseAllDocuments(patched).map((d) => d.toJS() as Record<string, unknown>);
+  t.equal(docs.length, 2, 'the Stages stay');
+  t.same(docs[1], { kind: 'Stage', metadata: { name: 's' } });
+  t.same(docs[0]!['options'], { runtime: 'binary' });
+  t.same(docs[0]!['componentsPatches'], [
+    { name: 'kube-apiserver', extraArgs: [{ key: 'token-auth-file', value: files.tokenFile }] },
+    { name: 'kube-controller-manager', extraArgs: [{ key: 'kubeconfig', value: files.kubeconfigs['kube-controller-manager'] }] },
+    { name: 'kube-scheduler', extraArgs: [{ key: 'kubeconfig', value: files.kubeconfigs['kube-scheduler'] }] },
+    { name: 'kwok-controller', extraArgs: [{ key: 'kubeconfig', value: files.kubeconfigs['kwok-controller'] }] },
+  ]);
+});
+
+t.test('controllers: the ServiceAccounts upstream installs use, each bound to cluster-admin', async (t) => {
+  t.same(
+    Object.values(CONTROLLER_IDENTITIES).flat().map((i) => `${i.namespace}/${i.serviceAccount}`),
+    ['argocd/argocd-application-controller', 'argocd/argocd-repo-server', 'flux-system/source-controller', 'flux-system/kustomize-controller', 'argo-rollouts/argo-rollouts'],
+  );
+  const [sa, crb] = controllerIdentityObjects(CONTROLLER_IDENTITIES.flux[1]!);
+  t.same(sa!.metadata, { name: 'kustomize-controller', namespace: 'flux-system', labels: { 'app.kubernetes.io/managed-by': 'gitops-lab' } });
+  t.same(crb!['roleRef'], { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' });
+  t.same(crb!['subjects'], [{ kind: 'ServiceAccount', name: 'kustomize-controller', namespace: 'flux-system' }]);
+});
+
+t.test('controller kubeconfigs: a token per ServiceAccount, reused while it still authenticates as that account', async (t) => {
+  const dir = tmp(t);
+  const admin = join(dir, 'kubeconfig');
+  writeFileSync(admin, 'apiVersion: v1\nkind: Config\nclusters:\n- name: c\n  cluster:\n    server: https://127.0.0.1:40001\n    certificate-authority: /k/pki/ca.crt\n');
+  const minted: string[] = [];
+  let valid = true;
+  const minter: TokenMinter = {
+    async createToken(ns, sa, duration) {
+      minted.push(`${ns}/${sa} ${duration}`);
+      return `tok-${ns}-${sa}-${minted.length}`;
+    },
+    async whoami(file) {
+      if (!valid) return undefined;
+      const kc = parse(readFileSync(file, 'utf8')) as { users: { name: string }[] };
+      return kc.users[0]!.name;
+    },
+  };
+  const first = await ensureControllerKubeconfigs(dir, admin, ['flux', 'rollouts'], minter);
+  t.same(Object.keys(first), ['source-controller', 'kustomize-controller', 'rollouts-controller']);
+  t.same(minted, ['flux-system/source-controller 8760h', 'flux-system/kustomize-controller 8760h', 'argo-rollouts/argo-rollouts 8760h']);
+  const kc = parse(readFileSync(first['kustomize-controller']!, 'utf8')) as { clusters: { cluster: Record<string, string> }[]; users: { name: string; user: { token: string } }[] };
+  t.same(kc.users[0], { name: 'system:serviceaccount:flux-system:kustomize-controller', user: { token: 'tok-flux-system-kustomize-controller-2' } });
+  t.same(kc.clusters[0]!.cluster, { server: 'https://127.0.0.1:40001', 'certificate-authority': '/k/pki/ca.crt' });
+  t.equal(statSync(first['kustomize-controller']!).mode & 0o777, 0o600);
+
+  const again = await ensureControllerKubeconfigs(dir, admin, ['flux', 'rollouts'], minter);
+  t.same(again, first);
+  t.equal(minted.length, 3, 'a running cluster keeps its tokens');
+
+  valid = false;
+  await ensureControllerKubeconfigs(dir, admin, ['flux'], minter);
+  t.same(minted.slice(3), ['flux-system/source-controller 8760h', 'flux-system/kustomize-controller 8760h'], 'a token that no longer authenticates is replaced');
+});
