@@ -30,8 +30,17 @@ export const registration = defineGrader({
     const env = evidence.environments[params.environment];
     if (!env) return cannotJudge(`The evidence has no environment "${params.environment}".`);
     const dir = `${env.registration}/${controller}`;
-    const regs = findRegistrations(evidence.git.head, dir, controller);
     const what = controller === 'argocd' ? 'an Argo CD Application' : 'a Flux Kustomization (with its GitRepository)';
+    // A file under the registration directory that is not valid YAML (or breaks a parsing bound) fails the
+    // check by name: the controller could not read that directory either.
+    const broken = Object.keys(evidence.git.head.files)
+      .filter((f) => f.startsWith(`${dir}/`) && evidence.git.head.files[f]!.parseError !== undefined)
+      .sort();
+    if (broken.length > 0) {
+      const file = broken[0]!;
+      return fail(`${file} is not valid YAML: ${evidence.git.head.files[file]!.parseError}`, { expected: `${what} under ${dir}/`, actual: 'invalid YAML' });
+    }
+    const regs = findRegistrations(evidence.git.head, dir, controller);
     if (regs.length === 0) {
       return fail(`No ${controller} registration for ${params.environment} under ${dir}/.`, {
         expected: `${what} under ${dir}/`,
