@@ -1,17 +1,20 @@
 /**
  * Who changed what: kube-apiserver audit events (JSON lines) turned into RecordedChanges for the
- * environments' namespaces. Flux and Argo CD fold kubectl's field managers into their own, so managedFields
- * read after the fact cannot prove a bypass; the audit log written as it happened can.
+ * environments' namespaces, attributed to the identity the API server authenticated. Flux and Argo CD fold
+ * kubectl's field managers into their own, and any client can name its field manager after a controller, so
+ * managedFields prove nothing; the audit log's authenticated user, written as it happened, can.
  */
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { RecordedChange } from '../model/cluster-evidence.js';
+import { CONTROL_PLANE_IDENTITIES, CONTROLLER_IDENTITIES, serviceAccountUser } from '../providers/local/identities.js';
 
 interface AuditEvent {
   readonly stage?: string;
   readonly verb?: string;
   readonly requestURI?: string;
-  readonly user?: { readonly username?: string };
+  readonly user?: { readonly username?: string; readonly groups?: readonly string[] };
+  readonly impersonatedUser?: { readonly username?: string };
   readonly userAgent?: string;
   readonly objectRef?: { readonly resource?: string; readonly namespace?: string; readonly name?: string; readonly subresource?: string };
   readonly responseStatus?: { readonly code?: number };
@@ -35,47 +38,98 @@ const KINDS: Readonly<Record<string, string>> = {
   serviceaccounts: 'ServiceAccount',
   roles: 'Role',
   rolebindings: 'RoleBinding',
+  statefulsets: 'StatefulSet',
+  daemonsets: 'DaemonSet',
 };
 
-/** User agents and field managers of the controllers that legitimately change objects. */
-const CONTROLLER_AGENTS = /^(argocd-application-controller|argocd-controller|argocd|kustomize-controller|source-controller|argo-rollouts|rollouts-controller|kube-controller-manager|kube-scheduler|kwok)/;
+/**
+ * The authenticated users that are controllers: the GitOps controllers' ServiceAccounts (as upstream installs
+ * name them, and as the local provider creates them), the control plane's own users, kubelets, the API server
+ * itself, and kube-system's ServiceAccounts (kube-controller-manager's per-controller accounts where it runs
+ * with --use-service-account-credentials, as on kind). Argo CD's API server (`argocd-server`) is not here: a
+ * resource action in its UI is a person's change.
+ */
+export const CONTROLLER_USERS: ReadonlySet<string> = new Set([
+  ...Object.values(CONTROLLER_IDENTITIES).flat().map(serviceAccountUser),
+  ...CONTROL_PLANE_IDENTITIES.map((i) => i.user),
+  'system:apiserver',
+]);
 
-export function classifyActor(user: string, userAgent: string, fieldManager: string | undefined): RecordedChange['actor'] {
-  if (fieldManager?.startsWith('gitops-lab')) return 'harness';
-  if (user.startsWith('system:') || CONTROLLER_AGENTS.test(userAgent) || (fieldManager !== undefined && CONTROLLER_AGENTS.test(fieldManager))) {
-    return 'controller';
-  }
+/**
+ * Who made a change, from the API server's authenticated identity alone: the audit event's `user.username`
+ * (never `impersonatedUser`: an admin acting `--as` a controller is still the admin) and its groups. The field
+ * manager and user agent are chosen by the client (`kubectl patch --field-manager=argocd-controller`), so they
+ * decide nothing. The harness authenticates as the same admin user as the learner; its own writes to the
+ * environments precede hand-over and are cut by time (readAuditChanges' `since`), and after hand-over it only
+ * writes there when it plays a (wrong) solution for `validate`, which is meant to count as a person's.
+ */
+export function classifyActor(user: string, groups: readonly string[] = []): 'controller' | 'person' {
+  if (CONTROLLER_USERS.has(user)) return 'controller';
+  if (user.startsWith('system:node:') && groups.includes('system:nodes')) return 'controller';
+  if (user.startsWith('system:serviceaccount:kube-system:') && groups.includes('system:serviceaccounts:kube-system')) return 'controller';
   return 'person';
 }
 
+/**
+ * For the watch recorder only (no audit log): a managedFields manager name, which any client chooses, so a
+ * person who names their change after a controller is counted as that controller. `gitops-lab…` managers are
+ * the harness's only before hand-over, and the recorder keeps only changes after it: a person's.
+ */
+const CONTROLLER_MANAGERS = /^(argocd-application-controller|argocd-controller|kustomize-controller|source-controller|argo-rollouts|rollouts-controller|kube-controller-manager|kube-scheduler|kwok)/;
+
+export function classifyClaimedManager(fieldManager: string): 'controller' | 'person' {
+  return CONTROLLER_MANAGERS.test(fieldManager) ? 'controller' : 'person';
+}
+
+/** Whether an audit event is a ServiceAccount token being minted for one of the controllers' identities. */
+function controllerTokenRequest(e: AuditEvent): boolean {
+  const ref = e.objectRef;
+  return e.verb === 'create' && ref?.resource === 'serviceaccounts' && ref.subresource === 'token' && CONTROLLER_USERS.has(`system:serviceaccount:${ref.namespace ?? ''}:${ref.name ?? ''}`);
+}
+
+/**
+ * A RecordedChange for a write to one of the namespaces; or, anywhere, a token minted for a controller's
+ * ServiceAccount by someone who is not a controller (who holds it can act as the controller: recorded as kind
+ * `TokenRequest`, in the ServiceAccount's namespace).
+ */
 export function changeFromAudit(e: AuditEvent, namespaces: ReadonlySet<string>): RecordedChange | undefined {
   const ref = e.objectRef;
-  if (e.stage !== 'ResponseComplete' || !e.verb || !MUTATING.has(e.verb) || !ref?.namespace || !namespaces.has(ref.namespace)) return undefined;
+  if (e.stage !== 'ResponseComplete' || !e.verb || !MUTATING.has(e.verb) || !ref?.namespace) return undefined;
   if ((e.responseStatus?.code ?? 0) >= 400) return undefined;
-  // Status written by controllers is not a change of desired state.
-  if (ref.subresource === 'status') return undefined;
-  const fieldManager = e.requestURI ? new URL(e.requestURI, 'http://x').searchParams.get('fieldManager') ?? undefined : undefined;
   const user = e.user?.username ?? 'unknown';
+  const groups = e.user?.groups ?? [];
+  const actor = classifyActor(user, groups);
+  const minted = controllerTokenRequest(e) && actor === 'person';
+  if (!namespaces.has(ref.namespace) && !minted) return undefined;
+  // Status written by controllers is not a change of desired state; a person writing status (a Pod marked
+  // Ready by hand) is a change made by hand.
+  if (ref.subresource === 'status' && actor === 'controller') return undefined;
+  const fieldManager = e.requestURI ? new URL(e.requestURI, 'http://x').searchParams.get('fieldManager') ?? undefined : undefined;
   const userAgent = e.userAgent ?? '';
+  const as = e.impersonatedUser?.username;
   return {
     at: e.requestReceivedTimestamp ?? '',
     namespace: ref.namespace,
-    kind: KINDS[ref.resource ?? ''] ?? ref.resource ?? 'unknown',
+    kind: minted ? 'TokenRequest' : (KINDS[ref.resource ?? ''] ?? ref.resource ?? 'unknown'),
     name: ref.name ?? '',
     verb: ref.subresource ? `${e.verb} ${ref.subresource}` : e.verb,
     user,
+    ...(as ? { impersonated: as } : {}),
     ...(userAgent ? { userAgent } : {}),
     ...(fieldManager ? { fieldManager } : {}),
-    actor: classifyActor(user, userAgent, fieldManager),
+    actor,
     source: 'audit',
   };
 }
 
-/** Reads an audit log, keeping changes to the given namespaces since `since` (ISO time). */
+/**
+ * Reads an audit log, keeping changes to the given namespaces since `since` (ISO time: hand-over, so the
+ * harness's own seeding is left out), plus tokens minted for the controllers' identities since then.
+ */
 export async function readAuditChanges(file: string, namespaces: ReadonlySet<string>, since: string): Promise<RecordedChange[]> {
   const out: RecordedChange[] = [];
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
-  const needles = [...namespaces].map((n) => `"namespace":"${n}"`);
+  const needles = [...[...namespaces].map((n) => `"namespace":"${n}"`), '"subresource":"token"'];
   for await (const line of lines) {
     // Cheap prefilter: most of the log is other namespaces and read traffic.
     if (!needles.some((n) => line.includes(n))) continue;

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import type { ControllerAdapter } from '../controllers/adapter.js';
 import type { KubeClient, KubeObject } from '../kube/client.js';
-import { LIVE_KINDS, type ClusterEvidence, type LiveKind } from '../model/cluster-evidence.js';
+import { AUDIT_SOURCE, LIVE_KINDS, WATCH_SOURCE, type ClusterEvidence, type LiveKind } from '../model/cluster-evidence.js';
 import { LabError } from '../errors.js';
 import { readAuditChanges } from './audit.js';
 import { readRecordedChanges } from './watch-recorder.js';
@@ -73,6 +73,6 @@ export async function collectClusterEvidence(input: ClusterEvidenceInput): Promi
     handoverAt: input.handoverAt,
     environments: Object.fromEntries(envEntries),
     changes,
-    changeSources: audit ? ['kube-apiserver audit log'] : watched ? ['watch on the namespaces (managedFields)'] : [],
+    changeSources: audit ? [AUDIT_SOURCE] : watched ? [WATCH_SOURCE] : [],
   };
 }

@@ -1,14 +1,15 @@
 /**
  * The watch-based change recorder as a process beside a live session (for clusters whose audit log the
  * harness cannot read): started at seeding, it appends attributed changes to a JSON-lines file in the
- * session's state directory until the session is cleaned up. Ended by its recorded pid only.
+ * session's state directory until the session is cleaned up. Ended by its recorded pid only. Its attribution
+ * is by managedFields manager name, chosen by the client: the evidence names it as the weaker source.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnDetached } from '../exec.js';
 import type { RecordedChange } from '../model/cluster-evidence.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { classifyActor } from './audit.js';
+import { classifyClaimedManager } from './audit.js';
 
 export interface RecorderRecord {
   readonly pid: number;
@@ -34,7 +35,12 @@ export function stopRecorder(rec: RecorderRecord | undefined): void {
   }
 }
 
-/** The recorded changes since `since`, as evidence. */
+/**
+ * The recorded changes since `since`, as evidence. Weaker than the audit log: the only attribution a watch has
+ * is the managedFields manager name, which every client chooses, so `kubectl patch
+ * --field-manager=argocd-controller` is counted as Argo CD's. A `gitops-lab…` manager after hand-over is a
+ * person's (the harness's own writes come before it).
+ */
 export function readRecordedChanges(file: string, since: string): RecordedChange[] {
   if (!existsSync(file)) return [];
   return readFileSync(file, 'utf8')
@@ -56,7 +62,8 @@ export function readRecordedChanges(file: string, since: string): RecordedChange
       verb: c.verb,
       user: c.fieldManager,
       fieldManager: c.fieldManager,
-      actor: classifyActor('', '', c.fieldManager),
+      // All a watch sees is the manager name the client chose: weaker than an audit log (WATCH_SOURCE says so).
+      actor: classifyClaimedManager(c.fieldManager),
       source: 'watch' as const,
     }));
 }

@@ -1,7 +1,9 @@
 /**
  * A change recorder for clusters whose audit log the harness cannot read: watches the namespaces' objects and
  * attributes every new version to the field manager that wrote it (the newest managedFields entry), as it
- * happens, before a controller's next apply folds that manager into its own.
+ * happens, before a controller's next apply folds that manager into its own. The manager name is whatever the
+ * writing client sent (`--field-manager=argocd-controller` is accepted from anyone), and a watch never sees
+ * who authenticated: this attribution is weaker than an audit log's and is labelled so in the evidence.
  */
 import { Watch } from '@kubernetes/client-node';
 import { loadKubeConfig } from './client.js';
@@ -12,6 +14,7 @@ export interface WatchedChange {
   readonly kind: string;
   readonly name: string;
   readonly verb: 'create' | 'update';
+  /** As the writing client named itself: not an identity. */
   readonly fieldManager: string;
   readonly operation: string;
   readonly resourceVersion: string;

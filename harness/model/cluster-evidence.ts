@@ -16,15 +16,34 @@ export const RecordedChange = z.object({
   kind: z.string(),
   name: z.string(),
   verb: z.string(),
-  /** The authenticated user (audit log) or the field manager (watch). */
+  /**
+   * Audit log: the user the API server authenticated (what decides `actor`). Watch: the managedFields manager
+   * name, which the client chose (there is no authenticated user to record).
+   */
   user: z.string(),
+  /** Audit log: the user the request impersonated (`kubectl --as`); information only, never the actor. */
+  impersonated: z.string().optional(),
+  /** Chosen by the client: information only. */
   userAgent: z.string().optional(),
+  /** Chosen by the client: information only (except on the watch, where it is all there is). */
   fieldManager: z.string().optional(),
-  /** Whether the change came from the harness, a controller, or someone else (a person). */
+  /**
+   * Whether the change came from a controller or someone else (a person). Audit log: from the authenticated
+   * identity. Watch: from the manager name, which a person can choose. 'harness' is not assigned any more (the
+   * harness's own writes precede hand-over); older evidence may carry it.
+   */
   actor: z.enum(['harness', 'controller', 'person']),
   source: z.enum(['audit', 'watch']),
 });
 export type RecordedChange = z.infer<typeof RecordedChange>;
+
+/** The change source whose actors are the API server's authenticated identities. */
+export const AUDIT_SOURCE = 'kube-apiserver audit log (authenticated users)';
+/**
+ * The change source for clusters without a readable audit log, and why it is weaker: it sees only managedFields
+ * manager names, which every client chooses (`kubectl patch --field-manager=argocd-controller`).
+ */
+export const WATCH_SOURCE = 'watch on the namespaces (managedFields manager names, chosen by each client: weaker than an audit log)';
 
 export const EnvironmentClusterEvidence = z.object({
   namespace: z.string(),
@@ -43,7 +62,7 @@ export const ClusterEvidence = z.object({
   handoverAt: z.string(),
   environments: z.record(z.string(), EnvironmentClusterEvidence),
   changes: z.array(RecordedChange),
-  /** Where changes were recorded from, e.g. "kube-apiserver audit log". */
+  /** Where changes were recorded from: AUDIT_SOURCE, WATCH_SOURCE (or older free text). */
   changeSources: z.array(z.string()),
 });
 export type ClusterEvidence = z.infer<typeof ClusterEvidence>;

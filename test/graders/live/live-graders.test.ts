@@ -41,7 +41,7 @@ for (const controller of CONTROLLERS) {
     const e = live(controller, 'wrong-kubectl-set-image');
     const r = fixedThroughGit.grade(e, fixedThroughGit.params.parse(staging), ctx);
     t.equal(r.status, 'fail');
-    t.match(r.actual, /patch Deployment\/payment-api by kubectl-set/);
+    t.match(r.actual, /patch Deployment\/payment-api by kwok-admin \(field manager kubectl-set, agent node-fetch\/1\.0\)/);
     t.equal(available.grade(e, image, ctx).status, 'fail', 'the change did not survive the next reconcile');
   });
 
