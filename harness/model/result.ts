@@ -26,6 +26,8 @@ export const CheckResult = z.object({
   mismatches: z.array(Mismatch).default([]),
   /** A short diff or excerpt of the evidence. */
   diff: z.string().optional(),
+  /** A guard that passes but is not scored yet: no progress check passes (see the progress rule). */
+  withheld: z.boolean().optional(),
 });
 export type CheckResult = z.infer<typeof CheckResult>;
 

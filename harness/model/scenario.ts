@@ -33,8 +33,16 @@ export const CheckSpec = z.strictObject({
   weight: z.number().int().positive(),
   /** Shown in practice mode. */
   hint: z.string().optional(),
-  /** Whether the check must fail right after the faults are seeded (validate proves it). */
+  /**
+   * Whether the check must fail right after the faults are seeded (validate proves it). A check that passes on
+   * the seed (`false`) is a guard: it protects what the learner must not break.
+   */
   failsAfterFaults: z.boolean().default(true),
+  /**
+   * A task check that shows progress on the task. Guards earn their weight only once a progress check (graded
+   * in this scope) passes, so an untouched seed scores 0. Default: every task check except commit messages.
+   */
+  progress: z.boolean().optional(),
   /** Restrict the check to some controllers. */
   controllers: z.array(Controller).min(1).optional(),
 });

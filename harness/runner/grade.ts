@@ -47,15 +47,50 @@ export function gradeCheck(check: CheckSpec, evidence: Evidence): CheckResult {
 }
 
 export function gradeEvidence(scenario: Scenario, evidence: Evidence): GradeResult {
-  const checks = checksFor(scenario, evidence.meta.controller).map((c) => gradeCheck(c, evidence));
-  return assembleResult(scenario.id, evidence, checks);
+  const specs = checksFor(scenario, evidence.meta.controller);
+  const checks = specs.map((c) => gradeCheck(c, evidence));
+  return assembleResult(scenario.id, evidence, applyProgressRule(specs, checks));
+}
+
+/** Guards protect what must not break; a check that must fail on the seed is a task check. */
+export const isGuard = (spec: CheckSpec): boolean => !spec.failsAfterFaults;
+
+/**
+ * The checks that show progress on the task among those graded in this scope: the ones marked `progress`,
+ * else every task check except commit-message checks (a message alone is not progress).
+ */
+export function progressChecks(specs: readonly CheckSpec[], graded: ReadonlySet<string>): CheckSpec[] {
+  const inScope = specs.filter((s) => graded.has(s.name));
+  const marked = inScope.filter((s) => s.progress === true);
+  if (marked.length > 0) return marked;
+  // No marked check is graded in this scope (they need a cluster): this scope's task checks stand in.
+  return inScope.filter((s) => !isGuard(s) && s.progress !== false && s.grader !== 'git.commit-message');
+}
+
+/**
+ * The progress rule: a guard earns its weight only once the attempt has made progress on the task, that is
+ * once at least one progress check passes. Until then a passing guard scores 0 and says why, so an untouched
+ * seed scores 0 (lint and validate prove it: the "idle" phase). With no progress check in scope, no guard pays.
+ */
+export function applyProgressRule(specs: readonly CheckSpec[], checks: readonly CheckResult[]): CheckResult[] {
+  const graded = new Set(checks.filter((c) => c.status !== 'skipped').map((c) => c.name));
+  const progress = progressChecks(specs, graded);
+  const byName = new Map(checks.map((c) => [c.name, c]));
+  if (progress.some((p) => byName.get(p.name)?.status === 'pass')) return [...checks];
+  const names = progress.map((p) => p.name).join(', ') || 'none is graded in this scope: the task is graded on a cluster';
+  const guard = new Set(specs.filter(isGuard).map((s) => s.name));
+  return checks.map((c) =>
+    guard.has(c.name) && c.status === 'pass'
+      ? { ...c, score: 0, withheld: true, message: `${c.message} Not scored yet: guards earn their weight once the task has made progress (${names}).` }
+      : c,
+  );
 }
 
 export function assembleResult(scenarioId: string, evidence: Evidence, checks: CheckResult[]): GradeResult {
   const counted = checks.filter((c) => c.status !== 'skipped');
   const score = counted.reduce((s, c) => s + c.score, 0);
   const maxScore = counted.reduce((s, c) => s + c.max, 0);
-  const status = counted.some((c) => c.status === 'error') ? 'error' : score === maxScore ? 'pass' : 'fail';
+  const status = counted.some((c) => c.status === 'error') ? 'error' : score === maxScore && !counted.some((c) => c.withheld) ? 'pass' : 'fail';
   const failing = counted
     .filter((c) => c.status === 'fail' || c.status === 'error')
     .sort((a, b) => boundaryRank(a.boundary) - boundaryRank(b.boundary));

@@ -1,6 +1,6 @@
 /**
- * The offline self-test of a scenario's git and render checks: after the faults every offline check that
- * must fail fails; after the solution every offline check passes; after each wrong solution the offline
+ * The offline self-test of a scenario's git and render checks: after the faults the untouched seed scores 0
+ * (the idle phase) and every offline check that must fail fails; after the solution every offline check passes; after each wrong solution the offline
  * checks it targets lose their points.
  */
 import { GRADERS } from '../../graders/index.js';
@@ -40,6 +40,11 @@ export async function selfTestOffline(scenario: Scenario, scenarioDir: string, c
       if (c.status === 'error') problems.push({ phase: name, message: `${c.name} could not judge: ${c.message}` });
     }
     if (phase.kind === 'faults') {
+      // The idle phase: the untouched seed is what a learner who does nothing pushes; it must score 0.
+      if (result.score !== 0) {
+        const paying = result.checks.filter((c) => c.score > 0).map((c) => `${c.name} (${c.score})`);
+        problems.push({ phase: 'idle', message: `the untouched seed scores ${result.score}/${result.maxScore}: ${paying.join(', ')}` });
+      }
       for (const c of result.checks) {
         const spec = scenario.checks.find((s) => s.name === c.name)!;
         if (spec.failsAfterFaults && c.status === 'pass') problems.push({ phase: name, message: `${c.name} passes on the broken state; it must fail after the faults` });

@@ -106,10 +106,14 @@ async function seededPhase(
   }
 }
 
+/** After the faults: every task check fails, and the untouched seed (the idle attempt) scores 0. */
 export function judgeFaults(scenario: Scenario, r: GradeResult): string[] {
-  return r.checks
+  const passing = r.checks
     .filter((c) => scenario.checks.find((s) => s.name === c.name)?.failsAfterFaults && c.status === 'pass')
     .map((c) => `${c.name} passes on the broken state; it must fail after the faults`);
+  const idle =
+    r.score === 0 ? [] : [`idle: the untouched seed scores ${r.score}/${r.maxScore} (${r.checks.filter((c) => c.score > 0).map((c) => c.name).join(', ')}); doing nothing must earn nothing`];
+  return [...passing, ...idle];
 }
 
 export function judgeSolution(r: GradeResult): string[] {
