@@ -19,6 +19,14 @@ export interface RunOptions {
   readonly binary?: boolean;
   /** Stream output to the parent's stderr (long builds). */
   readonly inheritOutput?: boolean;
+  /**
+   * Do not inherit the parent's environment: the command sees only PATH, LANG=C and `env`. For commands that
+   * read a learner's files (git, kubectl kustomize), so the grader's KUBECONFIG, proxies, credentials,
+   * HOME and GIT_* settings never reach them.
+   */
+  readonly cleanEnv?: boolean;
+  /** Most bytes of stdout (and of stderr) kept; more fails the command ("wrote more than N bytes"). */
+  readonly maxBuffer?: number;
 }
 
 export interface RunResult {
@@ -31,6 +39,21 @@ export interface RunResult {
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
+
+const TOO_MUCH_OUTPUT = 'wrote more output than its bound';
+
+/** A run() failure because the command wrote more than `maxBuffer` bytes. */
+export function isOutputTooLarge(error: unknown): boolean {
+  return error instanceof LabError && error.code === 'COMMAND_FAILED' && error.message.includes(TOO_MUCH_OUTPUT);
+}
+
+/** The whole environment of a command run with `cleanEnv`: PATH and LANG=C, then the caller's variables. */
+export function cleanEnvironment(env: Readonly<Record<string, string | undefined>> = {}): Record<string, string> {
+  const out: Record<string, string> = { LANG: 'C' };
+  if (process.env['PATH'] !== undefined) out['PATH'] = process.env['PATH'];
+  for (const [k, v] of Object.entries(env)) if (v !== undefined) out[k] = v;
+  return out;
+}
 
 const HINTS: Readonly<Record<string, string>> = {
   git: 'is git installed and on PATH?',
@@ -53,15 +76,15 @@ export async function run(file: string, args: readonly string[], options: RunOpt
     const result = await execa(file, args, {
       cwd: options.cwd,
       timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-      env: options.env as Record<string, string> | undefined,
-      extendEnv: true,
+      env: options.cleanEnv ? cleanEnvironment(options.env) : (options.env as Record<string, string> | undefined),
+      extendEnv: !options.cleanEnv,
       input: options.input,
       reject: false,
       stripFinalNewline: false,
       encoding: options.binary ? 'buffer' : 'utf8',
       stdout: options.inheritOutput ? 'inherit' : 'pipe',
       stderr: options.inheritOutput ? 'inherit' : 'pipe',
-      maxBuffer: 256 * 1024 * 1024,
+      maxBuffer: options.maxBuffer ?? 256 * 1024 * 1024,
     });
     const durationMs = performance.now() - started;
     const stdoutBytes = options.binary ? (result.stdout as unknown as Uint8Array) : undefined;
@@ -73,6 +96,11 @@ export async function run(file: string, args: readonly string[], options: RunOpt
       if (errno === 'ENOENT') {
         throw new LabError('TOOL_MISSING', `${file} was not found (running: ${command})`, {
           suggestion: HINTS[file] ?? `install ${file} and put it on PATH`,
+        });
+      }
+      if (result.isMaxBuffer) {
+        throw new LabError('COMMAND_FAILED', `${command} ${TOO_MUCH_OUTPUT} (${options.maxBuffer ?? 256 * 1024 * 1024} bytes)`, {
+          details: tail(stderr),
         });
       }
       if (result.timedOut) {

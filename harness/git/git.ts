@@ -1,9 +1,21 @@
 /** Real git, through the exec module. */
 import { run, type RunResult } from '../exec.js';
 
-/** A fixed identity and no user config, so history is reproducible and a machine's settings do not leak in. */
+/** A HOME that does not exist: no ~/.gitconfig, no ~/.config/git, no credential store. */
+export const NO_HOME = '/nonexistent/gitops-lab-home';
+
+/**
+ * The whole environment of every git process (run with a clean, non-inherited environment: PATH and LANG=C
+ * besides these): a fixed identity, no system, global or XDG config, no system attributes, no replace refs,
+ * no prompts; nothing from the parent (GIT_DIR, GIT_WORK_TREE, GIT_CONFIG_*, proxies, credentials) leaks in.
+ */
 export const GIT_ENV: Readonly<Record<string, string>> = {
   GIT_CONFIG_NOSYSTEM: '1',
+  GIT_CONFIG_GLOBAL: '/dev/null',
+  GIT_ATTR_NOSYSTEM: '1',
+  GIT_NO_REPLACE_OBJECTS: '1',
+  HOME: NO_HOME,
+  XDG_CONFIG_HOME: NO_HOME,
   GIT_TERMINAL_PROMPT: '0',
   GIT_AUTHOR_NAME: 'gitops-lab',
   GIT_AUTHOR_EMAIL: 'lab@gitops-lab.dev',
@@ -17,16 +29,19 @@ export interface GitOptions {
   readonly allowFailure?: boolean;
   readonly timeoutMs?: number;
   readonly binary?: boolean;
+  readonly maxBuffer?: number;
 }
 
 export function git(cwd: string, args: readonly string[], options: GitOptions = {}): Promise<RunResult> {
   return run('git', args, {
     cwd,
     env: { ...GIT_ENV, ...options.env },
+    cleanEnv: true,
     timeoutMs: options.timeoutMs ?? 60_000,
     ...(options.input !== undefined ? { input: options.input } : {}),
     ...(options.allowFailure !== undefined ? { allowFailure: options.allowFailure } : {}),
     ...(options.binary !== undefined ? { binary: options.binary } : {}),
+    ...(options.maxBuffer !== undefined ? { maxBuffer: options.maxBuffer } : {}),
   });
 }
 
