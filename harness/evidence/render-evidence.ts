@@ -1,45 +1,54 @@
 /** Render evidence: every environment rendered at the hand-over commit and at the graded commit. */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { run } from '../exec.js';
-import { git } from '../git/git.js';
-import { renderEnvironment, renderToolVersion } from '../render/kustomize.js';
+import { RENDER_SANDBOX_VERSION, renderEnvironment, renderFenceNote, renderToolVersion } from '../render/kustomize.js';
+import { materialiseCommit } from '../render/materialise.js';
 import { RenderOutcome, type RenderEvidence } from '../model/evidence.js';
 import { writeJsonAtomic } from '../runner/session.js';
+import { withScratch } from '../scratch.js';
 
 export interface Environments {
   readonly [name: string]: { readonly namespace: string; readonly path: string; readonly registration: string };
 }
 
-/** Extracts a commit's tree into a fresh directory (git archive | tar). */
-export async function checkoutTree(bareDir: string, sha: string): Promise<string> {
-  const dir = await mkdtemp(join(tmpdir(), 'gitops-lab-render-'));
-  const archive = await git(bareDir, ['archive', '--format=tar', sha], { binary: true });
-  await run('tar', ['-x', '-f', '-', '-C', dir], { cwd: dir, input: archive.stdoutBytes!, timeoutMs: 30_000 });
-  return dir;
+/**
+ * Renders every environment of a commit: its blobs are materialised (no attributes, filters or hooks; no
+ * symlinks or submodules) into a scratch directory that is removed afterwards, whatever happens.
+ */
+export async function renderCommit(
+  bareDir: string,
+  sha: string,
+  envs: Environments,
+  options: { readonly timeoutMs?: number } = {},
+): Promise<Record<string, RenderOutcome>> {
+  return withScratch('render', async (dir) => {
+    const tree = await materialiseCommit(bareDir, sha, dir);
+    if (!tree.ok) return Object.fromEntries(Object.keys(envs).map((name) => [name, { ok: false, reason: tree.reason, error: tree.error } as const]));
+    const entries = await Promise.all(
+      Object.entries(envs).map(
+        async ([name, e]) =>
+          [name, await renderEnvironment(dir, e.path, { skipped: tree.skipped, ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) })] as const,
+      ),
+    );
+    return Object.fromEntries(entries);
+  });
 }
 
-export async function renderCommit(bareDir: string, sha: string, envs: Environments): Promise<Record<string, RenderOutcome>> {
-  const dir = await checkoutTree(bareDir, sha);
-  try {
-    const entries = await Promise.all(Object.entries(envs).map(async ([name, e]) => [name, await renderEnvironment(dir, e.path)] as const));
-    return Object.fromEntries(entries);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+/** What a cached render must match to be reused: the tool, the sandbox and the fence. */
+async function renderCacheKey(tool: string): Promise<string> {
+  return `${tool}; sandbox ${RENDER_SANDBOX_VERSION}; ${await renderFenceNote()}`;
 }
 
 /**
- * Renders of a commit are a pure function of its tree and the tool version, so they are cached by commit in
- * the session's state directory: the hand-over commit renders once per session, each pushed commit once.
+ * Renders of a commit are a pure function of its tree, the tool version and the sandbox (its version and
+ * fence), so they are cached by commit in the session's state directory, keyed by all three: the hand-over commit renders once per session, each pushed commit once.
  */
-async function cachedRender(bareDir: string, sha: string, envs: Environments, cacheDir: string | undefined, tool: string) {
-  const file = cacheDir ? join(cacheDir, 'renders', `${sha}.json`) : undefined;
+async function cachedRender(bareDir: string, sha: string, envs: Environments, cacheDir: string | undefined, key: string) {
+  const file = cacheDir && /^[0-9a-f]{40,64}$/.test(sha) ? join(cacheDir, 'renders', `${sha}.json`) : undefined;
   if (file) {
     try {
-      const cached = JSON.parse(await readFile(file, 'utf8')) as { tool: string; outcomes: Record<string, unknown> };
-      if (cached.tool === tool && Object.keys(envs).every((n) => n in cached.outcomes)) {
+      const cached = JSON.parse(await readFile(file, 'utf8')) as { key?: string; outcomes: Record<string, unknown> };
+      if (cached.key === key && Object.keys(envs).every((n) => n in cached.outcomes)) {
         return Object.fromEntries(Object.keys(envs).map((n) => [n, RenderOutcome.parse(cached.outcomes[n])]));
       }
     } catch {
@@ -47,7 +56,7 @@ async function cachedRender(bareDir: string, sha: string, envs: Environments, ca
     }
   }
   const outcomes = await renderCommit(bareDir, sha, envs);
-  if (file) await writeJsonAtomic(file, { tool, outcomes });
+  if (file) await writeJsonAtomic(file, { key, outcomes });
   return outcomes;
 }
 
@@ -59,12 +68,14 @@ export async function collectRenderEvidence(
   cacheDir?: string,
 ): Promise<RenderEvidence> {
   const tool = await renderToolVersion();
+  const key = await renderCacheKey(tool);
   const [seed, head] = await Promise.all([
-    cachedRender(bareDir, seedSha, envs, cacheDir, tool),
-    seedSha === headSha ? undefined : cachedRender(bareDir, headSha, envs, cacheDir, tool),
+    cachedRender(bareDir, seedSha, envs, cacheDir, key),
+    seedSha === headSha ? undefined : cachedRender(bareDir, headSha, envs, cacheDir, key),
   ]);
   return {
     tool,
+    fence: await renderFenceNote(),
     environments: Object.entries(envs).map(([name, e]) => ({
       name,
       path: e.path,

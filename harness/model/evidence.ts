@@ -71,8 +71,12 @@ export const RenderOutcome = z.discriminatedUnion('ok', [
   }),
   z.object({
     ok: z.literal(false),
-    /** `kustomize`: kustomize refused; `refused`: gitops-lab refused (remote base, exec plugin); `missing`: no such directory. */
-    reason: z.enum(['kustomize', 'refused', 'missing']),
+    /**
+     * `kustomize`: kustomize refused; `refused`: gitops-lab refused (a remote form, a path outside the
+     * repository, a symlink, an exec plugin, Helm); `missing`: no such directory; `timeout`: kustomize ran out
+     * of time; `too-large`: a file, the tree or the output broke a size bound.
+     */
+    reason: z.enum(['kustomize', 'refused', 'missing', 'timeout', 'too-large']),
     error: z.string(),
   }),
 ]);
@@ -80,6 +84,8 @@ export type RenderOutcome = z.infer<typeof RenderOutcome>;
 
 export const RenderEvidence = z.object({
   tool: z.string(),
+  /** How kustomize was fenced: `network: netns` (an empty network namespace) or `network: none: <why>`, and the memory bound. */
+  fence: z.string().optional(),
   environments: z.array(
     z.object({ name: z.string(), path: z.string(), namespace: z.string(), seed: RenderOutcome, head: RenderOutcome }),
   ),

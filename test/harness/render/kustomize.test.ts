@@ -52,7 +52,7 @@ t.test('remote bases are refused before kustomize runs, naming file and field', 
   t.equal(r.ok, false);
   if (!r.ok) {
     t.equal(r.reason, 'refused');
-    t.match(r.error, 'env/kustomization.yaml: resources[1]: remote base "https://github.com/example/manifests//base?ref=v1" refused');
+    t.match(r.error, 'env/kustomization.yaml: resources[1]: "https://github.com/example/manifests//base?ref=v1" refused: a URL');
   }
 });
 
@@ -74,6 +74,6 @@ t.test('exec and KRM function plugins and helm charts are refused', async (t) =>
     'plug/gen.yaml': 'apiVersion: example.com/v1\nkind: Gen\nmetadata:\n  name: g\n  annotations:\n    config.kubernetes.io/function: |\n      exec:\n        path: ./run.sh\n',
     'helm/kustomization.yaml': 'helmCharts:\n  - name: redis\n    repo: https://charts.example.com\n',
   });
-  t.match(await renderEnvironment(dir, 'plug'), { ok: false, reason: 'refused', error: /generators\[0\]: exec or KRM function plugin/ });
+  t.match(await renderEnvironment(dir, 'plug'), { ok: false, reason: 'refused', error: /generators\[0\]: plug\/gen.yaml\[0\]: exec, container or KRM function plugin refused/ });
   t.match(await renderEnvironment(dir, 'helm'), { ok: false, reason: 'refused', error: /helmCharts: Helm chart inflation refused/ });
 });
