@@ -6,6 +6,7 @@ import { historyIntact } from './git/history-intact.js';
 import { registration } from './git/registration.js';
 import { unchanged as gitUnchanged } from './git/unchanged.js';
 import { yamlField } from './git/yaml-field.js';
+import { changesWithin } from './render/changes-within.js';
 import { field } from './render/field.js';
 import { object } from './render/object.js';
 import { probePort } from './render/probe-port.js';
@@ -32,6 +33,7 @@ export const GRADERS: ReadonlyMap<string, Grader> = new Map(
     succeeds,
     field,
     renderUnchanged,
+    changesWithin,
     selectorMatches,
     object,
     probePort,
