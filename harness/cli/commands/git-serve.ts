@@ -1,6 +1,7 @@
 /** git-serve: the lab git server process (started by the harness beside a cluster; not for direct use). */
 import type { Command } from 'commander';
 import { startGitHttpServer } from '../../git/http-server.js';
+import { onInterrupt } from '../../scratch.js';
 import type { SetExit } from './index.js';
 
 export function register(program: Command, setExit: SetExit): void {
@@ -21,11 +22,13 @@ export function register(program: Command, setExit: SetExit): void {
         onRequest: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
       });
       process.stdout.write(`serving ${opts.root} at ${server.url}\n`);
-      await new Promise<void>((resolve) => {
-        process.once('SIGTERM', resolve);
-        process.once('SIGINT', resolve);
-      });
-      await server.close();
+      // SIGTERM/SIGINT: the CLI's interrupt cleanup closes the server (requests in flight finish), then exits.
+      await new Promise<void>((resolve) =>
+        onInterrupt(async () => {
+          await server.close();
+          resolve();
+        }),
+      );
       setExit(0);
     });
 }

@@ -2,6 +2,7 @@
 import { appendFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { watchChanges } from '../../kube/watch-changes.js';
+import { onInterrupt } from '../../scratch.js';
 import type { SetExit } from './index.js';
 
 /** A recorder never outlives a lab day, even if nobody stops it. */
@@ -15,8 +16,8 @@ export function register(program: Command, setExit: SetExit): void {
     .requiredOption('--out <file>')
     .action(async (opts: { kubeconfig: string; namespaces: string; out: string }) => {
       const ctl = new AbortController();
-      process.once('SIGTERM', () => ctl.abort());
-      process.once('SIGINT', () => ctl.abort());
+      // SIGTERM/SIGINT: the CLI's interrupt cleanup stops the watch (every change seen is already appended).
+      onInterrupt(() => ctl.abort());
       setTimeout(() => ctl.abort(), MAX_LIFETIME_MS).unref();
       await watchChanges(opts.kubeconfig, opts.namespaces.split(','), (c) => appendFileSync(opts.out, JSON.stringify(c) + '\n'), ctl.signal);
       setExit(0);
