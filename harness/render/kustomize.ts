@@ -13,7 +13,7 @@ import { LabError } from '../errors.js';
 import { parseYamlBounded, RENDER_LIMITS } from '../yaml/bounded.js';
 import { describeFence, renderFence, RENDER_GOMEMLIMIT } from './fence.js';
 import type { SkipReason } from './materialise.js';
-import { checkRenderSafety } from './safety.js';
+import { checkRenderSafety, KUSTOMIZATION_FILES } from './safety.js';
 
 export const RENDER_TIMEOUT_MS = 30_000;
 
@@ -51,6 +51,14 @@ export async function renderEnvironment(root: string, envPath: string, options: 
   try {
     if (!(await lstat(`${root}/${envPath}`)).isDirectory()) throw new Error('not a directory');
   } catch {
+    // A directory that holds only a symlink (or is one) was not materialised: say why.
+    const norm = envPath.replace(/\/+$/, '');
+    for (const [p, why] of options.skipped ?? []) {
+      if (p === norm || KUSTOMIZATION_FILES.some((k) => p === `${norm}/${k}`)) {
+        const what = p === norm ? `${p}: the environment directory` : `${p}: the kustomization`;
+        return { ok: false, reason: 'refused', error: `${what} is a ${why} in the repository (${why === 'symlink' ? 'symlink not followed' : 'not materialised'})` };
+      }
+    }
     return { ok: false, reason: 'missing', error: `${envPath}: no such directory in the repository` };
   }
   const refusal = await checkRenderSafety(root, envPath, options.skipped).catch(
