@@ -101,7 +101,7 @@ export async function renderEnvironment(root: string, envPath: string, options: 
   }
   const parsed = parseYamlBounded(result.stdout, RENDER_LIMITS);
   if (!parsed.ok) {
-    return { ok: false, reason: /limit|more than|deeper/.test(parsed.error) ? 'too-large' : 'kustomize', error: `${envPath}: kustomize's output: ${parsed.error}` };
+    return { ok: false, reason: /limit|more than|deeper|[Ee]xcessive/.test(parsed.error) ? 'too-large' : 'kustomize', error: `${envPath}: kustomize's output: ${parsed.error}` };
   }
   const objects = parsed.docs.filter((d): d is Record<string, unknown> => d !== null && typeof d === 'object' && !Array.isArray(d));
   return { ok: true, digest: createHash('sha256').update(result.stdout).digest('hex'), objects };

@@ -171,7 +171,7 @@ async function readBounded(w: Walk, abs: string, display: string): Promise<unkno
   const st = await lstat(abs);
   if (st.size > FILE_LIMITS.maxBytes) throw new Refusal(`${display}: ${st.size} bytes is larger than the ${FILE_LIMITS.maxBytes}-byte limit for one file`, 'too-large');
   const parsed = parseYamlBounded(await readFile(abs, 'utf8'), FILE_LIMITS);
-  if (!parsed.ok) throw new Refusal(`${display}: YAML: ${parsed.error}`, /limit|more than|deeper/.test(parsed.error) ? 'too-large' : 'refused');
+  if (!parsed.ok) throw new Refusal(`${display}: YAML: ${parsed.error}`, /limit|more than|deeper|[Ee]xcessive/.test(parsed.error) ? 'too-large' : 'refused');
   const merge = parsed.docs.map((d) => findMergeKey(d)).find((m) => m !== undefined);
   if (merge !== undefined) throw new Refusal(`${display}: ${merge}: YAML merge keys (<<) refused`);
   void w;
