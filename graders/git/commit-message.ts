@@ -11,9 +11,10 @@ export const commitMessage = defineGrader({
     const { commits } = evidence.git;
     const expected = `a commit message mentioning ${params.mentions.map((m) => `"${m}"`).join(' and ')}`;
     if (commits.length === 0) return fail('There is no commit after hand-over.', { expected, actual: 'no commits' });
+    const patterns = params.mentions.map(mentionPattern);
     const good = commits.find((c) => {
-      const text = `${c.subject}\n${c.body}`.toLowerCase();
-      return params.mentions.every((m) => text.includes(m.toLowerCase()));
+      const text = `${c.subject}\n${c.body}`;
+      return patterns.every((p) => p.test(text));
     });
     if (good) return pass(`Commit ${good.sha.slice(0, 7)} "${good.subject}" names ${params.mentions.join(' and ')}.`, { expected });
     return fail('No commit message names the workload and environment it changes.', {
@@ -23,3 +24,13 @@ export const commitMessage = defineGrader({
     });
   },
 });
+
+/**
+ * A word as a reviewer reads it: case-insensitive, and a multi-part name in any usual spelling
+ * ("payment-api", "payment api", "payment_api", "paymentapi"). `git revert`'s message quotes the reverted
+ * subject, so a revert of the right commit names what that commit named.
+ */
+export function mentionPattern(mention: string): RegExp {
+  const parts = mention.split(/[-_\s]+/).filter(Boolean).map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  return new RegExp(parts.join('[-_\\s]*'), 'i');
+}

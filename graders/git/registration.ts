@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cannotJudge, defineGrader, fail, pass } from '../grader.js';
-import { findRegistrations, normalisePath, type Registration } from '../lib/registration.js';
+import { findRegistrations, normalisePath, sameBranch, type Registration } from '../lib/registration.js';
 import { show } from '../lib/object-path.js';
 import type { Mismatch } from '../../harness/model/result.js';
 
@@ -55,10 +55,16 @@ export const registration = defineGrader({
       if (got !== expected) mismatches.push({ path, got: show(got), expected: show(expected) });
     };
     if (e.path !== undefined) cmp('path', reg.path, normalisePath(e.path === '{overlay}' ? env.path : e.path));
-    if (e.revision !== undefined) cmp('revision', reg.revision, e.revision);
+    if (e.revision !== undefined && !sameBranch(reg.revision, e.revision, evidence.git.trackedBranch)) {
+      mismatches.push({ path: 'revision', got: show(reg.revision), expected: show(e.revision) });
+    }
     if (e.automated !== undefined) cmp('automated', reg.automated, e.automated);
-    if (e.prune !== undefined) cmp('prune', reg.prune, e.prune);
-    if (e.selfHeal !== undefined) cmp('selfHeal', reg.selfHeal, e.selfHeal);
+    // Feedback quotes what was written: a string "true" is not a boolean, and the controller does not prune.
+    const cmpWritten = (path: 'prune' | 'selfHeal', got: boolean, expected: boolean): void => {
+      if (got !== expected) mismatches.push({ path, got: reg.written[path] === undefined ? show(got) : show(reg.written[path]), expected: show(expected) });
+    };
+    if (e.prune !== undefined) cmpWritten('prune', reg.prune, e.prune);
+    if (e.selfHeal !== undefined) cmpWritten('selfHeal', reg.selfHeal, e.selfHeal);
     if (e.targetsEnvironmentNamespace) cmp('destination namespace', reg.destinationNamespace, env.namespace);
     if (mismatches.length === 0) return pass(`${reg.file} registers ${params.environment} as intended.`);
     mismatches.sort((a, b) => a.path.localeCompare(b.path));

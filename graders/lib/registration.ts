@@ -23,6 +23,23 @@ export interface Registration {
   readonly project: string | undefined;
   /** Flux only: the service account the Kustomization impersonates. */
   readonly serviceAccountName: string | undefined;
+  /** The values as written, for feedback (`prune: "true"` is a string, and the controller does not prune). */
+  readonly written: { readonly prune: unknown; readonly selfHeal: unknown };
+}
+
+/**
+ * Whether a registration's revision names the branch `expected`, as the controllers read it: Argo CD resolves
+ * `main`, `refs/heads/main` and (when the repository's HEAD is `main`) `HEAD` to the same commit; Flux's
+ * `ref.branch: main` and `ref.name: refs/heads/main` are the same branch.
+ */
+export function sameBranch(got: string | undefined, expected: string, headBranch: string): boolean {
+  if (got === undefined) return false;
+  const norm = (r: string): string => {
+    const t = r.trim();
+    if (t === 'HEAD') return headBranch;
+    return t.startsWith('refs/heads/') ? t.slice('refs/heads/'.length) : t;
+  };
+  return norm(got) === norm(expected);
 }
 
 type Obj = Record<string, unknown>;
@@ -81,6 +98,7 @@ export function findRegistrations(tree: TreeSnapshot, dir: string, controller: C
           destinationNamespace: str(obj(spec['destination'])['namespace']),
           project: str(spec['project']) ?? 'default',
           serviceAccountName: undefined,
+          written: { prune: automated?.['prune'], selfHeal: automated?.['selfHeal'] },
         };
       });
   }
@@ -108,6 +126,7 @@ export function findRegistrations(tree: TreeSnapshot, dir: string, controller: C
         destinationNamespace: str(spec['targetNamespace']),
         project: undefined,
         serviceAccountName: str(spec['serviceAccountName']),
+        written: { prune: spec['prune'], selfHeal: undefined },
       };
     });
 }
