@@ -14,7 +14,11 @@ export const historyIntact = defineGrader({
     const { git } = evidence;
     const mismatches = [];
     if (!git.headContainsSeed) {
-      mismatches.push({ path: `branch ${git.trackedBranch}`, got: `rewritten (${git.headSha.slice(0, 7)} does not contain ${git.seedSha.slice(0, 7)})`, expected: 'fast-forward of the hand-over commit' });
+      mismatches.push({
+        path: `branch ${git.trackedBranch}`,
+        got: `rewritten: the handed-over commit ${git.seedSha.slice(0, 7)} is no longer in its history (head ${git.headSha.slice(0, 7)})`,
+        expected: `a fast-forward of ${git.seedSha.slice(0, 7)}`,
+      });
     }
     for (const name of params.unchangedBranches) {
       const b = git.branches.find((x) => x.name === name);
