@@ -1,4 +1,5 @@
-import type { EnvironmentClusterEvidence } from '../../harness/model/cluster-evidence.js';
+import { z } from 'zod';
+import { LIVE_KINDS, type EnvironmentClusterEvidence } from '../../harness/model/cluster-evidence.js';
 import type { Evidence } from '../../harness/model/evidence.js';
 import { cannotJudge, type Finding } from '../grader.js';
 import { getPath } from './object-path.js';
@@ -58,3 +59,9 @@ export function podsOf(env: EnvironmentClusterEvidence, workload: K8sObject): K8
     return Object.entries(selector).every(([k, v]) => labels[k] === v) && getPath(p, 'metadata.deletionTimestamp') === undefined;
   });
 }
+
+/**
+ * A kind the live collector lists. A check on any other kind would judge evidence that is never collected
+ * (`live.absent` of a ConfigMap would pass whatever the cluster holds), so lint refuses it by name.
+ */
+export const CollectedKind = z.enum(LIVE_KINDS, { error: (issue) => `"${String(issue.input)}" is not collected as live evidence (collected: ${LIVE_KINDS.join(', ')})` });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CollectedKind } from '../lib/cluster.js';
 import { defineGrader, fail, pass } from '../grader.js';
 import { environmentOf, isFinding, liveObject } from '../lib/cluster.js';
 
@@ -6,7 +7,7 @@ export const absent = defineGrader({
   name: 'live.absent',
   boundary: 'live',
   summary: 'An object removed from Git is gone from the cluster too (pruned).',
-  params: z.strictObject({ environment: z.string().min(1), kind: z.string().min(1), name: z.string().min(1) }),
+  params: z.strictObject({ environment: z.string().min(1), kind: CollectedKind, name: z.string().min(1) }),
   describe: (p) => `${p.kind}/${p.name} is gone from ${p.environment}`,
   grade(evidence, params) {
     const env = environmentOf(evidence, params.environment);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CollectedKind } from '../lib/cluster.js';
 import { cannotJudge, defineGrader, fail, pass } from '../grader.js';
 import { environmentOf, isFinding, liveObject } from '../lib/cluster.js';
 import { deepEqual, getPath, show } from '../lib/object-path.js';
@@ -11,7 +12,7 @@ export const matchesRender = defineGrader({
   summary: 'A live object equals the render for the fields Git owns (image, replicas, selector, ...): no drift.',
   params: z.strictObject({
     environment: z.string().min(1),
-    kind: z.string().min(1),
+    kind: CollectedKind,
     name: z.string().min(1),
     paths: z.array(z.string().min(1)).min(1),
   }),

@@ -87,3 +87,13 @@ t.test('YAML syntax errors carry the line', async (t) => {
   t.equal(r.ok, false);
   if (!r.ok) t.match(r.errors[0], /^f\.yaml:2:\d+: YAML: /);
 });
+
+t.test('a live check on a kind that is never collected is refused by lint, naming the field', async (t) => {
+  const { readFileSync } = await import('node:fs');
+  const text = readFileSync(new URL('../../../scenarios/prune-orphan/scenario.yaml', import.meta.url), 'utf8');
+  const forged = text.replace('kind: Deployment, name: old-payment-worker }', 'kind: ConfigMap, name: old-payment-worker }');
+  t.not(forged, text, 'the fixture edit applied');
+  const r = parseScenarioText(forged, 'scenarios/prune-orphan/scenario.yaml');
+  t.equal(r.ok, false);
+  t.match(r.ok ? [] : r.errors, [/^scenarios\/prune-orphan\/scenario\.yaml: checks\[\d+\]\.with\.kind: "ConfigMap" is not collected as live evidence/]);
+});
