@@ -7,22 +7,13 @@ import t from 'tap';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scratch } from '../helpers/cli.js';
+import { boundaryRank, type Boundary } from '../../harness/model/boundary.js';
 
 const OSC8 = '\x1b]8;;http://127.0.0.1:9/\x07link\x1b]8;;\x07';
 const SUBJECT = `=HYPERLINK("http://127.0.0.1:9/")\x1b[2J payment-api to staging ${OSC8}\r@SUM(1)|x\u202egnp.exe`;
 /** No slash in a file name: the link's target is a scheme and a host. */
 const FILE_OSC8 = '\x1b]8;;ssh:127.0.0.1\x07link\x1b]8;;\x07';
 const FILE = `notes/${FILE_OSC8}\nPASS  base-untouched [2]: injected\r.txt`;
-const CHECKS = [
-  'only-staging-overlay-changed',
-  'base-untouched',
-  'commit-names-workload-and-environment',
-  'staging-renders-dev-image',
-  'prod-and-dev-unchanged',
-  'staging-reconciled',
-  'staging-runs-dev-image',
-  'staging-changed-through-git',
-];
 const RAW = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/;
 
 /** RFC 4180 records (quoted fields may hold CR, LF, commas and doubled quotes). */
@@ -66,23 +57,25 @@ t.test('a hostile subject and file name: escaped in text, one line per Markdown 
   await cli.git(ws, ['push', '-q', 'origin', 'main']);
   const out = join(cli.dir, 'out');
 
+  const json = JSON.parse((await cli.run(['grade', '--offline', '--workspace', ws, '--format', 'json'])).stdout);
+  const checks: { name: string; boundary: Boundary; status: string }[] = json.checks;
+  t.same(checks.filter((c) => c.status === 'fail').map((c) => c.name), ['only-staging-overlay-changed'], 'the stray file is the only failure');
+  t.same(json.checks.find((c: { name: string }) => c.name === 'only-staging-overlay-changed').mismatches[0].path, FILE, 'JSON keeps the exact bytes');
+
   const text = await cli.run(['grade', '--offline', '--workspace', ws, '--out', out]);
   t.equal(text.exitCode, 1, text.stderr);
   t.notOk(RAW.test(text.stdout), 'no raw ESC, BEL, CR, C1 or bidi control in the text report');
   const checkLines = text.stdout.split('\n').filter((l) => /^  (PASS|FAIL|ERROR|SKIP)\s/.test(l));
-  // The text report goes boundary by boundary: live before health.
-  const byBoundary = [...CHECKS.slice(0, 6), 'staging-changed-through-git', 'staging-runs-dev-image'];
+  // The text report goes boundary by boundary.
+  const byBoundary = [...checks].sort((a, b) => boundaryRank(a.boundary) - boundaryRank(b.boundary)).map((c) => c.name);
   t.same(checkLines.map((l) => /^\s*\S+\s+(\S+)/.exec(l)![1]), byBoundary, 'one line per real check, none injected');
   t.match(text.stdout, `        notes/\\x1b]8;;ssh:127.0.0.1\\x07link\\x1b]8;;\\x07\\nPASS  base-untouched [2]: injected\\r.txt: got added, expected unchanged\n`);
   t.match(text.stdout, '=HYPERLINK("http://127.0.0.1:9/")\\x1b[2J payment-api to staging \\x1b]8;;http://127.0.0.1:9/\\x07link\\x1b]8;;\\x07\\r@SUM(1)|x\\u202egnp.exe');
 
-  const json = JSON.parse((await cli.run(['grade', '--offline', '--workspace', ws, '--format', 'json'])).stdout);
-  t.same(json.checks.find((c: { name: string }) => c.name === 'only-staging-overlay-changed').mismatches[0].path, FILE, 'JSON keeps the exact bytes');
-
   const md = await cli.run(['grade', '--offline', '--workspace', ws, '--format', 'markdown']);
   t.notOk(RAW.test(md.stdout), 'no raw control in the Markdown report');
   const rows = tableRows(md.stdout);
-  t.equal(rows.length, 2 + CHECKS.length, 'header, rule and one row per check');
+  t.equal(rows.length, 2 + checks.length, 'header, rule and one row per check');
   t.same(rows.map((r) => r.length), rows.map(() => 5), 'every row has exactly five cells');
   t.match(md.stdout, 'payment-api to staging');
 

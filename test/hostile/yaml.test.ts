@@ -8,6 +8,22 @@ import t from 'tap';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scratch } from '../helpers/cli.js';
+import { loadScenario } from '../../harness/scenario/load.js';
+import { GRADERS } from '../../graders/index.js';
+
+/**
+ * The honest outcome of an offline grade where only `failing` should fail: the scenario's checks for the
+ * controller, in order; the git and render ones pass, the cluster ones are skipped.
+ */
+async function expectedChecks(scenario: string, controller: string, failing: string): Promise<[string, string][]> {
+  const { scenario: s } = await loadScenario(scenario);
+  return s.checks
+    .filter((c) => !c.controllers || c.controllers.includes(controller as never))
+    .map((c) => {
+      const boundary = GRADERS.get(c.grader)!.boundary;
+      return [c.name, c.name === failing ? 'fail' : boundary === 'git' || boundary === 'render' ? 'pass' : 'skipped'];
+    });
+}
 
 const LIMIT = 1024 * 1024;
 
@@ -87,20 +103,10 @@ for (const hostile of HOSTILE) {
     t.equal(graded.exitCode, 1, graded.stderr);
     const result = JSON.parse(graded.stdout);
     const error = hostile.bound(Buffer.byteLength(text));
-    t.same(
-      result.checks.map((c: Check) => [c.name, c.status]),
-      [
-        ['staging-path-points-at-overlay', 'fail'],
-        ['fix-in-staging-registration', 'pass'],
-        ['every-environment-renders', 'pass'],
-        ['commit-names-workload-and-environment', 'pass'],
-        ['staging-no-errors', 'skipped'],
-        ['staging-reconciled', 'skipped'],
-      ],
-    );
-    const reg = result.checks.find((c: Check) => c.name === 'staging-path-points-at-overlay');
+    t.same(result.checks.map((c: Check) => [c.name, c.status]), await expectedChecks('flux-bad-path', 'flux', 'staging-path-points-at-overlay'));
+    const reg = result.checks.find((c: Check & { score: number }) => c.name === 'staging-path-points-at-overlay');
     t.equal(reg.message, `${file} is not valid YAML: ${error}`);
-    t.equal(result.score, 5);
+    t.equal(reg.score, 0);
     const [evidence] = evidenceFiles(out);
     t.ok(evidence, 'grade --out wrote evidence.json');
     const saved = JSON.parse(readFileSync(evidence!, 'utf8'));
@@ -117,22 +123,9 @@ t.test('promote-staging-image: the fix plus all four hostile files elsewhere in 
   const { graded, out } = await pushAndGrade('payment-api: promote 1.27.6 to staging');
   t.equal(graded.exitCode, 1, graded.stderr);
   const result = JSON.parse(graded.stdout);
-  t.same(
-    result.checks.map((c: Check) => [c.name, c.status]),
-    [
-      ['only-staging-overlay-changed', 'fail'],
-      ['base-untouched', 'pass'],
-      ['commit-names-workload-and-environment', 'pass'],
-      ['staging-renders-dev-image', 'pass'],
-      ['prod-and-dev-unchanged', 'pass'],
-      ['staging-reconciled', 'skipped'],
-      ['staging-runs-dev-image', 'skipped'],
-      ['staging-changed-through-git', 'skipped'],
-    ],
-  );
+  t.same(result.checks.map((c: Check) => [c.name, c.status]), await expectedChecks('promote-staging-image', result.controller, 'only-staging-overlay-changed'));
   const within = result.checks.find((c: Check) => c.name === 'only-staging-overlay-changed');
   t.same(within.mismatches.map((m: { path: string }) => m.path).sort(), HOSTILE.map((h) => h.name).sort());
-  t.equal(result.score, 8);
   const [evidence] = evidenceFiles(out);
   const saved = JSON.parse(readFileSync(evidence!, 'utf8'));
   HOSTILE.forEach((h, i) => t.same(saved.git.head.files[h.name].parseError, h.bound(Buffer.byteLength(texts[i]!)), h.name));
