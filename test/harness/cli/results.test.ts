@@ -153,10 +153,10 @@ t.test('without --learner: the session learner, else the OS user name', async (t
   t.equal(JSON.parse(plain.stdout).learner, undefined, 'grade without --out or --learner is unchanged');
 });
 
-t.test('regrade refuses what it cannot grade: exit 2, naming the file and the field', async (t) => {
+t.test('regrade --trust (recorded evidence is not sealed) refuses what it cannot grade: exit 2, naming the file and the field', async (t) => {
   const cli = scratch(t);
   const good = JSON.parse(readFileSync(new URL('../../fixtures/offline/promote-staging-image/argocd/solution.json', import.meta.url), 'utf8'));
-  const solved = await cli.run(['regrade', new URL('../../fixtures/offline/promote-staging-image/argocd/solution.json', import.meta.url).pathname]);
+  const solved = await cli.run(['regrade', new URL('../../fixtures/offline/promote-staging-image/argocd/solution.json', import.meta.url).pathname, '--trust']);
   t.equal(solved.exitCode, 0, solved.stderr);
   const write = (name: string, text: string) => {
     const p = join(cli.dir, name);
@@ -164,23 +164,23 @@ t.test('regrade refuses what it cannot grade: exit 2, naming the file and the fi
     return p;
   };
   const broken = write('broken.json', '{ "schemaVersion": 1,');
-  let r = await cli.run(['regrade', broken]);
+  let r = await cli.run(['regrade', broken, '--trust']);
   t.equal(r.exitCode, 2);
   t.match(r.stderr, `${broken}: not valid JSON`);
   const noScenario = structuredClone(good);
   delete noScenario.meta.scenario;
   noScenario.git.pushes[0].at = 42;
   const bad = write('bad.json', JSON.stringify(noScenario));
-  r = await cli.run(['regrade', bad]);
+  r = await cli.run(['regrade', bad, '--trust']);
   t.equal(r.exitCode, 2);
   t.match(r.stderr, `${bad}: meta.scenario: Required`);
   t.match(r.stderr, `${bad}: git.pushes[0].at: expected string, got number`);
   const unknown = structuredClone(good);
   unknown.meta.scenario = 'no-such-scenario';
-  r = await cli.run(['regrade', write('unknown.json', JSON.stringify(unknown))]);
+  r = await cli.run(['regrade', write('unknown.json', JSON.stringify(unknown)), '--trust']);
   t.equal(r.exitCode, 2);
   t.match(r.stderr, 'no scenario "no-such-scenario"');
-  r = await cli.run(['regrade', join(cli.dir, 'missing.json')]);
+  r = await cli.run(['regrade', join(cli.dir, 'missing.json'), '--trust']);
   t.equal(r.exitCode, 2);
   t.match(r.stderr, 'cannot read');
   r = await cli.run(['report', join(cli.dir, 'nothing-here')]);
