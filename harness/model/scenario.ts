@@ -58,6 +58,15 @@ export const WrongSolution = z.strictObject({
 });
 export type WrongSolution = z.infer<typeof WrongSolution>;
 
+/** Another correct fix, as a competent engineer might choose it: it must score full marks, like the solution. */
+export const AlternativeSolution = z.strictObject({
+  id: Id,
+  summary: z.string().min(1),
+  steps: z.array(Step).min(1),
+  controllers: z.array(Controller).min(1).optional(),
+});
+export type AlternativeSolution = z.infer<typeof AlternativeSolution>;
+
 export const Scenario = z.strictObject({
   id: Id,
   title: z.string().min(1),
@@ -85,6 +94,8 @@ export const Scenario = z.strictObject({
   environments: z.record(z.string().regex(/^[a-z0-9-]+$/), EnvironmentSpec).default(STANDARD_ENVIRONMENTS),
   faults: z.array(Step).default([]),
   solution: z.strictObject({ summary: z.string().min(1), steps: z.array(Step).min(1) }),
+  /** Other right fixes: lint and validate prove each scores full marks. */
+  alternativeSolutions: z.array(AlternativeSolution).default([]),
   wrongSolutions: z.array(WrongSolution).default([]),
   checks: z.array(CheckSpec).min(1),
 });

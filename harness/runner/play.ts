@@ -1,6 +1,6 @@
 /**
  * Plays a scenario offline in a scratch directory: the broken state after the faults, then the reference
- * solution, then each wrong solution, each from the hand-over state. Used by the self-test (lint) and by the
+ * solution, then each alternative solution and each wrong solution, each from the hand-over state. Used by the self-test (lint) and by the
  * fixture recorder. History is reproducible: fixed clock, fixed identities, a symbolic repository URL.
  */
 import { removeScratch, scratchDir } from '../scratch.js';
@@ -15,9 +15,13 @@ import type { Step } from '../model/steps.js';
 import { environmentsFor, labVars } from './start.js';
 import { newSession } from './session.js';
 
-export type Phase = { readonly kind: 'faults' } | { readonly kind: 'solution' } | { readonly kind: 'wrong'; readonly id: string };
+export type Phase =
+  | { readonly kind: 'faults' }
+  | { readonly kind: 'solution' }
+  | { readonly kind: 'alternative'; readonly id: string }
+  | { readonly kind: 'wrong'; readonly id: string };
 
-export const phaseName = (p: Phase): string => (p.kind === 'wrong' ? `wrong-${p.id}` : p.kind);
+export const phaseName = (p: Phase): string => (p.kind === 'wrong' ? `wrong-${p.id}` : p.kind === 'alternative' ? `alternative-${p.id}` : p.kind);
 
 /** The URL written into registrations during plays: a name, not a location, so recorded evidence is stable. */
 export const PLAY_REPO_URL = 'file:///gitops-lab/play/payment-api.git';
@@ -66,6 +70,10 @@ export async function playScenario(
     await visit({ kind: 'faults' }, await collect());
     await visit({ kind: 'solution' }, await play(scenario.solution.steps));
     if (options.wrongSolutions === false) return;
+    for (const alt of scenario.alternativeSolutions) {
+      if (alt.controllers && !alt.controllers.includes(controller)) continue;
+      await visit({ kind: 'alternative', id: alt.id }, await play(alt.steps));
+    }
     for (const wrong of scenario.wrongSolutions) {
       if (wrong.controllers && !wrong.controllers.includes(controller)) continue;
       await visit({ kind: 'wrong', id: wrong.id }, await play(wrong.steps));

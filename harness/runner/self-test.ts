@@ -49,8 +49,12 @@ export async function selfTestOffline(scenario: Scenario, scenarioDir: string, c
         const spec = scenario.checks.find((s) => s.name === c.name)!;
         if (spec.failsAfterFaults && c.status === 'pass') problems.push({ phase: name, message: `${c.name} passes on the broken state; it must fail after the faults` });
       }
-    } else if (phase.kind === 'solution') {
-      for (const c of result.checks) if (c.status === 'fail') problems.push({ phase: name, message: `${c.name} fails after the reference solution: ${c.message}` });
+    } else if (phase.kind === 'solution' || phase.kind === 'alternative') {
+      const which = phase.kind === 'solution' ? 'the reference solution' : `alternative solution "${phase.id}"`;
+      for (const c of result.checks) if (c.status === 'fail') problems.push({ phase: name, message: `${c.name} fails after ${which}: ${c.message}` });
+      if (result.score !== result.maxScore && !result.checks.some((c) => c.status === 'fail')) {
+        problems.push({ phase: name, message: `${which} scores ${result.score}/${result.maxScore}, not full marks` });
+      }
     } else {
       const wrong = scenario.wrongSolutions.find((w) => w.id === phase.id)!;
       for (const n of wrong.loses.filter((x) => isOffline(scenario, x))) {

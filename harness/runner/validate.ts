@@ -133,6 +133,10 @@ export async function validateUnit(unit: ValidateUnit, options: ValidateOptions)
   const phases: PhaseOutcome[] = [];
   phases.push(await seededPhase(unit, options, 'faults', undefined, (r) => judgeFaults(scenario, r)));
   phases.push(await seededPhase(unit, options, 'solution', scenario.solution.steps, judgeSolution));
+  for (const a of scenario.alternativeSolutions) {
+    if (a.controllers && !a.controllers.includes(unit.controller)) continue;
+    phases.push(await seededPhase(unit, options, `alternative:${a.id}`, a.steps, judgeSolution));
+  }
   for (const w of scenario.wrongSolutions) {
     if (w.controllers && !w.controllers.includes(unit.controller)) continue;
     phases.push(await seededPhase(unit, options, `wrong:${w.id}`, w.steps, (r) => judgeWrong(w.loses, r)));

@@ -120,12 +120,18 @@ export function lintRules(s: Scenario): string[] {
   const steps = [
     ...s.faults.map((st, i) => [`faults[${i}]`, st] as const),
     ...s.solution.steps.map((st, i) => [`solution.steps[${i}]`, st] as const),
+    ...s.alternativeSolutions.flatMap((a, ai) => a.steps.map((st, i) => [`alternativeSolutions[${ai}].steps[${i}]`, st] as const)),
     ...s.wrongSolutions.flatMap((w, wi) => w.steps.map((st, i) => [`wrongSolutions[${wi}].steps[${i}]`, st] as const)),
   ];
   for (const [path, st] of steps) {
     if ('environment' in st && !(st.environment in s.environments)) out.push(`${path}.environment: unknown environment "${st.environment}"`);
   }
   const ids = new Set<string>();
+  s.alternativeSolutions.forEach((a, i) => {
+    if (ids.has(a.id)) out.push(`alternativeSolutions[${i}].id: duplicate id "${a.id}"`);
+    ids.add(a.id);
+    for (const ctl of a.controllers ?? []) if (!s.controllers.includes(ctl)) out.push(`alternativeSolutions[${i}].controllers: "${ctl}" is not one of the scenario's controllers`);
+  });
   s.wrongSolutions.forEach((w, i) => {
     if (ids.has(w.id)) out.push(`wrongSolutions[${i}].id: duplicate id "${w.id}"`);
     ids.add(w.id);

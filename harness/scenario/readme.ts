@@ -57,6 +57,10 @@ export function scenarioReadme(s: Scenario): string {
   for (const f of s.faults) out.push(`1. ${describeStep(f)}`);
   out.push('', '### Reference solution', '', s.solution.summary.trim(), '');
   for (const st of s.solution.steps) out.push(`1. ${describeStep(st)}`);
+  if (s.alternativeSolutions.length > 0) {
+    out.push('', '### Other right fixes (full marks too)', '');
+    for (const a of s.alternativeSolutions) out.push(`- **${a.id}**${a.controllers ? ` (${a.controllers.join(', ')})` : ''}: ${a.summary.trim()}`);
+  }
   if (s.wrongSolutions.length > 0) {
     out.push('', '### Wrong solutions that must lose points', '');
     for (const w of s.wrongSolutions) {
