@@ -15,7 +15,7 @@ import { loadScenario } from '../../harness/scenario/load.js';
 import { fixture } from '../helpers/fixtures.js';
 import { scratch, type Cli } from '../helpers/cli.js';
 
-t.setTimeout(300_000);
+t.setTimeout(900_000);
 
 const { scenario } = await loadScenario('promote-staging-image');
 

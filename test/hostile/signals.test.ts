@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { run } from '../../harness/exec.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 
-t.setTimeout(300_000);
+t.setTimeout(900_000);
 
 const BIN = join(REPO_ROOT, 'dist/harness/cli/main.js');
 const STAGING = 'apps/payment-api/overlays/staging/kustomization.yaml';
