@@ -117,7 +117,8 @@ export function withControlPlaneIdentities(kwokctlYaml: string, files: ControlPl
   const config = parse(first!) as Record<string, unknown>;
   config['componentsPatches'] = [
     { name: 'kube-apiserver', extraArgs: [{ key: 'token-auth-file', value: files.tokenFile }] },
-    ...CONTROL_PLANE_IDENTITIES.map(({ component }) => ({ name: component, extraArgs: [{ key: 'kubeconfig', value: files.kubeconfigs[component] }] })),
+    // override: kwokctl (v0.8.0) replaces its own `--kubeconfig=` argument in place instead of adding a second.
+    ...CONTROL_PLANE_IDENTITIES.map(({ component }) => ({ name: component, extraArgs: [{ key: 'kubeconfig', value: files.kubeconfigs[component], override: true }] })),
   ];
   return [stringify(config), ...rest].map((d) => d.trim() + '\n').join('---\n');
 }

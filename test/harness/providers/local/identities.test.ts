@@ -48,9 +48,9 @@ t.test('control plane: one static token and one 0600 kubeconfig per component, p
   t.same(docs[0]!['options'], { runtime: 'binary' });
   t.same(docs[0]!['componentsPatches'], [
     { name: 'kube-apiserver', extraArgs: [{ key: 'token-auth-file', value: files.tokenFile }] },
-    { name: 'kube-controller-manager', extraArgs: [{ key: 'kubeconfig', value: files.kubeconfigs['kube-controller-manager'] }] },
-    { name: 'kube-scheduler', extraArgs: [{ key: 'kubeconfig', value: files.kubeconfigs['kube-scheduler'] }] },
-    { name: 'kwok-controller', extraArgs: [{ key: 'kubeconfig', value: files.kubeconfigs['kwok-controller'] }] },
+    { name: 'kube-controller-manager', extraArgs: [{ key: 'kubeconfig', value: files.kubeconfigs['kube-controller-manager'], override: true }] },
+    { name: 'kube-scheduler', extraArgs: [{ key: 'kubeconfig', value: files.kubeconfigs['kube-scheduler'], override: true }] },
+    { name: 'kwok-controller', extraArgs: [{ key: 'kubeconfig', value: files.kubeconfigs['kwok-controller'], override: true }] },
   ]);
 });
 
