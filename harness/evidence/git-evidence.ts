@@ -240,6 +240,8 @@ async function readBlobs(bareDir: string, blobs: readonly string[], context: Sna
  * so what graders see is exactly what evidence.json stores (no shared or cyclic references, no Infinity).
  */
 export function parseYamlFile(blob: string, text: string): ParsedFile {
+  // The yaml library takes seconds on a nest thousands deep before it gives up: refuse those in one pass first.
+  if (nestingEstimate(text, PRESCAN_DEPTH) > PRESCAN_DEPTH) return { blob, parseError: `nested deeper than ${FILE_LIMITS.maxDepth} levels (too deep to parse)` };
   const parsed = parseYamlBounded(text, FILE_LIMITS);
   if (!parsed.ok) {
     // The yaml library reports its own stack overflow on a pathological nest as a parse error: name the bound.
@@ -269,6 +271,65 @@ export async function readPushes(bareDir: string, branch: string): Promise<{ sha
     .filter((m): m is RegExpExecArray => m !== null)
     .map((m) => ({ sha: m[1]!, at: new Date(Number(m[2]) * 1000).toISOString() }))
     .reverse();
+}
+
+/** Well above FILE_LIMITS.maxDepth (which parseYamlBounded enforces exactly): only pathological nests stop here. */
+const PRESCAN_DEPTH = FILE_LIMITS.maxDepth * 4;
+
+/**
+ * A linear, generous estimate of a YAML text's nesting (stops counting past `limit`): flow brackets open
+ * outside quotes and comments, plus, per line, the block indentation levels open and the compact indicators
+ * (`- `, `? `, `: `) the line starts with. It never under-counts a real nest by much; it may over-count
+ * brackets inside plain scalars, which is why it is compared with a limit four times the real one.
+ */
+export function nestingEstimate(text: string, limit: number): number {
+  let flow = 0;
+  let max = 0;
+  let quote: '"' | "'" | undefined;
+  const indents: number[] = [];
+  let lineStart = true;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quote) {
+      if (quote === '"' && ch === '\\') i++;
+      else if (ch === quote) {
+        if (quote === "'" && text[i + 1] === "'") i++;
+        else quote = undefined;
+      }
+      continue;
+    }
+    if (lineStart) {
+      lineStart = false;
+      let j = i;
+      while (text[j] === ' ') j++;
+      const indent = j - i;
+      if (flow === 0 && text[j] !== '\n' && text[j] !== '#' && j < text.length) {
+        while (indents.length > 0 && indents.at(-1)! > indent) indents.pop();
+        if (indents.length === 0 || indents.at(-1)! < indent) indents.push(indent);
+        let compact = 0;
+        while ((text[j] === '-' || text[j] === '?' || text[j] === ':') && (text[j + 1] === ' ' || text[j + 1] === '\t')) {
+          compact++;
+          j += 2;
+          while (text[j] === ' ' || text[j] === '\t') j++;
+        }
+        max = Math.max(max, indents.length + compact);
+        if (max > limit) return max;
+      }
+      i = j - 1;
+      continue;
+    }
+    if (ch === '\n') lineStart = true;
+    else if (ch === '#' && (i === 0 || /\s/.test(text[i - 1]!))) {
+      const nl = text.indexOf('\n', i);
+      if (nl < 0) break;
+      i = nl - 1;
+    } else if ((ch === '"' || ch === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]!))) quote = ch;
+    else if (ch === '[' || ch === '{') {
+      flow++;
+      if (indents.length + flow > limit) return indents.length + flow;
+    } else if ((ch === ']' || ch === '}') && flow > 0) flow--;
+  }
+  return Math.max(max, indents.length + flow);
 }
 
 /** The commit to grade under a deadline: the last update of the branch at or before it (else the seed). */

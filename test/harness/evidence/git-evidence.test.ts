@@ -128,18 +128,22 @@ t.test('snapshotTree: every hostile YAML file gets a parseError naming its bound
   r.write('cycle.yml', 'a: &x [1, *x]\n');
   r.write('big.yaml', Buffer.alloc(FILE_LIMITS.maxBytes + 1, 'k: v\n'));
   r.write('nest.yaml', '['.repeat(100_000) + ']'.repeat(100_000) + '\n');
+  r.write('dash.yaml', '- '.repeat(100_000) + 'x\n');
+  r.write('deep60.yaml', 'a: ' + '['.repeat(60) + ']'.repeat(60) + '\n');
   r.write('tab\tname.yaml', 'ok: true\n');
   r.write('apps/Kustomization', 'resources: [a.yaml]\n');
   r.write('notes.txt', 'not yaml: [\n');
   const sha = await r.commit('hostile');
   const tree = await snapshotTree(r.dir, sha);
-  t.same(Object.keys(tree.files).sort(), ['apps/Kustomization', 'big.yaml', 'cycle.yml', 'deep/laughs.yaml', 'nest.yaml', 'tab\tname.yaml']);
+  t.same(Object.keys(tree.files).sort(), ['apps/Kustomization', 'big.yaml', 'cycle.yml', 'dash.yaml', 'deep/laughs.yaml', 'deep60.yaml', 'nest.yaml', 'tab\tname.yaml']);
   t.same(tree.files['tab\tname.yaml']!.docs, [{ ok: true }], 'a tab in a path is part of the path');
   t.same(tree.files['apps/Kustomization']!.docs, [{ resources: ['a.yaml'] }]);
   t.match(tree.files['deep/laughs.yaml'], { parseError: 'more than 64 aliases' });
   t.match(tree.files['cycle.yml'], { parseError: /alias \*x refers to a node that contains it \(a cycle\)/ });
   t.same(tree.files['big.yaml'], { blob: tree.files['big.yaml']!.blob, parseError: `${FILE_LIMITS.maxBytes + 1} bytes is larger than the ${FILE_LIMITS.maxBytes}-byte limit for one file` });
   t.same(tree.files['nest.yaml']!.parseError, 'nested deeper than 64 levels (too deep to parse)');
+  t.same(tree.files['dash.yaml']!.parseError, 'nested deeper than 64 levels (too deep to parse)', 'compact block nesting on one line');
+  t.equal(JSON.stringify(tree.files['deep60.yaml']!.docs), `[{"a":${'['.repeat(60)}${']'.repeat(60)}}]`, 'a nest within the bound parses');
   t.doesNotThrow(() => JSON.stringify(tree), 'nothing cyclic reaches the evidence');
 });
 
