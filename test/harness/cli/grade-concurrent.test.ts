@@ -68,7 +68,7 @@ t.test(`${N} concurrent grade --out runs into one folder leave ${N} complete, va
   const sha = (text: string) => createHash('sha256').update(text).digest('hex');
   for (const [i, id] of learners.entries()) {
     const dir = join(out, id, 'promote-staging-image');
-    t.same(readdirSync(dir).sort(), ['evidence.json', 'report.md', 'result.json'], `${id}: complete, no temporary files`);
+    t.same(readdirSync(dir).sort(), ['evidence.json', 'report.md', 'result.json', 'seal.json'], `${id}: complete, no temporary files`);
     const resultText = readFileSync(join(dir, 'result.json'), 'utf8');
     t.equal(resultText, runs[i]!.stdout, `${id}: result.json is what grade printed`);
     const result = GradeResult.parse(JSON.parse(resultText));
@@ -79,7 +79,12 @@ t.test(`${N} concurrent grade --out runs into one folder leave ${N} complete, va
     t.equal(evidence.meta.runId, result.runId, `${id}: the evidence beside the result is its own`);
     const entry = entries.find((e) => e.learner === id)!;
     t.same(entry.digests, { result: sha(resultText), evidence: sha(evidenceText), report: sha(readFileSync(join(dir, 'report.md'), 'utf8')) });
+    const seal = JSON.parse(readFileSync(join(dir, 'seal.json'), 'utf8'));
+    t.same(entry.seal, { alg: 'HMAC-SHA256', keyId: seal.keyId, mac: seal.mac }, `${id}: the index entry records the seal`);
+    t.same(seal.files, entry.digests);
   }
+  // The first grades raced to make the instructor's key: one key sealed every bundle.
+  t.equal(new Set(entries.map((e) => e.seal?.keyId)).size, 1, 'one bundle key, whatever the race');
   const report = await gitops(['report', out, '--format', 'csv']);
   t.equal(report.exitCode, 0);
   t.equal(report.stderr, '', 'no bundle left out');
