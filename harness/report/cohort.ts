@@ -109,7 +109,7 @@ function rowOf({ entry, result: raw }: CohortInput): LearnerRow {
     score: result.score,
     maxScore: result.maxScore,
     timeTakenMs: timeTakenMs(entry),
-    checksPassed: judged.filter((c) => c.status === 'pass').length,
+    checksPassed: judged.filter((c) => c.status === 'pass' && !c.withheld).length,
     checksJudged: judged.length,
     firstFailure: result.firstFailure,
     firstFailingCheck: first,

@@ -1,4 +1,5 @@
 /** Markdown report of one grade: a summary table per boundary, then failing checks with their evidence lines. */
+import { scopeNote } from './scope-note.js';
 import type { GradeResult } from '../model/result.js';
 import { escapeControls, escapeMarkdownInline } from './escape.js';
 import { forMode } from './json.js';
@@ -14,7 +15,7 @@ const sha = (s: string): string => escapeControls(s).replace(/`/g, "'");
 export function renderMarkdown(input: GradeResult): string {
   const result = forMode(input);
   const out: string[] = [];
-  out.push(`# ${escapeMd(result.scenario)}: ${escapeMd(result.status.toUpperCase())} ${result.score}/${result.maxScore}`);
+  out.push(`# ${escapeMd(result.scenario)}: ${escapeMd(result.status.toUpperCase())} ${result.score}/${result.maxScore}${scopeNote(result)}`);
   out.push('');
   out.push(`Controller ${result.controller}, ${result.scope}, ${result.mode} mode, commit \`${sha(result.headSha.slice(0, 12))}\`.`);
   if (result.firstFailure) {

@@ -5,6 +5,7 @@
  * file names, values, messages) is printed through escapeControls: no raw ESC, CR or bidi control reaches
  * the terminal, and a newline in a file name cannot add a line.
  */
+import { scopeNote } from './scope-note.js';
 import pc from 'picocolors';
 import { BOUNDARY_QUESTIONS } from '../model/boundary.js';
 import type { CheckResult, GradeResult } from '../model/result.js';
@@ -23,7 +24,7 @@ export function renderText(result: GradeResult, options: TextOptions = {}): stri
   const practice = result.mode === 'practice';
   const lines: string[] = [];
   lines.push(`gitops-lab ${e(result.scenario)} (${e(result.controller)}, ${e(result.scope)}, ${e(result.mode)} mode) at ${e(result.headSha.slice(0, 7))}`);
-  lines.push(`${paint(result.status, result.status.toUpperCase())} ${result.score}/${result.maxScore}`);
+  lines.push(`${paint(result.status, result.status.toUpperCase())} ${result.score}/${result.maxScore}${scopeNote(result)}`);
   if (result.firstFailure) {
     lines.push(`first failing boundary: ${c.bold(result.firstFailure.boundary)} (${e(result.firstFailure.check)}): ${e(result.firstFailure.message)}`);
   } else if (result.status === 'pass') {

@@ -51,7 +51,7 @@ t.test('promoting in the base loses points, exit 1, and the text report leads wi
   const graded = await cli.run(['grade', '--offline', '--workspace', ws]);
   t.equal(graded.exitCode, 1);
   const lines = graded.stdout.split('\n');
-  t.match(lines[1], /^FAIL \d+\/\d+$/);
+  t.match(lines[1], /^FAIL \d+\/\d+ offline; \d+ points need a cluster$/, "an offline grade says how much it did not grade");
   t.match(lines[2], /^first failing boundary: git \(only-staging-overlay-changed\)/);
   t.match(graded.stdout, 'apps/payment-api/base/deployment.yaml: got modified, expected unchanged');
   t.match(graded.stdout, 'prod Deployment/payment-api spec.template.spec.containers[0].image: got "nginx:1.27.6", expected "nginx:1.27.4"');

@@ -52,12 +52,12 @@ t.test('per learner: score, time taken, checks passed, first failing boundary', 
   t.same(
     cohort.rows.map((r) => [r.learner, r.scenario, r.score, r.maxScore, r.timeTakenMs === null ? null : r.timeTakenMs / 60_000, `${r.checksPassed}/${r.checksJudged}`, r.firstFailure?.boundary ?? null]),
     [
-      ['<b>dee</b>', 'promote-staging-image', 10, 10, 7, '5/5', null],
+      ['<b>dee</b>', 'promote-staging-image', 13, 13, 7, '7/7', null],
       ['ada', 'base-leak', cohort.rows[1]!.score, cohort.rows[1]!.maxScore, 5, cohort.rows[1]!.checksPassed + '/' + cohort.rows[1]!.checksJudged, cohort.rows[1]!.firstFailure!.boundary],
-      ['ada', 'promote-staging-image', 10, 10, 12, '5/5', null],
+      ['ada', 'promote-staging-image', 13, 13, 12, '7/7', null],
       ['bo', 'base-leak', cohort.rows[3]!.maxScore, cohort.rows[3]!.maxScore, 9, cohort.rows[3]!.checksJudged + '/' + cohort.rows[3]!.checksJudged, null],
-      ['bo', 'promote-staging-image', 1, 10, 30, '1/5', 'git'],
-      ['cy', 'promote-staging-image', 1, 10, 20, '1/5', 'git'],
+      ['bo', 'promote-staging-image', 1, 13, 30, '1/7', 'git'],
+      ['cy', 'promote-staging-image', 1, 13, 20, '1/7', 'git'],
     ],
   );
   t.ok(cohort.rows[1]!.score < cohort.rows[1]!.maxScore, 'the wrong-way fix of base-leak loses points');
@@ -66,10 +66,10 @@ t.test('per learner: score, time taken, checks passed, first failing boundary', 
 
 t.test('per scenario: pass rate, median score and time, most common first failing boundary, heat map shares, histogram', async (t) => {
   const promote = cohort.scenarios.find((s) => s.scenario === 'promote-staging-image')!;
-  t.match(promote, { learners: 4, passed: 2, passRate: 0.5, maxScore: 10, medianScore: 5.5, medianTimeMs: 16 * 60_000 });
+  t.match(promote, { learners: 4, passed: 2, passRate: 0.5, maxScore: 13, medianScore: 7, medianTimeMs: 16 * 60_000 });
   t.same(promote.mostCommonFirstFailure, { boundary: 'git', learners: 2 });
   t.same(promote.firstFailureShare, { git: 0.5, render: 0, sync: 0, live: 0, health: 0, rollout: 0 });
-  t.same(promote.scoreBins.map((b) => b.count), [0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 2]);
+  t.same(promote.scoreBins.map((b) => b.count), [0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2]);
   const base = promote.checks.find((c) => c.name === 'base-untouched')!;
   t.match(base, { boundary: 'git', passed: 2, judged: 4, passRate: 0.5 });
   t.match(base.hint, /base is shared/, 'practice mode: hints are shown');
@@ -128,7 +128,7 @@ t.test('CSV: one row per learner and scenario, quoted, with a formula guard', as
   const lines = csv.trimEnd().split('\n');
   t.equal(lines[0], 'learner,scenario,controller,mode,status,score,max_score,time_taken_seconds,checks_passed,checks_judged,first_failing_boundary,first_failing_check,first_failure_message,started_at,graded_push_at,deadline,head_sha,head_subject');
   t.equal(lines.length, 7);
-  t.match(lines[1], /^<b>dee<\/b>,promote-staging-image,argocd,practice,pass,10,10,420,5,5,/);
+  t.match(lines[1], /^<b>dee<\/b>,promote-staging-image,argocd,practice,pass,13,13,420,7,7,/);
   t.match(lines[1], `"payment-api: staging <script>alert(""x"")</script> <img src=x onerror=alert(1)> =HYPERLINK(""http://evil"")"`);
   const guarded = renderCohortCsv(buildCohort([record('=cmd|calc', 'promote-staging-image', 'solution'), record('@sum', 'promote-staging-image', 'solution'), record('-2+3', 'promote-staging-image', 'solution'), record('+x', 'promote-staging-image', 'solution')]));
   t.same(guarded.trimEnd().split('\n').slice(1).map((l) => l.split(',')[0]), ["'+x", "'-2+3", "'=cmd|calc", "'@sum"]);
@@ -136,7 +136,7 @@ t.test('CSV: one row per learner and scenario, quoted, with a formula guard', as
 
 t.test('Markdown: tables, with learner text escaped', async (t) => {
   const md = renderCohortMarkdown(cohort);
-  t.match(md, '| promote-staging-image | 4 | 2 (50%) | 5.5/10 | 16m 00s | git (2) |');
+  t.match(md, '| promote-staging-image | 4 | 2 (50%) | 7/13 | 16m 00s | git (2) |');
   t.match(md, '| promote-staging-image | 50% | 0% | 0% | 0% | 0% | 0% |');
   t.match(md, '\\<b\\>dee\\</b\\>');
   t.notMatch(md, '<script>');

@@ -16,10 +16,10 @@ t.test('the text report: header, first failing boundary, boundaries with sorted 
   t.equal(
     renderText(wrong),
     `gitops-lab promote-staging-image (argocd, offline, practice mode) at ${wrong.headSha.slice(0, 7)}
-FAIL 1/10
+FAIL 1/13 offline; 7 points need a cluster
 first failing boundary: git (only-staging-overlay-changed): 1 changed file(s) lie outside the allowed paths.
 
-git     FAIL  1/5  Does Git hold the intended change, in the right file and layer?
+git     FAIL  1/6  Does Git hold the intended change, in the right file and layer?
   FAIL  only-staging-overlay-changed [0/2]: 1 changed file(s) lie outside the allowed paths.
         apps/payment-api/base/deployment.yaml: got modified, expected unchanged
         why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
@@ -29,12 +29,14 @@ git     FAIL  1/5  Does Git hold the intended change, in the right file and laye
         why: These files are shared by other environments; changing them changes what those environments render.
         hint: The base is shared with prod; a change there reaches every environment.
   PASS  commit-names-workload-and-environment [1/1]: Commit ${wrong.headSha.slice(0, 7)} "payment-api: bump image to 1.27.6 in staging" names payment-api and staging.
+  PASS  history-not-rewritten [0/1]: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
 
-render  FAIL  0/5  Do the rendered manifests say what was intended, and did only the intended environment change?
+render  FAIL  0/7  Do the rendered manifests say what was intended, and did only the intended environment change?
   FAIL  staging-renders-dev-image [0/3]: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
         Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.6"
         why: The rendered manifests are what the controller applies to staging.
         hint: Render it yourself with \`kubectl kustomize apps/payment-api/overlays/staging\`.
+  PASS  staging-changes-only-image [0/2]: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
   FAIL  prod-and-dev-unchanged [0/2]: The change leaks into prod.
         prod Deployment/payment-api spec.template.spec.containers[0].image: got "nginx:1.27.6", expected "nginx:1.27.4"
         why: A fix for one environment must not change what the others render; that is how a staging change reaches prod.
@@ -62,7 +64,7 @@ t.test('exam mode withholds hints and expected values in every format', async (t
 
 t.test('JSON carries the versioned contract', async (t) => {
   const json = JSON.parse(renderJson(solved));
-  t.match(json, { schemaVersion: 1, kind: 'gitops-lab/grade', score: 10, maxScore: 10, status: 'pass', firstFailure: null });
+  t.match(json, { schemaVersion: 1, kind: 'gitops-lab/grade', score: 13, maxScore: 13, status: 'pass', firstFailure: null });
   for (const c of json.checks) {
     const offline = c.boundary === 'git' || c.boundary === 'render';
     t.match(c, { name: String, boundary: String, status: offline ? 'pass' : 'skipped', score: Number, max: Number, message: String });
@@ -86,7 +88,7 @@ t.test('a grader that could not judge makes the grade an error, never a pass or 
 
 t.test('JUnit: one testcase per check, failures carry the evidence lines', async (t) => {
   const xml = renderJunit([wrong]);
-  t.match(xml, /<testsuite name="promote-staging-image \(argocd, offline\)" tests="8" failures="4" errors="0" skipped="3"/);
+  t.match(xml, /<testsuite name="promote-staging-image \(argocd, offline\)" tests="10" failures="4" errors="0" skipped="3"/);
   t.match(xml, /<testcase classname="promote-staging-image.git" name="base-untouched"/);
   t.match(xml, 'apps/payment-api/base/deployment.yaml: got modified, expected unchanged');
 });
