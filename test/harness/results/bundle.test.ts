@@ -44,12 +44,13 @@ t.test('a bundle: result.json as grade --format json prints it, redacted version
   t.equal(evidence.meta.learner, 'alice');
   t.same(gradeEvidence(scenario, evidence), input.result, 'the stored evidence grades the same');
   const report = readFileSync(join(dir, 'report.md'), 'utf8');
-  t.match(report, /^# promote-staging-image: FAIL 1\/10/);
+  t.ok(report.startsWith(`# promote-staging-image: FAIL ${input.result.score}/${input.result.maxScore}`), report.split('\n')[0]);
   t.match(report, '## Session');
   t.match(report, '| started | 2026-01-02T00:00:00.000Z |');
   const entry = IndexEntry.parse(JSON.parse(readFileSync(written.entryFile, 'utf8')));
   t.equal(relative(join(out, 'index'), written.entryFile).includes('/'), false);
-  t.match(entry, { learner: 'alice', scenario: 'promote-staging-image', status: 'fail', score: 1, maxScore: 10, bundle: 'alice/promote-staging-image' });
+  t.match(entry, { learner: 'alice', scenario: 'promote-staging-image', status: 'fail', score: input.result.score, maxScore: input.result.maxScore, bundle: 'alice/promote-staging-image' });
+  t.ok(input.result.score < input.result.maxScore);
   t.same(entry.firstFailure, { boundary: 'git', check: 'only-staging-overlay-changed' });
   t.equal(entry.headSubject, 'payment-api: bump image to 1.27.6 in staging');
   t.equal(entry.startedAt, '2026-01-02T00:00:00.000Z');
@@ -98,18 +99,23 @@ t.test('a result graded for another learner than the bundle is refused', async (
 t.test('reading a results folder: latest grade per bundle, and a result that matches no entry is left out with a warning', async (t) => {
   const out = tmp(t);
   await writeBundle(out, graded('alice', 'wrong-promote-in-base'));
-  await writeBundle(out, graded('alice', 'solution', (e) => void (e.meta.collectedAt = '2026-01-03T00:00:00.000Z')));
-  await writeBundle(out, graded('bo', 'faults'));
+  const solved = graded('alice', 'solution', (e) => void (e.meta.collectedAt = '2026-01-03T00:00:00.000Z'));
+  await writeBundle(out, solved);
+  const faults = graded('bo', 'faults');
+  await writeBundle(out, faults);
   const folder = await readResultsFolder(out);
   t.same(folder.warnings, []);
-  t.same(folder.records.map((r) => [r.entry.learner, r.result.status, r.result.score]), [['alice', 'pass', 10], ['bo', 'fail', 4]]);
+  t.same(folder.records.map((r) => [r.entry.learner, r.result.status, r.result.score]), [['alice', 'pass', solved.result.maxScore], ['bo', 'fail', faults.result.score]]);
   t.ok(GradeResult.safeParse(folder.records[0]!.result).success);
   // A result.json that no entry describes (a grade interrupted between its writes) is not guessed at.
   const file = join(out, 'bo', 'promote-staging-image', 'result.json');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('"score": 4,', '"score": 5,'));
-  const torn = await readResultsFolder(out);
-  t.same(torn.records.map((r) => r.entry.learner), ['alice']);
-  t.match(torn.warnings, [/^bo\/promote-staging-image: result\.json matches none of its 1 index entries/]);
+  const text = readFileSync(file, 'utf8');
+  const torn = text.replace(`"score": ${faults.result.score},`, `"score": ${faults.result.score + 1},`);
+  t.not(torn, text);
+  writeFileSync(file, torn);
+  const read = await readResultsFolder(out);
+  t.same(read.records.map((r) => r.entry.learner), ['alice']);
+  t.match(read.warnings, [/^bo\/promote-staging-image: result\.json matches none of its 1 index entries/]);
 });
 
 t.test('a folder without results, and an invalid index entry, are errors that name the file and field', async (t) => {
