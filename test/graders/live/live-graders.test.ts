@@ -11,6 +11,7 @@ import { fixedThroughGit } from '../../../graders/live/fixed-through-git.js';
 import { matchesRender } from '../../../graders/live/matches-render.js';
 import { serviceEndpoints } from '../../../graders/live/service-endpoints.js';
 import { fixture, variant } from '../../helpers/fixtures.js';
+import { WATCH_SOURCE } from '../../../harness/model/cluster-evidence.js';
 
 const CONTROLLERS = ['argocd', 'flux'] as const;
 const live = (controller: (typeof CONTROLLERS)[number], phase: string) => fixture('promote-staging-image', controller, phase, 'live');
@@ -71,4 +72,21 @@ t.test('no change recorder means who-changed-what is unknown: error', async (t) 
     x.cluster!.changeSources = [];
   });
   t.equal(fixedThroughGit.grade(e, fixedThroughGit.params.parse(staging), { controller: 'flux' }).status, 'error');
+});
+
+t.test('watch only (no audit log): the verdict says it is weaker and why, pass or fail', async (t) => {
+  const watchOnly = (e: ReturnType<typeof live>) =>
+    variant(e, (x) => {
+      x.cluster!.changeSources = [WATCH_SOURCE];
+      x.cluster!.changes = x.cluster!.changes.map((c) => ({ at: c.at, namespace: c.namespace, kind: c.kind, name: c.name, verb: c.verb, user: c.fieldManager ?? 'kube-controller-manager', fieldManager: c.fieldManager ?? 'kube-controller-manager', actor: c.actor, source: 'watch' as const }));
+    });
+  const passed = fixedThroughGit.grade(watchOnly(live('flux', 'solution')), fixedThroughGit.params.parse(staging), { controller: 'flux' });
+  t.equal(passed.status, 'pass');
+  t.match(passed.message, /weaker check: this cluster has no audit log, so changes are attributed by managedFields manager names, which each client chooses/);
+  const failed = fixedThroughGit.grade(watchOnly(live('flux', 'wrong-kubectl-set-image')), fixedThroughGit.params.parse(staging), { controller: 'flux' });
+  t.equal(failed.status, 'fail');
+  t.match(failed.message, /by hand, not through Git \(weaker check: /);
+  t.match(failed.actual, /patch Deployment\/payment-api by field manager kubectl-set \(claimed by the client\)/);
+  const audited = fixedThroughGit.grade(live('flux', 'solution'), fixedThroughGit.params.parse(staging), { controller: 'flux' });
+  t.notMatch(audited.message, /weaker/, 'the audit log is not called weaker');
 });

@@ -1,42 +1,98 @@
 /**
- * The audit-log recorder on lines recorded from a real kube-apiserver of the local provider: a person ran
- * `kubectl create deployment`, `kubectl set image` and `kubectl scale` in namespace audit-probe while
- * kube-controller-manager, kube-scheduler and kwok did their work (refresh: see test/fixtures/audit/README.md).
+ * The audit-log recorder on lines recorded from a real kube-apiserver of the local provider, where every
+ * component runs as its own identity (test/fixtures/audit/README.md says how they were recorded): the
+ * argocd-application-controller ServiceAccount applied a Deployment; then the admin user (the learner's
+ * kubectl) patched it claiming Argo CD's field manager, claiming the harness's, honestly, and impersonating the
+ * controller; the controller applied again; and the admin minted a token for the controller's ServiceAccount.
+ * kube-controller-manager, kube-scheduler and kwok-controller did their work meanwhile.
  */
 import t from 'tap';
 import { fileURLToPath } from 'node:url';
-import { classifyActor, readAuditChanges } from '../../../harness/evidence/audit.js';
+import { classifyActor, classifyClaimedManager, readAuditChanges } from '../../../harness/evidence/audit.js';
 
-const LOG = fileURLToPath(new URL('../../fixtures/audit/kubectl-and-controllers.jsonl', import.meta.url));
+const LOG = fileURLToPath(new URL('../../fixtures/audit/identities.jsonl', import.meta.url));
+const NS = new Set(['id-probe']);
+const EPOCH = '1970-01-01T00:00:00Z';
+const ARGO = 'system:serviceaccount:argocd:argocd-application-controller';
 
-t.test("a person's kubectl writes are told apart from the controllers' on the same user", async (t) => {
-  const changes = await readAuditChanges(LOG, new Set(['audit-probe']), '1970-01-01T00:00:00Z');
-  const byPerson = changes.filter((c) => c.actor === 'person');
+t.test('every Deployment write is attributed to the authenticated user, whatever field manager it claims', async (t) => {
+  const changes = await readAuditChanges(LOG, NS, EPOCH);
+  const deployment = changes.filter((c) => c.kind === 'Deployment');
   t.same(
-    byPerson.map((c) => [c.verb, c.kind, c.fieldManager ?? c.userAgent?.split(' ')[0]]),
+    deployment.map((c) => [c.verb, c.user, c.fieldManager ?? null, c.impersonated ?? null, c.actor]),
     [
-      ['create', 'Deployment', 'kubectl-create'],
-      ['patch', 'Deployment', 'kubectl-set'],
-      ['patch scale', 'Deployment', 'kubectl/v1.32.4'],
+      ['patch', ARGO, 'argocd-controller', null, 'controller'],
+      ['patch', 'kwok-admin', 'argocd-controller', null, 'person'],
+      ['patch', 'kwok-admin', 'gitops-lab-seeder', null, 'person'],
+      ['patch', 'kwok-admin', 'kubectl-patch', null, 'person'],
+      ['patch', 'kwok-admin', 'argocd-controller', ARGO, 'person'],
+      ['patch', ARGO, 'argocd-controller', null, 'controller'],
     ],
   );
-  t.ok(changes.some((c) => c.actor === 'controller' && c.kind === 'ReplicaSet' && c.verb === 'create'), 'kube-controller-manager creates ReplicaSets');
-  t.notOk(changes.some((c) => c.verb.endsWith(' status')), 'status writes are not changes of desired state');
-  t.ok(changes.every((c) => c.user === 'kwok-admin'), 'every client shares one user here, so the user agent decides');
+});
+
+t.test('the control plane writes as its own users, and they are controllers', async (t) => {
+  const changes = await readAuditChanges(LOG, NS, EPOCH);
+  const byKind = (kind: string, verb: string) => [...new Set(changes.filter((c) => c.kind === kind && c.verb === verb).map((c) => `${c.user} ${c.actor}`))];
+  t.same(byKind('ReplicaSet', 'create'), ['system:kube-controller-manager controller']);
+  t.same(byKind('Pod', 'create binding'), ['system:kube-scheduler controller']);
+  t.ok(changes.some((c) => c.user === 'system:kwok-controller' && c.actor === 'controller'), 'kwok-controller');
+  t.notOk(changes.some((c) => c.verb.endsWith(' status') && c.actor === 'controller'), "controllers' status writes are not changes of desired state");
+  t.same([...new Set(changes.filter((c) => c.actor === 'person').map((c) => c.user))], ['kwok-admin'], 'only the admin user is a person');
+});
+
+t.test('a token minted by hand for a controller identity is recorded; a token for anyone else is not', async (t) => {
+  const changes = await readAuditChanges(LOG, NS, EPOCH);
+  const minted = changes.filter((c) => c.kind === 'TokenRequest');
+  t.ok(minted.length >= 1);
+  t.same(
+    [...new Set(minted.map((c) => `${c.verb} ${c.namespace}/${c.name} by ${c.user}: ${c.actor}`))],
+    ['create token argocd/argocd-application-controller by kwok-admin: person'],
+  );
 });
 
 t.test('changes before hand-over and in other namespaces are left out', async (t) => {
-  const all = await readAuditChanges(LOG, new Set(['audit-probe']), '1970-01-01T00:00:00Z');
-  const after = await readAuditChanges(LOG, new Set(['audit-probe']), all.find((c) => c.fieldManager === 'kubectl-set')!.at);
+  const all = await readAuditChanges(LOG, NS, EPOCH);
+  const honest = all.find((c) => c.fieldManager === 'kubectl-patch')!;
+  const after = await readAuditChanges(LOG, NS, honest.at);
   t.ok(after.length < all.length);
-  t.notOk(after.some((c) => c.fieldManager === 'kubectl-create'));
-  t.same(await readAuditChanges(LOG, new Set(['elsewhere']), '1970-01-01T00:00:00Z'), []);
+  t.notOk(after.some((c) => c.fieldManager === 'gitops-lab-seeder'));
+  t.ok(after.some((c) => c.fieldManager === 'kubectl-patch'));
+  t.same(
+    (await readAuditChanges(LOG, new Set(['elsewhere']), EPOCH)).map((c) => c.kind),
+    all.filter((c) => c.kind === 'TokenRequest').map((c) => c.kind),
+    'other namespaces: only the token requests',
+  );
 });
 
-t.test('the harness and the GitOps controllers are not people', async (t) => {
-  t.equal(classifyActor('admin', 'node', 'gitops-lab-seeder'), 'harness');
-  t.equal(classifyActor('admin', 'argocd-application-controller/v3.5.1', 'argocd-controller'), 'controller');
-  t.equal(classifyActor('admin', 'kustomize-controller/v1.9.4', 'kustomize-controller'), 'controller');
-  t.equal(classifyActor('admin', 'kubectl/v1.32.4', 'kubectl-edit'), 'person');
-  t.equal(classifyActor('system:serviceaccount:x:y', 'whatever', undefined), 'controller');
+t.test('classifyActor: the authenticated user and groups decide, nothing a client can claim', async (t) => {
+  t.equal(classifyActor(ARGO, ['system:serviceaccounts', 'system:serviceaccounts:argocd', 'system:authenticated']), 'controller');
+  t.equal(classifyActor('system:serviceaccount:flux-system:kustomize-controller'), 'controller');
+  t.equal(classifyActor('system:serviceaccount:argo-rollouts:argo-rollouts'), 'controller');
+  t.equal(classifyActor('system:kube-controller-manager'), 'controller');
+  t.equal(classifyActor('system:kube-scheduler'), 'controller');
+  t.equal(classifyActor('system:kwok-controller'), 'controller');
+  t.equal(classifyActor('system:node:kwok-node-0', ['system:nodes', 'system:authenticated']), 'controller');
+  t.equal(classifyActor('system:node:kwok-node-0', ['system:authenticated']), 'person', 'a node name without the nodes group');
+  t.equal(classifyActor('system:serviceaccount:kube-system:replicaset-controller', ['system:serviceaccounts', 'system:serviceaccounts:kube-system']), 'controller');
+  t.equal(classifyActor('kwok-admin', ['system:masters', 'system:authenticated']), 'person', 'cluster-admin is not a controller');
+  t.equal(classifyActor('argocd-controller'), 'person', 'a user named like a field manager');
+  t.equal(classifyActor('system:serviceaccount:argocd:argocd-server'), 'person', 'a resource action in the Argo CD UI');
+  t.equal(classifyActor('system:serviceaccount:payments-staging:default'), 'person');
+  t.equal(classifyActor(''), 'person');
+});
+
+t.test('classifyClaimedManager (watch only): names, which anyone can claim', async (t) => {
+  t.equal(classifyClaimedManager('argocd-controller'), 'controller');
+  t.equal(classifyClaimedManager('kustomize-controller'), 'controller');
+  t.equal(classifyClaimedManager('kube-controller-manager'), 'controller');
+  t.equal(classifyClaimedManager('kubectl-patch'), 'person');
+  t.equal(classifyClaimedManager('gitops-lab-seeder'), 'person', 'after hand-over the harness never writes as the seeder');
+});
+
+t.test('a user agent decides nothing: recorded before per-component identities, every client was kwok-admin', async (t) => {
+  const old = fileURLToPath(new URL('../../fixtures/audit/kubectl-and-controllers.jsonl', import.meta.url));
+  const changes = await readAuditChanges(old, new Set(['audit-probe']), EPOCH);
+  t.ok(changes.some((c) => c.userAgent?.startsWith('kube-controller-manager/')), 'the controller-manager wrote there');
+  t.same([...new Set(changes.map((c) => `${c.user} ${c.actor}`))], ['kwok-admin person'], "a client calling itself kube-controller-manager under the admin's credentials is the admin");
 });
