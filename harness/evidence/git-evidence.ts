@@ -158,6 +158,9 @@ export interface SnapshotContext {
 
 export const snapshotContext = (budget = new YamlBudget()): SnapshotContext => ({ cache: new Map(), budget, charged: 0 });
 
+/** Most YAML files read from one tree (the bank's trees hold a few dozen). */
+export const MAX_YAML_FILES = 5000;
+
 /** Most bytes read from `git cat-file --batch` in one go. */
 const READ_CHUNK_BYTES = 8 * 1024 * 1024;
 
@@ -179,10 +182,17 @@ export async function snapshotTree(bareDir: string, sha: string, context: Snapsh
       return { type, blob: blob ?? '', path: line.slice(tab + 1) };
     })
     .filter((e) => e.type === 'blob' && YAML_FILE.test(e.path));
+  // A tree of countless tiny files stays a bounded grade: the first MAX_YAML_FILES paths (git's order) are read,
+  // and one entry, at the first path left out, says how many were.
+  const dropped = entries.length - MAX_YAML_FILES;
+  const overflow = dropped > 0 ? entries.splice(MAX_YAML_FILES)[0] : undefined;
   const missing = [...new Set(entries.map((e) => e.blob).filter((b) => SHA.test(b) && !context.cache.has(b)))];
   if (missing.length > 0) await readBlobs(bareDir, missing, context);
   const files: Record<string, ParsedFile> = {};
   for (const e of entries) files[e.path] = context.cache.get(e.blob) ?? { blob: e.blob, parseError: 'the blob could not be read' };
+  if (overflow) {
+    files[overflow.path] = { blob: overflow.blob, parseError: `the tree holds ${MAX_YAML_FILES + dropped} YAML files, more than the ${MAX_YAML_FILES} gitops-lab reads; ${dropped} (from this one on) were not read` };
+  }
   return { sha, files };
 }
 

@@ -161,3 +161,17 @@ t.test('one budget per grade: once it is spent, further files are not read and s
   const again = await snapshotTree(r.dir, sha, context);
   t.same(again, tree, 'blobs already parsed are reused, not charged twice');
 });
+
+t.test('a tree of countless YAML files reads the first MAX_YAML_FILES and says how many it left out', async (t) => {
+  const { MAX_YAML_FILES } = await import('../../../harness/evidence/git-evidence.js');
+  const r = await repo(t);
+  const n = MAX_YAML_FILES + 7;
+  for (let i = 0; i < n; i++) r.write(`many/f${String(i).padStart(5, '0')}.yaml`, `i: ${i}\n`);
+  const sha = await r.commit('many files');
+  const snap = await snapshotTree(r.dir, sha);
+  const paths = Object.keys(snap.files);
+  t.equal(paths.length, MAX_YAML_FILES + 1, 'the read files and one overflow entry');
+  const overflow = snap.files[`many/f${String(MAX_YAML_FILES).padStart(5, '0')}.yaml`]!;
+  t.equal(overflow.parseError, `the tree holds ${n} YAML files, more than the ${MAX_YAML_FILES} gitops-lab reads; 7 (from this one on) were not read`);
+  t.same(snap.files['many/f00000.yaml']!.docs, [{ i: 0 }]);
+});
