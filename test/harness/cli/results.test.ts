@@ -100,7 +100,7 @@ t.test('a cohort graded into one folder, regraded byte for byte, reported in eve
     t.equal(csv.stderr, '');
     const lines = csv.stdout.trimEnd().split('\n');
     t.equal(lines.length, 7);
-    t.match(lines.find((l) => l.startsWith('bo,'))!, /^bo,promote-staging-image,argocd,practice,fail,9,10,\d+,4,5,git,commit-names-workload-and-environment,/);
+    t.match(lines.find((l) => l.startsWith('bo,'))!, /^bo,promote-staging-image,argocd,practice,fail,12,13,\d+,6,7,git,commit-names-workload-and-environment,/);
     t.match(csv.stdout, `"${HOSTILE.replace(/"/g, '""')}"`);
     const md = await cli.run(['report', out, '--format', 'markdown']);
     t.match(md.stdout, '| promote-staging-image | 6 | 3 (50%) |');
