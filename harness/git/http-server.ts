@@ -109,7 +109,11 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
       GIT_PROJECT_ROOT: options.root,
       GIT_HTTP_EXPORT_ALL: '1',
       GIT_HTTP_MAX_REQUEST_BUFFER: '100M',
+      // The backend (and the push-log hook it runs) sees no user config and nothing else of ours.
       GIT_CONFIG_NOSYSTEM: '1',
+      GIT_CONFIG_GLOBAL: '/dev/null',
+      GIT_ATTR_NOSYSTEM: '1',
+      HOME: '/nonexistent',
       REQUEST_METHOD: req.method ?? 'GET',
       PATH_INFO: decodeURIComponent(url.pathname),
       QUERY_STRING: url.search.replace(/^\?/, ''),
@@ -122,7 +126,7 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
     if (user) env['REMOTE_USER'] = user;
     if (req.headers['content-encoding']) env['HTTP_CONTENT_ENCODING'] = String(req.headers['content-encoding']);
     if (req.headers['git-protocol']) env['GIT_PROTOCOL'] = String(req.headers['git-protocol']);
-    const r = await run(backend, [], { cwd: options.root, env, input: body, binary: true, allowFailure: true, timeoutMs: 120_000 });
+    const r = await run(backend, [], { cwd: options.root, env, cleanEnv: true, input: body, binary: true, allowFailure: true, timeoutMs: 120_000 });
     const parsed = parseCgiResponse(r.stdoutBytes ?? new Uint8Array());
     res.statusCode = parsed.status;
     for (const [k, v] of parsed.headers) res.setHeader(k, v);
