@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { cannotJudge, defineGrader, fail, pass } from '../grader.js';
 import { idOf, objectsOf, renderOf, type K8sObject } from '../lib/render.js';
-import { deepEqual, parsePath, PathSyntaxError, resolvePath } from '../lib/object-path.js';
+import { deepEqual, resolvePath } from '../lib/object-path.js';
+import { ObjectPath } from '../lib/expect.js';
 import { diffObjects } from './unchanged.js';
 import type { Mismatch } from '../../harness/model/result.js';
 
@@ -9,18 +10,7 @@ import type { Mismatch } from '../../harness/model/result.js';
 const Allowed = z.strictObject({
   object: z.string().regex(/^[A-Za-z][A-Za-z0-9]*\/[^/\s]+$/, 'must be Kind/name, e.g. Deployment/payment-api'),
   /** The field that may change; absent: any field of the object (and the object may appear or go). */
-  path: z
-    .string()
-    .min(1)
-    .refine((p) => {
-      try {
-        parsePath(p);
-        return true;
-      } catch (e) {
-        return !(e instanceof PathSyntaxError);
-      }
-    }, 'not a valid object path')
-    .optional(),
+  path: ObjectPath.optional(),
 });
 
 /** Removes `path` from a copy of `o` (when it resolves), so what remains can be compared. */
