@@ -4,7 +4,8 @@
  * workspace holds only a marker naming the run (`.git/gitops-lab/session.json`: `{schemaVersion, runId}`);
  * everything a grade depends on (scenario, paths, mode, deadline, learner) comes from the record.
  */
-import { mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { lstat, mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -85,7 +86,9 @@ export async function saveSession(workspace: string, session: Session): Promise<
 
 /** Reads at most `max` bytes of a file the learner may have written: a huge or endless file is refused, not read. */
 async function readBounded(file: string, max: number): Promise<string> {
-  const handle = await open(file, 'r');
+  // Only a regular file, never through a symlink: a FIFO or a device the learner put there must not block or flood us.
+  if (!(await lstat(file)).isFile()) throw new LabError('INVALID_CONFIG', `${file}: not a regular file; this is not a gitops-lab session marker`);
+  const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   try {
     const buf = Buffer.alloc(max + 1);
     const { bytesRead } = await handle.read(buf, 0, max + 1, 0);

@@ -74,6 +74,20 @@ t.test('a forged marker is refused with exit 2 naming the field, and never grade
     t.equal(r.exitCode, 2, `${name}: exit 2`);
     t.match(r.stderr, message, name);
   }
+  // A FIFO or a symlink in the marker's place is refused at once (a FIFO would block a plain read forever).
+  const { execFileSync } = await import('node:child_process');
+  const { rmSync, symlinkSync } = await import('node:fs');
+  rmSync(join(ws, MARKER));
+  execFileSync('mkfifo', [join(ws, MARKER)]);
+  const fifo = await gradeJson(cli, ws);
+  t.equal(fifo.exitCode, 2, 'a FIFO marker: exit 2');
+  t.match(fifo.stderr, /session\.json: not a regular file/);
+  rmSync(join(ws, MARKER));
+  writeFileSync(join(cli.dir, 'elsewhere.json'), JSON.stringify({ schemaVersion: 1, runId: record.runId }));
+  symlinkSync(join(cli.dir, 'elsewhere.json'), join(ws, MARKER));
+  const linked = await gradeJson(cli, ws);
+  t.equal(linked.exitCode, 2, 'a symlinked marker: exit 2');
+  rmSync(join(ws, MARKER));
   // An older workspace's full copy that agrees with its record still grades.
   writeFileSync(join(ws, MARKER), JSON.stringify(record));
   const ok = await gradeJson(cli, ws);
