@@ -1,8 +1,11 @@
-/** Executes the Git steps of the vocabulary (git.commit, git.branch) in a working clone, then pushes. */
+/**
+ * Executes the Git steps of the vocabulary in a working clone, then pushes: git.commit and git.branch add history;
+ * git.amend and git.reset rewrite the tracked branch and force-push it, as a learner who rewrites history would.
+ */
 import { applyEdit } from './edits.js';
 import { git, gitOut } from './git.js';
 import { fillDeep, type LabVars } from './template.js';
-import type { Step } from '../model/steps.js';
+import type { GitStep } from '../model/steps.js';
 import { LabError } from '../errors.js';
 
 export interface GitStepContext {
@@ -16,7 +19,7 @@ export interface GitStepContext {
 
 export const TEAMMATE = { name: 'Sam Rivera', email: 'sam.rivera@payments.example' };
 
-export async function applyGitStep(ctx: GitStepContext, rawStep: Extract<Step, { action: 'git.commit' | 'git.branch' }>): Promise<void> {
+export async function applyGitStep(ctx: GitStepContext, rawStep: GitStep): Promise<void> {
   const step = fillDeep(rawStep, ctx.vars);
   if (step.action === 'git.branch') {
     const sha = await gitOut(ctx.workdir, ['rev-parse', '--verify', `${step.from}^{commit}`]).catch(async () =>
@@ -24,6 +27,10 @@ export async function applyGitStep(ctx: GitStepContext, rawStep: Extract<Step, {
     );
     await git(ctx.workdir, ['push', '--force', 'origin', `${sha}:refs/heads/${step.name}`]);
     await git(ctx.workdir, ['fetch', 'origin']);
+    return;
+  }
+  if (step.action === 'git.amend' || step.action === 'git.reset') {
+    await rewriteTrackedBranch(ctx, step);
     return;
   }
   const branch = step.branch ?? ctx.trackedBranch;
@@ -51,4 +58,26 @@ export async function applyGitStep(ctx: GitStepContext, rawStep: Extract<Step, {
   // With a fixed clock the push is dated too: the lab repository's reflog records it.
   await git(ctx.workdir, ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`], when ? { env: { GIT_COMMITTER_DATE: when } } : {});
   if (branch !== ctx.trackedBranch) await git(ctx.workdir, ['checkout', '-q', ctx.trackedBranch]);
+}
+
+/** Amends the tracked branch's head commit or resets the branch to an earlier revision, then force-pushes it. */
+async function rewriteTrackedBranch(ctx: GitStepContext, step: Extract<GitStep, { action: 'git.amend' | 'git.reset' }>): Promise<void> {
+  const branch = ctx.trackedBranch;
+  await git(ctx.workdir, ['checkout', '-q', branch]);
+  await git(ctx.workdir, ['pull', '--ff-only', 'origin', branch], { allowFailure: true });
+  const when = ctx.clock ? `@${ctx.clock()} +0000` : undefined;
+  if (step.action === 'git.reset') {
+    const sha = await gitOut(ctx.workdir, ['rev-parse', '--verify', '--end-of-options', `${step.to}^{commit}`]).catch(() => {
+      throw new LabError('INVALID_SCENARIO', `git.reset: "${step.to}" names no commit of ${branch}`);
+    });
+    await git(ctx.workdir, ['reset', '-q', '--hard', sha]);
+  } else {
+    for (const edit of step.edits) await applyEdit(ctx.workdir, edit);
+    await git(ctx.workdir, ['add', '-A']);
+    const committer = step.author ?? TEAMMATE;
+    await git(ctx.workdir, ['commit', '--amend', '--allow-empty', '-q', ...(step.message ? ['-m', step.message] : ['--no-edit'])], {
+      env: { GIT_COMMITTER_NAME: committer.name, GIT_COMMITTER_EMAIL: committer.email, ...(when ? { GIT_COMMITTER_DATE: when } : {}) },
+    });
+  }
+  await git(ctx.workdir, ['push', '-q', '--force', 'origin', `HEAD:refs/heads/${branch}`], when ? { env: { GIT_COMMITTER_DATE: when } } : {});
 }

@@ -62,6 +62,24 @@ export const Step = z.discriminatedUnion('action', [
     /** A revision: a branch, `HEAD`, `HEAD~2`, `main~1`. */
     from: z.string().min(1).default('HEAD'),
   }),
+  /**
+   * Rewrites the tracked branch as a learner might: amends its head commit (with further edits, a new message, or
+   * both) and force-pushes. Wrong solutions use it to prove that rewritten history loses.
+   */
+  z.strictObject({
+    action: z.literal('git.amend'),
+    /** The amended commit's message; absent: the message it had. */
+    message: z.string().min(1).optional(),
+    /** Who amends (the committer; the author stays the original commit's). */
+    author: Author.optional(),
+    edits: z.array(FileEdit).default([]),
+  }),
+  /** Moves the tracked branch back to a revision (`git reset --hard`), then force-pushes it. */
+  z.strictObject({
+    action: z.literal('git.reset'),
+    /** A revision of the tracked branch: `HEAD~1`, `HEAD~2`. */
+    to: z.string().min(1),
+  }),
   z.strictObject({
     action: z.literal('live.patch'),
     ...KindName,
@@ -106,9 +124,13 @@ export const Step = z.discriminatedUnion('action', [
 export type Step = z.infer<typeof Step>;
 export type StepAction = Step['action'];
 
-export const GIT_ACTIONS: ReadonlySet<StepAction> = new Set(['git.commit', 'git.branch']);
+export type GitAction = 'git.commit' | 'git.branch' | 'git.amend' | 'git.reset';
+/** The steps played in a Git working clone (and pushed); every other step acts on the cluster. */
+export type GitStep = Extract<Step, { action: GitAction }>;
 
-export function isGitStep(step: Step): step is Extract<Step, { action: 'git.commit' | 'git.branch' }> {
+export const GIT_ACTIONS: ReadonlySet<StepAction> = new Set<GitAction>(['git.commit', 'git.branch', 'git.amend', 'git.reset']);
+
+export function isGitStep(step: Step): step is GitStep {
   return GIT_ACTIONS.has(step.action);
 }
 

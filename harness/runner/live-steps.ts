@@ -3,7 +3,7 @@ import type { ControllerAdapter } from '../controllers/adapter.js';
 import { API_VERSIONS } from '../evidence/cluster-evidence.js';
 import { renderCommit } from '../evidence/render-evidence.js';
 import type { KubeClient, KubeObject } from '../kube/client.js';
-import type { Step } from '../model/steps.js';
+import type { GitStep, Step } from '../model/steps.js';
 import { LabError } from '../errors.js';
 import type { LiveKind } from '../model/cluster-evidence.js';
 
@@ -44,7 +44,7 @@ async function waitUntil(what: string, timeoutMs: number, check: () => Promise<s
   }
 }
 
-export async function applyLiveStep(ctx: LiveContext, step: Exclude<Step, { action: 'git.commit' | 'git.branch' }>): Promise<void> {
+export async function applyLiveStep(ctx: LiveContext, step: Exclude<Step, GitStep>): Promise<void> {
   const { kube } = ctx;
   switch (step.action) {
     case 'live.patch': {
