@@ -4,10 +4,11 @@
  * session's state directory until the session is cleaned up. Ended by its recorded pid only. Its attribution
  * is by managedFields manager name, chosen by the client: the evidence names it as the weaker source.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnDetached } from '../exec.js';
 import type { RecordedChange } from '../model/cluster-evidence.js';
+import { LabError } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { classifyClaimedManager } from './audit.js';
 
@@ -16,14 +17,47 @@ export interface RecorderRecord {
   readonly file: string;
 }
 
-export async function startRecorder(stateDir: string, kubeconfig: string, namespaces: readonly string[]): Promise<RecorderRecord> {
+/** The file the recorder writes (its pid) once every watch has its starting list. */
+export const readyFile = (changesFile: string): string => `${changesFile}.ready`;
+
+/** How long a session waits for its recorder to be watching before it gives up (exit 3). */
+export const RECORDER_READY_TIMEOUT_MS = 60_000;
+
+/**
+ * Starts the recorder and waits until it watches every kind in every namespace: a change made before that
+ * would go unrecorded, so nothing is seeded or handed over until then.
+ */
+export async function startRecorder(stateDir: string, kubeconfig: string, namespaces: readonly string[], timeoutMs = RECORDER_READY_TIMEOUT_MS): Promise<RecorderRecord> {
   const file = join(stateDir, 'changes.jsonl');
+  rmSync(readyFile(file), { force: true });
   const bin = join(PACKAGE_ROOT, 'dist', 'harness', 'cli', 'main.js');
   const { pid } = await spawnDetached(process.execPath, [bin, 'record-changes', '--kubeconfig', kubeconfig, '--namespaces', namespaces.join(','), '--out', file], {
     cwd: stateDir,
     logFile: join(stateDir, 'recorder.log'),
   });
-  return { pid, file };
+  const rec = { pid, file };
+  const deadline = Date.now() + timeoutMs;
+  while (!existsSync(readyFile(file))) {
+    if (!alive(pid) || Date.now() > deadline) {
+      stopRecorder(rec);
+      throw new LabError('CLUSTER_UNAVAILABLE', `the change recorder (pid ${pid}) was not watching ${namespaces.join(', ')} within ${Math.round(timeoutMs / 1000)}s; see ${join(stateDir, 'recorder.log')}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return rec;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.startsWith('Z'); // an unreaped exit
+  } catch {
+    return true; // no /proc here: kill(pid, 0) is all there is
+  }
 }
 
 export function stopRecorder(rec: RecorderRecord | undefined): void {

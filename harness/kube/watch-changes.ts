@@ -6,7 +6,8 @@
  * who authenticated: this attribution is weaker than an audit log's and is labelled so in the evidence.
  */
 import { Watch } from '@kubernetes/client-node';
-import { loadKubeConfig } from './client.js';
+import { LabError } from '../errors.js';
+import { createKubeClient, loadKubeConfig } from './client.js';
 
 export interface WatchedChange {
   readonly at: string;
@@ -71,35 +72,124 @@ export const WATCHED: readonly { readonly path: string; readonly kind: string }[
   { path: '/apis/argoproj.io/v1alpha1/namespaces/{ns}/rollouts', kind: 'Rollout' },
 ];
 
-/** Watches until `signal` aborts; calls `record` for each attributed change. Reconnects when a watch ends. */
-export async function watchChanges(kubeconfig: string, namespaces: readonly string[], record: (c: WatchedChange) => void, signal: AbortSignal): Promise<void> {
+/** How a recorder reports on itself: when every watch has its starting list, and when a watch had to resume. */
+export interface WatchHooks {
+  /** Called once, when every watched path has been listed (or does not exist): from here on nothing is missed. */
+  readonly onReady?: () => void;
+  readonly log?: (line: string) => void;
+  /** Asks the apiserver to end each watch after this long (it would anyway, after its own timeout). */
+  readonly watchTimeoutSeconds?: number;
+  /** Awaited after a watch ends and before the next one starts: what happens meanwhile must still be seen. */
+  readonly beforeResume?: (path: string) => Promise<void>;
+}
+
+interface ListBody {
+  readonly metadata?: { readonly resourceVersion?: string };
+  readonly items?: readonly Obj[];
+}
+
+/**
+ * Watches until `signal` aborts; calls `record` for each attributed change. Each path is listed first, then
+ * watched from the list's resourceVersion; when a watch ends (server timeout, a dropped connection, load), the
+ * next one resumes from the last resourceVersion seen, so no version is skipped: a person's patch that the
+ * controller reverted a second later is still seen as the person's. Only when the apiserver no longer has that
+ * version (410 Gone) is the path listed again; the list is then compared with the last version seen of each object.
+ */
+export async function watchChanges(
+  kubeconfig: string,
+  namespaces: readonly string[],
+  record: (c: WatchedChange) => void,
+  signal: AbortSignal,
+  hooks: WatchHooks = {},
+): Promise<void> {
   const watch = new Watch(loadKubeConfig(kubeconfig));
+  const kube = createKubeClient(kubeconfig);
   const seen = new Set<string>();
   // The last version seen of each object: what the next version's managedFields are compared with.
   const last = new Map<string, readonly ManagedField[]>();
+  const see = (kind: string, phase: string, obj: Obj): void => {
+    const id = `${kind}/${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
+    const c = attribute({ ...obj, kind }, phase, last.get(id));
+    if (phase === 'DELETED') last.delete(id);
+    else last.set(id, writes(obj));
+    if (!c || seen.has(`${kind}/${c.namespace}/${c.name}@${c.resourceVersion}`)) return;
+    seen.add(`${kind}/${c.namespace}/${c.name}@${c.resourceVersion}`);
+    record(c);
+  };
+  const paths = namespaces.flatMap((ns) => WATCHED.map((w) => ({ path: w.path.replace('{ns}', ns), kind: w.kind })));
+  let unlisted = paths.length;
+  const listed = (): void => {
+    if (--unlisted === 0) hooks.onReady?.();
+  };
+  const pause = (ms: number): Promise<void> =>
+    new Promise((r) => {
+      const onAbort = (): void => {
+        clearTimeout(timer);
+        r();
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort);
+        r();
+      }, ms);
+      signal.addEventListener('abort', onAbort, { once: true });
+    });
   const one = async (path: string, kind: string): Promise<void> => {
+    let resourceVersion: string | undefined;
+    let announced = false;
+    // The open watch, ended when the signal aborts (one listener per path, not one per watch).
+    let current: AbortController | undefined;
+    signal.addEventListener('abort', () => current?.abort(), { once: true });
     while (!signal.aborted) {
+      if (resourceVersion === undefined) {
+        try {
+          const body = JSON.parse(await kube.raw(path)) as ListBody;
+          for (const item of body.items ?? []) see(kind, 'ADDED', item);
+          resourceVersion = body.metadata?.resourceVersion;
+        } catch (error) {
+          // A kind this cluster does not serve (no Rollouts CRD) has nothing to record; try again later.
+          if (!announced && error instanceof LabError && error.code === 'NOT_FOUND') {
+            announced = true;
+            listed();
+          }
+          hooks.log?.(`list ${path}: ${error instanceof Error ? error.message : String(error)}`);
+          await pause(announced ? 5000 : 1000);
+          continue;
+        }
+        if (!announced) {
+          announced = true;
+          listed();
+        }
+      }
+      let gone = false;
       await new Promise<void>((resolve) => {
         watch
           .watch(
             path,
-            { allowWatchBookmarks: false },
-            (phase, obj: Obj) => {
-              const id = `${kind}/${obj.metadata?.namespace ?? ''}/${obj.metadata?.name ?? ''}`;
-              const c = attribute({ ...obj, kind }, phase, last.get(id));
-              if (phase === 'DELETED') last.delete(id);
-              else last.set(id, writes(obj));
-              if (!c || seen.has(`${kind}/${c.namespace}/${c.name}@${c.resourceVersion}`)) return;
-              seen.add(`${kind}/${c.namespace}/${c.name}@${c.resourceVersion}`);
-              record(c);
+            { allowWatchBookmarks: true, resourceVersion, timeoutSeconds: hooks.watchTimeoutSeconds },
+            (phase, obj: Obj & { code?: number }) => {
+              if (phase === 'ERROR') {
+                // A Status: 410 Gone (the version was compacted away) means list again.
+                if (obj.code === 410) gone = true;
+                hooks.log?.(`watch ${path}: ${JSON.stringify(obj).slice(0, 300)}`);
+                return;
+              }
+              if (phase !== 'BOOKMARK') see(kind, phase, obj);
+              resourceVersion = obj.metadata?.resourceVersion ?? resourceVersion;
             },
-            () => resolve(),
+            (error: unknown) => {
+              if (error && !signal.aborted) hooks.log?.(`watch ${path} ended: ${error instanceof Error ? error.message : String(error)}`);
+              resolve();
+            },
           )
-          .then((ctl) => signal.addEventListener('abort', () => ctl.abort(), { once: true }))
+          .then((ctl) => {
+            current = ctl;
+            if (signal.aborted) ctl.abort();
+          })
           .catch(() => resolve());
       });
-      if (!signal.aborted) await new Promise((r) => setTimeout(r, 1000));
+      if (gone) resourceVersion = undefined;
+      if (!signal.aborted) await (hooks.beforeResume ? hooks.beforeResume(path) : pause(200));
     }
   };
-  await Promise.all(namespaces.flatMap((ns) => WATCHED.map((w) => one(w.path.replace('{ns}', ns), w.kind))));
+  await Promise.all(paths.map((p) => one(p.path, p.kind)));
 }

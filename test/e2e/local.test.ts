@@ -11,6 +11,7 @@ import t from 'tap';
 import { run } from '../../harness/exec.js';
 import { startGitHttpServer } from '../../harness/git/http-server.js';
 import { conditionStatus, createKubeClient, type KubeClient, type KubeObject } from '../../harness/kube/client.js';
+import { watchChanges, type WatchedChange } from '../../harness/kube/watch-changes.js';
 import { LocalProvider } from '../../harness/providers/local/provider.js';
 import { isListening } from '../../harness/providers/local/ports.js';
 import { isAlive, waitFor } from '../../harness/providers/local/supervisor.js';
@@ -323,6 +324,43 @@ t.test('the kube-apiserver audit log records our writes with their field manager
   t.ok(patches.length > 0, `found ${patches.length} audited patches of the Application by gitops-lab-e2e`);
   t.ok(lines.some((e) => e.userAgent?.startsWith('argocd-application-controller') || e.userAgent?.includes('argocd')), 'Argo CD writes are audited too');
   t.notOk(lines.some((e) => e.verb === 'get' || e.verb === 'list' || e.verb === 'watch'), 'reads are not audited');
+});
+
+t.test('the watch recorder resumes from the last version seen: a change made while no watch is open is still attributed to its writer', async (t) => {
+  // The recorder of clusters without an audit log. A watch ends now and then (the apiserver's timeout, load);
+  // a person's patch the controller reverts before the next watch starts must not vanish into the revert.
+  const namespace = 'watch-resume-e2e';
+  await kube.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } }, { fieldManager: FM });
+  t.teardown(() => kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: namespace }).then(() => undefined));
+  const ref = { apiVersion: 'v1', kind: 'Service', namespace, name: 'payment-api' };
+  await kube.create({ ...ref, metadata: { name: ref.name, namespace }, spec: { selector: { app: 'payment-api' }, ports: [{ port: 80 }] } }, { fieldManager: 'argocd-controller' });
+  const changes: WatchedChange[] = [];
+  const ctl = new AbortController();
+  let ready = false;
+  let between: Promise<void> | undefined;
+  const watching = watchChanges(handle.kubeconfig, [namespace], (c) => changes.push(c), ctl.signal, {
+    onReady: () => (ready = true),
+    watchTimeoutSeconds: 1,
+    // The first time the Service watch ends: a person's patch, then the controller's revert, before it resumes.
+    beforeResume: async (path) => {
+      if (!path.endsWith('/services') || between) return new Promise((r) => setTimeout(r, 200));
+      between = (async () => {
+        await kube.patch(ref, { spec: { selector: { app: 'someone-else' } } }, { fieldManager: 'kubectl-patch', type: 'merge' });
+        await kube.patch(ref, { spec: { selector: { app: 'payment-api' } } }, { fieldManager: 'argocd-controller', type: 'merge' });
+      })();
+      return between;
+    },
+  });
+  try {
+    await waitFor(async () => (ready ? true : { pending: 'recorder listing' }), { timeoutMs: 30_000, what: 'the recorder ready' });
+    await waitFor(async () => (changes.filter((c) => c.kind === 'Service' && c.verb === 'update').length >= 2 ? true : { pending: JSON.stringify(changes) }), { timeoutMs: 30_000, what: 'both updates recorded' });
+  } finally {
+    ctl.abort();
+    await watching;
+  }
+  const updates = changes.filter((c) => c.kind === 'Service' && c.verb === 'update');
+  t.same(updates.map((c) => c.fieldManager), ['kubectl-patch', 'argocd-controller'], "the person's patch, then the controller's revert, each by its writer");
+  t.ok(Number(updates[0]!.resourceVersion) < Number(updates[1]!.resourceVersion), 'in the order they were written');
 });
 
 t.test('down leaves no process and no listening port behind', async (t) => {
