@@ -1,0 +1,50 @@
+// @ts-check
+/**
+ * Mutation testing (`npm run test:mutation`): StrykerJS changes the graders and the scoring and report path one
+ * mutant at a time and runs the tap tests that cover each; a mutant no test notices ("survived") is a test that
+ * is missing. Iterate on one file: `npx stryker run --mutate graders/render/unchanged.ts`.
+ *
+ * Each test file runs as its own node process (the tap runner); TypeScript is loaded through tsx (esbuild, no type
+ * check: `npm test` type-checks the tests first), which starts a test file about twice as fast as tap's ts-node
+ * loader. A mutant runs only the test files that reached it, and stops at the first that fails.
+ */
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+const config = {
+  testRunner: 'tap',
+  tap: {
+    testFiles: [
+      'test/graders/**/*.test.ts',
+      'test/harness/runner/grade*.test.ts',
+      'test/harness/results/bundle.test.ts',
+      'test/harness/results/redact.test.ts',
+      'test/harness/report/reports.test.ts',
+    ],
+    nodeArgs: ['--import=tsx', '-r', '{{hookFile}}', '{{testFile}}'],
+  },
+  mutate: [
+    'graders/**/*.ts',
+    // The scoring path: status, scores, the progress rule and the first failing boundary (in boundary order).
+    'harness/runner/grade.ts',
+    'harness/model/boundary.ts',
+    // Bundles: what is written, and Secret redaction of the stored evidence.
+    'harness/results/bundle.ts',
+    'harness/results/redact.ts',
+  ],
+  // Copied into each sandbox: sources, the bank (tests load scenarios) and the tests with their fixtures.
+  ignorePatterns: ['dist', 'bench', 'cluster-config', '.tap', 'reports', 'test/e2e'],
+  coverageAnalysis: 'perTest',
+  concurrency: 2,
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always',
+  timeoutMS: 20000,
+  reporters: ['clear-text', 'progress', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  clearTextReporter: { allowColor: false, logTests: false, reportMutants: true, reportScoreTable: true },
+  thresholds: { high: 90, low: 80, break: null },
+};
+
+export default config;
