@@ -1,5 +1,6 @@
 /** Evidence bundles on disk: layout, atomic files, the index entry, and reading a results folder back. */
 import t from 'tap';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -44,7 +45,7 @@ t.test('a bundle: result.json as grade --format json prints it, redacted version
   t.equal(evidence.meta.learner, 'alice');
   t.same(gradeEvidence(scenario, evidence), input.result, 'the stored evidence grades the same');
   const report = readFileSync(join(dir, 'report.md'), 'utf8');
-  t.ok(report.startsWith(`# promote-staging-image: FAIL ${input.result.score}/${input.result.maxScore}`), report.split('\n')[0]);
+  t.ok(report.startsWith(`# promote-staging-image: FAIL ${input.result.score}/${input.result.maxScore}`), report.split('\n')[0] ?? '');
   t.match(report, '## Session');
   t.match(report, '| started | 2026-01-02T00:00:00.000Z |');
   const entry = IndexEntry.parse(JSON.parse(readFileSync(written.entryFile, 'utf8')));
@@ -129,4 +130,50 @@ t.test('a folder without results, and an invalid index entry, are errors that na
   delete entry.learner;
   writeFileSync(join(index, name), JSON.stringify(entry));
   await t.rejects(readResultsFolder(out), { code: 'INVALID_CONFIG', details: [new RegExp(`${name}: learner: Required$`)] });
+});
+
+t.test('a bundle stores the evidence redacted: no Secret value reaches evidence.json or its digest', async (t) => {
+  const secret = {
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name: 'db', annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '{"data":{"password":"aHVudGVyMg=="}}' } },
+    data: { password: 'aHVudGVyMg==' },
+    stringData: { url: 'postgres://app:hunter2@db/payments' },
+  };
+  const input = graded('carol', 'solution', (e) => {
+    const file = Object.keys(e.git.head.files)[0]!;
+    e.git.head.files[file]!.docs!.push(structuredClone(secret));
+    const staging = e.render.environments.find((x) => x.name === 'staging')!;
+    if (staging.head.ok) staging.head.objects.push(structuredClone(secret));
+  });
+  const before = JSON.stringify(input.evidence);
+  const out = tmp(t);
+  const { dir, entry } = await writeBundle(out, input);
+  const stored = readFileSync(join(dir, 'evidence.json'), 'utf8');
+  for (const value of ['aHVudGVyMg==', 'hunter2']) t.notMatch(stored, value, `${value} is not stored`);
+  t.equal(stored.split('"(redacted)"').length - 1, 2 * 3, 'per Secret: data.password, stringData.url and the last-applied annotation');
+  const storedEvidence = Evidence.parse(JSON.parse(stored));
+  const storedSecret = storedEvidence.render.environments.find((x) => x.name === 'staging')!;
+  t.same(storedSecret.head.ok && storedSecret.head.objects.at(-1), {
+    ...secret,
+    metadata: { name: 'db', annotations: { 'kubectl.kubernetes.io/last-applied-configuration': '(redacted)' } },
+    data: { password: '(redacted)' },
+    stringData: { url: '(redacted)' },
+  });
+  t.equal(entry.digests.evidence, createHash('sha256').update(stored).digest('hex'), 'the index digests the redacted file');
+  t.equal(JSON.stringify(input.evidence), before, 'the evidence being graded is not changed');
+  t.match(stored, '"kind": "Secret"', 'the Secret itself is kept, only its values are blanked');
+});
+
+t.test('a result graded on other evidence (scenario or commit) is refused', async (t) => {
+  const input = graded('alice', 'solution');
+  await t.rejects(writeBundle(tmp(t), { ...input, result: { ...input.result, headSha: 'e'.repeat(40) } }), {
+    code: 'USAGE',
+    message: `the result (promote-staging-image at ${'e'.repeat(40)}) was not graded on this evidence (promote-staging-image at ${input.evidence.git.headSha})`,
+  });
+  await t.rejects(writeBundle(tmp(t), { ...input, result: { ...input.result, scenario: 'base-leak' } }), { code: 'USAGE', message: /^the result \(base-leak at / });
+  await t.rejects(writeBundle(tmp(t), { ...input, evidence: variant(input.evidence, (e) => void (e.meta.learner = 'bo')) }), {
+    code: 'USAGE',
+    message: 'bundle for learner "alice": the result says "alice" and the evidence "bo"',
+  });
 });
