@@ -69,7 +69,7 @@ function interrupt(t: Tap.Test, l: Lab, args: readonly string[], signal: NodeJS.
 
 async function startedSession(t: Tap.Test, l: Lab): Promise<string> {
   const ws = join(l.root, 'ws');
-  const started = await run(process.execPath, [BIN, 'start', 'promote-staging-image', '--offline', '--workspace', ws], { env: { GITOPS_LAB_HOME: l.home, TMPDIR: l.tmp }, allowFailure: true, timeoutMs: 120_000 });
+  const started = await run(process.execPath, [BIN, 'start', 'promote-staging-image', '--offline', '--workspace', ws], { cwd: process.cwd(), env: { GITOPS_LAB_HOME: l.home, TMPDIR: l.tmp }, allowFailure: true, timeoutMs: 120_000 });
   t.equal(started.exitCode, 0, started.stderr);
   t.same(scratchDirs(l), [], 'a start that finishes leaves no scratch directory');
   const file = join(ws, STAGING);
@@ -102,7 +102,7 @@ t.test('SIGINT and SIGTERM during grade --offline: exit 130 and 143, no temporar
     t.notMatch(exit.stderr, /^error: /m, `${signal}: no error from the cleanup's own doing`);
     t.same(scratchDirs(l), [], `${signal}: no gitops-lab-* directory in TMPDIR`);
   }
-  const graded = await run(process.execPath, [BIN, 'grade', '--offline', '--workspace', ws], { env: { GITOPS_LAB_HOME: l.home, TMPDIR: l.tmp }, allowFailure: true, timeoutMs: 120_000 });
+  const graded = await run(process.execPath, [BIN, 'grade', '--offline', '--workspace', ws], { cwd: process.cwd(), env: { GITOPS_LAB_HOME: l.home, TMPDIR: l.tmp }, allowFailure: true, timeoutMs: 120_000 });
   t.equal(graded.exitCode, 0, 'the session still grades after the interrupts');
 });
 

@@ -107,10 +107,10 @@ t.test('regrade verifies the seal, refuses a tampered bundle, and never follows 
   await t.test("a bundle sealed under another instructor's key is refused", async (t) => {
     const other = join(cli.dir, 'other-home');
     const otherKey = await bundleKey({ home: other });
-    const r = await run(process.execPath, [BIN, 'regrade', join(dir, 'evidence.json')], { env: { GITOPS_LAB_HOME: other }, allowFailure: true, timeoutMs: 60_000 });
+    const r = await run(process.execPath, [BIN, 'regrade', join(dir, 'evidence.json')], { cwd: process.cwd(), env: { GITOPS_LAB_HOME: other }, allowFailure: true, timeoutMs: 60_000 });
     t.equal(r.exitCode, 2);
     t.match(r.stderr, `seal.json: does not verify: sealed by key ${keyId}, not by this instructor's key ${otherKey.id}`);
-    const none = await run(process.execPath, [BIN, 'regrade', join(dir, 'evidence.json')], { env: { GITOPS_LAB_HOME: join(cli.dir, 'empty-home') }, allowFailure: true, timeoutMs: 60_000 });
+    const none = await run(process.execPath, [BIN, 'regrade', join(dir, 'evidence.json')], { cwd: process.cwd(), env: { GITOPS_LAB_HOME: join(cli.dir, 'empty-home') }, allowFailure: true, timeoutMs: 60_000 });
     t.equal(none.exitCode, 2);
     t.match(none.stderr, /no bundle key at .*empty-home\/keys\/bundle-hmac\.key/);
   });

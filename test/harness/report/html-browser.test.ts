@@ -87,7 +87,7 @@ if (missing) {
     t.equal(await page.locator('svg.histogram rect').count(), cohort.scenarios.reduce((n, s) => n + s.maxScore + 1, 0), 'a bar per possible score');
     t.equal(await page.locator('table.learners tr.learner').count(), 7);
     t.equal(await page.locator('script, img, iframe, object, embed').count(), 0);
-    t.equal(await page.locator('th').first().evaluate((el) => getComputedStyle(el).fontWeight), '600', 'the stylesheet applied: its CSP hash matches');
+    t.equal(await page.locator('th').first().evaluate((el) => el.ownerDocument.defaultView!.getComputedStyle(el).fontWeight), '600', 'the stylesheet applied: its CSP hash matches');
     const share = await page.locator('svg.heatmap g.cell[data-scenario="promote-staging-image"][data-boundary="git"]').getAttribute('data-share');
     t.equal(share, '0.7500', 'three of four learners fail first at git');
     const shots = process.env['GITOPS_LAB_SCREENSHOTS'];

@@ -76,7 +76,7 @@ t.test('verification names the file that does not verify', async (t) => {
     const dir = await fresh();
     const file = join(dir, name);
     const bytes = readFileSync(file);
-    bytes[Math.floor(bytes.length / 2)] ^= 0x01; // one bit of one byte
+    bytes[Math.floor(bytes.length / 2)]! ^= 0x01; // one bit of one byte
     writeFileSync(file, bytes);
     t.same(await verifyBundleDir(dir, key), { ok: false, file: name, reason: `${name} changed since the bundle was sealed` }, name);
   }
