@@ -16,6 +16,7 @@ import { unchanged as renderUnchanged } from './render/unchanged.js';
 import { noErrors } from './sync/no-errors.js';
 import { reconciled } from './sync/reconciled.js';
 import { absent } from './live/absent.js';
+import { boundsHeld } from './live/bounds-held.js';
 import { fixedThroughGit } from './live/fixed-through-git.js';
 import { matchesRender } from './live/matches-render.js';
 import { serviceEndpoints } from './live/service-endpoints.js';
@@ -43,6 +44,7 @@ export const GRADERS: ReadonlyMap<string, Grader> = new Map(
     serviceEndpoints,
     absent,
     fixedThroughGit,
+    boundsHeld,
     available,
     rolloutStatus,
     analysisAborted,

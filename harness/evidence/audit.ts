@@ -19,6 +19,51 @@ interface AuditEvent {
   readonly objectRef?: { readonly resource?: string; readonly namespace?: string; readonly name?: string; readonly subresource?: string };
   readonly responseStatus?: { readonly code?: number };
   readonly requestReceivedTimestamp?: string;
+  /** At RequestResponse level (the local provider's policy for every write): the request's body. */
+  readonly requestObject?: unknown;
+  /** At RequestResponse level: the object as written (for the scale subresource, the Scale). */
+  readonly responseObject?: unknown;
+}
+
+/** What a written object says about the bounds graders check: its replica count, or an EndpointSlice's readiness. */
+interface WrittenObject {
+  readonly kind?: string;
+  readonly metadata?: { readonly resourceVersion?: string; readonly labels?: Readonly<Record<string, unknown>> };
+  readonly spec?: { readonly replicas?: unknown };
+  readonly endpoints?: readonly { readonly conditions?: { readonly ready?: unknown } }[] | null;
+}
+
+const asObject = (v: unknown): WrittenObject | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as WrittenObject) : undefined);
+
+/** The kinds whose spec.replicas is recorded with each write. */
+export const REPLICATED_KINDS: ReadonlySet<string> = new Set(['Deployment', 'Rollout', 'StatefulSet']);
+
+/**
+ * The state a write left behind, for the bounds over time (live.bounds-held): spec.replicas of a Deployment,
+ * Rollout or StatefulSet (from the object as written, or the Scale of a `kubectl scale`; for a patch whose
+ * response lacks it, from the patch itself), and an EndpointSlice's Service and ready endpoints. Nothing for
+ * deletions: the object is gone.
+ */
+export function writtenState(kind: string, e: AuditEvent): Pick<RecordedChange, 'replicas' | 'service' | 'readyEndpoints'> {
+  if (e.verb === 'delete' || e.verb === 'deletecollection') return {};
+  const response = asObject(e.responseObject);
+  const written = response && response.kind !== 'Status' ? response : undefined;
+  if (REPLICATED_KINDS.has(kind)) {
+    for (const o of [written, asObject(e.requestObject)]) {
+      const r = o?.spec?.replicas;
+      if (typeof r === 'number' && Number.isInteger(r)) return { replicas: r };
+    }
+    return {};
+  }
+  if (kind === 'EndpointSlice' && written && !e.objectRef?.subresource) {
+    const service = written.metadata?.labels?.['kubernetes.io/service-name'];
+    const endpoints = Array.isArray(written.endpoints) ? written.endpoints : [];
+    return {
+      ...(typeof service === 'string' && service ? { service } : {}),
+      readyEndpoints: endpoints.filter((ep) => ep?.conditions?.ready !== false).length,
+    };
+  }
+  return {};
 }
 
 const MUTATING = new Set(['create', 'update', 'patch', 'delete', 'deletecollection']);
@@ -107,10 +152,11 @@ export function changeFromAudit(e: AuditEvent, namespaces: ReadonlySet<string>):
   const fieldManager = e.requestURI ? new URL(e.requestURI, 'http://x').searchParams.get('fieldManager') ?? undefined : undefined;
   const userAgent = e.userAgent ?? '';
   const as = e.impersonatedUser?.username;
+  const kind = minted ? 'TokenRequest' : (KINDS[ref.resource ?? ''] ?? ref.resource ?? 'unknown');
   return {
     at: e.requestReceivedTimestamp ?? '',
     namespace: ref.namespace,
-    kind: minted ? 'TokenRequest' : (KINDS[ref.resource ?? ''] ?? ref.resource ?? 'unknown'),
+    kind,
     name: ref.name ?? '',
     verb: ref.subresource ? `${e.verb} ${ref.subresource}` : e.verb,
     user,
@@ -119,7 +165,16 @@ export function changeFromAudit(e: AuditEvent, namespaces: ReadonlySet<string>):
     ...(fieldManager ? { fieldManager } : {}),
     actor,
     source: 'audit',
+    ...writtenState(kind, e),
   };
+}
+
+/** The object's resourceVersion after a successful write, where the event carries the object (or its Scale). */
+function writtenVersion(e: AuditEvent): string | undefined {
+  if (e.stage !== 'ResponseComplete' || !e.verb || !MUTATING.has(e.verb) || e.verb.startsWith('delete') || (e.responseStatus?.code ?? 0) >= 400) return undefined;
+  const o = asObject(e.responseObject);
+  const rv = o && o.kind !== 'Status' ? o.metadata?.resourceVersion : undefined;
+  return typeof rv === 'string' && rv ? rv : undefined;
 }
 
 /**
@@ -130,6 +185,9 @@ export async function readAuditChanges(file: string, namespaces: ReadonlySet<str
   const out: RecordedChange[] = [];
   const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
   const needles = [...[...namespaces].map((n) => `"namespace":"${n}"`), '"subresource":"token"'];
+  // The last resourceVersion each object was written at (any write, status included, before `since` too): a
+  // write that leaves it there changed nothing (a controller's periodic apply of what is already there).
+  const versions = new Map<string, string>();
   for await (const line of lines) {
     // Cheap prefilter: most of the log is other namespaces and read traffic.
     if (!needles.some((n) => line.includes(n))) continue;
@@ -139,8 +197,14 @@ export async function readAuditChanges(file: string, namespaces: ReadonlySet<str
     } catch {
       continue; // a line being written right now
     }
+    const ref = event.objectRef;
+    const key = `${ref?.namespace ?? ''}/${ref?.resource ?? ''}/${ref?.name ?? ''}`;
+    const rv = ref?.subresource === 'token' ? undefined : writtenVersion(event);
+    const noop = rv !== undefined && versions.get(key) === rv;
+    if (rv !== undefined) versions.set(key, rv);
+    else if (event.verb === 'delete' && (event.responseStatus?.code ?? 0) < 400) versions.delete(key);
     const change = changeFromAudit(event, namespaces);
-    if (change && change.at >= since) out.push(change);
+    if (change && change.at >= since) out.push(noop ? { ...change, noop: true } : change);
   }
   return out;
 }

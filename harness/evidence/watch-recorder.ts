@@ -82,7 +82,7 @@ export function readRecordedChanges(file: string, since: string): RecordedChange
     .filter((l) => l.trim().length > 0)
     .flatMap((l) => {
       try {
-        return [JSON.parse(l) as { at: string; namespace: string; kind: string; name: string; verb: string; fieldManager: string }];
+        return [JSON.parse(l) as { at: string; namespace: string; kind: string; name: string; verb: string; fieldManager: string; replicas?: unknown; service?: unknown; readyEndpoints?: unknown }];
       } catch {
         return []; // a line being written right now
       }
@@ -99,5 +99,9 @@ export function readRecordedChanges(file: string, since: string): RecordedChange
       // All a watch sees is the manager name the client chose: weaker than an audit log (WATCH_SOURCE says so).
       actor: classifyClaimedManager(c.fieldManager),
       source: 'watch' as const,
+      // What the version said, for the bounds over time (recorders older than these fields wrote none).
+      ...(typeof c.replicas === 'number' && Number.isInteger(c.replicas) ? { replicas: c.replicas } : {}),
+      ...(typeof c.service === 'string' && c.service ? { service: c.service } : {}),
+      ...(typeof c.readyEndpoints === 'number' && Number.isInteger(c.readyEndpoints) && c.readyEndpoints >= 0 ? { readyEndpoints: c.readyEndpoints } : {}),
     }));
 }

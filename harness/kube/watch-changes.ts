@@ -19,6 +19,11 @@ export interface WatchedChange {
   readonly fieldManager: string;
   readonly operation: string;
   readonly resourceVersion: string;
+  /** Deployments, Rollouts and StatefulSets: spec.replicas of this version. */
+  readonly replicas?: number;
+  /** EndpointSlices: the Service they serve (label kubernetes.io/service-name) and the ready endpoints of this version. */
+  readonly service?: string;
+  readonly readyEndpoints?: number;
 }
 
 interface ManagedField {
@@ -31,7 +36,32 @@ interface ManagedField {
 
 interface Obj {
   readonly kind?: string;
-  readonly metadata?: { readonly name?: string; readonly namespace?: string; readonly resourceVersion?: string; readonly managedFields?: readonly ManagedField[]; readonly creationTimestamp?: string };
+  readonly metadata?: {
+    readonly name?: string;
+    readonly namespace?: string;
+    readonly resourceVersion?: string;
+    readonly managedFields?: readonly ManagedField[];
+    readonly creationTimestamp?: string;
+    readonly labels?: Readonly<Record<string, unknown>>;
+  };
+  readonly spec?: { readonly replicas?: unknown };
+  readonly endpoints?: readonly { readonly conditions?: { readonly ready?: unknown } }[] | null;
+}
+
+const REPLICATED = new Set(['Deployment', 'Rollout', 'StatefulSet']);
+
+/** What a version says about the bounds over time: its replica count, or an EndpointSlice's Service and readiness. */
+function versionState(obj: Obj): { replicas?: number; service?: string; readyEndpoints?: number } {
+  if (REPLICATED.has(obj.kind ?? '')) {
+    const r = obj.spec?.replicas;
+    return typeof r === 'number' && Number.isInteger(r) ? { replicas: r } : {};
+  }
+  if (obj.kind === 'EndpointSlice') {
+    const service = obj.metadata?.labels?.['kubernetes.io/service-name'];
+    const endpoints = Array.isArray(obj.endpoints) ? obj.endpoints : [];
+    return { ...(typeof service === 'string' && service ? { service } : {}), readyEndpoints: endpoints.filter((e) => e?.conditions?.ready !== false).length };
+  }
+  return {};
 }
 
 const writes = (obj: Obj): ManagedField[] => (obj.metadata?.managedFields ?? []).filter((f) => f.subresource !== 'status' && f.time !== undefined);
@@ -61,6 +91,7 @@ export function attribute(obj: Obj, phase: string, previous?: readonly ManagedFi
     fieldManager: newest.manager,
     operation: newest.operation ?? '',
     resourceVersion: md.resourceVersion ?? '',
+    ...versionState(obj),
   };
 }
 

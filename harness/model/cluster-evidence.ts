@@ -34,6 +34,20 @@ export const RecordedChange = z.object({
    */
   actor: z.enum(['harness', 'controller', 'person']),
   source: z.enum(['audit', 'watch']),
+  /**
+   * Deployments, Rollouts and StatefulSets (and their scale subresource): spec.replicas as written (the object
+   * after the write). Absent for other kinds, for deletions, and in evidence recorded before it was kept.
+   */
+  replicas: z.number().int().optional(),
+  /** EndpointSlices: the Service they serve (label kubernetes.io/service-name), as written. */
+  service: z.string().optional(),
+  /** EndpointSlices: how many endpoints were ready as written (a missing `ready` counts as ready, as the API says). */
+  readyEndpoints: z.number().int().nonnegative().optional(),
+  /**
+   * Audit log: the write changed nothing (the object's resourceVersion stayed what an earlier write in the log
+   * left it at, as a controller's periodic no-op apply does). A watch never sees such writes.
+   */
+  noop: z.literal(true).optional(),
 });
 export type RecordedChange = z.infer<typeof RecordedChange>;
 
