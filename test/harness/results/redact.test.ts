@@ -74,3 +74,15 @@ t.test('redaction is pure and leaves everything that is not a Secret alone', asy
   t.same(redactValue(cm), cm);
   t.same(redactValue({ kind: 'Secret', metadata: { name: 'empty' } }), { kind: 'Secret', metadata: { name: 'empty' } });
 });
+
+t.test('odd Secrets: data that is not a map is blanked whole, null stays null, other metadata stays', async (t) => {
+  t.same(redactValue({ kind: 'Secret', data: 'aHVudGVyMg==' }), { kind: 'Secret', data: REDACTED });
+  t.same(redactValue({ kind: 'Secret', data: ['aHVudGVyMg=='] }), { kind: 'Secret', data: REDACTED });
+  t.same(redactValue({ kind: 'Secret', data: null, stringData: undefined }), { kind: 'Secret', data: null, stringData: undefined });
+  t.same(redactValue({ kind: 'Secret', metadata: { name: 's', annotations: { team: 'payments' } } }), { kind: 'Secret', metadata: { name: 's', annotations: { team: 'payments' } } });
+  t.same(redactValue({ kind: 'Secret', metadata: { name: 's', annotations: 'not-a-map' } }), { kind: 'Secret', metadata: { name: 's', annotations: 'not-a-map' } });
+  t.same(redactValue({ kind: 'Secret', status: { copy: secret('inner') } }), { kind: 'Secret', status: { copy: redactValue(secret('inner')) } }, 'a Secret inside a Secret is redacted too');
+  t.notMatch(JSON.stringify(redactValue({ kind: 'Secret', status: { copy: secret('inner') } })), 'hunter2');
+  t.same(redactValue([1, 'a', null, { kind: 'Secret', data: { k: 'v' } }]), [1, 'a', null, { kind: 'Secret', data: { k: REDACTED } }]);
+  t.equal(REDACTED, '(redacted)');
+});
