@@ -1,0 +1,193 @@
+/**
+ * live.bounds-held on evidence recorded from a real run (promote-staging-image on Argo CD, solved through Git),
+ * with its change record replaced where a case needs writes that run did not make: the shapes are those the
+ * audit reader and the watch recorder produce (test/harness/evidence/audit.test.ts reads them from real lines).
+ */
+import t from 'tap';
+import { boundsHeld } from '../../../graders/live/bounds-held.js';
+import { WATCH_SOURCE, type RecordedChange } from '../../../harness/model/cluster-evidence.js';
+import { fixture, variant } from '../../helpers/fixtures.js';
+
+const ctx = { controller: 'argocd' as const };
+const solved = fixture('promote-staging-image', 'argocd', 'solution', 'live');
+const NS = 'payments-staging-3e0016';
+const HANDOVER = '2026-11-26T22:15:12.654Z';
+const COLLECTED = '2026-11-26T22:15:20.179Z';
+const ARGO = 'system:serviceaccount:argocd:argocd-application-controller';
+const min2 = boundsHeld.params.parse({ environment: 'staging', minReplicas: { kind: 'Deployment', name: 'payment-api', min: 2 } });
+
+const change = (at: string, over: Partial<RecordedChange>): RecordedChange => ({
+  at,
+  namespace: NS,
+  kind: 'Deployment',
+  name: 'payment-api',
+  verb: 'patch',
+  user: 'kwok-admin',
+  fieldManager: 'kubectl-scale',
+  actor: 'person',
+  source: 'audit',
+  ...over,
+});
+const withChanges = (changes: RecordedChange[], also?: (e: typeof solved) => void) =>
+  variant(solved, (e) => {
+    e.cluster!.changes = changes;
+    also?.(e);
+  });
+
+t.test('the fixture is what these cases assume', async (t) => {
+  t.equal(solved.cluster!.handoverAt, HANDOVER);
+  t.equal(solved.cluster!.collectedAt, COLLECTED);
+  t.equal(solved.cluster!.environments['staging']!.namespace, NS);
+  t.same(solved.cluster!.environments['staging']!.objects['Deployment']!.map((d) => (d as { spec: { replicas: number } }).spec.replicas), [2]);
+});
+
+t.test('a dip below the minimum between writes fails, naming each low write: when, by whom, the value', async (t) => {
+  const e = withChanges([
+    change('2026-11-26T22:15:14.100000Z', { replicas: 1 }),
+    change('2026-11-26T22:15:15.200000Z', { replicas: 2 }),
+    change('2026-11-26T22:15:16.300000Z', { user: ARGO, fieldManager: 'argocd-controller', actor: 'controller', replicas: 0 }),
+    change('2026-11-26T22:15:17.400000Z', { user: ARGO, fieldManager: 'argocd-controller', actor: 'controller', replicas: 2 }),
+  ]);
+  const r = boundsHeld.grade(e, min2, ctx);
+  t.equal(r.status, 'fail');
+  t.equal(
+    r.message,
+    `A bound was broken in ${NS} after hand-over: 2026-11-26T22:15:14.100000Z: kwok-admin (field manager kubectl-scale) set 1 replica(s) (patch); ` +
+      `2026-11-26T22:15:16.300000Z: ${ARGO} (field manager argocd-controller) set 0 replica(s) (patch).`,
+  );
+  t.same(r.mismatches, [
+    { path: '2026-11-26T22:15:14.100000Z Deployment/payment-api spec.replicas', got: '1 (patch by kwok-admin (field manager kubectl-scale))', expected: 'at least 2' },
+    { path: '2026-11-26T22:15:16.300000Z Deployment/payment-api spec.replicas', got: `0 (patch by ${ARGO} (field manager argocd-controller))`, expected: 'at least 2' },
+  ]);
+  t.equal(r.expected, 'Deployment/payment-api never below 2 replicas');
+});
+
+t.test('every write at or above the minimum, and the live object too: pass, quoting the values seen', async (t) => {
+  const e = withChanges([change('2026-11-26T22:15:14.100000Z', { replicas: 3 }), change('2026-11-26T22:15:15.200000Z', { replicas: 2, user: ARGO, actor: 'controller' })]);
+  const r = boundsHeld.grade(e, min2, ctx);
+  t.equal(r.status, 'pass');
+  t.equal(r.message, `In ${NS}, Deployment/payment-api stayed at 2 or more replicas (2 write(s) after hand-over, replicas 3, 2) (kube-apiserver audit log).`);
+});
+
+t.test('writes before hand-over, in other namespaces, to other objects, and status writes do not count', async (t) => {
+  const e = withChanges([
+    change('2026-11-26T22:15:10.000000Z', { replicas: 0 }),
+    change('2026-11-26T22:15:14.000000Z', { replicas: 0, namespace: 'payments-prod-3e0016' }),
+    change('2026-11-26T22:15:14.100000Z', { replicas: 0, name: 'worker' }),
+    change('2026-11-26T22:15:14.200000Z', { replicas: 0, kind: 'Rollout' }),
+    change('2026-11-26T22:15:14.300000Z', { verb: 'patch status', replicas: 1 }),
+  ]);
+  t.equal(boundsHeld.grade(e, min2, ctx).status, 'pass');
+});
+
+t.test('a deletion, and the live object below the minimum at grading, break the bound', async (t) => {
+  const deleted = boundsHeld.grade(withChanges([change('2026-11-26T22:15:14.100000Z', { verb: 'delete', fieldManager: undefined })]), min2, ctx);
+  t.equal(deleted.status, 'fail');
+  t.same(deleted.mismatches, [{ path: '2026-11-26T22:15:14.100000Z Deployment/payment-api spec.replicas', got: 'deleted by kwok-admin', expected: 'at least 2' }]);
+  const low = withChanges([], (e) => {
+    (e.cluster!.environments['staging']!.objects['Deployment']![0] as { spec: { replicas: number } }).spec.replicas = 1;
+  });
+  const r = boundsHeld.grade(low, min2, ctx);
+  t.equal(r.status, 'fail');
+  t.equal(r.message, `A bound was broken in ${NS} after hand-over: ${COLLECTED}: Deployment/payment-api has 1 replica(s) at grading.`);
+  const gone = withChanges([], (e) => {
+    e.cluster!.environments['staging']!.objects['Deployment'] = [];
+  });
+  t.same(boundsHeld.grade(gone, min2, ctx).mismatches, [{ path: `${COLLECTED} Deployment/payment-api`, got: 'absent', expected: 'at least 2 replicas' }]);
+});
+
+t.test('evidence recorded before replica counts were kept cannot be judged: error, naming the write', async (t) => {
+  // The recorded run's change record as it is: Argo CD's patch of the Deployment carries no replica count.
+  const r = boundsHeld.grade(solved, min2, ctx);
+  t.equal(r.status, 'error');
+  t.equal(
+    r.message,
+    'The change record does not carry replica counts for 1 write(s) to Deployment/payment-api (evidence recorded before they were kept, e.g. patch at 2026-11-26T22:15:15.921802Z), so whether it stayed at 2 or more is unknown.',
+  );
+});
+
+t.test('no cluster, no such environment, or no change recorder: cannot judge', async (t) => {
+  const offline = fixture('promote-staging-image', 'argocd', 'solution');
+  t.equal(boundsHeld.grade(offline, min2, ctx).message, 'There is no cluster evidence: bounds over time need a live run and its change record.');
+  t.equal(boundsHeld.grade(solved, boundsHeld.params.parse({ environment: 'prod', untouched: true }), ctx).message, 'The cluster evidence has no environment "prod".');
+  const none = withChanges([], (e) => {
+    e.cluster!.changeSources = [];
+  });
+  const r = boundsHeld.grade(none, min2, ctx);
+  t.equal(r.status, 'error');
+  t.equal(r.message, 'No change recorder was running, so what happened between hand-over and grading is unknown.');
+});
+
+t.test('watch-sourced evidence: the same verdicts, saying why they are weaker', async (t) => {
+  const watched = (replicas: number) =>
+    withChanges([change('2026-11-26T22:15:14Z', { source: 'watch', user: 'kubectl-scale', replicas })], (e) => {
+      e.cluster!.changeSources = [WATCH_SOURCE];
+    });
+  const failed = boundsHeld.grade(watched(1), min2, ctx);
+  t.equal(failed.status, 'fail');
+  t.match(failed.message, /^A bound was broken in payments-staging-3e0016 after hand-over: 2026-11-26T22:15:14Z: field manager kubectl-scale \(claimed by the client\) set 1 replica\(s\) \(patch\) \(weaker check: this cluster has no audit log/);
+  const passed = boundsHeld.grade(watched(2), min2, ctx);
+  t.equal(passed.status, 'pass');
+  t.match(passed.message, /weaker check: .*managedFields manager name the client chose\)\.$/);
+});
+
+t.test('untouched: any write by anyone after hand-over fails, naming each; no-op writes do not count', async (t) => {
+  const untouched = boundsHeld.params.parse({ environment: 'staging', untouched: true });
+  // The recorded run: Argo CD and the controllers wrote staging after hand-over (the promotion itself).
+  const r = boundsHeld.grade(solved, untouched, ctx);
+  t.equal(r.status, 'fail');
+  t.equal(r.mismatches?.length, solved.cluster!.changes.filter((c) => c.namespace === NS).length);
+  t.same(r.mismatches?.[0], { path: '2026-11-26T22:15:15.921802Z Deployment/payment-api', got: 'patch by kwok-admin (field manager argocd-controller, agent argocd/v0.0.0) (controller)', expected: 'no change' });
+  t.match(r.message, /; and \d+ more\.$/);
+  const quiet = withChanges([change('2026-11-26T22:15:14Z', { user: 'system:serviceaccount:flux-system:kustomize-controller', fieldManager: 'kustomize-controller', actor: 'controller', noop: true, replicas: 2 })]);
+  const q = boundsHeld.grade(quiet, untouched, ctx);
+  t.equal(q.status, 'pass');
+  t.equal(q.message, `In ${NS}, nothing in ${NS} changed after hand-over (1 write(s) that changed nothing, such as a controller's periodic apply) (kube-apiserver audit log).`);
+  const minted = withChanges([change('2026-11-26T22:15:14Z', { kind: 'TokenRequest', namespace: NS, name: 'argocd-application-controller', verb: 'create token' })]);
+  t.equal(boundsHeld.grade(minted, untouched, ctx).status, 'pass', 'a minted token is fixed-through-git\'s concern, not a change to the namespace');
+});
+
+t.test('endpoints: a stretch without a ready endpoint longer than allowed fails, quoting it and who emptied it', async (t) => {
+  const slice = (at: string, readyEndpoints: number, over: Partial<RecordedChange> = {}) =>
+    change(at, { kind: 'EndpointSlice', name: 'payment-api-rb5fv', verb: 'update', user: 'system:kube-controller-manager', fieldManager: undefined, actor: 'controller', service: 'payment-api', readyEndpoints, ...over });
+  const p = (max: number) => boundsHeld.params.parse({ environment: 'staging', endpoints: { service: 'payment-api', maxSecondsWithout: max } });
+  const e = withChanges([slice('2026-11-26T22:15:13Z', 1), slice('2026-11-26T22:15:14Z', 0), slice('2026-11-26T22:15:18Z', 2)]);
+  const r = boundsHeld.grade(e, p(3), ctx);
+  t.equal(r.status, 'fail');
+  t.equal(
+    r.message,
+    `A bound was broken in ${NS} after hand-over: Service payment-api had no ready endpoint for 4s from 2026-11-26T22:15:14Z, until 2026-11-26T22:15:18Z, after update EndpointSlice/payment-api-rb5fv by system:kube-controller-manager.`,
+  );
+  t.same(r.mismatches, [{ path: '2026-11-26T22:15:14Z Service/payment-api ready endpoints', got: '0 for 4s', expected: 'none for at most 3s' }]);
+  const ok = boundsHeld.grade(e, p(4), ctx);
+  t.equal(ok.status, 'pass');
+  t.equal(ok.message, `In ${NS}, Service payment-api was never without a ready endpoint for more than 4s (3 EndpointSlice write(s) after hand-over, longest stretch without 4s) (kube-apiserver audit log).`);
+  // Emptied and never filled again: the stretch runs to grading.
+  const still = boundsHeld.grade(withChanges([slice('2026-11-26T22:15:14Z', 0)]), p(3), ctx);
+  t.match(still.message, /no ready endpoint for 6s from 2026-11-26T22:15:14Z, still none at grading \(2026-11-26T22:15:20\.179Z\)/);
+  // A second slice with ready endpoints keeps the Service served; a delete empties a slice.
+  const two = withChanges([slice('2026-11-26T22:15:13Z', 1, { name: 'payment-api-x' }), slice('2026-11-26T22:15:14Z', 0), slice('2026-11-26T22:15:15Z', 0, { verb: 'delete', name: 'payment-api-x', readyEndpoints: undefined, service: undefined })]);
+  const tr = boundsHeld.grade(two, p(3), ctx);
+  t.equal(tr.status, 'fail');
+  t.match(tr.message, /no ready endpoint for 5s from 2026-11-26T22:15:15Z, still none at grading .* after delete EndpointSlice\/payment-api-x/);
+  // Another Service's slices are not this one's.
+  t.equal(boundsHeld.grade(withChanges([slice('2026-11-26T22:15:14Z', 0, { service: 'worker', name: 'worker-abc' })]), p(3), ctx).status, 'pass');
+});
+
+t.test('endpoints on watch-sourced evidence cannot be judged: the recorder does not watch EndpointSlices', async (t) => {
+  const e = withChanges([], (x) => {
+    x.cluster!.changeSources = [WATCH_SOURCE];
+  });
+  const r = boundsHeld.grade(e, boundsHeld.params.parse({ environment: 'staging', endpoints: { service: 'payment-api', maxSecondsWithout: 30 } }), ctx);
+  t.equal(r.status, 'error');
+  t.match(r.message, /^Only the audit log records EndpointSlice writes/);
+});
+
+t.test('parameters: at least one bound, nothing unknown', async (t) => {
+  t.notOk(boundsHeld.params.safeParse({ environment: 'staging' }).success, 'no bound');
+  t.notOk(boundsHeld.params.safeParse({ environment: 'staging', untouched: false }).success, 'untouched is true or absent');
+  t.notOk(boundsHeld.params.safeParse({ environment: 'staging', minReplicas: { kind: 'Deployment', name: 'a', min: 1, max: 3 } }).success, 'unknown key');
+  t.notOk(boundsHeld.params.safeParse({ environment: 'staging', minReplicas: { kind: 'ConfigMap', name: 'a', min: 1 } }).success, 'a kind without replicas');
+  t.notOk(boundsHeld.params.safeParse({ environment: 'staging', untouched: true, extra: 1 }).success);
+  t.equal(boundsHeld.describe(min2), 'in staging, after hand-over: Deployment/payment-api never below 2 replicas');
+});
