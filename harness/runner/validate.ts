@@ -127,49 +127,87 @@ export function judgeWrong(loses: readonly string[], r: GradeResult): string[] {
     .map((n) => `${n} still passes after this wrong solution; it must lose its points`);
 }
 
-export async function validateUnit(unit: ValidateUnit, options: ValidateOptions): Promise<ValidateRun> {
-  const started = performance.now();
-  const { scenario } = unit;
-  const phases: PhaseOutcome[] = [];
-  phases.push(await seededPhase(unit, options, 'faults', undefined, (r) => judgeFaults(scenario, r)));
-  phases.push(await seededPhase(unit, options, 'solution', scenario.solution.steps, judgeSolution));
-  for (const a of scenario.alternativeSolutions) {
-    if (a.controllers && !a.controllers.includes(unit.controller)) continue;
-    phases.push(await seededPhase(unit, options, `alternative:${a.id}`, a.steps, judgeSolution));
-  }
-  for (const w of scenario.wrongSolutions) {
-    if (w.controllers && !w.controllers.includes(unit.controller)) continue;
-    phases.push(await seededPhase(unit, options, `wrong:${w.id}`, w.steps, (r) => judgeWrong(w.loses, r)));
-  }
+/** One phase of a unit: a seeded session of its own, so phases of any units can run side by side. */
+export interface PhaseJob {
+  readonly phase: string;
+  readonly steps: readonly Step[] | undefined;
+  readonly judge: (r: GradeResult) => string[];
+}
+
+/** A unit's phases, in order: the faults (with the idle attempt), the solution, each alternative, each wrong solution. */
+export function phaseJobs(unit: ValidateUnit): PhaseJob[] {
+  const { scenario, controller } = unit;
+  const here = (c: readonly Controller[] | undefined): boolean => !c || c.includes(controller);
+  return [
+    { phase: 'faults', steps: undefined, judge: (r) => judgeFaults(scenario, r) },
+    { phase: 'solution', steps: scenario.solution.steps, judge: judgeSolution },
+    ...scenario.alternativeSolutions.filter((a) => here(a.controllers)).map((a) => ({ phase: `alternative:${a.id}`, steps: a.steps, judge: judgeSolution })),
+    ...scenario.wrongSolutions.filter((w) => here(w.controllers)).map((w) => ({ phase: `wrong:${w.id}`, steps: w.steps, judge: (r: GradeResult) => judgeWrong(w.loses, r) })),
+  ];
+}
+
+function summarise(unit: ValidateUnit, phases: readonly PhaseOutcome[], attempts: number, seconds: number): ValidateRun {
   const status = phases.some((p) => p.status === 'error') ? 'error' : phases.some((p) => p.status === 'fail') ? 'fail' : 'pass';
   return {
-    scenario: scenario.id,
+    scenario: unit.scenario.id,
     controller: unit.controller,
     status,
-    attempts: 1,
+    attempts,
     phases,
     failingChecks: phases.flatMap((p) => p.problems.map((x) => `${p.phase}: ${x}`)),
-    seconds: (performance.now() - started) / 1000,
+    seconds,
   };
 }
 
-/** Runs units with at most `parallel` at once; a unit that does not pass is retried up to `retriesOnFailure` times. */
-export async function validateAll(units: readonly ValidateUnit[], options: ValidateOptions): Promise<ValidateRun[]> {
+/** One unit, its phases one after another (no retries). */
+export async function validateUnit(unit: ValidateUnit, options: ValidateOptions): Promise<ValidateRun> {
+  const started = performance.now();
+  const phases: PhaseOutcome[] = [];
+  for (const job of phaseJobs(unit)) phases.push(await seededPhase(unit, options, job.phase, job.steps, job.judge));
+  return summarise(unit, phases, 1, (performance.now() - started) / 1000);
+}
+
+/**
+ * Runs every phase of every unit with at most `parallel` at once. The phase, not the unit, is what is
+ * scheduled: each is a seeded session of its own, and a unit's phases differ in number (two to nine), so
+ * scheduling whole units left one long unit running alone at the end. A phase that does not pass is retried
+ * up to `retriesOnFailure` times (only that phase); a unit's `attempts` is the most any of its phases took.
+ */
+export type PhaseRunner = (unit: ValidateUnit, options: ValidateOptions, job: PhaseJob) => Promise<PhaseOutcome>;
+
+const runSeeded: PhaseRunner = (unit, options, job) => seededPhase(unit, options, job.phase, job.steps, job.judge);
+
+export async function validateAll(units: readonly ValidateUnit[], options: ValidateOptions, runPhase: PhaseRunner = runSeeded): Promise<ValidateRun[]> {
+  const jobs = units.flatMap((unit, u) => phaseJobs(unit).map((job, p) => ({ u, p, job })));
+  const outcomes: PhaseOutcome[][] = units.map((unit) => new Array<PhaseOutcome>(phaseJobs(unit).length));
+  const attempts = units.map(() => 1);
+  const first = units.map(() => Infinity);
+  const last = units.map(() => 0);
+  const left = units.map((unit) => phaseJobs(unit).length);
   const out: ValidateRun[] = new Array(units.length);
+  const finish = (u: number): void => {
+    const unit = units[u]!;
+    out[u] = summarise(unit, outcomes[u]!, attempts[u]!, (last[u]! - first[u]!) / 1000);
+    options.log(`[${unit.scenario.id}/${unit.controller}] ${out[u]!.status.toUpperCase()} in ${out[u]!.seconds.toFixed(0)}s`);
+  };
   let next = 0;
   const worker = async (): Promise<void> => {
-    while (next < units.length) {
-      const k = next++;
-      const unit = units[k]!;
-      let run = await validateUnit(unit, options);
-      for (let attempt = 2; run.status !== 'pass' && attempt <= options.retriesOnFailure + 1; attempt++) {
-        options.log(`[${unit.scenario.id}/${unit.controller}] ${run.status}; retry ${attempt - 1} of ${options.retriesOnFailure}`);
-        run = { ...(await validateUnit(unit, options)), attempts: attempt };
+    while (next < jobs.length) {
+      const { u, p, job } = jobs[next++]!;
+      const unit = units[u]!;
+      first[u] = Math.min(first[u]!, performance.now());
+      let outcome = await runPhase(unit, options, job);
+      for (let attempt = 2; outcome.status !== 'pass' && attempt <= options.retriesOnFailure + 1; attempt++) {
+        options.log(`[${unit.scenario.id}/${unit.controller}] ${job.phase}: ${outcome.status}; retry ${attempt - 1} of ${options.retriesOnFailure}`);
+        attempts[u] = Math.max(attempts[u]!, attempt);
+        outcome = await runPhase(unit, options, job);
       }
-      options.log(`[${unit.scenario.id}/${unit.controller}] ${run.status.toUpperCase()} in ${run.seconds.toFixed(0)}s`);
-      out[k] = run;
+      outcomes[u]![p] = outcome;
+      last[u] = Math.max(last[u]!, performance.now());
+      if (--left[u]! === 0) finish(u);
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, units.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, jobs.length)) }, worker));
+  for (let u = 0; u < units.length; u++) if (!out[u]) finish(u); // a unit without phases (none today)
   return out;
 }
