@@ -57,7 +57,8 @@ const seconds = (from: string, to: string): number => (Date.parse(to) - Date.par
 
 function minReplicasBound(cluster: ClusterEvidence, namespace: string, objects: Record<string, unknown[]>, b: z.infer<typeof MinReplicas>, after: readonly RecordedChange[], out: Broken): string | { cannot: string } {
   const id = `${b.kind}/${b.name}`;
-  const writes = after.filter((c) => c.kind === b.kind && c.name === b.name && !c.verb.endsWith(' status'));
+  // A deletecollection of the kind (`kubectl delete deployment --all`) names no object: it may have taken this one.
+  const writes = after.filter((c) => c.kind === b.kind && (c.name === b.name || c.verb === 'deletecollection') && !c.verb.endsWith(' status'));
   const unknown = writes.filter((c) => c.replicas === undefined && !c.verb.startsWith('delete'));
   if (unknown.length > 0) {
     return { cannot: `The change record does not carry replica counts for ${unknown.length} write(s) to ${id} (evidence recorded before they were kept, e.g. ${unknown[0]!.verb} at ${unknown[0]!.at}), so whether it stayed at ${b.min} or more is unknown.` };

@@ -157,7 +157,8 @@ export function changeFromAudit(e: AuditEvent, namespaces: ReadonlySet<string>):
     at: e.requestReceivedTimestamp ?? '',
     namespace: ref.namespace,
     kind,
-    name: ref.name ?? '',
+    // A create with generateName (an EndpointSlice, a Pod) has no name in the request: the written object has it.
+    name: ref.name || writtenName(e),
     verb: ref.subresource ? `${e.verb} ${ref.subresource}` : e.verb,
     user,
     ...(as ? { impersonated: as } : {}),
@@ -167,6 +168,12 @@ export function changeFromAudit(e: AuditEvent, namespaces: ReadonlySet<string>):
     source: 'audit',
     ...writtenState(kind, e),
   };
+}
+
+function writtenName(e: AuditEvent): string {
+  const o = asObject(e.responseObject);
+  const name = o && o.kind !== 'Status' ? (o.metadata as { name?: unknown } | undefined)?.name : undefined;
+  return typeof name === 'string' ? name : '';
 }
 
 /** The object's resourceVersion after a successful write, where the event carries the object (or its Scale). */
@@ -198,7 +205,7 @@ export async function readAuditChanges(file: string, namespaces: ReadonlySet<str
       continue; // a line being written right now
     }
     const ref = event.objectRef;
-    const key = `${ref?.namespace ?? ''}/${ref?.resource ?? ''}/${ref?.name ?? ''}`;
+    const key = `${ref?.namespace ?? ''}/${ref?.resource ?? ''}/${ref?.name || writtenName(event)}`;
     const rv = ref?.subresource === 'token' ? undefined : writtenVersion(event);
     const noop = rv !== undefined && versions.get(key) === rv;
     if (rv !== undefined) versions.set(key, rv);
