@@ -5,7 +5,11 @@
  * version's managedFields break the tie: the entry that changed is the writer.
  */
 import t from 'tap';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { attribute } from '../../../harness/kube/watch-changes.js';
+import { readRecordedChanges } from '../../../harness/evidence/watch-recorder.js';
 
 const T0 = '2026-11-27T01:00:00Z';
 const T1 = '2026-11-27T01:00:07Z';
@@ -46,4 +50,43 @@ t.test('status writes are never a writer; a first sight goes to the newest entry
   const created = attribute(service('1', [argo(T0)]), 'ADDED');
   t.equal(created?.verb, 'create');
   t.equal(attribute(patched, 'DELETED', synced.metadata.managedFields), undefined, 'deletions are not attributed');
+});
+
+t.test('a version carries what the bounds over time need: replicas of a Deployment or Rollout, an EndpointSlice\'s Service and ready endpoints', async (t) => {
+  const kubectl = { manager: 'kubectl-scale', operation: 'Update', time: T1, subresource: 'scale', fieldsV1: { 'f:spec': { 'f:replicas': {} } } };
+  const deployment = (replicas: unknown) => ({ kind: 'Deployment', metadata: { name: 'payment-api', namespace: 'payments-staging-abc123', resourceVersion: '200', creationTimestamp: T0, managedFields: [argo(T0), kubectl] }, spec: { replicas } });
+  const scaled = attribute(deployment(3), 'MODIFIED', [argo(T0)]);
+  t.equal(scaled?.fieldManager, 'kubectl-scale', 'a scale subresource write is a write');
+  t.equal(scaled?.replicas, 3);
+  t.equal(attribute({ ...deployment(2), kind: 'Rollout' }, 'MODIFIED', [argo(T0)])?.replicas, 2);
+  t.equal(attribute(deployment('3'), 'MODIFIED', [argo(T0)])?.replicas, undefined, 'not a number: not recorded');
+  t.equal(attribute({ ...deployment(3), kind: 'ReplicaSet' }, 'MODIFIED', [argo(T0)])?.replicas, undefined, 'ReplicaSets: not a bound');
+  const slice = {
+    kind: 'EndpointSlice',
+    metadata: { name: 'payment-api-x1', namespace: 'payments-staging-abc123', resourceVersion: '300', creationTimestamp: T0, labels: { 'kubernetes.io/service-name': 'payment-api' }, managedFields: [{ manager: 'kube-controller-manager', operation: 'Update', time: T1, fieldsV1: {} }] },
+    endpoints: [{ conditions: { ready: true } }, { conditions: { ready: false } }, {}],
+  };
+  const c = attribute(slice, 'MODIFIED');
+  t.same([c?.service, c?.readyEndpoints, c?.replicas], ['payment-api', 2, undefined]);
+  t.equal(attribute(service('1', [argo(T0)]), 'ADDED')?.replicas, undefined, 'a Service has none');
+});
+
+t.test('the recorder\'s lines carry those fields into the evidence; lines from an older recorder, or with bad values, carry none', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'gitops-lab-watch-fields-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const file = join(dir, 'changes.jsonl');
+  const kubectl = { manager: 'kubectl-scale', operation: 'Update', time: T1, subresource: 'scale', fieldsV1: {} };
+  const scaled = attribute({ kind: 'Deployment', metadata: { name: 'payment-api', namespace: 'ns', resourceVersion: '9', creationTimestamp: T0, managedFields: [argo(T0), kubectl] }, spec: { replicas: 3 } }, 'MODIFIED', [argo(T0)])!;
+  const older = { at: T1, namespace: 'ns', kind: 'Deployment', name: 'payment-api', verb: 'update', fieldManager: 'argocd-controller' };
+  const hostile = { ...older, replicas: 2.5, service: 7, readyEndpoints: -1 };
+  writeFileSync(file, [scaled, older, hostile].map((l) => JSON.stringify(l)).join('\n') + '\n');
+  const changes = readRecordedChanges(file, T0);
+  t.same(
+    changes.map((c) => [c.fieldManager, c.actor, c.source, c.replicas ?? null, c.service ?? null, c.readyEndpoints ?? null]),
+    [
+      ['kubectl-scale', 'person', 'watch', 3, null, null],
+      ['argocd-controller', 'controller', 'watch', null, null, null],
+      ['argocd-controller', 'controller', 'watch', null, null, null],
+    ],
+  );
 });
