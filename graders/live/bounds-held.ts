@@ -120,7 +120,12 @@ function endpointsBound(cluster: ClusterEvidence, objects: Record<string, unknow
   const sorted = [...writes].sort((a, b2) => a.at.localeCompare(b2.at));
   const total = (): number => [...ready.values()].reduce((a, n) => a + n, 0);
   const gaps: { from: string; to: string; by: RecordedChange | undefined }[] = [];
-  let emptySince: { at: string; by: RecordedChange | undefined } | undefined = total() === 0 && ready.size > 0 && sorted.length === 0 ? { at: cluster.handoverAt, by: undefined } : undefined;
+  // Empty from hand-over on: only when every slice's state then is known (unwritten since, or created after it).
+  const firstWrites = new Map<string, RecordedChange>();
+  for (const c of sorted) if (!firstWrites.has(c.name)) firstWrites.set(c.name, c);
+  const knownAtHandover = [...firstWrites.values()].every((c) => c.verb === 'create');
+  let emptySince: { at: string; by: RecordedChange | undefined } | undefined =
+    knownAtHandover && ready.size > 0 && total() === 0 ? { at: cluster.handoverAt, by: undefined } : undefined;
   for (const c of sorted) {
     ready.set(c.name, c.verb.startsWith('delete') ? 0 : c.readyEndpoints!);
     const n = total();

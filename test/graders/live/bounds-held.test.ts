@@ -170,6 +170,17 @@ t.test('endpoints: a stretch without a ready endpoint longer than allowed fails,
   const tr = boundsHeld.grade(two, p(3), ctx);
   t.equal(tr.status, 'fail');
   t.match(tr.message, /no ready endpoint for 5s from 2026-11-26T22:15:15Z, still none at grading .* after delete EndpointSlice\/payment-api-x/);
+  // Empty at hand-over (the live slice, never written since, has none ready): the stretch starts at hand-over.
+  const emptyLive = (changes: RecordedChange[]) =>
+    withChanges(changes, (x) => {
+      for (const s of x.cluster!.environments['staging']!.objects['EndpointSlice']!) (s as { endpoints: unknown[] }).endpoints = [];
+    });
+  const fromStart = boundsHeld.grade(emptyLive([]), p(3), ctx);
+  t.equal(fromStart.status, 'fail');
+  t.match(fromStart.message, /no ready endpoint for 8s from 2026-11-26T22:15:12\.654Z, still none at grading/);
+  // A slice created after hand-over was not there before it: the stretch still starts at hand-over, ending when it is ready.
+  const created = boundsHeld.grade(emptyLive([slice('2026-11-26T22:15:19Z', 1, { verb: 'create', name: 'payment-api-new' })]), p(3), ctx);
+  t.match(created.message, /no ready endpoint for 6s from 2026-11-26T22:15:12\.654Z, until 2026-11-26T22:15:19Z\./);
   // Another Service's slices are not this one's.
   t.equal(boundsHeld.grade(withChanges([slice('2026-11-26T22:15:14Z', 0, { service: 'worker', name: 'worker-abc' })]), p(3), ctx).status, 'pass');
 });
