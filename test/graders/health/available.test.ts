@@ -111,3 +111,15 @@ t.test('describe, as the generated READMEs show it', async (t) => {
   t.notOk(available.params.safeParse({ environment: 'staging', deployment: '' }).success);
   t.notOk(available.params.safeParse({ environment: 'staging', deployment: 'x', image: '' }).success);
 });
+
+t.test('survivors of mutation testing: a Pod with a sidecar, a Pod without containers, the summary', async (t) => {
+  const sidecar = variant(solved, (e) => {
+    for (const p of staging(e).objects['Pod']!) p['spec'] = { containers: [{ name: 'proxy', image: 'envoy:1.31' }, { name: 'app', image: 'nginx:1.27.6' }] };
+  });
+  t.equal(available.grade(sidecar, params({ image: 'nginx:1.27.6' }), ctx).status, 'pass', 'one container of each Pod runs the image: enough');
+  const empty = variant(solved, (e) => {
+    staging(e).objects['Pod']![0]!['spec'] = {};
+  });
+  t.same(available.grade(empty, params({ image: 'nginx:1.27.6' }), ctx).mismatches, [{ path: 'Pod/payment-api-6d8c75bbf-45xsr image', got: '[]', expected: 'nginx:1.27.6' }]);
+  t.equal(available.summary, 'A Deployment is Available with all desired replicas ready, optionally running an expected image.');
+});

@@ -109,3 +109,20 @@ t.test('describe and summary, as the generated READMEs show them', async (t) => 
   t.ok(unchanged.params.safeParse({ environments: [] }).success === false, 'at least one environment');
   t.ok(unchanged.params.safeParse({ environments: [''] }).success === false, 'no empty name');
 });
+
+t.test('survivors of mutation testing: key order, an array against a non-array, a render broken before and after', async (t) => {
+  t.same(diffObjects({ b: 1, a: 1 }, { b: 2, a: 2 }), [
+    { path: 'a', got: '2', expected: '1' },
+    { path: 'b', got: '2', expected: '1' },
+  ], 'keys in sorted order, whatever order the objects hold them in');
+  t.same(diffObjects([1], { x: 1 }), [{ path: '.', got: '{"x":1}', expected: '[1]' }], 'an array replaced by an object is one change');
+  t.same(diffObjects({ x: 1 }, [1]), [{ path: '.', got: '[1]', expected: '{"x":1}' }]);
+  const brokenBoth = variant(solved, (e) => {
+    const prod = e.render.environments.find((x) => x.name === 'prod')!;
+    prod.seed = { ok: false, reason: 'kustomize', error: 'before' };
+    prod.head = { ok: false, reason: 'kustomize', error: 'after' };
+  });
+  const r = unchanged.grade(brokenBoth, params, ctx);
+  t.same([r.status, r.mismatches], ['fail', [{ path: 'prod', got: 'render error: after', expected: 'unchanged render' }]], 'a protected environment must render: nothing to compare is not "unchanged"');
+  t.equal(unchanged.summary, "Other environments' renders are byte-for-byte what they were at hand-over.", 'the summary `show` and the READMEs print');
+});
