@@ -6,6 +6,11 @@ export function renderOf(evidence: Evidence, environment: string) {
   return evidence.render.environments.find((e) => e.name === environment);
 }
 
+/** A layer's render (a kustomize directory that is not an environment, such as the shared base). */
+export function layerOf(evidence: Evidence, layer: string) {
+  return evidence.render.layers?.find((l) => l.name === layer);
+}
+
 export function objectsOf(outcome: RenderOutcome): K8sObject[] {
   return outcome.ok ? outcome.objects : [];
 }

@@ -25,7 +25,7 @@ export async function collectEvidence(session: Session, options: CollectOptions 
     ...(session.deadline !== undefined ? { deadline: session.deadline } : {}),
   });
   const [render, cluster] = await Promise.all([
-    collectRenderEvidence(session.bareDir, git.seedSha, git.headSha, session.environments, session.stateDir),
+    collectRenderEvidence(session.bareDir, git.seedSha, git.headSha, session.environments, session.stateDir, session.layers ?? {}),
     options.cluster?.(),
   ]);
   return {

@@ -18,7 +18,7 @@ export interface Environments {
 export async function renderCommit(
   bareDir: string,
   sha: string,
-  envs: Environments,
+  envs: { readonly [name: string]: { readonly path: string } },
   options: { readonly timeoutMs?: number } = {},
 ): Promise<Record<string, RenderOutcome>> {
   return withScratch('render', async (dir) => {
@@ -43,7 +43,7 @@ async function renderCacheKey(tool: string): Promise<string> {
  * Renders of a commit are a pure function of its tree, the tool version and the sandbox (its version and
  * fence), so they are cached by commit in the session's state directory, keyed by all three: the hand-over commit renders once per session, each pushed commit once.
  */
-async function cachedRender(bareDir: string, sha: string, envs: Environments, cacheDir: string | undefined, key: string) {
+async function cachedRender(bareDir: string, sha: string, envs: { readonly [name: string]: { readonly path: string } }, cacheDir: string | undefined, key: string) {
   const file = cacheDir && /^[0-9a-f]{40,64}$/.test(sha) ? join(cacheDir, 'renders', `${sha}.json`) : undefined;
   if (file) {
     try {
@@ -60,19 +60,25 @@ async function cachedRender(bareDir: string, sha: string, envs: Environments, ca
   return outcomes;
 }
 
+/** Layers render beside the environments under a name no environment can have (names are [a-z0-9-]). */
+const LAYER = 'layer:';
+
 export async function collectRenderEvidence(
   bareDir: string,
   seedSha: string,
   headSha: string,
   envs: Environments,
   cacheDir?: string,
+  layers: { readonly [name: string]: { readonly path: string } } = {},
 ): Promise<RenderEvidence> {
   const tool = await renderToolVersion();
   const key = await renderCacheKey(tool);
+  const all = { ...envs, ...Object.fromEntries(Object.entries(layers).map(([n, l]) => [`${LAYER}${n}`, l])) };
   const [seed, head] = await Promise.all([
-    cachedRender(bareDir, seedSha, envs, cacheDir, key),
-    seedSha === headSha ? undefined : cachedRender(bareDir, headSha, envs, cacheDir, key),
+    cachedRender(bareDir, seedSha, all, cacheDir, key),
+    seedSha === headSha ? undefined : cachedRender(bareDir, headSha, all, cacheDir, key),
   ]);
+  const layerEvidence = Object.entries(layers).map(([name, l]) => ({ name, path: l.path, seed: seed[`${LAYER}${name}`]!, head: (head ?? seed)[`${LAYER}${name}`]! }));
   return {
     tool,
     fence: await renderFenceNote(),
@@ -83,5 +89,6 @@ export async function collectRenderEvidence(
       seed: seed[name]!,
       head: (head ?? seed)[name]!,
     })),
+    ...(layerEvidence.length > 0 ? { layers: layerEvidence } : {}),
   };
 }

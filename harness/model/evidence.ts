@@ -89,6 +89,8 @@ export const RenderEvidence = z.object({
   environments: z.array(
     z.object({ name: z.string(), path: z.string(), namespace: z.string(), seed: RenderOutcome, head: RenderOutcome }),
   ),
+  /** The scenario's layers (not environments: nothing is deployed from them), rendered the same way. */
+  layers: z.array(z.object({ name: z.string(), path: z.string(), seed: RenderOutcome, head: RenderOutcome })).optional(),
 });
 export type RenderEvidence = z.infer<typeof RenderEvidence>;
 

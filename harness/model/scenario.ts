@@ -92,6 +92,12 @@ export const Scenario = z.strictObject({
     .default({ omit: [] }),
   /** Defaults to the bank's standard layout: dev, staging and prod of payment-api. */
   environments: z.record(z.string().regex(/^[a-z0-9-]+$/), EnvironmentSpec).default(STANDARD_ENVIRONMENTS),
+  /**
+   * Kustomize directories that are not environments but whose render a check may name (`render.field` with
+   * `layer`): the shared base, say, so that a right fix is judged by what the layer renders, whichever of its
+   * files holds the change (the Deployment itself, or the layer's `images:`).
+   */
+  layers: z.record(z.string().regex(/^[a-z0-9-]+$/), z.strictObject({ path: z.string().min(1) })).default({}),
   faults: z.array(Step).default([]),
   solution: z.strictObject({ summary: z.string().min(1), steps: z.array(Step).min(1) }),
   /** Other right fixes: lint and validate prove each scores full marks. */

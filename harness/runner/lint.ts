@@ -21,7 +21,7 @@ export interface LintReport {
   readonly notes: readonly string[];
 }
 
-/** Every environment of the initial repo (before the faults) must render. */
+/** Every environment and layer of the initial repo (before the faults) must render. */
 export async function checkInitialRenders(scenario: Scenario, dir: string, display: string): Promise<string[]> {
   const root = await scratchDir('lint');
   try {
@@ -29,7 +29,11 @@ export async function checkInitialRenders(scenario: Scenario, dir: string, displ
     const envs = environmentsFor(scenario);
     const lab = await createLabRepo({ scenario, scenarioDir: dir, bareDir, repoURL: `file://${bareDir}`, vars: labVars(`file://${bareDir}`, 'lint', envs), applyFaults: false });
     const outcomes = await renderCommit(bareDir, lab.seedSha, envs);
-    return Object.entries(outcomes).flatMap(([env, o]) => (o.ok ? [] : [`${display}: environments.${env}: repo/${envs[env]!.path} does not render: ${o.error.split('\n')[0]}`]));
+    const layers = await renderCommit(bareDir, lab.seedSha, scenario.layers);
+    return [
+      ...Object.entries(outcomes).flatMap(([env, o]) => (o.ok ? [] : [`${display}: environments.${env}: repo/${envs[env]!.path} does not render: ${o.error.split('\n')[0]}`])),
+      ...Object.entries(layers).flatMap(([name, o]) => (o.ok ? [] : [`${display}: layers.${name}: repo/${scenario.layers[name]!.path} does not render: ${o.error.split('\n')[0]}`])),
+    ];
   } finally {
     await removeScratch(root);
   }

@@ -329,6 +329,7 @@ async function seedLive(o: StartLiveOptions, p: SeedPlan, track: (s: Session) =>
     ...(o.learner ? { learner: o.learner } : {}),
     lab,
     environments,
+    layers: scenario.layers,
     stateDir,
     now: new Date(),
     live: { provider, cluster: o.cluster, kubeconfig, ...(auditLog ? { auditLog } : {}), environments: live, handoverAt: '', gitStateDir },

@@ -50,6 +50,7 @@ export async function playScenario(
       mode: 'practice',
       lab,
       environments,
+      layers: scenario.layers,
       stateDir: root,
       now: FIXED_TIME,
     });

@@ -27,6 +27,8 @@ export const Session = z.object({
   seedSha: z.string(),
   seedBranches: z.record(z.string(), z.string()),
   environments: z.record(z.string(), z.object({ namespace: z.string(), path: z.string(), registration: z.string() })),
+  /** The scenario's layers (kustomize directories rendered beside the environments); older sessions have none. */
+  layers: z.record(z.string(), z.object({ path: z.string() })).optional(),
   startedAt: z.string(),
   /** Exam mode: pushes after this instant are not graded. */
   deadline: z.string().optional(),
@@ -163,6 +165,7 @@ export interface NewSessionInput {
   readonly learner?: string;
   readonly lab: { readonly bareDir: string; readonly repoURL: string; readonly trackedBranch: string; readonly seedSha: string; readonly seedBranches: Readonly<Record<string, string>> };
   readonly environments: Session['environments'];
+  readonly layers?: Session['layers'];
   readonly stateDir: string;
   readonly now: Date;
   readonly live?: Session['live'];
@@ -184,6 +187,7 @@ export function newSession(i: NewSessionInput): Session {
     seedSha: i.lab.seedSha,
     seedBranches: { ...i.lab.seedBranches },
     environments: i.environments,
+    ...(i.layers && Object.keys(i.layers).length > 0 ? { layers: i.layers } : {}),
     startedAt: i.now.toISOString(),
     ...(i.mode === 'exam' ? { deadline: new Date(i.now.getTime() + i.scenario.timeLimitMinutes * 60_000).toISOString() } : {}),
     stateDir: i.stateDir,

@@ -82,6 +82,7 @@ export async function startOffline(options: StartOptions): Promise<{ session: Se
       ...(options.learner !== undefined ? { learner: options.learner } : {}),
       lab,
       environments,
+      layers: scenario.layers,
       stateDir,
       now: options.now?.() ?? new Date(),
     });

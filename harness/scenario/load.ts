@@ -110,6 +110,8 @@ export function lintRules(s: Scenario): string[] {
     }
     const env = (c.with as { environment?: unknown }).environment;
     if (typeof env === 'string' && !(env in s.environments)) out.push(`checks[${i}].with.environment: unknown environment "${env}"`);
+    const layer = (c.with as { layer?: unknown }).layer;
+    if (typeof layer === 'string' && !(layer in s.layers)) out.push(`checks[${i}].with.layer: unknown layer "${layer}" (the scenario's layers: ${Object.keys(s.layers).join(', ') || 'none'})`);
     const envs = (c.with as { environments?: unknown }).environments;
     if (Array.isArray(envs)) {
       envs.forEach((e, j) => {

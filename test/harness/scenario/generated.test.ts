@@ -12,11 +12,13 @@ t.test(`${SCHEMA_FILE} is what the zod schema generates (run: gitops-lab schema 
 });
 
 t.test('the JSON Schema offers each grader with its own parameters', async (t) => {
-  const schema = scenarioJsonSchema() as { properties: { checks: { items: { allOf: { if: unknown; then: { properties: { with: { required?: string[] } } } }[] } } } };
+  const schema = scenarioJsonSchema() as { properties: { checks: { items: { allOf: { if: unknown; then: { properties: { with: { required?: string[]; properties?: Record<string, unknown> } } } }[] } } } };
   const byGrader = schema.properties.checks.items.allOf;
   const field = byGrader.find((x) => JSON.stringify(x.if).includes('"render.field"'));
   t.ok(field);
-  t.same(field?.then.properties.with.required, ['environment', 'kind', 'name', 'path']);
+  // An environment or a layer (exactly one: the zod refinement, which JSON Schema does not carry).
+  t.same(field?.then.properties.with.required, ['kind', 'name', 'path']);
+  t.ok(field?.then.properties.with.properties?.['environment'] && field.then.properties.with.properties['layer'], 'environment and layer offered');
 });
 
 t.test('every scenario README is generated from its yaml (run: gitops-lab docs --write)', async (t) => {

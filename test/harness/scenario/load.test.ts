@@ -73,6 +73,20 @@ wrongSolutions:
   }
 });
 
+t.test('a check naming a layer the scenario does not declare is named', async (t) => {
+  const text = valid + `
+  - name: base-image
+    grader: render.field
+    with: { layer: bse, kind: Deployment, name: payment-api, path: spec.replicas, equals: 1 }
+    weight: 1
+`;
+  const r = parseScenarioText(text, 'f.yaml');
+  t.equal(r.ok, false);
+  if (!r.ok) t.same(r.errors, ['f.yaml: checks[1].with.layer: unknown layer "bse" (the scenario\'s layers: none)']);
+  const declared = parseScenarioText(text.replace('base-image', 'base-image').replace(/^checks:/m, 'layers:\n  bse: { path: apps/payment-api/base }\nchecks:'), 'f.yaml');
+  t.ok(declared.ok, declared.ok ? 'declared' : declared.errors.join('\n'));
+});
+
 t.test('unknown step actions and unknown fields are named', async (t) => {
   const r = parseScenarioText(valid.replace('action: git.commit', 'action: git.rebase').replace('prompt: Fix it.', 'prompt: Fix it.\nextra: 1'), 'f.yaml');
   t.equal(r.ok, false);
