@@ -86,3 +86,8 @@ t.test('odd Secrets: data that is not a map is blanked whole, null stays null, o
   t.same(redactValue([1, 'a', null, { kind: 'Secret', data: { k: 'v' } }]), [1, 'a', null, { kind: 'Secret', data: { k: REDACTED } }]);
   t.equal(REDACTED, '(redacted)');
 });
+
+t.test('only the Secret\'s own metadata loses its last-applied annotation', async (t) => {
+  const other = { annotations: { 'kubectl.kubernetes.io/last-applied-configuration': 'kept' } };
+  t.same(redactValue({ kind: 'Secret', spec: other, metadata: { name: 's' } }), { kind: 'Secret', spec: other, metadata: { name: 's' } });
+});

@@ -6,7 +6,7 @@
 import t from 'tap';
 import { assembleResult, checksFor, gradeCheck } from '../../../harness/runner/grade.js';
 import { LabError } from '../../../harness/errors.js';
-import { boundaryRank, BOUNDARIES } from '../../../harness/model/boundary.js';
+import { boundaryRank, BOUNDARIES, BOUNDARY_QUESTIONS } from '../../../harness/model/boundary.js';
 import type { Boundary } from '../../../harness/model/boundary.js';
 import type { CheckResult } from '../../../harness/model/result.js';
 import type { CheckSpec } from '../../../harness/model/scenario.js';
@@ -162,4 +162,25 @@ t.test('the result carries the evidence\'s identity', async (t) => {
     },
   );
   t.notOk('learner' in assembleResult('s', offlineSolved, []), 'no learner key when the evidence names none');
+});
+
+t.test('survivors of mutation testing: optional fields only when the grader gave them; a withheld guard among passes; an error among passes', async (t) => {
+  const r = gradeCheck(check('ready', 'health.available', { environment: 'nowhere', deployment: 'payment-api' }, 5), liveSolved);
+  t.same(Object.keys(r).sort(), ['boundary', 'grader', 'hint', 'max', 'message', 'mismatches', 'name', 'score', 'status'], 'no expected, actual, why or diff key the grader did not give');
+  t.same(r.mismatches, []);
+  const withheld = assembleResult('s', liveSolved, [result('a', 'git', 'pass', 2), { ...result('guard', 'render', 'pass', 2), score: 0, withheld: true }]);
+  t.same([withheld.status, withheld.score, withheld.maxScore], ['fail', 2, 4], 'one withheld guard among passes is not a pass');
+  const mixed = assembleResult('s', liveSolved, [result('a', 'sync', 'pass', 1), result('b', 'sync', 'error', 1), result('c', 'sync', 'fail', 1)]);
+  t.same(mixed.boundaries, [{ boundary: 'sync', status: 'error', score: 1, max: 3 }], 'one error makes the boundary error');
+});
+
+t.test('each boundary asks its question', async (t) => {
+  t.same(BOUNDARY_QUESTIONS, {
+    git: 'Does Git hold the intended change, in the right file and layer?',
+    render: 'Do the rendered manifests say what was intended, and did only the intended environment change?',
+    sync: 'Has the controller reconciled the intended revision, without errors?',
+    live: "Do live objects match desired state, with nothing changed behind Git's back?",
+    health: 'Are the workloads usable?',
+    rollout: 'Did progressive delivery move, pause or abort as it should?',
+  });
 });
