@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LIVE_KINDS, type EnvironmentClusterEvidence } from '../../harness/model/cluster-evidence.js';
+import { LIVE_KINDS, type EnvironmentClusterEvidence, type RecordedChange } from '../../harness/model/cluster-evidence.js';
 import type { Evidence } from '../../harness/model/evidence.js';
 import { cannotJudge, type Finding } from '../grader.js';
 import { getPath } from './object-path.js';
@@ -65,3 +65,13 @@ export function podsOf(env: EnvironmentClusterEvidence, workload: K8sObject): K8
  * (`live.absent` of a ConfigMap would pass whatever the cluster holds), so lint refuses it by name.
  */
 export const CollectedKind = z.enum(LIVE_KINDS, { error: (issue) => `"${String(issue.input)}" is not collected as live evidence (collected: ${LIVE_KINDS.join(', ')})` });
+
+/**
+ * Who made a change: the identity the API server authenticated (audit log), with what the client claimed
+ * (field manager, user agent, impersonation) alongside as information; on the watch, only the claimed manager.
+ */
+export function who(c: RecordedChange): string {
+  if (c.source === 'watch') return `field manager ${c.fieldManager ?? c.user} (claimed by the client)`;
+  const claimed = [c.fieldManager && `field manager ${c.fieldManager}`, c.userAgent && `agent ${c.userAgent.split(' ')[0]}`, c.impersonated && `as ${c.impersonated}`].filter(Boolean);
+  return `${c.user}${claimed.length > 0 ? ` (${claimed.join(', ')})` : ''}`;
+}

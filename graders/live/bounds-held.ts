@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { cannotJudge, defineGrader, fail, pass } from '../grader.js';
+import { who } from '../lib/cluster.js';
 import { AUDIT_SOURCE, WATCH_SOURCE, type ClusterEvidence, type RecordedChange } from '../../harness/model/cluster-evidence.js';
 import type { Mismatch } from '../../harness/model/result.js';
 
@@ -9,13 +10,6 @@ import type { Mismatch } from '../../harness/model/result.js';
  * long") is judged on the change record since hand-over: every write after it, by anyone, controllers
  * included (a controller scaling staging back to 3 breaks the bound as surely as a person does).
  */
-
-/** Who made a change: the authenticated user (audit log) with what the client claimed; on the watch, the claimed manager. */
-const who = (c: RecordedChange): string => {
-  if (c.source === 'watch') return `field manager ${c.fieldManager ?? c.user} (claimed by the client)`;
-  const claimed = [c.fieldManager && `field manager ${c.fieldManager}`, c.userAgent && `agent ${c.userAgent.split(' ')[0]}`, c.impersonated && `as ${c.impersonated}`].filter(Boolean);
-  return `${c.user}${claimed.length > 0 ? ` (${claimed.join(', ')})` : ''}`;
-};
 
 const WEAKER =
   'weaker check: this cluster has no audit log, so the record comes from a watch, which sees each version but names its writer only by the managedFields manager name the client chose';

@@ -1,16 +1,7 @@
 import { z } from 'zod';
 import { cannotJudge, defineGrader, fail, pass } from '../grader.js';
-import { AUDIT_SOURCE, WATCH_SOURCE, type RecordedChange } from '../../harness/model/cluster-evidence.js';
-
-/**
- * Who made a change: the identity the API server authenticated (audit log), with what the client claimed
- * (field manager, user agent, impersonation) alongside as information; on the watch, only the claimed manager.
- */
-const who = (c: RecordedChange): string => {
-  if (c.source === 'watch') return `field manager ${c.fieldManager ?? c.user} (claimed by the client)`;
-  const claimed = [c.fieldManager && `field manager ${c.fieldManager}`, c.userAgent && `agent ${c.userAgent.split(' ')[0]}`, c.impersonated && `as ${c.impersonated}`].filter(Boolean);
-  return `${c.user}${claimed.length > 0 ? ` (${claimed.join(', ')})` : ''}`;
-};
+import { who } from '../lib/cluster.js';
+import { AUDIT_SOURCE, WATCH_SOURCE } from '../../harness/model/cluster-evidence.js';
 
 /** Why a watch-only verdict is weaker, for every message built from it. */
 const WEAKER =
