@@ -46,7 +46,14 @@ export function validateJunit(runs: readonly ValidateRun[]): string {
 
 export function validateMarkdown(runs: readonly ValidateRun[]): string {
   const out = ['# Scenario bank validation', '', '| scenario | controller | status | phases | seconds |', '|---|---|---|---|---|'];
-  for (const r of runs) out.push(`| ${escapeMd(r.scenario)} | ${escapeMd(r.controller)} | ${r.status} | ${escapeMd(r.phases.map((p) => `${p.phase}: ${p.status}`).join(', '))} | ${Math.round(r.seconds)} |`);
+  for (const r of runs) out.push(`| ${escapeMd(r.scenario)} | ${escapeMd(r.controller)} | ${r.status} | ${escapeMd(r.phases.map((p) => `${p.phase}: ${p.status} ${Math.round(p.seconds)}s`).join(', '))} | ${Math.round(r.seconds)} |`);
+  // Where the time goes: the slowest phases of the whole validation (each phase is a seeded session of its own).
+  const phases = runs.flatMap((r) => r.phases.map((p) => ({ r, p }))).sort((a, b) => b.p.seconds - a.p.seconds);
+  if (phases.length > 0) {
+    const total = phases.reduce((sum, x) => sum + x.p.seconds, 0);
+    out.push('', `## Slowest phases (${phases.length} phases, ${Math.round(total)} s of phase time in all)`, '', '| scenario | controller | phase | status | seconds |', '|---|---|---|---|---|');
+    for (const { r, p } of phases.slice(0, 10)) out.push(`| ${escapeMd(r.scenario)} | ${escapeMd(r.controller)} | ${escapeMd(p.phase)} | ${p.status} | ${Math.round(p.seconds)} |`);
+  }
   const bad = runs.filter((r) => r.status !== 'pass');
   if (bad.length > 0) {
     out.push('', '## Problems');
