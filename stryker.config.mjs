@@ -16,6 +16,8 @@ const config = {
     testFiles: [
       // Every grader test but purity.test.ts, a rule over the source text (it would read Stryker's instrumented copy).
       'test/graders/*/**/*.test.ts',
+      // What the reports say on every recorded play, pinned as a snapshot.
+      'test/graders/recorded.test.ts',
       'test/harness/runner/grade*.test.ts',
       'test/harness/results/bundle.test.ts',
       'test/harness/results/redact.test.ts',

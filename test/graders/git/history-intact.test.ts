@@ -50,3 +50,11 @@ t.test('describe and parameters', async (t) => {
   t.notOk(historyIntact.params.safeParse({ unchangedBranches: [''] }).success);
   t.same([historyIntact.name, historyIntact.boundary], ['git.history-intact', 'git']);
 });
+
+t.test('several protected branches: listed in expected, each one that moved in actual', async (t) => {
+  const keep = historyIntact.params.parse({ unchangedBranches: ['release', 'hotfix'] });
+  const r = historyIntact.grade(withRelease('c'.repeat(40), 'd'.repeat(40)), keep, ctx);
+  t.equal(r.expected, `main fast-forwarded from ${seed}; release, hotfix untouched`);
+  t.equal(r.actual, 'branch release: ccccccc; branch hotfix: deleted');
+  t.match(historyIntact.summary, 'not rewritten');
+});

@@ -58,3 +58,77 @@ t.test('prune written as the string "true" fails and the message quotes what was
   const off = edited('argocd', (docs) => delete docs[0]!['spec'].syncPolicy.automated.prune);
   t.same(registration.grade(off, wantsPrune, { controller: 'argocd' }).mismatches, [{ path: 'prune', got: 'false', expected: 'true' }], 'absent reads as false');
 });
+
+t.test('an environment the evidence does not have cannot be judged', async (t) => {
+  const r = registration.grade(fixture('stale-branch', 'argocd', 'solution'), registration.params.parse({ environment: 'qa' }), { controller: 'argocd' });
+  t.same([r.status, r.message], ['error', 'The evidence has no environment "qa".']);
+});
+
+t.test("a file in the controller's registration directory that is not YAML fails by name; one elsewhere does not count", async (t) => {
+  for (const c of ['argocd', 'flux'] as const) {
+    const broken = (file: string) =>
+      variant(fixture('stale-branch', c, 'solution'), (e) => {
+        e.git.head.files[file] = { blob: 'x', parseError: 'bad indentation at line 3' };
+      });
+    const r = registration.grade(broken(`platform/clusters/staging/${c}/z-extra.yaml`), tracksMain, { controller: c });
+    t.equal(r.status, 'fail', c);
+    t.equal(r.message, `platform/clusters/staging/${c}/z-extra.yaml is not valid YAML: bad indentation at line 3`);
+    t.equal(r.actual, 'invalid YAML');
+    t.equal(r.expected, `${c === 'argocd' ? 'an Argo CD Application' : 'a Flux Kustomization (with its GitRepository)'} under platform/clusters/staging/${c}/`);
+    const other = c === 'argocd' ? 'flux' : 'argocd';
+    t.equal(registration.grade(broken(`platform/clusters/staging/${other}/z-extra.yaml`), tracksMain, { controller: c }).status, 'pass', `${c}: the other controller's directory is not read`);
+    t.equal(registration.grade(broken(`apps/platform/clusters/staging/${c}/z.yaml`), tracksMain, { controller: c }).status, 'pass', `${c}: a path that only ends like the directory`);
+  }
+  const two = variant(fixture('stale-branch', 'argocd', 'solution'), (e) => {
+    e.git.head.files['platform/clusters/staging/argocd/b.yaml'] = { blob: 'x', parseError: 'second' };
+    e.git.head.files['platform/clusters/staging/argocd/a.yaml'] = { blob: 'x', parseError: 'first' };
+  });
+  t.match(registration.grade(two, tracksMain, { controller: 'argocd' }).message, 'a.yaml is not valid YAML: first', 'the first broken file by name');
+});
+
+t.test('no registration at all: the message and the expectation name the controller and directory', async (t) => {
+  for (const c of ['argocd', 'flux'] as const) {
+    const e = variant(fixture('stale-branch', c, 'solution'), (x) => {
+      delete x.git.head.files[c === 'argocd' ? ARGO : FLUX];
+    });
+    const r = registration.grade(e, tracksMain, { controller: c });
+    t.equal(r.status, 'fail');
+    t.equal(r.message, `No ${c} registration for staging under platform/clusters/staging/${c}/.`);
+    t.equal(r.actual, 'none');
+    t.match(r.expected, c === 'argocd' ? 'an Argo CD Application under' : 'a Flux Kustomization (with its GitRepository) under');
+    t.match(r.why, 'nothing reconciles this environment');
+  }
+});
+
+t.test('path, automation, self-heal and destination: each mismatch named, sorted, quoted in expected and actual', async (t) => {
+  const solved = fixture('stale-branch', 'argocd', 'solution');
+  const all = registration.params.parse({ environment: 'staging', expect: { path: '{overlay}', revision: 'main', automated: true, selfHeal: true, targetsEnvironmentNamespace: true } });
+  const ok = registration.grade(solved, all, { controller: 'argocd' });
+  t.same([ok.status, ok.message], ['pass', `${ARGO} registers staging as intended.`]);
+  t.equal(registration.grade(solved, registration.params.parse({ environment: 'staging', expect: { path: './apps/payment-api/overlays/staging/' } }), { controller: 'argocd' }).status, 'pass', 'an explicit path, spelled differently');
+  t.equal(registration.grade(solved, registration.params.parse({ environment: 'staging', expect: { path: 'apps/payment-api/overlays/prod' } }), { controller: 'argocd' }).status, 'fail', 'an explicit path is not the overlay');
+  const wrong = edited('argocd', (docs) => {
+    const spec = docs[0]!['spec'];
+    spec.source.path = 'apps/payment-api/overlays/prod';
+    spec.destination.namespace = 'payments-prod';
+    spec.syncPolicy.automated.selfHeal = false;
+  });
+  const r = registration.grade(wrong, all, { controller: 'argocd' });
+  t.equal(r.status, 'fail');
+  t.equal(r.message, `The staging registration in ${ARGO} is not what the fix needs.`);
+  t.same(r.mismatches!.map((m) => m.path), ['destination namespace', 'path', 'selfHeal']);
+  t.same(r.mismatches![0], { path: 'destination namespace', got: '"payments-prod"', expected: '"payments-staging"' });
+  t.equal(r.expected, 'destination namespace="payments-staging", path="apps/payment-api/overlays/staging", selfHeal=true');
+  t.equal(r.actual, 'destination namespace="payments-prod", path="apps/payment-api/overlays/prod", selfHeal=false');
+  t.match(r.why, 'contract between Git and the controller');
+  const unchecked = registration.params.parse({ environment: 'staging', expect: { targetsEnvironmentNamespace: false } });
+  t.equal(registration.grade(wrong, unchecked, { controller: 'argocd' }).status, 'pass', 'targetsEnvironmentNamespace: false checks nothing');
+  const manual = edited('argocd', (docs) => delete docs[0]!['spec'].syncPolicy.automated);
+  t.same(registration.grade(manual, registration.params.parse({ environment: 'staging', expect: { automated: true } }), { controller: 'argocd' }).mismatches, [{ path: 'automated', got: 'false', expected: 'true' }]);
+});
+
+t.test('describe lists what is expected', async (t) => {
+  t.equal(registration.describe(registration.params.parse({ environment: 'staging' })), 'staging registration exists');
+  t.equal(registration.describe(registration.params.parse({ environment: 'prod', expect: { revision: 'main', prune: true } })), 'prod registration exists with revision=main, prune=true');
+  t.same([registration.name, registration.boundary], ['git.registration', 'git']);
+});

@@ -62,3 +62,12 @@ t.test('describe and parameters', async (t) => {
   t.notOk(yamlField.params.safeParse({ file: STAGING, path: 'a', kind: '', equals: 1 }).success);
   t.same([yamlField.name, yamlField.boundary], ['git.yaml-field', 'git']);
 });
+
+t.test('an empty document before the one named by kind is skipped, not a crash', async (t) => {
+  const e = variant(solved, (x) => void x.git.head.files[FLUX]!.docs!.unshift(null));
+  const r = yamlField.grade(e, yamlField.params.parse({ file: FLUX, kind: 'Kustomization', path: 'kind', equals: 'Kustomization' }), ctx);
+  t.equal(r.status, 'pass');
+  const missing = yamlField.params.safeParse({ file: FLUX, path: 'kind' });
+  t.notOk(missing.success);
+  t.match(JSON.stringify(missing.error?.issues), 'needs equals or notEquals');
+});

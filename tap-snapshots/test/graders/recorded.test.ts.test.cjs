@@ -1,0 +1,3496 @@
+/* IMPORTANT
+ * This snapshot file is auto-generated, but designed for humans.
+ * It should be checked into source control and tracked carefully.
+ * Re-generate by setting TAP_SNAPSHOT=1 and running tests.
+ * Make sure to inspect the output below.  Do not ignore changes!
+ */
+'use strict'
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd alternative-overlay-patch 1`] = `
+pass 16/16; no failure
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 3 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit c8f6bba "payment-api: staging keeps 1.27.5 through an overlay patch, the base is 1.27.4 again" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd alternative-pin-in-base-kustomization 1`] = `
+pass 16/16; no failure
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit dc73277 "payment-api: pin the base to the released 1.27.4; 1.27.5 only in the staging overlay" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd alternative-revert-then-bump-staging 1`] = `
+pass 16/16; no failure
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 29d8cf1 "Revert "bump payment-api to 1.27.5 for staging"" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd faults 1`] = `
+fail 0/16; first failure: git changes-only-in-base-and-staging: Nothing changed on the tracked branch since the scenario was handed over.
+base-holds-released-image [render.field, render] fail 0/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.5"
+  why: Every environment built on layer base starts from what it renders.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
+prod-renders-released-image [render.field, render] fail 0/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.5"
+  why: The rendered manifests are what the controller applies to prod.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 0/3 withheld
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5". Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 0/1 withheld
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
+staging-render-unchanged [render.changes-within, render] pass 0/1 withheld
+  message: staging changed only where the task allows (nothing). Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
+dev-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev render exactly as before. Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd solution 1`] = `
+pass 16/16; no failure
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit b874e15 "payment-api: move the 1.27.5 bump from the base to the staging overlay" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd wrong-fix-and-move-staging-into-prod-namespace 1`] = `
+fail 15/16; first failure: render staging-render-unchanged: staging changed in 4 places the task does not ask for.
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 6488ba4 "payment-api: move the 1.27.5 bump from the base to the staging overlay" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] fail 0/1
+  message: staging changed in 4 places the task does not ask for.
+  expected: only nothing changes in staging
+  actual: Deployment/payment-api metadata.namespace: "payments-staging" -> "payments-prod"; Namespace/payments-prod: absent -> added; Namespace/payments-staging: present -> removed
+  why: A fix changes what it must and nothing else: a side effect (replicas, namespace, probes, labels) ships with it unreviewed.
+  - Deployment/payment-api metadata.namespace: got "payments-prod", expected "payments-staging" (unchanged)
+  - Namespace/payments-prod: got added, expected absent
+  - Namespace/payments-staging: got removed, expected present
+  - Service/payment-api metadata.namespace: got "payments-prod", expected "payments-staging" (unchanged)
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd wrong-pin-prod-overlay 1`] = `
+fail 10/16; first failure: git changes-only-in-base-and-staging: 1 changed file(s) lie outside the allowed paths.
+base-holds-released-image [render.field, render] fail 0/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.5"
+  why: Every environment built on layer base starts from what it renders.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] fail 0/2
+  message: 1 changed file(s) lie outside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+  actual: apps/payment-api/overlays/prod/kustomization.yaml
+  why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
+  - apps/payment-api/overlays/prod/kustomization.yaml: got modified, expected unchanged
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: No commit message names the workload and environment it changes.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: 85a13b8 "payment-api: pin prod to 1.27.4"
+  why: Git is the audit log of a GitOps platform; a reviewer must see what changed where from the message alone.
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd wrong-reset-and-force-push 1`] = `
+fail 15/16; first failure: git history-not-rewritten: 1 branch(es) moved in a way the fix should not move them.
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit adbcffd "payment-api: 1.27.5 in the staging overlay only" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] fail 0/1
+  message: 1 branch(es) moved in a way the fix should not move them.
+  expected: main fast-forwarded from 9b5c783
+  actual: branch main: rewritten: the handed-over commit 9b5c783 is no longer in its history (head adbcffd)
+  why: The controller follows one branch; commits elsewhere never reach the cluster, and rewritten history loses the audit trail.
+  - branch main: got rewritten: the handed-over commit 9b5c783 is no longer in its history (head adbcffd), expected a fast-forward of 9b5c783
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd wrong-revert-everything 1`] = `
+fail 12/16; first failure: render staging-keeps-bump: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 01d33d9 "Revert "bump payment-api to 1.27.5 for staging"" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] fail 0/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.4"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.4", expected "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] fail 0/1
+  message: staging changed in 1 place the task does not ask for.
+  expected: only nothing changes in staging
+  actual: Deployment/payment-api spec.template.spec.containers[0].image: "nginx:1.27.5" -> "nginx:1.27.4"
+  why: A fix changes what it must and nothing else: a side effect (replicas, namespace, probes, labels) ships with it unreviewed.
+  - Deployment/payment-api spec.template.spec.containers[0].image: got "nginx:1.27.4", expected "nginx:1.27.5" (unchanged)
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux alternative-overlay-patch 1`] = `
+pass 16/16; no failure
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 3 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit c8f6bba "payment-api: staging keeps 1.27.5 through an overlay patch, the base is 1.27.4 again" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux alternative-pin-in-base-kustomization 1`] = `
+pass 16/16; no failure
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit dc73277 "payment-api: pin the base to the released 1.27.4; 1.27.5 only in the staging overlay" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux alternative-revert-then-bump-staging 1`] = `
+pass 16/16; no failure
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 29d8cf1 "Revert "bump payment-api to 1.27.5 for staging"" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux faults 1`] = `
+fail 0/16; first failure: git changes-only-in-base-and-staging: Nothing changed on the tracked branch since the scenario was handed over.
+base-holds-released-image [render.field, render] fail 0/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.5"
+  why: Every environment built on layer base starts from what it renders.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
+prod-renders-released-image [render.field, render] fail 0/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.5"
+  why: The rendered manifests are what the controller applies to prod.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 0/3 withheld
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5". Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 0/1 withheld
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
+staging-render-unchanged [render.changes-within, render] pass 0/1 withheld
+  message: staging changed only where the task allows (nothing). Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
+dev-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev render exactly as before. Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux solution 1`] = `
+pass 16/16; no failure
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit b874e15 "payment-api: move the 1.27.5 bump from the base to the staging overlay" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux wrong-fix-and-move-staging-into-prod-namespace 1`] = `
+fail 15/16; first failure: render staging-render-unchanged: staging changed in 4 places the task does not ask for.
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 6488ba4 "payment-api: move the 1.27.5 bump from the base to the staging overlay" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] fail 0/1
+  message: staging changed in 4 places the task does not ask for.
+  expected: only nothing changes in staging
+  actual: Deployment/payment-api metadata.namespace: "payments-staging" -> "payments-prod"; Namespace/payments-prod: absent -> added; Namespace/payments-staging: present -> removed
+  why: A fix changes what it must and nothing else: a side effect (replicas, namespace, probes, labels) ships with it unreviewed.
+  - Deployment/payment-api metadata.namespace: got "payments-prod", expected "payments-staging" (unchanged)
+  - Namespace/payments-prod: got added, expected absent
+  - Namespace/payments-staging: got removed, expected present
+  - Service/payment-api metadata.namespace: got "payments-prod", expected "payments-staging" (unchanged)
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux wrong-pin-prod-overlay 1`] = `
+fail 10/16; first failure: git changes-only-in-base-and-staging: 1 changed file(s) lie outside the allowed paths.
+base-holds-released-image [render.field, render] fail 0/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.5"
+  why: Every environment built on layer base starts from what it renders.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] fail 0/2
+  message: 1 changed file(s) lie outside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+  actual: apps/payment-api/overlays/prod/kustomization.yaml
+  why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
+  - apps/payment-api/overlays/prod/kustomization.yaml: got modified, expected unchanged
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: No commit message names the workload and environment it changes.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: 85a13b8 "payment-api: pin prod to 1.27.4"
+  why: Git is the audit log of a GitOps platform; a reviewer must see what changed where from the message alone.
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux wrong-reset-and-force-push 1`] = `
+fail 15/16; first failure: git history-not-rewritten: 1 branch(es) moved in a way the fix should not move them.
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit adbcffd "payment-api: 1.27.5 in the staging overlay only" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] fail 0/1
+  message: 1 branch(es) moved in a way the fix should not move them.
+  expected: main fast-forwarded from 9b5c783
+  actual: branch main: rewritten: the handed-over commit 9b5c783 is no longer in its history (head adbcffd)
+  why: The controller follows one branch; commits elsewhere never reach the cluster, and rewritten history loses the audit trail.
+  - branch main: got rewritten: the handed-over commit 9b5c783 is no longer in its history (head adbcffd), expected a fast-forward of 9b5c783
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux wrong-revert-everything 1`] = `
+fail 12/16; first failure: render staging-keeps-bump: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 01d33d9 "Revert "bump payment-api to 1.27.5 for staging"" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] fail 0/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.4"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.4", expected "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] fail 0/1
+  message: staging changed in 1 place the task does not ask for.
+  expected: only nothing changes in staging
+  actual: Deployment/payment-api spec.template.spec.containers[0].image: "nginx:1.27.5" -> "nginx:1.27.4"
+  why: A fix changes what it must and nothing else: a side effect (replicas, namespace, probes, labels) ships with it unreviewed.
+  - Deployment/payment-api spec.template.spec.containers[0].image: got "nginx:1.27.4", expected "nginx:1.27.5" (unchanged)
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > what each check is described as 1`] = `
+base-holds-released-image: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image = "nginx:1.27.4"
+changes-only-in-base-and-staging: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment: a fix commit message mentions payment-api and staging
+history-not-rewritten: tracked branch fast-forwarded, not rewritten
+prod-renders-released-image: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image = "nginx:1.27.4"
+staging-keeps-bump: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image = "nginx:1.27.5"
+prod-changes-only-image: prod changes only in Deployment/payment-api spec.template.spec.containers[name=payment-api].image
+staging-render-unchanged: staging renders as at hand-over
+dev-unchanged: dev renders byte-identical to hand-over
+prod-reconciled: prod reconciled at the tracked branch's head
+prod-runs-released-image: Deployment/payment-api in prod Available on nginx:1.27.4
+staging-runs-bump: Deployment/payment-api in staging Available on nginx:1.27.5
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bootstrap-staging > offline argocd faults 1`] = `
+fail 0/11; first failure: git staging-registered: No argocd registration for staging under platform/clusters/staging/argocd/.
+staging-registered [git.registration, git] fail 0/5
+  message: No argocd registration for staging under platform/clusters/staging/argocd/.
+  expected: an Argo CD Application under platform/clusters/staging/argocd/
+  actual: none
+  why: Until a registration in Git points the controller at the overlay, nothing reconciles this environment.
+registration-only [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+apps-untouched [git.unchanged, git] pass 0/2 withheld
+  message: apps/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-registered).
+  expected: apps/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-registered).
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-available [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bootstrap-staging > offline argocd solution 1`] = `
+pass 11/11; no failure
+staging-registered [git.registration, git] pass 5/5
+  message: platform/clusters/staging/argocd/payment-api.yaml registers staging as intended.
+registration-only [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/clusters/staging/**
+apps-untouched [git.unchanged, git] pass 2/2
+  message: apps/** is untouched.
+  expected: apps/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 5adf578 "payment-api: register the staging environment" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-available [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bootstrap-staging > offline argocd wrong-kubectl-apply-render 1`] = `
+fail 0/11; first failure: git staging-registered: No argocd registration for staging under platform/clusters/staging/argocd/.
+staging-registered [git.registration, git] fail 0/5
+  message: No argocd registration for staging under platform/clusters/staging/argocd/.
+  expected: an Argo CD Application under platform/clusters/staging/argocd/
+  actual: none
+  why: Until a registration in Git points the controller at the overlay, nothing reconciles this environment.
+registration-only [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+apps-untouched [git.unchanged, git] pass 0/2 withheld
+  message: apps/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-registered).
+  expected: apps/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-registered).
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-available [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bootstrap-staging > offline flux faults 1`] = `
+fail 0/11; first failure: git staging-registered: No flux registration for staging under platform/clusters/staging/flux/.
+staging-registered [git.registration, git] fail 0/5
+  message: No flux registration for staging under platform/clusters/staging/flux/.
+  expected: a Flux Kustomization (with its GitRepository) under platform/clusters/staging/flux/
+  actual: none
+  why: Until a registration in Git points the controller at the overlay, nothing reconciles this environment.
+registration-only [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+apps-untouched [git.unchanged, git] pass 0/2 withheld
+  message: apps/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-registered).
+  expected: apps/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-registered).
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-available [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bootstrap-staging > offline flux solution 1`] = `
+pass 11/11; no failure
+staging-registered [git.registration, git] pass 5/5
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended.
+registration-only [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/clusters/staging/**
+apps-untouched [git.unchanged, git] pass 2/2
+  message: apps/** is untouched.
+  expected: apps/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 5adf578 "payment-api: register the staging environment" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-available [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bootstrap-staging > offline flux wrong-kubectl-apply-render 1`] = `
+fail 0/11; first failure: git staging-registered: No flux registration for staging under platform/clusters/staging/flux/.
+staging-registered [git.registration, git] fail 0/5
+  message: No flux registration for staging under platform/clusters/staging/flux/.
+  expected: a Flux Kustomization (with its GitRepository) under platform/clusters/staging/flux/
+  actual: none
+  why: Until a registration in Git points the controller at the overlay, nothing reconciles this environment.
+registration-only [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+apps-untouched [git.unchanged, git] pass 0/2 withheld
+  message: apps/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-registered).
+  expected: apps/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-registered).
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-available [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bootstrap-staging > what each check is described as 1`] = `
+staging-registered: staging registration exists with path={overlay}, revision=main, automated=true, targetsEnvironmentNamespace=true
+registration-only: changes only under platform/clusters/staging/**
+apps-untouched: apps/** untouched
+commit-names-workload-and-environment: a fix commit message mentions payment-api and staging
+history-not-rewritten: tracked branch fast-forwarded, not rewritten
+staging-reconciled: staging reconciled at the tracked branch's head
+staging-available: Deployment/payment-api in staging Available
+staging-changed-through-git: nobody changed objects in staging by hand
+`
+
+exports[`test/graders/recorded.test.ts > TAP > canary-failed-analysis > offline argocd faults 1`] = `
+fail 0/9; first failure: git revert-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-renders-stable-image [render.field, render] fail 0/4
+  message: staging Rollout/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.9"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.9", expected "nginx:1.27.5"
+revert-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-rollout-healthy-on-stable [rollout.status, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > canary-failed-analysis > offline argocd solution 1`] = `
+pass 9/9; no failure
+staging-renders-stable-image [render.field, render] pass 4/4
+  message: staging Rollout/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+revert-in-staging-overlay [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+history-intact [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 88895ea "Revert "payment-api: promote 1.27.9 to staging"" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-rollout-healthy-on-stable [rollout.status, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > canary-failed-analysis > offline argocd wrong-abort-only 1`] = `
+fail 0/9; first failure: git revert-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-renders-stable-image [render.field, render] fail 0/4
+  message: staging Rollout/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.9"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.9", expected "nginx:1.27.5"
+revert-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-rollout-healthy-on-stable [rollout.status, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > canary-failed-analysis > offline argocd wrong-delete-replicasets-by-hand 1`] = `
+fail 0/9; first failure: git revert-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-renders-stable-image [render.field, render] fail 0/4
+  message: staging Rollout/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.9"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.9", expected "nginx:1.27.5"
+revert-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-rollout-healthy-on-stable [rollout.status, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > canary-failed-analysis > offline flux faults 1`] = `
+fail 0/9; first failure: git revert-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-renders-stable-image [render.field, render] fail 0/4
+  message: staging Rollout/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.9"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.9", expected "nginx:1.27.5"
+revert-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-rollout-healthy-on-stable [rollout.status, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > canary-failed-analysis > offline flux solution 1`] = `
+pass 9/9; no failure
+staging-renders-stable-image [render.field, render] pass 4/4
+  message: staging Rollout/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+revert-in-staging-overlay [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+history-intact [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 88895ea "Revert "payment-api: promote 1.27.9 to staging"" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-rollout-healthy-on-stable [rollout.status, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > canary-failed-analysis > offline flux wrong-abort-only 1`] = `
+fail 0/9; first failure: git revert-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-renders-stable-image [render.field, render] fail 0/4
+  message: staging Rollout/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.9"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.9", expected "nginx:1.27.5"
+revert-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-rollout-healthy-on-stable [rollout.status, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > canary-failed-analysis > offline flux wrong-delete-replicasets-by-hand 1`] = `
+fail 0/9; first failure: git revert-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-renders-stable-image [render.field, render] fail 0/4
+  message: staging Rollout/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.9"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.9", expected "nginx:1.27.5"
+revert-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-rollout-healthy-on-stable [rollout.status, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > canary-failed-analysis > what each check is described as 1`] = `
+staging-renders-stable-image: staging Rollout/payment-api spec.template.spec.containers[name=payment-api].image = "nginx:1.27.5"
+revert-in-staging-overlay: changes only under apps/payment-api/overlays/staging/**
+history-intact: tracked branch fast-forwarded, not rewritten
+dev-and-prod-unchanged: dev, prod render byte-identical to hand-over
+commit-names-workload-and-environment: a fix commit message mentions payment-api and staging
+staging-reconciled: staging reconciled at the tracked branch's head
+staging-rollout-healthy-on-stable: Rollout/payment-api in staging is Healthy on nginx:1.27.5
+staging-changed-through-git: nobody changed ReplicaSet, Pod, Service in staging by hand
+`
+
+exports[`test/graders/recorded.test.ts > TAP > destination-denied > offline argocd faults 1`] = `
+fail 0/8; first failure: git fix-under-platform: Nothing changed on the tracked branch since the scenario was handed over.
+fix-under-platform [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+staging-keeps-project [git.yaml-field, git] pass 0/2 withheld
+  message: platform/clusters/staging/argocd/payment-api.yaml spec.project is "payments". Not scored yet: guards earn their weight once the task has made progress (fix-under-platform).
+  expected: anything but "default"
+  actual: "payments"
+apps-untouched [git.unchanged, git] pass 0/1 withheld
+  message: apps/** is untouched. Not scored yet: guards earn their weight once the task has made progress (fix-under-platform).
+  expected: apps/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (fix-under-platform).
+staging-renders-promoted-image [render.field, render] pass 0/1 withheld
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6". Not scored yet: guards earn their weight once the task has made progress (fix-under-platform).
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-no-errors [sync.no-errors, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > destination-denied > offline argocd solution 1`] = `
+pass 8/8; no failure
+fix-under-platform [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/clusters/staging/**
+staging-keeps-project [git.yaml-field, git] pass 2/2
+  message: platform/clusters/staging/argocd/payment-api.yaml spec.project is "payments".
+  expected: anything but "default"
+  actual: "payments"
+apps-untouched [git.unchanged, git] pass 1/1
+  message: apps/** is untouched.
+  expected: apps/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit a6ce441 "payment-api: allow the staging deployer to deploy into staging" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-renders-promoted-image [render.field, render] pass 1/1
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-no-errors [sync.no-errors, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > destination-denied > offline argocd wrong-apply-by-hand 1`] = `
+fail 0/8; first failure: git fix-under-platform: Nothing changed on the tracked branch since the scenario was handed over.
+fix-under-platform [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+staging-keeps-project [git.yaml-field, git] pass 0/2 withheld
+  message: platform/clusters/staging/argocd/payment-api.yaml spec.project is "payments". Not scored yet: guards earn their weight once the task has made progress (fix-under-platform).
+  expected: anything but "default"
+  actual: "payments"
+apps-untouched [git.unchanged, git] pass 0/1 withheld
+  message: apps/** is untouched. Not scored yet: guards earn their weight once the task has made progress (fix-under-platform).
+  expected: apps/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (fix-under-platform).
+staging-renders-promoted-image [render.field, render] pass 0/1 withheld
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6". Not scored yet: guards earn their weight once the task has made progress (fix-under-platform).
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-no-errors [sync.no-errors, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > destination-denied > offline argocd wrong-back-to-default-project 1`] = `
+fail 6/8; first failure: git staging-keeps-project: platform/clusters/staging/argocd/payment-api.yaml spec.project is "default".
+fix-under-platform [git.changed-within, git] pass 2/2
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/clusters/staging/**
+staging-keeps-project [git.yaml-field, git] fail 0/2
+  message: platform/clusters/staging/argocd/payment-api.yaml spec.project is "default".
+  expected: anything but "default"
+  actual: "default"
+  why: Each layer owns its own values: the base holds what every environment shares, an overlay what only it needs.
+  - platform/clusters/staging/argocd/payment-api.yaml spec.project: got "default", expected anything but "default"
+apps-untouched [git.unchanged, git] pass 1/1
+  message: apps/** is untouched.
+  expected: apps/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 22d1226 "payment-api: staging back to the default project" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-renders-promoted-image [render.field, render] pass 1/1
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-no-errors [sync.no-errors, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > destination-denied > offline flux faults 1`] = `
+fail 0/6; first failure: git fix-under-platform: Nothing changed on the tracked branch since the scenario was handed over.
+fix-under-platform [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+apps-untouched [git.unchanged, git] pass 0/1 withheld
+  message: apps/** is untouched. Not scored yet: guards earn their weight once the task has made progress (fix-under-platform).
+  expected: apps/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (fix-under-platform).
+staging-renders-promoted-image [render.field, render] pass 0/1 withheld
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6". Not scored yet: guards earn their weight once the task has made progress (fix-under-platform).
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-no-errors [sync.no-errors, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > destination-denied > offline flux solution 1`] = `
+pass 6/6; no failure
+fix-under-platform [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/clusters/staging/**
+apps-untouched [git.unchanged, git] pass 1/1
+  message: apps/** is untouched.
+  expected: apps/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit a6ce441 "payment-api: allow the staging deployer to deploy into staging" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-renders-promoted-image [render.field, render] pass 1/1
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-no-errors [sync.no-errors, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > destination-denied > offline flux wrong-apply-by-hand 1`] = `
+fail 0/6; first failure: git fix-under-platform: Nothing changed on the tracked branch since the scenario was handed over.
+fix-under-platform [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+apps-untouched [git.unchanged, git] pass 0/1 withheld
+  message: apps/** is untouched. Not scored yet: guards earn their weight once the task has made progress (fix-under-platform).
+  expected: apps/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (fix-under-platform).
+staging-renders-promoted-image [render.field, render] pass 0/1 withheld
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6". Not scored yet: guards earn their weight once the task has made progress (fix-under-platform).
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-no-errors [sync.no-errors, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > destination-denied > what each check is described as 1`] = `
+fix-under-platform: changes only under platform/clusters/staging/**
+staging-keeps-project: platform/clusters/staging/argocd/payment-api.yaml spec.project != "default"
+apps-untouched: apps/** untouched
+commit-names-workload-and-environment: a fix commit message mentions payment-api and staging
+history-not-rewritten: tracked branch fast-forwarded, not rewritten
+staging-renders-promoted-image: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image = "nginx:1.27.6"
+staging-no-errors: staging reconciles without controller errors
+staging-reconciled: staging reconciled at the tracked branch's head
+staging-runs-promoted-image: Deployment/payment-api in staging Available on nginx:1.27.6
+staging-changed-through-git: nobody changed objects in staging by hand
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-accept > offline argocd faults 1`] = `
+fail 0/10; first failure: git fix-in-staging: Nothing changed on the tracked branch since the scenario was handed over.
+staging-renders-five-replicas [render.field, render] fail 0/4
+  message: staging Deployment/payment-api spec.replicas is 3.
+  expected: 5
+  actual: 3
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.replicas: got 3, expected 5
+fix-in-staging [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**, platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+base-untouched [git.unchanged, git] pass 0/1 withheld
+  message: apps/payment-api/base/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas).
+  expected: apps/payment-api/base/** unchanged since hand-over
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas).
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-matches-git [live.matches-render, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-runs-five [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-never-below-five [live.bounds-held, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-accept > offline argocd solution 1`] = `
+pass 10/10; no failure
+staging-renders-five-replicas [render.field, render] pass 4/4
+  message: staging Deployment/payment-api spec.replicas is 5.
+  expected: 5
+  actual: 5
+fix-in-staging [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**, platform/clusters/staging/**
+base-untouched [git.unchanged, git] pass 1/1
+  message: apps/payment-api/base/** is untouched.
+  expected: apps/payment-api/base/** unchanged since hand-over
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 1651577 "payment-api: run 5 replicas in staging for the LT-88 load test" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-matches-git [live.matches-render, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-runs-five [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-never-below-five [live.bounds-held, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-accept > offline argocd wrong-sync-back-to-three 1`] = `
+fail 0/10; first failure: git fix-in-staging: Nothing changed on the tracked branch since the scenario was handed over.
+staging-renders-five-replicas [render.field, render] fail 0/4
+  message: staging Deployment/payment-api spec.replicas is 3.
+  expected: 5
+  actual: 3
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.replicas: got 3, expected 5
+fix-in-staging [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**, platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+base-untouched [git.unchanged, git] pass 0/1 withheld
+  message: apps/payment-api/base/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas).
+  expected: apps/payment-api/base/** unchanged since hand-over
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas).
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-matches-git [live.matches-render, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-runs-five [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-never-below-five [live.bounds-held, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-accept > offline flux faults 1`] = `
+fail 0/12; first failure: git fix-in-staging: Nothing changed on the tracked branch since the scenario was handed over.
+staging-renders-five-replicas [render.field, render] fail 0/4
+  message: staging Deployment/payment-api spec.replicas is 3.
+  expected: 5
+  actual: 3
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.replicas: got 3, expected 5
+fix-in-staging [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**, platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+staging-reconciling [git.registration, git] fail 0/2
+  message: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
+  expected: automated=true
+  actual: automated=false
+  why: The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.
+  - automated: got false, expected true
+base-untouched [git.unchanged, git] pass 0/1 withheld
+  message: apps/payment-api/base/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas).
+  expected: apps/payment-api/base/** unchanged since hand-over
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas).
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-matches-git [live.matches-render, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-runs-five [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-never-below-five [live.bounds-held, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-accept > offline flux solution 1`] = `
+pass 12/12; no failure
+staging-renders-five-replicas [render.field, render] pass 4/4
+  message: staging Deployment/payment-api spec.replicas is 5.
+  expected: 5
+  actual: 5
+fix-in-staging [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**, platform/clusters/staging/**
+staging-reconciling [git.registration, git] pass 2/2
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended.
+base-untouched [git.unchanged, git] pass 1/1
+  message: apps/payment-api/base/** is untouched.
+  expected: apps/payment-api/base/** unchanged since hand-over
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 1651577 "payment-api: run 5 replicas in staging for the LT-88 load test" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-matches-git [live.matches-render, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-runs-five [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-never-below-five [live.bounds-held, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-accept > offline flux wrong-resume-without-accepting 1`] = `
+fail 5/12; first failure: render staging-renders-five-replicas: staging Deployment/payment-api spec.replicas is 3.
+staging-renders-five-replicas [render.field, render] fail 0/4
+  message: staging Deployment/payment-api spec.replicas is 3.
+  expected: 5
+  actual: 3
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.replicas: got 3, expected 5
+fix-in-staging [git.changed-within, git] pass 2/2
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**, platform/clusters/staging/**
+staging-reconciling [git.registration, git] pass 2/2
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended.
+base-untouched [git.unchanged, git] pass 0/1 withheld
+  message: apps/payment-api/base/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas).
+  expected: apps/payment-api/base/** unchanged since hand-over
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas).
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 12c1109 "payment-api: resume staging reconciliation" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas).
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-matches-git [live.matches-render, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-runs-five [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-never-below-five [live.bounds-held, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-accept > what each check is described as 1`] = `
+staging-renders-five-replicas: staging Deployment/payment-api spec.replicas = 5
+fix-in-staging: changes only under apps/payment-api/overlays/staging/**, platform/clusters/staging/**
+staging-reconciling: staging registration exists with automated=true
+base-untouched: apps/payment-api/base/** untouched
+dev-and-prod-unchanged: dev, prod render byte-identical to hand-over
+commit-names-workload-and-environment: a fix commit message mentions payment-api and staging
+history-not-rewritten: tracked branch fast-forwarded, not rewritten
+staging-reconciled: staging reconciled at the tracked branch's head
+staging-matches-git: live Deployment/payment-api in staging equals the render at spec.replicas
+staging-runs-five: Deployment/payment-api in staging Available with 5 ready
+staging-never-below-five: in staging, after hand-over: Deployment/payment-api never below 5 replicas
+staging-changed-through-git: nobody changed objects in staging by hand
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-revert > offline argocd faults 1`] = `
+fail 0/5; no failure
+git-unchanged [git.unchanged, git] pass 0/2 withheld
+  message: apps/**, platform/** is untouched. Not scored yet: guards earn their weight once the task has made progress (none is graded in this scope: the task is graded on a cluster).
+  expected: apps/**, platform/** unchanged since hand-over
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (none is graded in this scope: the task is graded on a cluster).
+staging-renders-approved-image [render.field, render] pass 0/2 withheld
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5". Not scored yet: guards earn their weight once the task has made progress (none is graded in this scope: the task is graded on a cluster).
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-matches-git [live.matches-render, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-runs-approved-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-revert > offline argocd solution 1`] = `
+fail 0/5; no failure
+git-unchanged [git.unchanged, git] pass 0/2 withheld
+  message: apps/**, platform/** is untouched. Not scored yet: guards earn their weight once the task has made progress (none is graded in this scope: the task is graded on a cluster).
+  expected: apps/**, platform/** unchanged since hand-over
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (none is graded in this scope: the task is graded on a cluster).
+staging-renders-approved-image [render.field, render] pass 0/2 withheld
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5". Not scored yet: guards earn their weight once the task has made progress (none is graded in this scope: the task is graded on a cluster).
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-matches-git [live.matches-render, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-runs-approved-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-revert > offline argocd wrong-commit-unapproved-tag 1`] = `
+fail 0/5; first failure: git git-unchanged: 1 file(s) under apps/**, platform/** changed.
+git-unchanged [git.unchanged, git] fail 0/2
+  message: 1 file(s) under apps/**, platform/** changed.
+  expected: apps/**, platform/** unchanged since hand-over
+  actual: modified apps/payment-api/overlays/staging/kustomization.yaml
+  why: These files are shared by other environments; changing them changes what those environments render.
+  - apps/payment-api/overlays/staging/kustomization.yaml: got modified, expected unchanged
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (none is graded in this scope: the task is graded on a cluster).
+staging-renders-approved-image [render.field, render] fail 0/2
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.7".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.7"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.7", expected "nginx:1.27.5"
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-matches-git [live.matches-render, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-runs-approved-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-revert > offline argocd wrong-kubectl-set-image-back 1`] = `
+fail 0/5; no failure
+git-unchanged [git.unchanged, git] pass 0/2 withheld
+  message: apps/**, platform/** is untouched. Not scored yet: guards earn their weight once the task has made progress (none is graded in this scope: the task is graded on a cluster).
+  expected: apps/**, platform/** unchanged since hand-over
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (none is graded in this scope: the task is graded on a cluster).
+staging-renders-approved-image [render.field, render] pass 0/2 withheld
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5". Not scored yet: guards earn their weight once the task has made progress (none is graded in this scope: the task is graded on a cluster).
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-matches-git [live.matches-render, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-runs-approved-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-revert > what each check is described as 1`] = `
+git-unchanged: apps/**, platform/** untouched
+history-not-rewritten: tracked branch fast-forwarded, not rewritten
+staging-renders-approved-image: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image = "nginx:1.27.5"
+staging-reconciled: staging reconciled at the tracked branch's head
+staging-matches-git: live Deployment/payment-api in staging equals the render at spec.template.spec.containers[name=payment-api].image
+staging-runs-approved-image: Deployment/payment-api in staging Available on nginx:1.27.5
+staging-changed-through-git: nobody changed objects in staging by hand
+`
+
+exports[`test/graders/recorded.test.ts > TAP > every grader: name, boundary and summary > must match snapshot 1`] = `
+git.changed-within (git): Every file the learner changed lies inside an allowed set of paths, and something changed.
+git.unchanged (git): Files under the given paths are byte-for-byte as they were at hand-over (e.g. the shared base).
+git.history-intact (git): The tracked branch was extended, not rewritten, and the named branches were left alone.
+git.commit-message (git): A commit after hand-over has a message that names each given word (workload, environment).
+git.registration (git): The environment's controller registration in Git exists and points at the right path and revision.
+git.yaml-field (git): A field of a YAML file on the tracked branch has the expected value (the right layer holds the change).
+render.succeeds (render): kustomize renders every listed environment (all, by default) without an error.
+render.field (render): A field of one object in one environment's (or one layer's) render has the expected value.
+render.unchanged (render): Other environments' renders are byte-for-byte what they were at hand-over.
+render.changes-within (render): Between the hand-over render and the learner's, an environment changed only in the allowed fields.
+render.selector-matches (render): A Service's selector matches the Pod template labels of a workload in the same render.
+render.object (render): An object is present in (or absent from) one environment's render.
+render.probe-port (render): Every container's readiness probe targets a port the container declares (by number or by name).
+sync.reconciled (sync): The controller reports the tracked branch's head as reconciled (Argo CD Synced at it; Flux applied it, Ready=True).
+sync.no-errors (sync): The controller reports no error for the environment (Argo CD error conditions and failed operations; Flux Ready=False).
+live.matches-render (live): A live object equals the render for the fields Git owns (image, replicas, selector, ...): no drift.
+live.service-endpoints (live): A live Service has ready endpoints in its EndpointSlices.
+live.absent (live): An object removed from Git is gone from the cluster too (pruned).
+live.fixed-through-git (live): No person changed the environment's objects in the cluster after hand-over: the fix went through Git.
+live.bounds-held (live): Bounds the task sets for the whole time held at every change after hand-over, not only at the end: a minimum replica count, an environment nobody touches, a Service never without ready endpoints for long.
+health.available (health): A Deployment is Available with all desired replicas ready, optionally running an expected image.
+rollout.status (rollout): An Argo Rollout is in the expected phase, optionally fully promoted to an expected image (stable == current).
+rollout.analysis-aborted (rollout): The canary's AnalysisRun failed and the Rollout aborted the update (the bad version never became stable).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > flux-bad-path > offline flux faults 1`] = `
+fail 0/11; first failure: git staging-path-points-at-overlay: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
+staging-path-points-at-overlay [git.registration, git] fail 0/4
+  message: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
+  expected: path="apps/payment-api/overlays/staging"
+  actual: path="apps/payment-api/overlays/stagign"
+  why: The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.
+  - path: got "apps/payment-api/overlays/stagign", expected "apps/payment-api/overlays/staging"
+fix-in-staging-registration [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+every-environment-renders [render.succeeds, render] pass 0/2 withheld
+  message: dev, staging, prod render cleanly. Not scored yet: guards earn their weight once the task has made progress (staging-path-points-at-overlay).
+staging-render-unchanged [render.changes-within, render] pass 0/1 withheld
+  message: staging changed only where the task allows (nothing). Not scored yet: guards earn their weight once the task has made progress (staging-path-points-at-overlay).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-path-points-at-overlay).
+staging-no-errors [sync.no-errors, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > flux-bad-path > offline flux solution 1`] = `
+pass 11/11; no failure
+staging-path-points-at-overlay [git.registration, git] pass 4/4
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended.
+fix-in-staging-registration [git.changed-within, git] pass 2/2
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/clusters/staging/**
+every-environment-renders [render.succeeds, render] pass 2/2
+  message: dev, staging, prod render cleanly.
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit e74d5ea "payment-api: fix the staging Kustomization path (stagign -> staging)" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-no-errors [sync.no-errors, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > flux-bad-path > offline flux wrong-rename-overlay-to-typo 1`] = `
+fail 1/11; first failure: git staging-path-points-at-overlay: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
+staging-path-points-at-overlay [git.registration, git] fail 0/4
+  message: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
+  expected: path="apps/payment-api/overlays/staging"
+  actual: path="apps/payment-api/overlays/stagign"
+  why: The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.
+  - path: got "apps/payment-api/overlays/stagign", expected "apps/payment-api/overlays/staging"
+fix-in-staging-registration [git.changed-within, git] fail 0/2
+  message: 2 changed file(s) lie outside the allowed paths.
+  expected: changes only under platform/clusters/staging/**
+  actual: apps/payment-api/overlays/stagign/kustomization.yaml, apps/payment-api/overlays/stagign/namespace.yaml
+  why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
+  - apps/payment-api/overlays/staging/kustomization.yaml -> apps/payment-api/overlays/stagign/kustomization.yaml: got renamed, expected unchanged
+  - apps/payment-api/overlays/staging/namespace.yaml -> apps/payment-api/overlays/stagign/namespace.yaml: got renamed, expected unchanged
+every-environment-renders [render.succeeds, render] fail 0/2
+  message: staging no longer renders.
+  expected: kustomize build succeeds
+  actual: apps/payment-api/overlays/staging: no such directory in the repository
+  why: A controller cannot apply what it cannot render; the sync stops at the render boundary.
+  - apps/payment-api/overlays/staging: got apps/payment-api/overlays/staging: no such directory in the repository, expected renders
+staging-render-unchanged [render.changes-within, render] fail 0/1
+  message: staging does not render, so what changed cannot be bounded.
+  expected: a render that differs only in the allowed fields
+  actual: render error: apps/payment-api/overlays/staging: no such directory in the repository
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit dceba3b "payment-api: move staging overlay to where Flux looks for it" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-path-points-at-overlay).
+staging-no-errors [sync.no-errors, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-reconciled [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > flux-bad-path > what each check is described as 1`] = `
+staging-path-points-at-overlay: staging registration exists with path={overlay}, targetsEnvironmentNamespace=true
+fix-in-staging-registration: changes only under platform/clusters/staging/**
+every-environment-renders: every environment renders
+staging-render-unchanged: staging renders as at hand-over
+commit-names-workload-and-environment: a fix commit message mentions payment-api and staging
+history-not-rewritten: tracked branch fast-forwarded, not rewritten
+staging-no-errors: staging reconciles without controller errors
+staging-reconciled: staging reconciled at the tracked branch's head
+`
+
+exports[`test/graders/recorded.test.ts > TAP > promote-staging-image > live argocd faults 1`] = `
+fail 0/20; first failure: git only-staging-overlay-changed: Nothing changed on the tracked branch since the scenario was handed over.
+only-staging-overlay-changed [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+base-untouched [git.unchanged, git] pass 0/2 withheld
+  message: apps/payment-api/base/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+  expected: apps/payment-api/base/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+staging-renders-dev-image [render.field, render] fail 0/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.5"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.6"
+staging-changes-only-image [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+prod-and-dev-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Argo CD is Synced at 322087d. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+  expected: Synced at 322087d (main)
+  actual: Synced at 322087d
+staging-runs-dev-image [health.available, health] fail 0/3
+  message: Deployment/payment-api: Available=True, 2/2 ready.
+  expected: Available=True, 2/2 ready on nginx:1.27.6
+  actual: Available=True, 2/2 ready
+  why: Synced is not the same as usable: health asks whether the Pods are Ready to serve.
+  - Pod/payment-api-7589bff9b8-9hn6k image: got ["nginx:1.27.5"], expected nginx:1.27.6
+  - Pod/payment-api-7589bff9b8-f765m image: got ["nginx:1.27.5"], expected nginx:1.27.6
+staging-changed-through-git [live.fixed-through-git, live] pass 0/2 withheld
+  message: No one changed payments-staging-374d26 by hand after hand-over (kube-apiserver audit log). Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > promote-staging-image > live argocd solution 1`] = `
+pass 20/20; no failure
+only-staging-overlay-changed [git.changed-within, git] pass 2/2
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+base-untouched [git.unchanged, git] pass 2/2
+  message: apps/payment-api/base/** is untouched.
+  expected: apps/payment-api/base/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 67aee77 "payment-api: promote 1.27.6 to staging" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-renders-dev-image [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-changes-only-image [render.changes-within, render] pass 2/2
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+prod-and-dev-unchanged [render.unchanged, render] pass 2/2
+  message: dev, prod render exactly as before.
+staging-reconciled [sync.reconciled, sync] pass 2/2
+  message: Argo CD is Synced at 67aee77.
+  expected: Synced at 67aee77 (main)
+  actual: Synced at 67aee77
+staging-runs-dev-image [health.available, health] pass 3/3
+  message: Deployment/payment-api is Available with 2/2 ready.
+  actual: Available=True, 2/2 ready
+staging-changed-through-git [live.fixed-through-git, live] pass 2/2
+  message: No one changed payments-staging-3e0016 by hand after hand-over (kube-apiserver audit log).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > promote-staging-image > live argocd wrong-kubectl-set-image 1`] = `
+fail 0/20; first failure: git only-staging-overlay-changed: Nothing changed on the tracked branch since the scenario was handed over.
+only-staging-overlay-changed [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+base-untouched [git.unchanged, git] pass 0/2 withheld
+  message: apps/payment-api/base/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+  expected: apps/payment-api/base/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+staging-renders-dev-image [render.field, render] fail 0/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.5"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.6"
+staging-changes-only-image [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+prod-and-dev-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Argo CD is Synced at b5837ed. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+  expected: Synced at b5837ed (main)
+  actual: Synced at b5837ed
+staging-runs-dev-image [health.available, health] fail 0/3
+  message: Deployment/payment-api: Available=True, 2/2 ready.
+  expected: Available=True, 2/2 ready on nginx:1.27.6
+  actual: Available=True, 2/2 ready
+  why: Synced is not the same as usable: health asks whether the Pods are Ready to serve.
+  - Pod/payment-api-7589bff9b8-jj5ng image: got ["nginx:1.27.5"], expected nginx:1.27.6
+  - Pod/payment-api-7589bff9b8-zrz9x image: got ["nginx:1.27.5"], expected nginx:1.27.6
+staging-changed-through-git [live.fixed-through-git, live] fail 0/2
+  message: 1 change(s) were made to payments-staging-8bbb1a by hand, not through Git.
+  expected: only controllers change live objects after hand-over
+  actual: patch Deployment/payment-api by kwok-admin (field manager kubectl-set, agent node-fetch/1.0)
+  why: In GitOps, Git is the only way in: a kubectl change drifts from desired state, is invisible to review, and the controller may revert it.
+  - 2026-11-26T22:15:35.113413Z Deployment/payment-api: got patch by kwok-admin (field manager kubectl-set, agent node-fetch/1.0), expected no manual change
+`
+
+exports[`test/graders/recorded.test.ts > TAP > promote-staging-image > live argocd wrong-promote-in-base 1`] = `
+fail 1/20; first failure: git only-staging-overlay-changed: 1 changed file(s) lie outside the allowed paths.
+only-staging-overlay-changed [git.changed-within, git] fail 0/2
+  message: 1 changed file(s) lie outside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: apps/payment-api/base/deployment.yaml
+  why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
+  - apps/payment-api/base/deployment.yaml: got modified, expected unchanged
+base-untouched [git.unchanged, git] fail 0/2
+  message: 1 file(s) under apps/payment-api/base/** changed.
+  expected: apps/payment-api/base/** unchanged since hand-over
+  actual: modified apps/payment-api/base/deployment.yaml
+  why: These files are shared by other environments; changing them changes what those environments render.
+  - apps/payment-api/base/deployment.yaml: got modified, expected unchanged
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit fb2a99a "payment-api: bump image to 1.27.6 in staging" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+staging-renders-dev-image [render.field, render] fail 0/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.5"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.6"
+staging-changes-only-image [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+prod-and-dev-unchanged [render.unchanged, render] fail 0/2
+  message: The change leaks into prod.
+  expected: dev, prod unchanged
+  actual: prod Deployment/payment-api spec.template.spec.containers[0].image: "nginx:1.27.6"
+  why: A fix for one environment must not change what the others render; that is how a staging change reaches prod.
+  - prod Deployment/payment-api spec.template.spec.containers[0].image: got "nginx:1.27.6", expected "nginx:1.27.4"
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Argo CD is Synced at fb2a99a. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+  expected: Synced at fb2a99a (main)
+  actual: Synced at fb2a99a
+staging-runs-dev-image [health.available, health] fail 0/3
+  message: Deployment/payment-api: Available=True, 2/2 ready.
+  expected: Available=True, 2/2 ready on nginx:1.27.6
+  actual: Available=True, 2/2 ready
+  why: Synced is not the same as usable: health asks whether the Pods are Ready to serve.
+  - Pod/payment-api-7589bff9b8-4v6fx image: got ["nginx:1.27.5"], expected nginx:1.27.6
+  - Pod/payment-api-7589bff9b8-dbxhh image: got ["nginx:1.27.5"], expected nginx:1.27.6
+staging-changed-through-git [live.fixed-through-git, live] pass 0/2 withheld
+  message: No one changed payments-staging-690c92 by hand after hand-over (kube-apiserver audit log). Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > promote-staging-image > live flux faults 1`] = `
+fail 0/20; first failure: git only-staging-overlay-changed: Nothing changed on the tracked branch since the scenario was handed over.
+only-staging-overlay-changed [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+base-untouched [git.unchanged, git] pass 0/2 withheld
+  message: apps/payment-api/base/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+  expected: apps/payment-api/base/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+staging-renders-dev-image [render.field, render] fail 0/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.5"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.6"
+staging-changes-only-image [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+prod-and-dev-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Flux applied 5cff222 and is Ready. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+  expected: Ready=True at 5cff222 (main)
+  actual: Ready=True applied 5cff222 (source at 5cff222)
+staging-runs-dev-image [health.available, health] fail 0/3
+  message: Deployment/payment-api: Available=True, 2/2 ready.
+  expected: Available=True, 2/2 ready on nginx:1.27.6
+  actual: Available=True, 2/2 ready
+  why: Synced is not the same as usable: health asks whether the Pods are Ready to serve.
+  - Pod/payment-api-7589bff9b8-mh2hl image: got ["nginx:1.27.5"], expected nginx:1.27.6
+  - Pod/payment-api-7589bff9b8-wbq6t image: got ["nginx:1.27.5"], expected nginx:1.27.6
+staging-changed-through-git [live.fixed-through-git, live] pass 0/2 withheld
+  message: No one changed payments-staging-2e1d5e by hand after hand-over (kube-apiserver audit log). Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > promote-staging-image > live flux solution 1`] = `
+pass 20/20; no failure
+only-staging-overlay-changed [git.changed-within, git] pass 2/2
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+base-untouched [git.unchanged, git] pass 2/2
+  message: apps/payment-api/base/** is untouched.
+  expected: apps/payment-api/base/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit a239b20 "payment-api: promote 1.27.6 to staging" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-renders-dev-image [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-changes-only-image [render.changes-within, render] pass 2/2
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+prod-and-dev-unchanged [render.unchanged, render] pass 2/2
+  message: dev, prod render exactly as before.
+staging-reconciled [sync.reconciled, sync] pass 2/2
+  message: Flux applied a239b20 and is Ready.
+  expected: Ready=True at a239b20 (main)
+  actual: Ready=True applied a239b20 (source at a239b20)
+staging-runs-dev-image [health.available, health] pass 3/3
+  message: Deployment/payment-api is Available with 2/2 ready.
+  actual: Available=True, 2/2 ready
+staging-changed-through-git [live.fixed-through-git, live] pass 2/2
+  message: No one changed payments-staging-4a7e91 by hand after hand-over (kube-apiserver audit log).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > promote-staging-image > live flux wrong-kubectl-set-image 1`] = `
+fail 0/20; first failure: git only-staging-overlay-changed: Nothing changed on the tracked branch since the scenario was handed over.
+only-staging-overlay-changed [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+base-untouched [git.unchanged, git] pass 0/2 withheld
+  message: apps/payment-api/base/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+  expected: apps/payment-api/base/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+staging-renders-dev-image [render.field, render] fail 0/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.5"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.6"
+staging-changes-only-image [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+prod-and-dev-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Flux applied 5ac0222 and is Ready. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+  expected: Ready=True at 5ac0222 (main)
+  actual: Ready=True applied 5ac0222 (source at 5ac0222)
+staging-runs-dev-image [health.available, health] fail 0/3
+  message: Deployment/payment-api: Available=True, 2/2 ready.
+  expected: Available=True, 2/2 ready on nginx:1.27.6
+  actual: Available=True, 2/2 ready
+  why: Synced is not the same as usable: health asks whether the Pods are Ready to serve.
+  - Pod/payment-api-7589bff9b8-qc8nb image: got ["nginx:1.27.5"], expected nginx:1.27.6
+  - Pod/payment-api-7589bff9b8-zlk4h image: got ["nginx:1.27.5"], expected nginx:1.27.6
+staging-changed-through-git [live.fixed-through-git, live] fail 0/2
+  message: 1 change(s) were made to payments-staging-fd32d2 by hand, not through Git.
+  expected: only controllers change live objects after hand-over
+  actual: patch Deployment/payment-api by kwok-admin (field manager kubectl-set, agent node-fetch/1.0)
+  why: In GitOps, Git is the only way in: a kubectl change drifts from desired state, is invisible to review, and the controller may revert it.
+  - 2026-11-26T22:16:55.550638Z Deployment/payment-api: got patch by kwok-admin (field manager kubectl-set, agent node-fetch/1.0), expected no manual change
+`
+
+exports[`test/graders/recorded.test.ts > TAP > promote-staging-image > live flux wrong-promote-in-base 1`] = `
+fail 1/20; first failure: git only-staging-overlay-changed: 1 changed file(s) lie outside the allowed paths.
+only-staging-overlay-changed [git.changed-within, git] fail 0/2
+  message: 1 changed file(s) lie outside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: apps/payment-api/base/deployment.yaml
+  why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
+  - apps/payment-api/base/deployment.yaml: got modified, expected unchanged
+base-untouched [git.unchanged, git] fail 0/2
+  message: 1 file(s) under apps/payment-api/base/** changed.
+  expected: apps/payment-api/base/** unchanged since hand-over
+  actual: modified apps/payment-api/base/deployment.yaml
+  why: These files are shared by other environments; changing them changes what those environments render.
+  - apps/payment-api/base/deployment.yaml: got modified, expected unchanged
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit b16df8d "payment-api: bump image to 1.27.6 in staging" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+staging-renders-dev-image [render.field, render] fail 0/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.5"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.6"
+staging-changes-only-image [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+prod-and-dev-unchanged [render.unchanged, render] fail 0/2
+  message: The change leaks into prod.
+  expected: dev, prod unchanged
+  actual: prod Deployment/payment-api spec.template.spec.containers[0].image: "nginx:1.27.6"
+  why: A fix for one environment must not change what the others render; that is how a staging change reaches prod.
+  - prod Deployment/payment-api spec.template.spec.containers[0].image: got "nginx:1.27.6", expected "nginx:1.27.4"
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Flux applied b16df8d and is Ready. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+  expected: Ready=True at b16df8d (main)
+  actual: Ready=True applied b16df8d (source at b16df8d)
+staging-runs-dev-image [health.available, health] fail 0/3
+  message: Deployment/payment-api: Available=True, 2/2 ready.
+  expected: Available=True, 2/2 ready on nginx:1.27.6
+  actual: Available=True, 2/2 ready
+  why: Synced is not the same as usable: health asks whether the Pods are Ready to serve.
+  - Pod/payment-api-7589bff9b8-drh9t image: got ["nginx:1.27.5"], expected nginx:1.27.6
+  - Pod/payment-api-7589bff9b8-l8swl image: got ["nginx:1.27.5"], expected nginx:1.27.6
+staging-changed-through-git [live.fixed-through-git, live] pass 0/2 withheld
+  message: No one changed payments-staging-ad0b06 by hand after hand-over (kube-apiserver audit log). Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image, staging-runs-dev-image).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > promote-staging-image > offline argocd faults 1`] = `
+fail 0/13; first failure: git only-staging-overlay-changed: Nothing changed on the tracked branch since the scenario was handed over.
+only-staging-overlay-changed [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+base-untouched [git.unchanged, git] pass 0/2 withheld
+  message: apps/payment-api/base/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+  expected: apps/payment-api/base/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+staging-renders-dev-image [render.field, render] fail 0/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.5"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.6"
+staging-changes-only-image [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+prod-and-dev-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-dev-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > promote-staging-image > offline argocd solution 1`] = `
+pass 13/13; no failure
+only-staging-overlay-changed [git.changed-within, git] pass 2/2
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+base-untouched [git.unchanged, git] pass 2/2
+  message: apps/payment-api/base/** is untouched.
+  expected: apps/payment-api/base/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 1b7954d "payment-api: promote 1.27.6 to staging" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-renders-dev-image [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-changes-only-image [render.changes-within, render] pass 2/2
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+prod-and-dev-unchanged [render.unchanged, render] pass 2/2
+  message: dev, prod render exactly as before.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-dev-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > promote-staging-image > offline argocd wrong-kubectl-set-image 1`] = `
+fail 0/13; first failure: git only-staging-overlay-changed: Nothing changed on the tracked branch since the scenario was handed over.
+only-staging-overlay-changed [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+base-untouched [git.unchanged, git] pass 0/2 withheld
+  message: apps/payment-api/base/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+  expected: apps/payment-api/base/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+staging-renders-dev-image [render.field, render] fail 0/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.5"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.6"
+staging-changes-only-image [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+prod-and-dev-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-dev-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > promote-staging-image > offline argocd wrong-promote-in-base 1`] = `
+fail 1/13; first failure: git only-staging-overlay-changed: 1 changed file(s) lie outside the allowed paths.
+only-staging-overlay-changed [git.changed-within, git] fail 0/2
+  message: 1 changed file(s) lie outside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: apps/payment-api/base/deployment.yaml
+  why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
+  - apps/payment-api/base/deployment.yaml: got modified, expected unchanged
+base-untouched [git.unchanged, git] fail 0/2
+  message: 1 file(s) under apps/payment-api/base/** changed.
+  expected: apps/payment-api/base/** unchanged since hand-over
+  actual: modified apps/payment-api/base/deployment.yaml
+  why: These files are shared by other environments; changing them changes what those environments render.
+  - apps/payment-api/base/deployment.yaml: got modified, expected unchanged
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 0270015 "payment-api: bump image to 1.27.6 in staging" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+staging-renders-dev-image [render.field, render] fail 0/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.5"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.6"
+staging-changes-only-image [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+prod-and-dev-unchanged [render.unchanged, render] fail 0/2
+  message: The change leaks into prod.
+  expected: dev, prod unchanged
+  actual: prod Deployment/payment-api spec.template.spec.containers[0].image: "nginx:1.27.6"
+  why: A fix for one environment must not change what the others render; that is how a staging change reaches prod.
+  - prod Deployment/payment-api spec.template.spec.containers[0].image: got "nginx:1.27.6", expected "nginx:1.27.4"
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-dev-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > promote-staging-image > offline flux faults 1`] = `
+fail 0/13; first failure: git only-staging-overlay-changed: Nothing changed on the tracked branch since the scenario was handed over.
+only-staging-overlay-changed [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+base-untouched [git.unchanged, git] pass 0/2 withheld
+  message: apps/payment-api/base/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+  expected: apps/payment-api/base/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+staging-renders-dev-image [render.field, render] fail 0/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.5"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.6"
+staging-changes-only-image [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+prod-and-dev-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-dev-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > promote-staging-image > offline flux solution 1`] = `
+pass 13/13; no failure
+only-staging-overlay-changed [git.changed-within, git] pass 2/2
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+base-untouched [git.unchanged, git] pass 2/2
+  message: apps/payment-api/base/** is untouched.
+  expected: apps/payment-api/base/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 1b7954d "payment-api: promote 1.27.6 to staging" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-renders-dev-image [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-changes-only-image [render.changes-within, render] pass 2/2
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+prod-and-dev-unchanged [render.unchanged, render] pass 2/2
+  message: dev, prod render exactly as before.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-dev-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > promote-staging-image > offline flux wrong-kubectl-set-image 1`] = `
+fail 0/13; first failure: git only-staging-overlay-changed: Nothing changed on the tracked branch since the scenario was handed over.
+only-staging-overlay-changed [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+base-untouched [git.unchanged, git] pass 0/2 withheld
+  message: apps/payment-api/base/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+  expected: apps/payment-api/base/** unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+staging-renders-dev-image [render.field, render] fail 0/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.5"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.6"
+staging-changes-only-image [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+prod-and-dev-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-dev-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > promote-staging-image > offline flux wrong-promote-in-base 1`] = `
+fail 1/13; first failure: git only-staging-overlay-changed: 1 changed file(s) lie outside the allowed paths.
+only-staging-overlay-changed [git.changed-within, git] fail 0/2
+  message: 1 changed file(s) lie outside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: apps/payment-api/base/deployment.yaml
+  why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
+  - apps/payment-api/base/deployment.yaml: got modified, expected unchanged
+base-untouched [git.unchanged, git] fail 0/2
+  message: 1 file(s) under apps/payment-api/base/** changed.
+  expected: apps/payment-api/base/** unchanged since hand-over
+  actual: modified apps/payment-api/base/deployment.yaml
+  why: These files are shared by other environments; changing them changes what those environments render.
+  - apps/payment-api/base/deployment.yaml: got modified, expected unchanged
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 0270015 "payment-api: bump image to 1.27.6 in staging" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+staging-renders-dev-image [render.field, render] fail 0/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.5"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.6"
+staging-changes-only-image [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (staging-renders-dev-image).
+prod-and-dev-unchanged [render.unchanged, render] fail 0/2
+  message: The change leaks into prod.
+  expected: dev, prod unchanged
+  actual: prod Deployment/payment-api spec.template.spec.containers[0].image: "nginx:1.27.6"
+  why: A fix for one environment must not change what the others render; that is how a staging change reaches prod.
+  - prod Deployment/payment-api spec.template.spec.containers[0].image: got "nginx:1.27.6", expected "nginx:1.27.4"
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-dev-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > promote-staging-image > what each check is described as 1`] = `
+only-staging-overlay-changed: changes only under apps/payment-api/overlays/staging/**
+base-untouched: apps/payment-api/base/** untouched
+commit-names-workload-and-environment: a fix commit message mentions payment-api and staging
+history-not-rewritten: tracked branch fast-forwarded, not rewritten
+staging-renders-dev-image: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image = "nginx:1.27.6"
+staging-changes-only-image: staging changes only in Deployment/payment-api spec.template.spec.containers[name=payment-api].image
+prod-and-dev-unchanged: dev, prod render byte-identical to hand-over
+staging-reconciled: staging reconciled at the tracked branch's head
+staging-runs-dev-image: Deployment/payment-api in staging Available on nginx:1.27.6
+staging-changed-through-git: nobody changed objects in staging by hand
+`
+
+exports[`test/graders/recorded.test.ts > TAP > prune-orphan > offline argocd faults 1`] = `
+fail 0/11; first failure: git staging-prunes: The staging registration in platform/clusters/staging/argocd/payment-api.yaml is not what the fix needs.
+staging-prunes [git.registration, git] fail 0/4
+  message: The staging registration in platform/clusters/staging/argocd/payment-api.yaml is not what the fix needs.
+  expected: prune=true
+  actual: prune=false
+  why: The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.
+  - prune: got false, expected true
+fix-in-staging-registration [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+worker-stays-retired [render.object, render] pass 0/1 withheld
+  message: Deployment/old-payment-worker is not in the staging render. Not scored yet: guards earn their weight once the task has made progress (staging-prunes).
+staging-render-unchanged [render.changes-within, render] pass 0/1 withheld
+  message: staging changed only where the task allows (nothing). Not scored yet: guards earn their weight once the task has made progress (staging-prunes).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-prunes).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-prunes).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+worker-gone [live.absent, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > prune-orphan > offline argocd solution 1`] = `
+pass 11/11; no failure
+staging-prunes [git.registration, git] pass 4/4
+  message: platform/clusters/staging/argocd/payment-api.yaml registers staging as intended.
+fix-in-staging-registration [git.changed-within, git] pass 2/2
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/clusters/staging/**
+worker-stays-retired [render.object, render] pass 1/1
+  message: Deployment/old-payment-worker is not in the staging render.
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 5e71a26 "payment-api: prune resources removed from Git in staging" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+worker-gone [live.absent, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > prune-orphan > offline argocd wrong-delete-by-hand 1`] = `
+fail 0/11; first failure: git staging-prunes: The staging registration in platform/clusters/staging/argocd/payment-api.yaml is not what the fix needs.
+staging-prunes [git.registration, git] fail 0/4
+  message: The staging registration in platform/clusters/staging/argocd/payment-api.yaml is not what the fix needs.
+  expected: prune=true
+  actual: prune=false
+  why: The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.
+  - prune: got false, expected true
+fix-in-staging-registration [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+worker-stays-retired [render.object, render] pass 0/1 withheld
+  message: Deployment/old-payment-worker is not in the staging render. Not scored yet: guards earn their weight once the task has made progress (staging-prunes).
+staging-render-unchanged [render.changes-within, render] pass 0/1 withheld
+  message: staging changed only where the task allows (nothing). Not scored yet: guards earn their weight once the task has made progress (staging-prunes).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-prunes).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-prunes).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+worker-gone [live.absent, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > prune-orphan > what each check is described as 1`] = `
+staging-prunes: staging registration exists with automated=true, prune=true
+fix-in-staging-registration: changes only under platform/clusters/staging/**
+worker-stays-retired: staging render has no Deployment/old-payment-worker
+staging-render-unchanged: staging renders as at hand-over
+dev-and-prod-unchanged: dev, prod render byte-identical to hand-over
+commit-names-workload-and-environment: a fix commit message mentions payment-api and staging
+history-not-rewritten: tracked branch fast-forwarded, not rewritten
+staging-reconciled: staging reconciled at the tracked branch's head
+worker-gone: Deployment/old-payment-worker is gone from staging
+staging-changed-through-git: nobody changed objects in staging by hand
+`
+
+exports[`test/graders/recorded.test.ts > TAP > readiness-broken > offline argocd faults 1`] = `
+fail 0/12; first failure: git fix-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-probes-container-port [render.probe-port, render] fail 0/4
+  message: Deployment/payment-api's readiness probe targets a port no container declares.
+  expected: one of the declared ports (http=8080)
+  actual: 9090
+  why: A probe against a port nothing listens on never succeeds: the Pods run but never become Ready, so the Service has no endpoints.
+  - Deployment/payment-api containers[payment-api].readinessProbe port: got 9090, expected one of the declared ports (http=8080)
+fix-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+staging-replicas-unchanged [render.field, render] pass 0/1 withheld
+  message: staging Deployment/payment-api spec.replicas is 2. Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+  expected: 2
+  actual: 2
+staging-changes-only-readiness-probe [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].readinessProbe.httpGet, Deployment/payment-api spec.template.spec.containers[name=payment-api].readinessProbe.tcpSocket). Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-available [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-service-has-endpoints [live.service-endpoints, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > readiness-broken > offline argocd solution 1`] = `
+pass 12/12; no failure
+staging-probes-container-port [render.probe-port, render] pass 4/4
+  message: Deployment/payment-api's readiness probes target declared ports.
+fix-in-staging-overlay [git.changed-within, git] pass 2/2
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+staging-replicas-unchanged [render.field, render] pass 1/1
+  message: staging Deployment/payment-api spec.replicas is 2.
+  expected: 2
+  actual: 2
+staging-changes-only-readiness-probe [render.changes-within, render] pass 2/2
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].readinessProbe.httpGet, Deployment/payment-api spec.template.spec.containers[name=payment-api].readinessProbe.tcpSocket).
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit a765a8a "payment-api: probe the container port in staging again" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-available [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-service-has-endpoints [live.service-endpoints, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > readiness-broken > offline argocd wrong-delete-pods 1`] = `
+fail 0/12; first failure: git fix-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-probes-container-port [render.probe-port, render] fail 0/4
+  message: Deployment/payment-api's readiness probe targets a port no container declares.
+  expected: one of the declared ports (http=8080)
+  actual: 9090
+  why: A probe against a port nothing listens on never succeeds: the Pods run but never become Ready, so the Service has no endpoints.
+  - Deployment/payment-api containers[payment-api].readinessProbe port: got 9090, expected one of the declared ports (http=8080)
+fix-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+staging-replicas-unchanged [render.field, render] pass 0/1 withheld
+  message: staging Deployment/payment-api spec.replicas is 2. Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+  expected: 2
+  actual: 2
+staging-changes-only-readiness-probe [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].readinessProbe.httpGet, Deployment/payment-api spec.template.spec.containers[name=payment-api].readinessProbe.tcpSocket). Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-available [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-service-has-endpoints [live.service-endpoints, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > readiness-broken > offline argocd wrong-raise-replicas 1`] = `
+fail 3/12; first failure: render staging-probes-container-port: Deployment/payment-api's readiness probe targets a port no container declares.
+staging-probes-container-port [render.probe-port, render] fail 0/4
+  message: Deployment/payment-api's readiness probe targets a port no container declares.
+  expected: one of the declared ports (http=8080)
+  actual: 9090
+  why: A probe against a port nothing listens on never succeeds: the Pods run but never become Ready, so the Service has no endpoints.
+  - Deployment/payment-api containers[payment-api].readinessProbe port: got 9090, expected one of the declared ports (http=8080)
+fix-in-staging-overlay [git.changed-within, git] pass 2/2
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+staging-replicas-unchanged [render.field, render] fail 0/1
+  message: staging Deployment/payment-api spec.replicas is 4.
+  expected: 2
+  actual: 4
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.replicas: got 4, expected 2
+staging-changes-only-readiness-probe [render.changes-within, render] fail 0/2
+  message: staging changed in 1 place the task does not ask for.
+  expected: only Deployment/payment-api spec.template.spec.containers[name=payment-api].readinessProbe.httpGet, Deployment/payment-api spec.template.spec.containers[name=payment-api].readinessProbe.tcpSocket changes in staging
+  actual: Deployment/payment-api spec.replicas: 2 -> 4
+  why: A fix changes what it must and nothing else: a side effect (replicas, namespace, probes, labels) ships with it unreviewed.
+  - Deployment/payment-api spec.replicas: got 4, expected 2 (unchanged)
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 7d7d56b "payment-api: scale staging to 4 replicas" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-available [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-service-has-endpoints [live.service-endpoints, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > readiness-broken > offline flux faults 1`] = `
+fail 0/12; first failure: git fix-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-probes-container-port [render.probe-port, render] fail 0/4
+  message: Deployment/payment-api's readiness probe targets a port no container declares.
+  expected: one of the declared ports (http=8080)
+  actual: 9090
+  why: A probe against a port nothing listens on never succeeds: the Pods run but never become Ready, so the Service has no endpoints.
+  - Deployment/payment-api containers[payment-api].readinessProbe port: got 9090, expected one of the declared ports (http=8080)
+fix-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+staging-replicas-unchanged [render.field, render] pass 0/1 withheld
+  message: staging Deployment/payment-api spec.replicas is 2. Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+  expected: 2
+  actual: 2
+staging-changes-only-readiness-probe [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].readinessProbe.httpGet, Deployment/payment-api spec.template.spec.containers[name=payment-api].readinessProbe.tcpSocket). Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-available [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-service-has-endpoints [live.service-endpoints, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > readiness-broken > offline flux solution 1`] = `
+pass 12/12; no failure
+staging-probes-container-port [render.probe-port, render] pass 4/4
+  message: Deployment/payment-api's readiness probes target declared ports.
+fix-in-staging-overlay [git.changed-within, git] pass 2/2
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+staging-replicas-unchanged [render.field, render] pass 1/1
+  message: staging Deployment/payment-api spec.replicas is 2.
+  expected: 2
+  actual: 2
+staging-changes-only-readiness-probe [render.changes-within, render] pass 2/2
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].readinessProbe.httpGet, Deployment/payment-api spec.template.spec.containers[name=payment-api].readinessProbe.tcpSocket).
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit a765a8a "payment-api: probe the container port in staging again" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-available [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-service-has-endpoints [live.service-endpoints, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > readiness-broken > offline flux wrong-delete-pods 1`] = `
+fail 0/12; first failure: git fix-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-probes-container-port [render.probe-port, render] fail 0/4
+  message: Deployment/payment-api's readiness probe targets a port no container declares.
+  expected: one of the declared ports (http=8080)
+  actual: 9090
+  why: A probe against a port nothing listens on never succeeds: the Pods run but never become Ready, so the Service has no endpoints.
+  - Deployment/payment-api containers[payment-api].readinessProbe port: got 9090, expected one of the declared ports (http=8080)
+fix-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+staging-replicas-unchanged [render.field, render] pass 0/1 withheld
+  message: staging Deployment/payment-api spec.replicas is 2. Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+  expected: 2
+  actual: 2
+staging-changes-only-readiness-probe [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].readinessProbe.httpGet, Deployment/payment-api spec.template.spec.containers[name=payment-api].readinessProbe.tcpSocket). Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-available [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-service-has-endpoints [live.service-endpoints, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > readiness-broken > offline flux wrong-raise-replicas 1`] = `
+fail 3/12; first failure: render staging-probes-container-port: Deployment/payment-api's readiness probe targets a port no container declares.
+staging-probes-container-port [render.probe-port, render] fail 0/4
+  message: Deployment/payment-api's readiness probe targets a port no container declares.
+  expected: one of the declared ports (http=8080)
+  actual: 9090
+  why: A probe against a port nothing listens on never succeeds: the Pods run but never become Ready, so the Service has no endpoints.
+  - Deployment/payment-api containers[payment-api].readinessProbe port: got 9090, expected one of the declared ports (http=8080)
+fix-in-staging-overlay [git.changed-within, git] pass 2/2
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+staging-replicas-unchanged [render.field, render] fail 0/1
+  message: staging Deployment/payment-api spec.replicas is 4.
+  expected: 2
+  actual: 4
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.replicas: got 4, expected 2
+staging-changes-only-readiness-probe [render.changes-within, render] fail 0/2
+  message: staging changed in 1 place the task does not ask for.
+  expected: only Deployment/payment-api spec.template.spec.containers[name=payment-api].readinessProbe.httpGet, Deployment/payment-api spec.template.spec.containers[name=payment-api].readinessProbe.tcpSocket changes in staging
+  actual: Deployment/payment-api spec.replicas: 2 -> 4
+  why: A fix changes what it must and nothing else: a side effect (replicas, namespace, probes, labels) ships with it unreviewed.
+  - Deployment/payment-api spec.replicas: got 4, expected 2 (unchanged)
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 7d7d56b "payment-api: scale staging to 4 replicas" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-probes-container-port).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-available [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-service-has-endpoints [live.service-endpoints, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > readiness-broken > what each check is described as 1`] = `
+staging-probes-container-port: staging Deployment/payment-api readiness probes target declared container ports
+fix-in-staging-overlay: changes only under apps/payment-api/overlays/staging/**
+staging-replicas-unchanged: staging Deployment/payment-api spec.replicas = 2
+staging-changes-only-readiness-probe: staging changes only in Deployment/payment-api spec.template.spec.containers[name=payment-api].readinessProbe.httpGet, Deployment/payment-api spec.template.spec.containers[name=payment-api].readinessProbe.tcpSocket
+dev-and-prod-unchanged: dev, prod render byte-identical to hand-over
+commit-names-workload-and-environment: a fix commit message mentions payment-api and staging
+history-not-rewritten: tracked branch fast-forwarded, not rewritten
+staging-reconciled: staging reconciled at the tracked branch's head
+staging-available: Deployment/payment-api in staging Available with 2 ready
+staging-service-has-endpoints: Service/payment-api in staging has ≥2 ready endpoint(s)
+staging-changed-through-git: nobody changed objects in staging by hand
+`
+
+exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline argocd faults 1`] = `
+fail 0/13; first failure: git staging-tracks-main: The staging registration in platform/clusters/staging/argocd/payment-api.yaml is not what the fix needs.
+staging-tracks-main [git.registration, git] fail 0/4
+  message: The staging registration in platform/clusters/staging/argocd/payment-api.yaml is not what the fix needs.
+  expected: revision="main"
+  actual: revision="release/staging"
+  why: The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.
+  - revision: got "release/staging", expected "main"
+fix-in-staging-registration [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+release-branch-untouched [git.history-intact, git] pass 0/2 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-renders-promoted-image [render.field, render] pass 0/2 withheld
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6". Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-render-unchanged [render.changes-within, render] pass 0/1 withheld
+  message: staging changed only where the task allows (nothing). Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+staging-reconciled-at-main [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline argocd solution 1`] = `
+pass 13/13; no failure
+staging-tracks-main [git.registration, git] pass 4/4
+  message: platform/clusters/staging/argocd/payment-api.yaml registers staging as intended.
+fix-in-staging-registration [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/clusters/staging/**
+release-branch-untouched [git.history-intact, git] pass 2/2
+  message: History on the tracked branch was extended, not rewritten.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit ecd80f9 "payment-api: staging tracks main again now the freeze is over" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+staging-renders-promoted-image [render.field, render] pass 2/2
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+staging-reconciled-at-main [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline argocd wrong-push-to-stale-branch 1`] = `
+fail 0/13; first failure: git staging-tracks-main: The staging registration in platform/clusters/staging/argocd/payment-api.yaml is not what the fix needs.
+staging-tracks-main [git.registration, git] fail 0/4
+  message: The staging registration in platform/clusters/staging/argocd/payment-api.yaml is not what the fix needs.
+  expected: revision="main"
+  actual: revision="release/staging"
+  why: The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.
+  - revision: got "release/staging", expected "main"
+fix-in-staging-registration [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+release-branch-untouched [git.history-intact, git] fail 0/2
+  message: 1 branch(es) moved in a way the fix should not move them.
+  expected: main fast-forwarded from 91d75a0; release/staging untouched
+  actual: branch release/staging: b0f2cee
+  why: The controller follows one branch; commits elsewhere never reach the cluster, and rewritten history loses the audit trail.
+  - branch release/staging: got b0f2cee, expected 68148d4
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-renders-promoted-image [render.field, render] pass 0/2 withheld
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6". Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-render-unchanged [render.changes-within, render] pass 0/1 withheld
+  message: staging changed only where the task allows (nothing). Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+staging-reconciled-at-main [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline flux faults 1`] = `
+fail 0/13; first failure: git staging-tracks-main: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
+staging-tracks-main [git.registration, git] fail 0/4
+  message: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
+  expected: revision="main"
+  actual: revision="release/staging"
+  why: The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.
+  - revision: got "release/staging", expected "main"
+fix-in-staging-registration [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+release-branch-untouched [git.history-intact, git] pass 0/2 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-renders-promoted-image [render.field, render] pass 0/2 withheld
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6". Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-render-unchanged [render.changes-within, render] pass 0/1 withheld
+  message: staging changed only where the task allows (nothing). Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+staging-reconciled-at-main [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline flux solution 1`] = `
+pass 13/13; no failure
+staging-tracks-main [git.registration, git] pass 4/4
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended.
+fix-in-staging-registration [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/clusters/staging/**
+release-branch-untouched [git.history-intact, git] pass 2/2
+  message: History on the tracked branch was extended, not rewritten.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit ecd80f9 "payment-api: staging tracks main again now the freeze is over" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+staging-renders-promoted-image [render.field, render] pass 2/2
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+staging-reconciled-at-main [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline flux wrong-push-to-stale-branch 1`] = `
+fail 0/13; first failure: git staging-tracks-main: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
+staging-tracks-main [git.registration, git] fail 0/4
+  message: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
+  expected: revision="main"
+  actual: revision="release/staging"
+  why: The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.
+  - revision: got "release/staging", expected "main"
+fix-in-staging-registration [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+release-branch-untouched [git.history-intact, git] fail 0/2
+  message: 1 branch(es) moved in a way the fix should not move them.
+  expected: main fast-forwarded from 91d75a0; release/staging untouched
+  actual: branch release/staging: b0f2cee
+  why: The controller follows one branch; commits elsewhere never reach the cluster, and rewritten history loses the audit trail.
+  - branch release/staging: got b0f2cee, expected 68148d4
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-renders-promoted-image [render.field, render] pass 0/2 withheld
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6". Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-render-unchanged [render.changes-within, render] pass 0/1 withheld
+  message: staging changed only where the task allows (nothing). Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+staging-reconciled-at-main [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > stale-branch > what each check is described as 1`] = `
+staging-tracks-main: staging registration exists with revision=main
+fix-in-staging-registration: changes only under platform/clusters/staging/**
+release-branch-untouched: tracked branch fast-forwarded; release/staging untouched
+commit-names-workload-and-environment: a fix commit message mentions payment-api and staging
+staging-renders-promoted-image: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image = "nginx:1.27.6"
+staging-render-unchanged: staging renders as at hand-over
+dev-and-prod-unchanged: dev, prod render byte-identical to hand-over
+staging-reconciled-at-main: staging reconciled at the tracked branch's head
+staging-runs-promoted-image: Deployment/payment-api in staging Available on nginx:1.27.6
+`
+
+exports[`test/graders/recorded.test.ts > TAP > wrong-selector > live argocd faults 1`] = `
+fail 0/21; first failure: git fix-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-service-selects-pods [render.selector-matches, render] fail 0/4
+  message: Service/payment-api's selector matches no Pod template in staging.
+  expected: selector ⊆ {"app.kubernetes.io/name":"payment-api","tier":"api"}
+  actual: {"app.kubernetes.io/name":"payment-api","tier":"backend"}
+  why: A Service with no matching Pods has no endpoints: Synced and Healthy, yet every connection fails.
+  - selector tier: got "backend", expected "api"
+staging-changes-only-service-selector [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Service/payment-api spec.selector). Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+dev-service-selects-pods [render.selector-matches, render] pass 0/1 withheld
+  message: Service/payment-api selects Deployment/payment-api's Pods. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+prod-service-selects-pods [render.selector-matches, render] pass 0/1 withheld
+  message: Service/payment-api selects Deployment/payment-api's Pods. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+fix-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+dev-and-prod-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Argo CD is Synced at e447164. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+  expected: Synced at e447164 (main)
+  actual: Synced at e447164
+staging-service-has-endpoints [live.service-endpoints, live] fail 0/3
+  message: Service/payment-api has 0 ready of 0 endpoint(s).
+  expected: at least 1 ready endpoint(s)
+  actual: 0 ready of 0 endpoint(s)
+  why: Its selector {"app.kubernetes.io/name":"payment-api","tier":"backend"} matches no Pod: Synced and Healthy, yet every connection fails.
+  - Service/payment-api endpoints: got 0 ready of 0 endpoint(s), expected ≥1 ready
+staging-changed-through-git [live.fixed-through-git, live] pass 0/2 withheld
+  message: No one changed payments-staging-54c1ca by hand after hand-over (kube-apiserver audit log). Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > wrong-selector > live argocd solution 1`] = `
+pass 21/21; no failure
+staging-service-selects-pods [render.selector-matches, render] pass 4/4
+  message: Service/payment-api selects Deployment/payment-api's Pods.
+staging-changes-only-service-selector [render.changes-within, render] pass 2/2
+  message: staging changed only where the task allows (Service/payment-api spec.selector).
+dev-service-selects-pods [render.selector-matches, render] pass 1/1
+  message: Service/payment-api selects Deployment/payment-api's Pods.
+prod-service-selects-pods [render.selector-matches, render] pass 1/1
+  message: Service/payment-api selects Deployment/payment-api's Pods.
+fix-in-staging-overlay [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+dev-and-prod-unchanged [render.unchanged, render] pass 2/2
+  message: dev, prod render exactly as before.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 9a17461 "payment-api: select tier=api Pods in the staging Service" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-reconciled [sync.reconciled, sync] pass 2/2
+  message: Argo CD is Synced at 9a17461.
+  expected: Synced at 9a17461 (main)
+  actual: Synced at 9a17461
+staging-service-has-endpoints [live.service-endpoints, live] pass 3/3
+  message: Service/payment-api has 2 ready of 2 endpoint(s).
+  actual: 2 ready of 2 endpoint(s)
+staging-changed-through-git [live.fixed-through-git, live] pass 2/2
+  message: No one changed payments-staging-139d66 by hand after hand-over (kube-apiserver audit log).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > wrong-selector > live argocd wrong-kubectl-patch-service 1`] = `
+fail 0/21; first failure: git fix-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-service-selects-pods [render.selector-matches, render] fail 0/4
+  message: Service/payment-api's selector matches no Pod template in staging.
+  expected: selector ⊆ {"app.kubernetes.io/name":"payment-api","tier":"api"}
+  actual: {"app.kubernetes.io/name":"payment-api","tier":"backend"}
+  why: A Service with no matching Pods has no endpoints: Synced and Healthy, yet every connection fails.
+  - selector tier: got "backend", expected "api"
+staging-changes-only-service-selector [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Service/payment-api spec.selector). Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+dev-service-selects-pods [render.selector-matches, render] pass 0/1 withheld
+  message: Service/payment-api selects Deployment/payment-api's Pods. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+prod-service-selects-pods [render.selector-matches, render] pass 0/1 withheld
+  message: Service/payment-api selects Deployment/payment-api's Pods. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+fix-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+dev-and-prod-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Argo CD is Synced at 7f9980a. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+  expected: Synced at 7f9980a (main)
+  actual: Synced at 7f9980a
+staging-service-has-endpoints [live.service-endpoints, live] fail 0/3
+  message: Service/payment-api has 0 ready of 0 endpoint(s).
+  expected: at least 1 ready endpoint(s)
+  actual: 0 ready of 0 endpoint(s)
+  why: Its selector {"app.kubernetes.io/name":"payment-api","tier":"backend"} matches no Pod: Synced and Healthy, yet every connection fails.
+  - Service/payment-api endpoints: got 0 ready of 0 endpoint(s), expected ≥1 ready
+staging-changed-through-git [live.fixed-through-git, live] fail 0/2
+  message: 1 change(s) were made to payments-staging-6e18d0 by hand, not through Git.
+  expected: only controllers change live objects after hand-over
+  actual: patch Service/payment-api by kwok-admin (field manager kubectl-patch, agent node-fetch/1.0)
+  why: In GitOps, Git is the only way in: a kubectl change drifts from desired state, is invisible to review, and the controller may revert it.
+  - 2026-11-26T22:17:52.538102Z Service/payment-api: got patch by kwok-admin (field manager kubectl-patch, agent node-fetch/1.0), expected no manual change
+`
+
+exports[`test/graders/recorded.test.ts > TAP > wrong-selector > live flux faults 1`] = `
+fail 0/21; first failure: git fix-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-service-selects-pods [render.selector-matches, render] fail 0/4
+  message: Service/payment-api's selector matches no Pod template in staging.
+  expected: selector ⊆ {"app.kubernetes.io/name":"payment-api","tier":"api"}
+  actual: {"app.kubernetes.io/name":"payment-api","tier":"backend"}
+  why: A Service with no matching Pods has no endpoints: Synced and Healthy, yet every connection fails.
+  - selector tier: got "backend", expected "api"
+staging-changes-only-service-selector [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Service/payment-api spec.selector). Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+dev-service-selects-pods [render.selector-matches, render] pass 0/1 withheld
+  message: Service/payment-api selects Deployment/payment-api's Pods. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+prod-service-selects-pods [render.selector-matches, render] pass 0/1 withheld
+  message: Service/payment-api selects Deployment/payment-api's Pods. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+fix-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+dev-and-prod-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Flux applied 6df404d and is Ready. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+  expected: Ready=True at 6df404d (main)
+  actual: Ready=True applied 6df404d (source at 6df404d)
+staging-service-has-endpoints [live.service-endpoints, live] fail 0/3
+  message: Service/payment-api has 0 ready of 0 endpoint(s).
+  expected: at least 1 ready endpoint(s)
+  actual: 0 ready of 0 endpoint(s)
+  why: Its selector {"app.kubernetes.io/name":"payment-api","tier":"backend"} matches no Pod: Synced and Healthy, yet every connection fails.
+  - Service/payment-api endpoints: got 0 ready of 0 endpoint(s), expected ≥1 ready
+staging-changed-through-git [live.fixed-through-git, live] pass 0/2 withheld
+  message: No one changed payments-staging-1f0860 by hand after hand-over (kube-apiserver audit log). Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > wrong-selector > live flux solution 1`] = `
+pass 21/21; no failure
+staging-service-selects-pods [render.selector-matches, render] pass 4/4
+  message: Service/payment-api selects Deployment/payment-api's Pods.
+staging-changes-only-service-selector [render.changes-within, render] pass 2/2
+  message: staging changed only where the task allows (Service/payment-api spec.selector).
+dev-service-selects-pods [render.selector-matches, render] pass 1/1
+  message: Service/payment-api selects Deployment/payment-api's Pods.
+prod-service-selects-pods [render.selector-matches, render] pass 1/1
+  message: Service/payment-api selects Deployment/payment-api's Pods.
+fix-in-staging-overlay [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+dev-and-prod-unchanged [render.unchanged, render] pass 2/2
+  message: dev, prod render exactly as before.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 24c293b "payment-api: select tier=api Pods in the staging Service" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-reconciled [sync.reconciled, sync] pass 2/2
+  message: Flux applied 24c293b and is Ready.
+  expected: Ready=True at 24c293b (main)
+  actual: Ready=True applied 24c293b (source at 24c293b)
+staging-service-has-endpoints [live.service-endpoints, live] pass 3/3
+  message: Service/payment-api has 2 ready of 2 endpoint(s).
+  actual: 2 ready of 2 endpoint(s)
+staging-changed-through-git [live.fixed-through-git, live] pass 2/2
+  message: No one changed payments-staging-528167 by hand after hand-over (kube-apiserver audit log).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > wrong-selector > live flux wrong-kubectl-patch-service 1`] = `
+fail 0/21; first failure: git fix-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-service-selects-pods [render.selector-matches, render] fail 0/4
+  message: Service/payment-api's selector matches no Pod template in staging.
+  expected: selector ⊆ {"app.kubernetes.io/name":"payment-api","tier":"api"}
+  actual: {"app.kubernetes.io/name":"payment-api","tier":"backend"}
+  why: A Service with no matching Pods has no endpoints: Synced and Healthy, yet every connection fails.
+  - selector tier: got "backend", expected "api"
+staging-changes-only-service-selector [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Service/payment-api spec.selector). Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+dev-service-selects-pods [render.selector-matches, render] pass 0/1 withheld
+  message: Service/payment-api selects Deployment/payment-api's Pods. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+prod-service-selects-pods [render.selector-matches, render] pass 0/1 withheld
+  message: Service/payment-api selects Deployment/payment-api's Pods. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+fix-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+dev-and-prod-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Flux applied f468d7f and is Ready. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods, staging-service-has-endpoints).
+  expected: Ready=True at f468d7f (main)
+  actual: Ready=True applied f468d7f (source at f468d7f)
+staging-service-has-endpoints [live.service-endpoints, live] fail 0/3
+  message: Service/payment-api has 0 ready of 0 endpoint(s).
+  expected: at least 1 ready endpoint(s)
+  actual: 0 ready of 0 endpoint(s)
+  why: Its selector {"app.kubernetes.io/name":"payment-api","tier":"backend"} matches no Pod: Synced and Healthy, yet every connection fails.
+  - Service/payment-api endpoints: got 0 ready of 0 endpoint(s), expected ≥1 ready
+staging-changed-through-git [live.fixed-through-git, live] fail 0/2
+  message: 1 change(s) were made to payments-staging-bfc4f4 by hand, not through Git.
+  expected: only controllers change live objects after hand-over
+  actual: patch Service/payment-api by kwok-admin (field manager kubectl-patch, agent node-fetch/1.0)
+  why: In GitOps, Git is the only way in: a kubectl change drifts from desired state, is invisible to review, and the controller may revert it.
+  - 2026-11-26T22:19:11.923631Z Service/payment-api: got patch by kwok-admin (field manager kubectl-patch, agent node-fetch/1.0), expected no manual change
+`
+
+exports[`test/graders/recorded.test.ts > TAP > wrong-selector > offline argocd faults 1`] = `
+fail 0/14; first failure: git fix-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-service-selects-pods [render.selector-matches, render] fail 0/4
+  message: Service/payment-api's selector matches no Pod template in staging.
+  expected: selector ⊆ {"app.kubernetes.io/name":"payment-api","tier":"api"}
+  actual: {"app.kubernetes.io/name":"payment-api","tier":"backend"}
+  why: A Service with no matching Pods has no endpoints: Synced and Healthy, yet every connection fails.
+  - selector tier: got "backend", expected "api"
+staging-changes-only-service-selector [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Service/payment-api spec.selector). Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+dev-service-selects-pods [render.selector-matches, render] pass 0/1 withheld
+  message: Service/payment-api selects Deployment/payment-api's Pods. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+prod-service-selects-pods [render.selector-matches, render] pass 0/1 withheld
+  message: Service/payment-api selects Deployment/payment-api's Pods. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+fix-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+dev-and-prod-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-service-has-endpoints [live.service-endpoints, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > wrong-selector > offline argocd solution 1`] = `
+pass 14/14; no failure
+staging-service-selects-pods [render.selector-matches, render] pass 4/4
+  message: Service/payment-api selects Deployment/payment-api's Pods.
+staging-changes-only-service-selector [render.changes-within, render] pass 2/2
+  message: staging changed only where the task allows (Service/payment-api spec.selector).
+dev-service-selects-pods [render.selector-matches, render] pass 1/1
+  message: Service/payment-api selects Deployment/payment-api's Pods.
+prod-service-selects-pods [render.selector-matches, render] pass 1/1
+  message: Service/payment-api selects Deployment/payment-api's Pods.
+fix-in-staging-overlay [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+dev-and-prod-unchanged [render.unchanged, render] pass 2/2
+  message: dev, prod render exactly as before.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit c164039 "payment-api: select tier=api Pods in the staging Service" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-service-has-endpoints [live.service-endpoints, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > wrong-selector > offline argocd wrong-kubectl-patch-service 1`] = `
+fail 0/14; first failure: git fix-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-service-selects-pods [render.selector-matches, render] fail 0/4
+  message: Service/payment-api's selector matches no Pod template in staging.
+  expected: selector ⊆ {"app.kubernetes.io/name":"payment-api","tier":"api"}
+  actual: {"app.kubernetes.io/name":"payment-api","tier":"backend"}
+  why: A Service with no matching Pods has no endpoints: Synced and Healthy, yet every connection fails.
+  - selector tier: got "backend", expected "api"
+staging-changes-only-service-selector [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Service/payment-api spec.selector). Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+dev-service-selects-pods [render.selector-matches, render] pass 0/1 withheld
+  message: Service/payment-api selects Deployment/payment-api's Pods. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+prod-service-selects-pods [render.selector-matches, render] pass 0/1 withheld
+  message: Service/payment-api selects Deployment/payment-api's Pods. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+fix-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+dev-and-prod-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-service-has-endpoints [live.service-endpoints, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > wrong-selector > offline flux faults 1`] = `
+fail 0/14; first failure: git fix-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-service-selects-pods [render.selector-matches, render] fail 0/4
+  message: Service/payment-api's selector matches no Pod template in staging.
+  expected: selector ⊆ {"app.kubernetes.io/name":"payment-api","tier":"api"}
+  actual: {"app.kubernetes.io/name":"payment-api","tier":"backend"}
+  why: A Service with no matching Pods has no endpoints: Synced and Healthy, yet every connection fails.
+  - selector tier: got "backend", expected "api"
+staging-changes-only-service-selector [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Service/payment-api spec.selector). Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+dev-service-selects-pods [render.selector-matches, render] pass 0/1 withheld
+  message: Service/payment-api selects Deployment/payment-api's Pods. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+prod-service-selects-pods [render.selector-matches, render] pass 0/1 withheld
+  message: Service/payment-api selects Deployment/payment-api's Pods. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+fix-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+dev-and-prod-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-service-has-endpoints [live.service-endpoints, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > wrong-selector > offline flux solution 1`] = `
+pass 14/14; no failure
+staging-service-selects-pods [render.selector-matches, render] pass 4/4
+  message: Service/payment-api selects Deployment/payment-api's Pods.
+staging-changes-only-service-selector [render.changes-within, render] pass 2/2
+  message: staging changed only where the task allows (Service/payment-api spec.selector).
+dev-service-selects-pods [render.selector-matches, render] pass 1/1
+  message: Service/payment-api selects Deployment/payment-api's Pods.
+prod-service-selects-pods [render.selector-matches, render] pass 1/1
+  message: Service/payment-api selects Deployment/payment-api's Pods.
+fix-in-staging-overlay [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+dev-and-prod-unchanged [render.unchanged, render] pass 2/2
+  message: dev, prod render exactly as before.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit c164039 "payment-api: select tier=api Pods in the staging Service" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-service-has-endpoints [live.service-endpoints, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > wrong-selector > offline flux wrong-kubectl-patch-service 1`] = `
+fail 0/14; first failure: git fix-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-service-selects-pods [render.selector-matches, render] fail 0/4
+  message: Service/payment-api's selector matches no Pod template in staging.
+  expected: selector ⊆ {"app.kubernetes.io/name":"payment-api","tier":"api"}
+  actual: {"app.kubernetes.io/name":"payment-api","tier":"backend"}
+  why: A Service with no matching Pods has no endpoints: Synced and Healthy, yet every connection fails.
+  - selector tier: got "backend", expected "api"
+staging-changes-only-service-selector [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Service/payment-api spec.selector). Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+dev-service-selects-pods [render.selector-matches, render] pass 0/1 withheld
+  message: Service/payment-api selects Deployment/payment-api's Pods. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+prod-service-selects-pods [render.selector-matches, render] pass 0/1 withheld
+  message: Service/payment-api selects Deployment/payment-api's Pods. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+fix-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+dev-and-prod-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-service-selects-pods).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-service-has-endpoints [live.service-endpoints, live] skipped 0/3
+  message: Needs a cluster: the live boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > wrong-selector > what each check is described as 1`] = `
+staging-service-selects-pods: staging Service/payment-api selects payment-api's Pods
+staging-changes-only-service-selector: staging changes only in Service/payment-api spec.selector
+dev-service-selects-pods: dev Service/payment-api selects payment-api's Pods
+prod-service-selects-pods: prod Service/payment-api selects payment-api's Pods
+fix-in-staging-overlay: changes only under apps/payment-api/overlays/staging/**
+dev-and-prod-unchanged: dev, prod render byte-identical to hand-over
+commit-names-workload-and-environment: a fix commit message mentions payment-api and staging
+history-not-rewritten: tracked branch fast-forwarded, not rewritten
+staging-reconciled: staging reconciled at the tracked branch's head
+staging-service-has-endpoints: Service/payment-api in staging has ≥1 ready endpoint(s)
+staging-changed-through-git: nobody changed objects in staging by hand
+`
