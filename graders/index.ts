@@ -21,7 +21,7 @@ import { fixedThroughGit } from './live/fixed-through-git.js';
 import { matchesRender } from './live/matches-render.js';
 import { serviceEndpoints } from './live/service-endpoints.js';
 import { available } from './health/available.js';
-import { analysisAborted, rolloutStatus } from './rollout/status.js';
+import { rolloutStatus } from './rollout/status.js';
 
 export const GRADERS: ReadonlyMap<string, Grader> = new Map(
   ([
@@ -47,7 +47,6 @@ export const GRADERS: ReadonlyMap<string, Grader> = new Map(
     boundsHeld,
     available,
     rolloutStatus,
-    analysisAborted,
   ] as Grader[]).map((g) => [g.name, g]),
 );
 

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineGrader, fail, pass } from '../grader.js';
-import { condition, environmentOf, isFinding, liveObject, liveObjects } from '../lib/cluster.js';
+import { environmentOf, isFinding, liveObject } from '../lib/cluster.js';
 import { getPath } from '../lib/object-path.js';
-import { nameOf } from '../lib/render.js';
 import type { Mismatch } from '../../harness/model/result.js';
 
 export const rolloutStatus = defineGrader({
@@ -37,34 +36,6 @@ export const rolloutStatus = defineGrader({
       expected: params.phase,
       actual: phase,
       why: 'Progressive delivery moves only as far as its steps and analysis allow; its phase says where it stopped.',
-      mismatches,
-    });
-  },
-});
-
-export const analysisAborted = defineGrader({
-  name: 'rollout.analysis-aborted',
-  boundary: 'rollout',
-  summary: "The canary's AnalysisRun failed and the Rollout aborted the update (the bad version never became stable).",
-  params: z.strictObject({ environment: z.string().min(1), rollout: z.string().min(1) }),
-  describe: (p) => `Rollout/${p.rollout} in ${p.environment} aborted after a failed analysis`,
-  grade(evidence, params) {
-    const env = environmentOf(evidence, params.environment);
-    if (isFinding(env)) return env;
-    const r = liveObject(env, 'Rollout', params.rollout);
-    const id = `Rollout/${params.rollout}`;
-    if (!r) return fail(`${id} does not exist in ${env.namespace}.`, { actual: 'absent' });
-    const runs = liveObjects(env, 'AnalysisRun').filter((a) => ((getPath(a, 'metadata.ownerReferences') as { name?: string }[] | undefined) ?? []).some((o) => o.name === params.rollout));
-    const failed = runs.find((a) => getPath(a, 'status.phase') === 'Failed');
-    const aborted = getPath(r, 'status.abort') === true || condition(r, 'Progressing')?.reason === 'RolloutAborted';
-    const mismatches: Mismatch[] = [];
-    if (!failed) mismatches.push({ path: 'AnalysisRun phase', got: runs.map((a) => `${nameOf(a)}=${String(getPath(a, 'status.phase'))}`).join(', ') || 'none', expected: 'Failed' });
-    if (!aborted) mismatches.push({ path: `${id} status.abort`, got: String(getPath(r, 'status.abort') ?? false), expected: 'true' });
-    if (mismatches.length === 0) return pass(`${nameOf(failed!)} failed and ${id} aborted.`);
-    return fail(`${id} did not abort on a failed analysis.`, {
-      expected: 'AnalysisRun Failed and the Rollout aborted',
-      actual: mismatches.map((m) => `${m.path}=${m.got}`).join(', '),
-      why: 'A failed analysis must stop the canary; otherwise the bad version is promoted.',
       mismatches,
     });
   },

@@ -1718,7 +1718,6 @@ live.fixed-through-git (live): No person changed the environment's objects in th
 live.bounds-held (live): Bounds the task sets for the whole time held at every change after hand-over, not only at the end: a minimum replica count, an environment nobody touches, a Service never without ready endpoints for long.
 health.available (health): A Deployment is Available with all desired replicas ready, optionally running an expected image.
 rollout.status (rollout): An Argo Rollout is in the expected phase, optionally fully promoted to an expected image (stable == current).
-rollout.analysis-aborted (rollout): The canary's AnalysisRun failed and the Rollout aborted the update (the bad version never became stable).
 `
 
 exports[`test/graders/recorded.test.ts > TAP > flux-bad-path > offline flux faults 1`] = `
