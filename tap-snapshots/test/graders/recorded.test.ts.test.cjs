@@ -903,6 +903,286 @@ staging-available: Deployment/payment-api in staging Available
 staging-changed-through-git: nobody changed objects in staging by hand
 `
 
+exports[`test/graders/recorded.test.ts > TAP > canary-failed-analysis > live argocd faults 1`] = `
+fail 0/17; first failure: git revert-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-renders-stable-image [render.field, render] fail 0/4
+  message: staging Rollout/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.9"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.9", expected "nginx:1.27.5"
+revert-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Argo CD is Synced at 91fe8e1. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+  expected: Synced at 91fe8e1 (main)
+  actual: Synced at 91fe8e1
+staging-rollout-healthy-on-stable [rollout.status, rollout] fail 0/4
+  message: Rollout/payment-api is Degraded, expected Healthy on nginx:1.27.5.
+  expected: Healthy
+  actual: Degraded
+  why: Progressive delivery moves only as far as its steps and analysis allow; its phase says where it stopped.
+  - Rollout/payment-api status.phase: got Degraded (RolloutAborted: Rollout aborted update to revision 2: Background analysis phase error/failed: Metric "smoke-test" assessed Failed due to failed (1) > failureLimit (0)), expected Healthy
+  - Rollout/payment-api spec image: got nginx:1.27.9, expected nginx:1.27.5
+  - Rollout/payment-api status.stableRS: got 89444bc7, expected 7fbdcfd7c7 (currentPodHash: fully promoted)
+staging-changed-through-git [live.fixed-through-git, live] pass 0/2 withheld
+  message: No one changed payments-staging-04372f by hand after hand-over (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > canary-failed-analysis > live argocd solution 1`] = `
+pass 17/17; no failure
+staging-renders-stable-image [render.field, render] pass 4/4
+  message: staging Rollout/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+revert-in-staging-overlay [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+history-intact [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 2fa50de "Revert "payment-api: promote 1.27.9 to staging"" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+staging-reconciled [sync.reconciled, sync] pass 2/2
+  message: Argo CD is Synced at 2fa50de.
+  expected: Synced at 2fa50de (main)
+  actual: Synced at 2fa50de
+staging-rollout-healthy-on-stable [rollout.status, rollout] pass 4/4
+  message: Rollout/payment-api is Healthy on nginx:1.27.5.
+staging-changed-through-git [live.fixed-through-git, live] pass 2/2
+  message: No one changed payments-staging-ec8ee6 by hand after hand-over (kube-apiserver audit log (authenticated users)).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > canary-failed-analysis > live argocd wrong-abort-only 1`] = `
+fail 0/17; first failure: git revert-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-renders-stable-image [render.field, render] fail 0/4
+  message: staging Rollout/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.9"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.9", expected "nginx:1.27.5"
+revert-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Argo CD is Synced at 04621b1. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+  expected: Synced at 04621b1 (main)
+  actual: Synced at 04621b1
+staging-rollout-healthy-on-stable [rollout.status, rollout] fail 0/4
+  message: Rollout/payment-api is Degraded, expected Healthy on nginx:1.27.5.
+  expected: Healthy
+  actual: Degraded
+  why: Progressive delivery moves only as far as its steps and analysis allow; its phase says where it stopped.
+  - Rollout/payment-api status.phase: got Degraded (RolloutAborted: Rollout aborted update to revision 2: Background analysis phase error/failed: Metric "smoke-test" assessed Failed due to failed (1) > failureLimit (0)), expected Healthy
+  - Rollout/payment-api spec image: got nginx:1.27.9, expected nginx:1.27.5
+  - Rollout/payment-api status.stableRS: got 89444bc7, expected 7fbdcfd7c7 (currentPodHash: fully promoted)
+staging-changed-through-git [live.fixed-through-git, live] pass 0/2 withheld
+  message: No one changed payments-staging-893ed5 by hand after hand-over (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > canary-failed-analysis > live argocd wrong-delete-replicasets-by-hand 1`] = `
+fail 0/17; first failure: git revert-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-renders-stable-image [render.field, render] fail 0/4
+  message: staging Rollout/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.9"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.9", expected "nginx:1.27.5"
+revert-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Argo CD is Synced at d0821bb. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+  expected: Synced at d0821bb (main)
+  actual: Synced at d0821bb
+staging-rollout-healthy-on-stable [rollout.status, rollout] fail 0/4
+  message: Rollout/payment-api is Healthy, expected Healthy on nginx:1.27.5.
+  expected: Healthy
+  actual: Healthy
+  why: Progressive delivery moves only as far as its steps and analysis allow; its phase says where it stopped.
+  - Rollout/payment-api spec image: got nginx:1.27.9, expected nginx:1.27.5
+staging-changed-through-git [live.fixed-through-git, live] fail 0/2
+  message: 2 change(s) were made to payments-staging-218be9 by hand, not through Git.
+  expected: only controllers change live objects after hand-over
+  actual: delete ReplicaSet/payment-api-7fbdcfd7c7 by kwok-admin; delete ReplicaSet/payment-api-89444bc7 by kwok-admin
+  why: In GitOps, Git is the only way in: a kubectl change drifts from desired state, is invisible to review, and the controller may revert it.
+  - 2026-12-02T04:47:34.867874Z ReplicaSet/payment-api-7fbdcfd7c7: got delete by kwok-admin, expected no manual change
+  - 2026-12-02T04:47:34.947177Z ReplicaSet/payment-api-89444bc7: got delete by kwok-admin, expected no manual change
+`
+
+exports[`test/graders/recorded.test.ts > TAP > canary-failed-analysis > live flux faults 1`] = `
+fail 0/17; first failure: git revert-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-renders-stable-image [render.field, render] fail 0/4
+  message: staging Rollout/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.9"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.9", expected "nginx:1.27.5"
+revert-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Flux applied 120fa85 and is Ready. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+  expected: Ready=True at 120fa85 (main)
+  actual: Ready=True applied 120fa85 (source at 120fa85)
+staging-rollout-healthy-on-stable [rollout.status, rollout] fail 0/4
+  message: Rollout/payment-api is Degraded, expected Healthy on nginx:1.27.5.
+  expected: Healthy
+  actual: Degraded
+  why: Progressive delivery moves only as far as its steps and analysis allow; its phase says where it stopped.
+  - Rollout/payment-api status.phase: got Degraded (RolloutAborted: Rollout aborted update to revision 2: Background analysis phase error/failed: Metric "smoke-test" assessed Failed due to failed (1) > failureLimit (0)), expected Healthy
+  - Rollout/payment-api spec image: got nginx:1.27.9, expected nginx:1.27.5
+  - Rollout/payment-api status.stableRS: got 89444bc7, expected 7fbdcfd7c7 (currentPodHash: fully promoted)
+staging-changed-through-git [live.fixed-through-git, live] pass 0/2 withheld
+  message: No one changed payments-staging-9ea300 by hand after hand-over (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > canary-failed-analysis > live flux solution 1`] = `
+pass 17/17; no failure
+staging-renders-stable-image [render.field, render] pass 4/4
+  message: staging Rollout/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+revert-in-staging-overlay [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+history-intact [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 55b14c9 "Revert "payment-api: promote 1.27.9 to staging"" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+staging-reconciled [sync.reconciled, sync] pass 2/2
+  message: Flux applied 55b14c9 and is Ready.
+  expected: Ready=True at 55b14c9 (main)
+  actual: Ready=True applied 55b14c9 (source at 55b14c9)
+staging-rollout-healthy-on-stable [rollout.status, rollout] pass 4/4
+  message: Rollout/payment-api is Healthy on nginx:1.27.5.
+staging-changed-through-git [live.fixed-through-git, live] pass 2/2
+  message: No one changed payments-staging-1d82df by hand after hand-over (kube-apiserver audit log (authenticated users)).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > canary-failed-analysis > live flux wrong-abort-only 1`] = `
+fail 0/17; first failure: git revert-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-renders-stable-image [render.field, render] fail 0/4
+  message: staging Rollout/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.9"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.9", expected "nginx:1.27.5"
+revert-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Flux applied a28fdda and is Ready. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+  expected: Ready=True at a28fdda (main)
+  actual: Ready=True applied a28fdda (source at a28fdda)
+staging-rollout-healthy-on-stable [rollout.status, rollout] fail 0/4
+  message: Rollout/payment-api is Degraded, expected Healthy on nginx:1.27.5.
+  expected: Healthy
+  actual: Degraded
+  why: Progressive delivery moves only as far as its steps and analysis allow; its phase says where it stopped.
+  - Rollout/payment-api status.phase: got Degraded (RolloutAborted: Rollout aborted update to revision 2: Background analysis phase error/failed: Metric "smoke-test" assessed Failed due to failed (1) > failureLimit (0)), expected Healthy
+  - Rollout/payment-api spec image: got nginx:1.27.9, expected nginx:1.27.5
+  - Rollout/payment-api status.stableRS: got 89444bc7, expected 7fbdcfd7c7 (currentPodHash: fully promoted)
+staging-changed-through-git [live.fixed-through-git, live] pass 0/2 withheld
+  message: No one changed payments-staging-a75043 by hand after hand-over (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > canary-failed-analysis > live flux wrong-delete-replicasets-by-hand 1`] = `
+fail 0/17; first failure: git revert-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
+staging-renders-stable-image [render.field, render] fail 0/4
+  message: staging Rollout/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.9"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.9", expected "nginx:1.27.5"
+revert-in-staging-overlay [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Flux applied cf0497e and is Ready. Not scored yet: guards earn their weight once the task has made progress (staging-renders-stable-image, staging-rollout-healthy-on-stable).
+  expected: Ready=True at cf0497e (main)
+  actual: Ready=True applied cf0497e (source at cf0497e)
+staging-rollout-healthy-on-stable [rollout.status, rollout] fail 0/4
+  message: Rollout/payment-api is Healthy, expected Healthy on nginx:1.27.5.
+  expected: Healthy
+  actual: Healthy
+  why: Progressive delivery moves only as far as its steps and analysis allow; its phase says where it stopped.
+  - Rollout/payment-api spec image: got nginx:1.27.9, expected nginx:1.27.5
+staging-changed-through-git [live.fixed-through-git, live] fail 0/2
+  message: 2 change(s) were made to payments-staging-d2a522 by hand, not through Git.
+  expected: only controllers change live objects after hand-over
+  actual: delete ReplicaSet/payment-api-7fbdcfd7c7 by kwok-admin; delete ReplicaSet/payment-api-89444bc7 by kwok-admin
+  why: In GitOps, Git is the only way in: a kubectl change drifts from desired state, is invisible to review, and the controller may revert it.
+  - 2026-12-02T04:49:01.652781Z ReplicaSet/payment-api-7fbdcfd7c7: got delete by kwok-admin, expected no manual change
+  - 2026-12-02T04:49:01.753417Z ReplicaSet/payment-api-89444bc7: got delete by kwok-admin, expected no manual change
+`
+
 exports[`test/graders/recorded.test.ts > TAP > canary-failed-analysis > offline argocd faults 1`] = `
 fail 0/9; first failure: git revert-in-staging-overlay: Nothing changed on the tracked branch since the scenario was handed over.
 staging-renders-stable-image [render.field, render] fail 0/4
@@ -1366,6 +1646,51 @@ staging-no-errors: staging reconciles without controller errors
 staging-reconciled: staging reconciled at the tracked branch's head
 staging-runs-promoted-image: Deployment/payment-api in staging Available on nginx:1.27.6
 staging-changed-through-git: nobody changed objects in staging by hand
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-accept > live argocd faults 1`] = `
+fail 0/23; first failure: git fix-in-staging: Nothing changed on the tracked branch since the scenario was handed over.
+staging-renders-five-replicas [render.field, render] fail 0/4
+  message: staging Deployment/payment-api spec.replicas is 3.
+  expected: 5
+  actual: 3
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.replicas: got 3, expected 5
+fix-in-staging [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**, platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+base-untouched [git.unchanged, git] pass 0/1 withheld
+  message: apps/payment-api/base/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
+  expected: apps/payment-api/base/** unchanged since hand-over
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
+staging-reconciled [sync.reconciled, sync] fail 0/3
+  message: Argo CD reports OutOfSync at 357c39b, not the head of main.
+  expected: Synced at 357c39b (main)
+  actual: OutOfSync at 357c39b
+  why: Desired and live state differ: the controller has not applied the change.
+  - status.sync.status: got OutOfSync, expected Synced
+staging-matches-git [live.matches-render, live] fail 0/3
+  message: Live Deployment/payment-api drifts from Git at 1 field(s).
+  expected: Deployment/payment-api spec.replicas=3
+  actual: Deployment/payment-api spec.replicas=5
+  why: Live state that differs from Git is drift: the next sync reverts it, or worse, nobody knows which is true.
+  - Deployment/payment-api spec.replicas: got 5, expected 3
+staging-runs-five [health.available, health] pass 0/3 withheld
+  message: Deployment/payment-api is Available with 5/5 ready. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
+  actual: Available=True, 5/5 ready
+staging-never-below-five [live.bounds-held, live] pass 0/3 withheld
+  message: In payments-staging-7a7c07, Deployment/payment-api stayed at 5 or more replicas (0 write(s) after hand-over) (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
+staging-changed-through-git [live.fixed-through-git, live] pass 0/1 withheld
+  message: No one changed payments-staging-7a7c07 by hand after hand-over (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
 `
 
 exports[`test/graders/recorded.test.ts > TAP > drift-accept > offline argocd faults 1`] = `
