@@ -140,7 +140,7 @@ function controllerTokenRequest(e: AuditEvent): boolean {
 export function changeFromAudit(e: AuditEvent, namespaces: ReadonlySet<string>): RecordedChange | undefined {
   const ref = e.objectRef;
   if (e.stage !== 'ResponseComplete' || !e.verb || !MUTATING.has(e.verb) || !ref?.namespace) return undefined;
-  if ((e.responseStatus?.code ?? 0) >= 400) return undefined;
+  if ((e.responseStatus?.code ?? 0) >= 400 || isDryRun(e)) return undefined;
   const user = e.user?.username ?? 'unknown';
   const groups = e.user?.groups ?? [];
   const actor = classifyActor(user, groups);
@@ -170,6 +170,14 @@ export function changeFromAudit(e: AuditEvent, namespaces: ReadonlySet<string>):
   };
 }
 
+/**
+ * A server-side dry run (`?dryRun=All`: Flux's kustomize-controller runs one before every apply, `kubectl apply
+ * --dry-run=server` too) changes nothing, though the audit log records it like the write it previews.
+ */
+export function isDryRun(e: AuditEvent): boolean {
+  return e.requestURI !== undefined && new URL(e.requestURI, 'http://x').searchParams.has('dryRun');
+}
+
 function writtenName(e: AuditEvent): string {
   const o = asObject(e.responseObject);
   const name = o && o.kind !== 'Status' ? (o.metadata as { name?: unknown } | undefined)?.name : undefined;
@@ -178,7 +186,7 @@ function writtenName(e: AuditEvent): string {
 
 /** The object's resourceVersion after a successful write, where the event carries the object (or its Scale). */
 function writtenVersion(e: AuditEvent): string | undefined {
-  if (e.stage !== 'ResponseComplete' || !e.verb || !MUTATING.has(e.verb) || e.verb.startsWith('delete') || (e.responseStatus?.code ?? 0) >= 400) return undefined;
+  if (e.stage !== 'ResponseComplete' || !e.verb || !MUTATING.has(e.verb) || e.verb.startsWith('delete') || (e.responseStatus?.code ?? 0) >= 400 || isDryRun(e)) return undefined;
   const o = asObject(e.responseObject);
   const rv = o && o.kind !== 'Status' ? o.metadata?.resourceVersion : undefined;
   return typeof rv === 'string' && rv ? rv : undefined;
@@ -209,7 +217,7 @@ export async function readAuditChanges(file: string, namespaces: ReadonlySet<str
     const rv = ref?.subresource === 'token' ? undefined : writtenVersion(event);
     const noop = rv !== undefined && versions.get(key) === rv;
     if (rv !== undefined) versions.set(key, rv);
-    else if (event.verb === 'delete' && (event.responseStatus?.code ?? 0) < 400) versions.delete(key);
+    else if (event.verb === 'delete' && (event.responseStatus?.code ?? 0) < 400 && !isDryRun(event)) versions.delete(key);
     const change = changeFromAudit(event, namespaces);
     if (change && change.at >= since) out.push(noop ? { ...change, noop: true } : change);
   }

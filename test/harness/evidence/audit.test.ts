@@ -8,7 +8,7 @@
  */
 import t from 'tap';
 import { fileURLToPath } from 'node:url';
-import { classifyActor, classifyClaimedManager, readAuditChanges, writtenState } from '../../../harness/evidence/audit.js';
+import { classifyActor, classifyClaimedManager, isDryRun, readAuditChanges, writtenState } from '../../../harness/evidence/audit.js';
 
 const LOG = fileURLToPath(new URL('../../fixtures/audit/identities.jsonl', import.meta.url));
 const NS = new Set(['id-probe']);
@@ -161,4 +161,28 @@ t.test('writtenState: the patch itself where the response lacks replicas; nothin
     'a missing ready counts as ready',
   );
   t.same(writtenState('EndpointSlice', ev('create', 'endpointslices', undefined, { kind: 'EndpointSlice', endpoints: null })), { readyEndpoints: 0 });
+});
+
+/**
+ * test/fixtures/audit/flux-dry-run.jsonl: the Deployment patches of drift-accept's wrong solution
+ * resume-without-accepting on Flux (recorded by `record --cluster lab drift-accept`): kustomize-controller's
+ * server-side dry run and apply at 3 replicas, the admin's `kubectl scale` to 5, then the controller's dry run at 3,
+ * a managed-fields patch at 5 and its apply at 3.
+ */
+const DRY = fileURLToPath(new URL('../../fixtures/audit/flux-dry-run.jsonl', import.meta.url));
+
+t.test("a server-side dry run changes nothing: Flux's dry run before each apply is not a write", async (t) => {
+  const changes = await readAuditChanges(DRY, new Set(['payments-staging-4b5eb6']), EPOCH);
+  t.same(
+    changes.map((c) => [c.at.slice(11, 23), c.user.split(':').at(-1), c.fieldManager, c.replicas]),
+    [
+      ['04:53:06.624', 'kustomize-controller', 'kustomize-controller', 3],
+      ['04:53:13.206', 'kwok-admin', 'kubectl-scale', 5],
+      ['04:53:16.514', 'kustomize-controller', 'kustomize-controller', 5],
+      ['04:53:16.551', 'kustomize-controller', 'kustomize-controller', 3],
+    ],
+  );
+  t.ok(isDryRun({ requestURI: '/apis/apps/v1/namespaces/n/deployments/x?dryRun=All&fieldManager=kubectl' }));
+  t.notOk(isDryRun({ requestURI: '/apis/apps/v1/namespaces/n/deployments/x?fieldManager=dryRun' }), 'a field manager named dryRun is not a dry run');
+  t.notOk(isDryRun({}));
 });
