@@ -12,9 +12,24 @@ const shaOf = (rev: unknown): string => (typeof rev === 'string' ? (/([0-9a-f]{4
 const ready = (obj: KubeObject | undefined): { status?: string; reason?: string; message?: string } =>
   ((status(obj)['conditions'] ?? []) as { type: string; status?: string; reason?: string; message?: string }[]).find((c) => c.type === 'Ready') ?? {};
 
-async function requestReconcile(kube: KubeClient, target: { apiVersion: string; kind: string; namespace: string; name: string }): Promise<void> {
-  if (!(await kube.get(target))) return;
-  await kube.patch(target, { metadata: { annotations: { 'reconcile.fluxcd.io/requestedAt': new Date().toISOString() } } }, { fieldManager: FIELD_MANAGER });
+/** Asks Flux to reconcile now; returns the request's token (undefined when the object does not exist). */
+async function requestReconcile(kube: KubeClient, target: { apiVersion: string; kind: string; namespace: string; name: string }): Promise<string | undefined> {
+  if (!(await kube.get(target))) return undefined;
+  const at = new Date().toISOString();
+  await kube.patch(target, { metadata: { annotations: { 'reconcile.fluxcd.io/requestedAt': at } } }, { fieldManager: FIELD_MANAGER });
+  return at;
+}
+
+/** How long a refresh waits for the registration's source to fetch before the root may apply (it then goes on). */
+export const SOURCE_FIRST_TIMEOUT_MS = 10_000;
+
+/** Flux records a handled request as status.lastHandledReconcileAt = the requestedAt it acted on. */
+async function handled(kube: KubeClient, target: { apiVersion: string; kind: string; namespace: string; name: string }, token: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (status(await kube.get(target))['lastHandledReconcileAt'] === token) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 export const flux: ControllerAdapter = {
@@ -34,14 +49,19 @@ export const flux: ControllerAdapter = {
   },
   async refresh(kube, runId, env, name) {
     const root = this.rootName(runId, env);
-    await requestReconcile(kube, gr(root));
-    await requestReconcile(kube, ks(root));
+    // The registration's source fetches first: the root may change the registration itself (lift a suspension,
+    // say), and a Kustomization resumed before its source has the new commit applies the old one (drift-accept's
+    // fix scaled staging back to 3 for a moment, recorded on Flux). In Flux's own polling either may come first;
+    // the harness, which asks for both, must not be the one that orders them wrong.
     if (name) {
       const k = await kube.get(ks(name));
       const source = ((k?.['spec'] as { sourceRef?: { name?: string } } | undefined)?.sourceRef?.name) ?? name;
-      await requestReconcile(kube, gr(source));
-      await requestReconcile(kube, ks(name));
+      const token = await requestReconcile(kube, gr(source));
+      if (token) await handled(kube, gr(source), token, SOURCE_FIRST_TIMEOUT_MS);
     }
+    await requestReconcile(kube, gr(root));
+    await requestReconcile(kube, ks(root));
+    if (name) await requestReconcile(kube, ks(name));
   },
   async read(kube, name): Promise<RegistrationState> {
     const kustomization = await kube.get(ks(name));
