@@ -1673,9 +1673,9 @@ commit-names-workload-and-environment [git.commit-message, git] fail 0/1
 history-not-rewritten [git.history-intact, git] pass 0/1 withheld
   message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
 staging-reconciled [sync.reconciled, sync] fail 0/3
-  message: Argo CD reports OutOfSync at 357c39b, not the head of main.
-  expected: Synced at 357c39b (main)
-  actual: OutOfSync at 357c39b
+  message: Argo CD reports OutOfSync at af049e7, not the head of main.
+  expected: Synced at af049e7 (main)
+  actual: OutOfSync at af049e7
   why: Desired and live state differ: the controller has not applied the change.
   - status.sync.status: got OutOfSync, expected Synced
 staging-matches-git [live.matches-render, live] fail 0/3
@@ -1688,9 +1688,309 @@ staging-runs-five [health.available, health] pass 0/3 withheld
   message: Deployment/payment-api is Available with 5/5 ready. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
   actual: Available=True, 5/5 ready
 staging-never-below-five [live.bounds-held, live] pass 0/3 withheld
-  message: In payments-staging-7a7c07, Deployment/payment-api stayed at 5 or more replicas (0 write(s) after hand-over) (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
+  message: In payments-staging-03b74f, Deployment/payment-api stayed at 5 or more replicas (0 write(s) after hand-over) (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
 staging-changed-through-git [live.fixed-through-git, live] pass 0/1 withheld
-  message: No one changed payments-staging-7a7c07 by hand after hand-over (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
+  message: No one changed payments-staging-03b74f by hand after hand-over (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-accept > live argocd solution 1`] = `
+pass 23/23; no failure
+staging-renders-five-replicas [render.field, render] pass 4/4
+  message: staging Deployment/payment-api spec.replicas is 5.
+  expected: 5
+  actual: 5
+fix-in-staging [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**, platform/clusters/staging/**
+base-untouched [git.unchanged, git] pass 1/1
+  message: apps/payment-api/base/** is untouched.
+  expected: apps/payment-api/base/** unchanged since hand-over
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit ed2d027 "payment-api: run 5 replicas in staging for the LT-88 load test" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-reconciled [sync.reconciled, sync] pass 3/3
+  message: Argo CD is Synced at ed2d027.
+  expected: Synced at ed2d027 (main)
+  actual: Synced at ed2d027
+staging-matches-git [live.matches-render, live] pass 3/3
+  message: Live Deployment/payment-api matches Git at spec.replicas.
+staging-runs-five [health.available, health] pass 3/3
+  message: Deployment/payment-api is Available with 5/5 ready.
+  actual: Available=True, 5/5 ready
+staging-never-below-five [live.bounds-held, live] pass 3/3
+  message: In payments-staging-5df5d3, Deployment/payment-api stayed at 5 or more replicas (0 write(s) after hand-over) (kube-apiserver audit log (authenticated users)).
+staging-changed-through-git [live.fixed-through-git, live] pass 1/1
+  message: No one changed payments-staging-5df5d3 by hand after hand-over (kube-apiserver audit log (authenticated users)).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-accept > live argocd wrong-dip-to-three-between-pushes 1`] = `
+fail 19/23; first failure: live staging-never-below-five: A bound was broken in payments-staging-ff1d83 after hand-over: 2026-12-02T04:56:58.633065Z: kwok-admin (field manager kubectl-scale) set 3 replica(s) (patch).
+staging-renders-five-replicas [render.field, render] pass 4/4
+  message: staging Deployment/payment-api spec.replicas is 5.
+  expected: 5
+  actual: 5
+fix-in-staging [git.changed-within, git] pass 2/2
+  message: All 3 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**, platform/clusters/staging/**
+base-untouched [git.unchanged, git] pass 1/1
+  message: apps/payment-api/base/** is untouched.
+  expected: apps/payment-api/base/** unchanged since hand-over
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 48bab4f "payment-api: run 5 replicas in staging for the LT-88 load test" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-reconciled [sync.reconciled, sync] pass 3/3
+  message: Argo CD is Synced at 7c70120.
+  expected: Synced at 7c70120 (main)
+  actual: Synced at 7c70120
+staging-matches-git [live.matches-render, live] pass 3/3
+  message: Live Deployment/payment-api matches Git at spec.replicas.
+staging-runs-five [health.available, health] pass 3/3
+  message: Deployment/payment-api is Available with 5/5 ready.
+  actual: Available=True, 5/5 ready
+staging-never-below-five [live.bounds-held, live] fail 0/3
+  message: A bound was broken in payments-staging-ff1d83 after hand-over: 2026-12-02T04:56:58.633065Z: kwok-admin (field manager kubectl-scale) set 3 replica(s) (patch).
+  expected: Deployment/payment-api never below 5 replicas
+  actual: 2026-12-02T04:56:58.633065Z: kwok-admin (field manager kubectl-scale) set 3 replica(s) (patch)
+  why: A grade taken at the end sees only the end: a bound the task sets for the whole time (a load test that needs its replicas, an environment nobody may touch) is broken by any moment it does not hold, even if the end looks right.
+  - 2026-12-02T04:56:58.633065Z Deployment/payment-api spec.replicas: got 3 (patch by kwok-admin (field manager kubectl-scale)), expected at least 5
+staging-changed-through-git [live.fixed-through-git, live] fail 0/1
+  message: 2 change(s) were made to payments-staging-ff1d83 by hand, not through Git.
+  expected: only controllers change live objects after hand-over
+  actual: patch Deployment/payment-api by kwok-admin (field manager kubectl-scale); patch Deployment/payment-api by kwok-admin (field manager kubectl-scale)
+  why: In GitOps, Git is the only way in: a kubectl change drifts from desired state, is invisible to review, and the controller may revert it.
+  - 2026-12-02T04:56:58.633065Z Deployment/payment-api: got patch by kwok-admin (field manager kubectl-scale), expected no manual change
+  - 2026-12-02T04:56:59.109297Z Deployment/payment-api: got patch by kwok-admin (field manager kubectl-scale), expected no manual change
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-accept > live argocd wrong-sync-back-to-three 1`] = `
+fail 10/23; first failure: git fix-in-staging: Nothing changed on the tracked branch since the scenario was handed over.
+staging-renders-five-replicas [render.field, render] fail 0/4
+  message: staging Deployment/payment-api spec.replicas is 3.
+  expected: 5
+  actual: 3
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.replicas: got 3, expected 5
+fix-in-staging [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**, platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+base-untouched [git.unchanged, git] pass 1/1
+  message: apps/payment-api/base/** is untouched.
+  expected: apps/payment-api/base/** unchanged since hand-over
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-reconciled [sync.reconciled, sync] pass 3/3
+  message: Argo CD is Synced at 16be16e.
+  expected: Synced at 16be16e (main)
+  actual: Synced at 16be16e
+staging-matches-git [live.matches-render, live] pass 3/3
+  message: Live Deployment/payment-api matches Git at spec.replicas.
+staging-runs-five [health.available, health] fail 0/3
+  message: Deployment/payment-api: Available=True, 3/5 ready.
+  expected: Available=True, 5/5 ready
+  actual: Available=True, 3/5 ready
+  why: Synced is not the same as usable: health asks whether the Pods are Ready to serve.
+  - Deployment/payment-api readyReplicas: got 3, expected 5
+staging-never-below-five [live.bounds-held, live] fail 0/3
+  message: A bound was broken in payments-staging-0b1f47 after hand-over: 2026-12-02T04:56:40.941162Z: system:serviceaccount:argocd:argocd-application-controller (field manager argocd-controller, agent argocd/v0.0.0) set 3 replica(s) (patch); 2026-12-02T04:56:44.593Z: Deployment/payment-api has 3 replica(s) at grading.
+  expected: Deployment/payment-api never below 5 replicas
+  actual: 2026-12-02T04:56:40.941162Z: system:serviceaccount:argocd:argocd-application-controller (field manager argocd-controller, agent argocd/v0.0.0) set 3 replica(s) (patch); 2026-12-02T04:56:44.593Z: Deployment/payment-api has 3 replica(s) at grading
+  why: A grade taken at the end sees only the end: a bound the task sets for the whole time (a load test that needs its replicas, an environment nobody may touch) is broken by any moment it does not hold, even if the end looks right.
+  - 2026-12-02T04:56:40.941162Z Deployment/payment-api spec.replicas: got 3 (patch by system:serviceaccount:argocd:argocd-application-controller (field manager argocd-controller, agent argocd/v0.0.0)), expected at least 5
+  - 2026-12-02T04:56:44.593Z Deployment/payment-api spec.replicas: got 3, expected at least 5
+staging-changed-through-git [live.fixed-through-git, live] pass 1/1
+  message: No one changed payments-staging-0b1f47 by hand after hand-over (kube-apiserver audit log (authenticated users)).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-accept > live flux faults 1`] = `
+fail 0/25; first failure: git fix-in-staging: Nothing changed on the tracked branch since the scenario was handed over.
+staging-renders-five-replicas [render.field, render] fail 0/4
+  message: staging Deployment/payment-api spec.replicas is 3.
+  expected: 5
+  actual: 3
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.replicas: got 3, expected 5
+fix-in-staging [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**, platform/clusters/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+staging-reconciling [git.registration, git] fail 0/2
+  message: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
+  expected: automated=true
+  actual: automated=false
+  why: The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.
+  - automated: got false, expected true
+base-untouched [git.unchanged, git] pass 0/1 withheld
+  message: apps/payment-api/base/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
+  expected: apps/payment-api/base/** unchanged since hand-over
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
+staging-reconciled [sync.reconciled, sync] pass 0/3 withheld
+  message: Flux applied 10edfa7 and is Ready. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
+  expected: Ready=True at 10edfa7 (main)
+  actual: Ready=True applied 10edfa7 (source at 10edfa7)
+staging-matches-git [live.matches-render, live] fail 0/3
+  message: Live Deployment/payment-api drifts from Git at 1 field(s).
+  expected: Deployment/payment-api spec.replicas=3
+  actual: Deployment/payment-api spec.replicas=5
+  why: Live state that differs from Git is drift: the next sync reverts it, or worse, nobody knows which is true.
+  - Deployment/payment-api spec.replicas: got 5, expected 3
+staging-runs-five [health.available, health] pass 0/3 withheld
+  message: Deployment/payment-api is Available with 5/5 ready. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
+  actual: Available=True, 5/5 ready
+staging-never-below-five [live.bounds-held, live] pass 0/3 withheld
+  message: In payments-staging-f9ff82, Deployment/payment-api stayed at 5 or more replicas (0 write(s) after hand-over) (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
+staging-changed-through-git [live.fixed-through-git, live] pass 0/1 withheld
+  message: No one changed payments-staging-f9ff82 by hand after hand-over (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-accept > live flux solution 1`] = `
+pass 25/25; no failure
+staging-renders-five-replicas [render.field, render] pass 4/4
+  message: staging Deployment/payment-api spec.replicas is 5.
+  expected: 5
+  actual: 5
+fix-in-staging [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**, platform/clusters/staging/**
+staging-reconciling [git.registration, git] pass 2/2
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended.
+base-untouched [git.unchanged, git] pass 1/1
+  message: apps/payment-api/base/** is untouched.
+  expected: apps/payment-api/base/** unchanged since hand-over
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 4ddbc5a "payment-api: run 5 replicas in staging for the LT-88 load test" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-reconciled [sync.reconciled, sync] pass 3/3
+  message: Flux applied 4ddbc5a and is Ready.
+  expected: Ready=True at 4ddbc5a (main)
+  actual: Ready=True applied 4ddbc5a (source at 4ddbc5a)
+staging-matches-git [live.matches-render, live] pass 3/3
+  message: Live Deployment/payment-api matches Git at spec.replicas.
+staging-runs-five [health.available, health] pass 3/3
+  message: Deployment/payment-api is Available with 5/5 ready.
+  actual: Available=True, 5/5 ready
+staging-never-below-five [live.bounds-held, live] pass 3/3
+  message: In payments-staging-669f50, Deployment/payment-api stayed at 5 or more replicas (2 write(s) after hand-over, replicas 5) (kube-apiserver audit log (authenticated users)).
+staging-changed-through-git [live.fixed-through-git, live] pass 1/1
+  message: No one changed payments-staging-669f50 by hand after hand-over (kube-apiserver audit log (authenticated users)).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-accept > live flux wrong-dip-to-three-between-pushes 1`] = `
+fail 21/25; first failure: live staging-never-below-five: A bound was broken in payments-staging-797801 after hand-over: 2026-12-02T05:04:13.469898Z: kwok-admin (field manager kubectl-scale) set 3 replica(s) (patch).
+staging-renders-five-replicas [render.field, render] pass 4/4
+  message: staging Deployment/payment-api spec.replicas is 5.
+  expected: 5
+  actual: 5
+fix-in-staging [git.changed-within, git] pass 2/2
+  message: All 3 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**, platform/clusters/staging/**
+staging-reconciling [git.registration, git] pass 2/2
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended.
+base-untouched [git.unchanged, git] pass 1/1
+  message: apps/payment-api/base/** is untouched.
+  expected: apps/payment-api/base/** unchanged since hand-over
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 4e7ff21 "payment-api: run 5 replicas in staging for the LT-88 load test" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-reconciled [sync.reconciled, sync] pass 3/3
+  message: Flux applied 428cc80 and is Ready.
+  expected: Ready=True at 428cc80 (main)
+  actual: Ready=True applied 428cc80 (source at 428cc80)
+staging-matches-git [live.matches-render, live] pass 3/3
+  message: Live Deployment/payment-api matches Git at spec.replicas.
+staging-runs-five [health.available, health] pass 3/3
+  message: Deployment/payment-api is Available with 5/5 ready.
+  actual: Available=True, 5/5 ready
+staging-never-below-five [live.bounds-held, live] fail 0/3
+  message: A bound was broken in payments-staging-797801 after hand-over: 2026-12-02T05:04:13.469898Z: kwok-admin (field manager kubectl-scale) set 3 replica(s) (patch).
+  expected: Deployment/payment-api never below 5 replicas
+  actual: 2026-12-02T05:04:13.469898Z: kwok-admin (field manager kubectl-scale) set 3 replica(s) (patch)
+  why: A grade taken at the end sees only the end: a bound the task sets for the whole time (a load test that needs its replicas, an environment nobody may touch) is broken by any moment it does not hold, even if the end looks right.
+  - 2026-12-02T05:04:13.469898Z Deployment/payment-api spec.replicas: got 3 (patch by kwok-admin (field manager kubectl-scale)), expected at least 5
+staging-changed-through-git [live.fixed-through-git, live] fail 0/1
+  message: 2 change(s) were made to payments-staging-797801 by hand, not through Git.
+  expected: only controllers change live objects after hand-over
+  actual: patch Deployment/payment-api by kwok-admin (field manager kubectl-scale); patch Deployment/payment-api by kwok-admin (field manager kubectl-scale)
+  why: In GitOps, Git is the only way in: a kubectl change drifts from desired state, is invisible to review, and the controller may revert it.
+  - 2026-12-02T05:04:13.469898Z Deployment/payment-api: got patch by kwok-admin (field manager kubectl-scale), expected no manual change
+  - 2026-12-02T05:04:14.023813Z Deployment/payment-api: got patch by kwok-admin (field manager kubectl-scale), expected no manual change
+`
+
+exports[`test/graders/recorded.test.ts > TAP > drift-accept > live flux wrong-resume-without-accepting 1`] = `
+fail 15/25; first failure: render staging-renders-five-replicas: staging Deployment/payment-api spec.replicas is 3.
+staging-renders-five-replicas [render.field, render] fail 0/4
+  message: staging Deployment/payment-api spec.replicas is 3.
+  expected: 5
+  actual: 3
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.replicas: got 3, expected 5
+fix-in-staging [git.changed-within, git] pass 2/2
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**, platform/clusters/staging/**
+staging-reconciling [git.registration, git] pass 2/2
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended.
+base-untouched [git.unchanged, git] pass 1/1
+  message: apps/payment-api/base/** is untouched.
+  expected: apps/payment-api/base/** unchanged since hand-over
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 2339703 "payment-api: resume staging reconciliation" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-reconciled [sync.reconciled, sync] pass 3/3
+  message: Flux applied 2339703 and is Ready.
+  expected: Ready=True at 2339703 (main)
+  actual: Ready=True applied 2339703 (source at 2339703)
+staging-matches-git [live.matches-render, live] pass 3/3
+  message: Live Deployment/payment-api matches Git at spec.replicas.
+staging-runs-five [health.available, health] fail 0/3
+  message: Deployment/payment-api: Available=True, 3/5 ready.
+  expected: Available=True, 5/5 ready
+  actual: Available=True, 3/5 ready
+  why: Synced is not the same as usable: health asks whether the Pods are Ready to serve.
+  - Deployment/payment-api readyReplicas: got 3, expected 5
+staging-never-below-five [live.bounds-held, live] fail 0/3
+  message: A bound was broken in payments-staging-f15713 after hand-over: 2026-12-02T05:03:31.802223Z: system:serviceaccount:flux-system:kustomize-controller (field manager kustomize-controller, agent kustomize-controller/v0.0.0) set 3 replica(s) (patch); 2026-12-02T05:03:42.239Z: Deployment/payment-api has 3 replica(s) at grading.
+  expected: Deployment/payment-api never below 5 replicas
+  actual: 2026-12-02T05:03:31.802223Z: system:serviceaccount:flux-system:kustomize-controller (field manager kustomize-controller, agent kustomize-controller/v0.0.0) set 3 replica(s) (patch); 2026-12-02T05:03:42.239Z: Deployment/payment-api has 3 replica(s) at grading
+  why: A grade taken at the end sees only the end: a bound the task sets for the whole time (a load test that needs its replicas, an environment nobody may touch) is broken by any moment it does not hold, even if the end looks right.
+  - 2026-12-02T05:03:31.802223Z Deployment/payment-api spec.replicas: got 3 (patch by system:serviceaccount:flux-system:kustomize-controller (field manager kustomize-controller, agent kustomize-controller/v0.0.0)), expected at least 5
+  - 2026-12-02T05:03:42.239Z Deployment/payment-api spec.replicas: got 3, expected at least 5
+staging-changed-through-git [live.fixed-through-git, live] pass 1/1
+  message: No one changed payments-staging-f15713 by hand after hand-over (kube-apiserver audit log (authenticated users)).
 `
 
 exports[`test/graders/recorded.test.ts > TAP > drift-accept > offline argocd faults 1`] = `

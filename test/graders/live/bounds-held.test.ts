@@ -202,3 +202,29 @@ t.test('parameters: at least one bound, nothing unknown', async (t) => {
   t.notOk(boundsHeld.params.safeParse({ environment: 'staging', untouched: true, extra: 1 }).success);
   t.equal(boundsHeld.describe(min2), 'in staging, after hand-over: Deployment/payment-api never below 2 replicas');
 });
+
+/**
+ * drift-accept as recorded on real controllers (`record --cluster lab drift-accept`, audit log): the fix keeps
+ * staging at 5; the learner who scales to 3 and back between two pushes breaks the bound at that write; Argo CD's
+ * sync with Git unchanged and Flux resumed without accepting the drift are the controllers breaking it.
+ */
+t.test('drift-accept recorded: every write below 5 is named with its time, writer and value', async (t) => {
+  const min5 = boundsHeld.params.parse({ environment: 'staging', minReplicas: { kind: 'Deployment', name: 'payment-api', min: 5 } });
+  const rec = (c: 'argocd' | 'flux', phase: string) => fixture('drift-accept', c, phase, 'live');
+  for (const c of ['argocd', 'flux'] as const) {
+    t.equal(boundsHeld.grade(rec(c, 'faults'), min5, { controller: c }).status, 'pass', `${c}: hand-over at 5`);
+    const solved = boundsHeld.grade(rec(c, 'solution'), min5, { controller: c });
+    t.equal(solved.status, 'pass', `${c}: the fix never goes below 5`);
+    const dip = boundsHeld.grade(rec(c, 'wrong-dip-to-three-between-pushes'), min5, { controller: c });
+    t.equal(dip.status, 'fail', `${c}: the dip`);
+    t.same(dip.mismatches!.map((m) => m.got), ['3 (patch by kwok-admin (field manager kubectl-scale))'], `${c}: only the person's write to 3, none by the controller`);
+    t.match(dip.mismatches![0]!.path, /^2026-12-02T\d\d:\d\d:\d\d\.\d+Z Deployment\/payment-api spec\.replicas$/);
+    t.equal(dip.expected, 'Deployment/payment-api never below 5 replicas');
+  }
+  const sync = boundsHeld.grade(rec('argocd', 'wrong-sync-back-to-three'), min5, { controller: 'argocd' });
+  t.same(sync.mismatches!.map((m) => m.got), ['3 (patch by system:serviceaccount:argocd:argocd-application-controller (field manager argocd-controller, agent argocd/v0.0.0))', '3'], "Argo CD's sync to 3, and 3 at grading");
+  const resumed = boundsHeld.grade(rec('flux', 'wrong-resume-without-accepting'), min5, { controller: 'flux' });
+  t.equal(resumed.status, 'fail');
+  t.ok(resumed.mismatches!.every((m) => m.got.startsWith('3')), 'every breach is a 3');
+  t.match(resumed.mismatches![0]!.got, 'kustomize-controller');
+});
