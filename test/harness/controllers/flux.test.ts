@@ -7,12 +7,12 @@
  */
 import t from 'tap';
 import { flux } from '../../../harness/controllers/flux.js';
-import type { KubeClient, KubeObject } from '../../../harness/kube/client.js';
+import type { KubeClient } from '../../../harness/kube/client.js';
 
 type Ref = { kind: string; name: string };
 
 function cluster(handleAfterMs: number) {
-  const objects = new Map<string, KubeObject>();
+  const objects = new Map<string, Record<string, unknown>>();
   const log: string[] = [];
   const key = (r: Ref) => `${r.kind}/${r.name}`;
   const add = (kind: string, name: string, spec: Record<string, unknown> = {}) => objects.set(`${kind}/${name}`, { apiVersion: 'x', kind, metadata: { name, namespace: 'flux-system' }, spec });
@@ -24,8 +24,7 @@ function cluster(handleAfterMs: number) {
       const at = (patch as { metadata: { annotations: Record<string, string> } }).metadata.annotations['reconcile.fluxcd.io/requestedAt']!;
       log.push(`request ${key(ref)}`);
       setTimeout(() => {
-        const o = objects.get(key(ref))!;
-        o['status'] = { lastHandledReconcileAt: at };
+        objects.get(key(ref))!['status'] = { lastHandledReconcileAt: at };
         log.push(`handled ${key(ref)}`);
       }, handleAfterMs);
       return objects.get(key(ref))!;
