@@ -36,3 +36,21 @@ t.test('parameters need equals or notEquals and a valid path', async (t) => {
   t.notOk(field.params.safeParse({ environment: 'staging', kind: 'Deployment', name: 'x', path: 'spec' }).success);
   t.notOk(field.params.safeParse({ environment: 'staging', kind: 'Deployment', name: 'x', path: 'a[', equals: 1 }).success);
 });
+
+t.test('what the check is described as; an object not in the render; what a missing render says', async (t) => {
+  const solved = fixture('promote-staging-image', 'argocd', 'solution');
+  const p = (x: Record<string, unknown>) => field.params.parse({ kind: 'Deployment', name: 'payment-api', path: 'spec.replicas', ...x });
+  t.equal(field.describe(p({ environment: 'staging', equals: 2 })), 'staging Deployment/payment-api spec.replicas = 2');
+  t.equal(field.describe(p({ environment: 'staging', notEquals: 0 })), 'staging Deployment/payment-api spec.replicas != 0');
+  t.equal(field.describe(p({ layer: 'base', equals: false })), 'layer base Deployment/payment-api spec.replicas = false');
+  const absent = field.grade(solved, field.params.parse({ environment: 'staging', kind: 'Deployment', name: 'checkout', path: 'spec.replicas', equals: 2 }), ctx);
+  t.same([absent.status, absent.message, absent.expected, absent.actual], ['fail', 'staging Deployment/checkout is not in the render.', 'Deployment/checkout present', 'absent']);
+  t.equal(field.grade(solved, p({ environment: 'qa', equals: 2 }), ctx).message, 'The evidence has no render for "qa".');
+  t.equal(field.grade(solved, p({ layer: 'nope', equals: 2 }), ctx).message, 'The evidence has no render for layer "nope".');
+  const broken = variant(solved, (x) => void (x.render.environments.find((r) => r.name === 'staging')!.head = { ok: false, reason: 'kustomize', error: 'boom' }));
+  t.equal(field.grade(broken, p({ environment: 'staging', equals: 2 }), ctx).why, 'The field can only be right once the environment renders.');
+  const both = field.params.safeParse({ environment: 'staging', layer: 'base', kind: 'Deployment', name: 'x', path: 'a', equals: 1 });
+  t.match(JSON.stringify(both.error?.issues), 'needs exactly one of environment and layer');
+  const neither = field.params.safeParse({ environment: 'staging', kind: 'Deployment', name: 'x', path: 'a' });
+  t.match(JSON.stringify(neither.error?.issues), 'needs equals or notEquals');
+});

@@ -74,3 +74,20 @@ t.test('describe and parameters', async (t) => {
   t.notOk(selectorMatches.params.safeParse({ environment: 'x', service: 'y', workload: '' }).success);
   t.same([selectorMatches.name, selectorMatches.boundary], ['render.selector-matches', 'render']);
 });
+
+t.test('a Rollout, a StatefulSet and a DaemonSet are workloads too; a Job is not', async (t) => {
+  const canary = fixture('canary-failed-analysis', 'argocd', 'solution');
+  t.equal(selectorMatches.grade(canary, params(), ctx).message, "Service/payment-api selects Rollout/payment-api's Pods.");
+  for (const kind of ['StatefulSet', 'DaemonSet']) {
+    const e = variant(canary, (x) => {
+      const head = x.render.environments.find((r) => r.name === 'staging')!.head as { objects: Record<string, unknown>[] };
+      head.objects.find((o) => o['kind'] === 'Rollout')!['kind'] = kind;
+    });
+    t.equal(selectorMatches.grade(e, params(), ctx).message, `Service/payment-api selects ${kind}/payment-api's Pods.`);
+  }
+  const job = variant(canary, (x) => {
+    const head = x.render.environments.find((r) => r.name === 'staging')!.head as { objects: Record<string, unknown>[] };
+    head.objects.find((o) => o['kind'] === 'Rollout')!['kind'] = 'Job';
+  });
+  t.equal(selectorMatches.grade(job, params(), ctx).status, 'fail', "a Job's Pods are not what a Service serves");
+});
