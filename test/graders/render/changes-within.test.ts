@@ -159,3 +159,8 @@ t.test('parameters: the allowed list defaults to nothing; object names are Kind/
   t.notOk(changesWithin.params.safeParse({ environment: 'staging', allow: [{ object: 'Deployment/x', extra: 1 }] }).success, 'strict');
   t.ok(changesWithin.params.safeParse({ environment: 'staging', allow: [{ object: 'Deployment/x' }] }).success);
 });
+
+t.test('an object that is not Kind/name is refused with an example', async (t) => {
+  const r = changesWithin.params.safeParse({ environment: 'staging', allow: [{ object: 'payment-api' }] });
+  t.match(JSON.stringify(r.error?.issues), 'must be Kind/name, e.g. Deployment/payment-api');
+});

@@ -126,3 +126,8 @@ t.test('survivors of mutation testing: key order, an array against a non-array, 
   t.same([r.status, r.mismatches], ['fail', [{ path: 'prod', got: 'render error: after', expected: 'unchanged render' }]], 'a protected environment must render: nothing to compare is not "unchanged"');
   t.equal(unchanged.summary, "Other environments' renders are byte-for-byte what they were at hand-over.", 'the summary `show` and the READMEs print');
 });
+
+t.test('diffObjects: an array that became something else is one change, not one per element', async (t) => {
+  t.same(diffObjects([1], 'x'), [{ path: '.', got: '"x"', expected: '[1]' }]);
+  t.same(diffObjects({ ports: [80, 443] }, { ports: { http: 80 } }), [{ path: 'ports', got: '{"http":80}', expected: '[80,443]' }]);
+});
