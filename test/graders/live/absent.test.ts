@@ -1,0 +1,28 @@
+/** live.absent on live evidence recorded from a real run (promote-staging-image on Argo CD, solved). */
+import t from 'tap';
+import { absent } from '../../../graders/live/absent.js';
+import { fixture } from '../../helpers/fixtures.js';
+
+const ctx = { controller: 'argocd' as const };
+const solved = fixture('promote-staging-image', 'argocd', 'solution', 'live');
+const ns = solved.cluster!.environments['staging']!.namespace;
+const p = (name: string, kind = 'Deployment', environment = 'staging') => absent.params.parse({ environment, kind, name });
+
+t.test('an object the cluster does not hold passes; one it holds fails, named', async (t) => {
+  const gone = absent.grade(solved, p('payment-worker'), ctx);
+  t.same([gone.status, gone.message], ['pass', `Deployment/payment-worker is gone from ${ns}.`]);
+  const there = absent.grade(solved, p('payment-api'), ctx);
+  t.equal(there.status, 'fail');
+  t.equal(there.message, `Deployment/payment-api still runs in ${ns}.`);
+  t.same([there.expected, there.actual], ['absent', 'present']);
+  t.same(there.mismatches, [{ path: 'Deployment/payment-api', got: 'present', expected: 'absent' }]);
+  t.match(there.why, 'an orphan keeps running unmanaged');
+  t.equal(absent.grade(solved, p('payment-api', 'Service'), ctx).status, 'fail', 'the Service of the same name is there too');
+  t.equal(absent.grade(solved, p('payment-api', 'Rollout'), ctx).status, 'pass', 'kind matters');
+});
+
+t.test('an environment the evidence does not have cannot be judged; a kind never collected is refused', async (t) => {
+  t.equal(absent.grade(solved, p('payment-api', 'Deployment', 'qa'), ctx).status, 'error');
+  t.notOk(absent.params.safeParse({ environment: 'staging', kind: 'ConfigMap', name: 'x' }).success, 'no check on evidence that is never collected');
+  t.equal(absent.describe(p('payment-worker')), 'Deployment/payment-worker is gone from staging');
+});
