@@ -228,3 +228,82 @@ t.test('drift-accept recorded: every write below 5 is named with its time, write
   t.ok(resumed.mismatches!.every((m) => m.got.startsWith('3')), 'every breach is a 3');
   t.match(resumed.mismatches![0]!.got, 'kustomize-controller');
 });
+
+t.test('minReplicas: Rollouts and StatefulSets too; a deletecollection of the kind breaks it; what the live object lacks', async (t) => {
+  t.ok(boundsHeld.params.safeParse({ environment: 'staging', minReplicas: { kind: 'Rollout', name: 'a', min: 1 } }).success);
+  t.ok(boundsHeld.params.safeParse({ environment: 'staging', minReplicas: { kind: 'StatefulSet', name: 'a', min: 1 } }).success);
+  t.match(JSON.stringify(boundsHeld.params.safeParse({ environment: 'staging' }).error?.issues), 'name at least one bound: minReplicas, untouched or endpoints');
+  const all = withChanges([change('2026-11-26T22:15:14Z', { verb: 'deletecollection', name: '', replicas: undefined })]);
+  const r = boundsHeld.grade(all, min2, ctx);
+  t.equal(r.status, 'fail', 'kubectl delete deployment --all took it');
+  t.same(r.mismatches, [{ path: '2026-11-26T22:15:14Z Deployment/payment-api spec.replicas', got: 'deleted by kwok-admin (field manager kubectl-scale)', expected: 'at least 2' }]);
+  t.match(r.message, 'deleted it (deletecollection)');
+  const notCollected = withChanges([], (x) => delete (x.cluster!.environments['staging']!.objects as Record<string, unknown>)['Deployment']);
+  t.equal(boundsHeld.grade(notCollected, min2, ctx).status, 'pass', 'a kind not collected: only the writes count');
+  const noSpec = withChanges([], (x) => ((x.cluster!.environments['staging']!.objects['Deployment'] as Record<string, unknown>[])[0]!['spec'] = undefined));
+  t.equal(boundsHeld.grade(noSpec, min2, ctx).status, 'pass', 'a live object without a spec has no count to judge');
+  const gone = boundsHeld.grade(withChanges([], (x) => void (x.cluster!.environments['staging']!.objects['Deployment'] = [])), min2, ctx);
+  t.match(gone.message, `${COLLECTED}: Deployment/payment-api is not in ${NS}`);
+  const atHandover = withChanges([change(HANDOVER, { replicas: 0 })]);
+  t.equal(boundsHeld.grade(atHandover, min2, ctx).status, 'pass', 'a write at the hand-over instant is the seed');
+  const five = withChanges(['14', '15', '16', '17', '18'].map((s) => change(`2026-11-26T22:15:${s}Z`, { replicas: 1 })));
+  const many = boundsHeld.grade(five, min2, ctx);
+  t.match(many.message, /; and 2 more\.$/);
+  t.equal(many.actual!.split('; ').length, 3);
+  t.equal(many.mismatches!.length, 5);
+});
+
+t.test('untouched: one write named in full; no write at all says nothing about no-ops', async (t) => {
+  const untouched = boundsHeld.params.parse({ environment: 'staging', untouched: true });
+  const one = boundsHeld.grade(withChanges([change('2026-11-26T22:15:14Z', { replicas: 3 })]), untouched, ctx);
+  t.equal(one.message, `A bound was broken in ${NS} after hand-over: 2026-11-26T22:15:14Z: patch Deployment/payment-api by kwok-admin (field manager kubectl-scale) (person).`);
+  const none = boundsHeld.grade(withChanges([]), untouched, ctx);
+  t.equal(none.message, `In ${NS}, nothing in ${NS} changed after hand-over (kube-apiserver audit log).`);
+  const all = boundsHeld.params.parse({ environment: 'staging', untouched: true, minReplicas: { kind: 'Deployment', name: 'payment-api', min: 2 }, endpoints: { service: 'payment-api', maxSecondsWithout: 30 } });
+  t.equal(boundsHeld.describe(all), 'in staging, after hand-over: Deployment/payment-api never below 2 replicas; nothing changed; Service payment-api never without ready endpoints for more than 30s');
+  t.equal(boundsHeld.grade(withChanges([]), all, ctx).expected, undefined, 'a pass has no expectation to quote');
+});
+
+t.test('endpoints: the record read right', async (t) => {
+  const slice = (at: string, readyEndpoints: number | undefined, over: Partial<RecordedChange> = {}) =>
+    change(at, { kind: 'EndpointSlice', name: 'payment-api-rb5fv', verb: 'update', user: 'system:kube-controller-manager', fieldManager: undefined, actor: 'controller', service: 'payment-api', readyEndpoints, ...over });
+  const p = (max: number) => boundsHeld.params.parse({ environment: 'staging', endpoints: { service: 'payment-api', maxSecondsWithout: max } });
+  const liveSlices = (x: typeof solved) => x.cluster!.environments['staging']!.objects['EndpointSlice'] as Record<string, any>[];
+
+  // Two empty writes in a row: the stretch starts at the first.
+  const twice = boundsHeld.grade(withChanges([slice('2026-11-26T22:15:14Z', 0), slice('2026-11-26T22:15:16Z', 0), slice('2026-11-26T22:15:18Z', 2)]), p(3), ctx);
+  t.same(twice.mismatches!.map((m) => m.got), ['0 for 4s']);
+  // The audit log is not in time order: writes are sorted before the stretches are measured.
+  const unordered = boundsHeld.grade(withChanges([slice('2026-11-26T22:15:18Z', 2), slice('2026-11-26T22:15:14Z', 0)]), p(3), ctx);
+  t.same(unordered.mismatches!.map((m) => m.got), ['0 for 4s']);
+  // A write that changed nothing is no evidence of a change.
+  t.equal(boundsHeld.grade(withChanges([slice('2026-11-26T22:15:14Z', 0, { noop: true })]), p(3), ctx).status, 'pass');
+  // A write without its ready count cannot be judged.
+  const unknown = boundsHeld.grade(withChanges([slice('2026-11-26T22:15:14Z', undefined)]), p(3), ctx);
+  t.same([unknown.status, unknown.message], ['error', 'The change record does not carry ready endpoints for 1 EndpointSlice write(s) of Service payment-api (evidence recorded before they were kept), so how long it had none is unknown.']);
+  // No gap at all: the pass does not speak of a longest stretch.
+  t.equal(boundsHeld.grade(withChanges([slice('2026-11-26T22:15:14Z', 1)]), p(3), ctx).message, `In ${NS}, Service payment-api was never without a ready endpoint for more than 3s (1 EndpointSlice write(s) after hand-over) (kube-apiserver audit log).`);
+  // No slice live or written: nothing known to be empty.
+  t.equal(boundsHeld.grade(withChanges([], (x) => void (x.cluster!.environments['staging']!.objects['EndpointSlice'] = [])), p(3), ctx).status, 'pass');
+  // Live endpoints marked not ready are not ready; another Service's ready slice does not serve this one.
+  const notReady = withChanges([], (x) => liveSlices(x).forEach((s) => s['endpoints'].forEach((e: any) => (e.conditions.ready = false))));
+  t.match(boundsHeld.grade(notReady, p(3), ctx).message, /no ready endpoint for 8s from 2026-11-26T22:15:12\.654Z, still none at grading/);
+  const otherServes = withChanges([], (x) => {
+    const mine = liveSlices(x)[0]!;
+    liveSlices(x).push({ ...structuredClone(mine), metadata: { ...mine['metadata'], name: 'worker-abc', labels: { 'kubernetes.io/service-name': 'worker' } } });
+    mine['endpoints'] = [];
+  });
+  t.equal(boundsHeld.grade(otherServes, p(3), ctx).status, 'fail', "the worker's endpoints are not payment-api's");
+  // A slice created after hand-over and ready now was not there at hand-over: it does not make hand-over served.
+  const createdLater = withChanges([slice('2026-11-26T22:15:19Z', 2, { verb: 'create', name: 'payment-api-new' })], (x) => {
+    const mine = liveSlices(x)[0]!;
+    liveSlices(x).push({ ...structuredClone(mine), metadata: { ...mine['metadata'], name: 'payment-api-new' } });
+    mine['endpoints'] = [];
+  });
+  t.match(boundsHeld.grade(createdLater, p(3), ctx).message, /no ready endpoint for 6s from 2026-11-26T22:15:12\.654Z, until 2026-11-26T22:15:19Z/);
+  // The audit log in its older spelling is still an audit log: EndpointSlices are judged, nothing is called weaker.
+  const older = withChanges([slice('2026-11-26T22:15:14Z', 1)], (x) => void (x.cluster!.changeSources = ['kube-apiserver audit log', WATCH_SOURCE]));
+  const o = boundsHeld.grade(older, p(3), ctx);
+  t.equal(o.status, 'pass');
+  t.notMatch(o.message, 'weaker check');
+});
