@@ -117,7 +117,8 @@ export function findRegistrations(tree: TreeSnapshot, dir: string, controller: C
         file,
         name: str(obj(doc['metadata'])['name']) ?? '',
         repoURL: str(repoSpec['url']),
-        revision: str(ref['branch']) ?? str(ref['tag']) ?? str(ref['commit']) ?? str(ref['name']) ?? (repo ? 'master' : undefined),
+        // source-controller's precedence: commit, then name, then semver, then tag, then branch (default master).
+        revision: str(ref['commit']) ?? str(ref['name']) ?? str(ref['semver']) ?? str(ref['tag']) ?? str(ref['branch']) ?? (repo ? 'master' : undefined),
         path: normalisePath(str(spec['path'])) ?? '.',
         automated: !suspended,
         prune: spec['prune'] === true,

@@ -132,3 +132,18 @@ t.test('describe lists what is expected', async (t) => {
   t.equal(registration.describe(registration.params.parse({ environment: 'prod', expect: { revision: 'main', prune: true } })), 'prod registration exists with revision=main, prune=true');
   t.same([registration.name, registration.boundary], ['git.registration', 'git']);
 });
+
+t.test("Flux's ref fields in source-controller's precedence: commit, name, semver, tag, branch", async (t) => {
+  const withRef = (ref: Record<string, string>) =>
+    edited('flux', (docs) => {
+      docs.find((d) => d['kind'] === 'GitRepository')!['spec'].ref = ref;
+    });
+  const grade = (ref: Record<string, string>) => registration.grade(withRef(ref), tracksMain, { controller: 'flux' });
+  t.equal(grade({ branch: 'release-1.27', name: 'refs/heads/main' }).status, 'pass', 'name wins over branch: Flux tracks main');
+  const pinned = grade({ branch: 'main', commit: 'a'.repeat(40) });
+  t.equal(pinned.status, 'fail', 'a commit wins over the branch: Flux stays on that commit');
+  t.same(pinned.mismatches, [{ path: 'revision', got: `"${'a'.repeat(40)}"`, expected: '"main"' }]);
+  t.same(grade({ branch: 'main', tag: 'v1.27.5' }).mismatches, [{ path: 'revision', got: '"v1.27.5"', expected: '"main"' }], 'a tag wins over the branch');
+  t.same(grade({ tag: 'v1.27.5', semver: '>=1.27.0' }).mismatches, [{ path: 'revision', got: '">=1.27.0"', expected: '"main"' }], 'semver wins over the tag');
+  t.same(grade({}).mismatches, [{ path: 'revision', got: '"master"', expected: '"main"' }], "no ref field: Flux's default branch, master");
+});
