@@ -1,0 +1,60 @@
+/**
+ * sync.reconciled on controller statuses recorded from real runs (canary-failed-analysis solved,
+ * on Argo CD and on Flux), changed one field at a time for the states a run did not record.
+ */
+import t from 'tap';
+import { reconciled } from '../../../graders/sync/reconciled.js';
+import { fixture, variant } from '../../helpers/fixtures.js';
+import type { Evidence } from '../../../harness/model/evidence.js';
+
+const rec = (c: 'argocd' | 'flux') => fixture('canary-failed-analysis', c, 'solution', 'live');
+const staging = { environment: 'staging' };
+const env = (e: Evidence) => e.cluster!.environments['staging']! as Record<string, any>;
+const OTHER = 'f'.repeat(40);
+
+t.test('Argo CD: Synced at the head passes; another revision or OutOfSync fails, naming what differs', async (t) => {
+  const solved = rec('argocd');
+  const head = solved.git.headSha;
+  const ok = reconciled.grade(solved, reconciled.params.parse(staging), { controller: 'argocd' });
+  t.same([ok.status, ok.message, ok.expected, ok.actual], ['pass', `Argo CD is Synced at ${head.slice(0, 7)}.`, `Synced at ${head.slice(0, 7)} (main)`, `Synced at ${head.slice(0, 7)}`]);
+  const behind = reconciled.grade(variant(solved, (e) => void (env(e)['application'].status.sync.revision = OTHER)), reconciled.params.parse(staging), { controller: 'argocd' });
+  t.equal(behind.message, 'Argo CD reports Synced at fffffff, not the head of main.');
+  t.same(behind.mismatches, [{ path: 'status.sync.revision', got: 'fffffff', expected: head.slice(0, 7) }]);
+  t.match(behind.why, 'check what the registration tracks');
+  const outOfSync = reconciled.grade(variant(solved, (e) => void (env(e)['application'].status.sync.status = 'OutOfSync')), reconciled.params.parse(staging), { controller: 'argocd' });
+  t.same(outOfSync.mismatches, [{ path: 'status.sync.status', got: 'OutOfSync', expected: 'Synced' }]);
+  t.match(outOfSync.why, 'the controller has not applied the change');
+  const unknown = reconciled.grade(variant(solved, (e) => void delete env(e)['application'].status.sync), reconciled.params.parse(staging), { controller: 'argocd' });
+  t.equal(unknown.actual, 'Unknown at <none>');
+  const none = reconciled.grade(variant(solved, (e) => void delete env(e)['application']), reconciled.params.parse(staging), { controller: 'argocd' });
+  t.same([none.status, none.message, none.actual], ['fail', 'No Argo CD Application registers staging.', 'no Application']);
+  t.equal(reconciled.grade(solved, reconciled.params.parse({ environment: 'qa' }), { controller: 'argocd' }).status, 'error');
+  t.equal(reconciled.describe(staging), "staging reconciled at the tracked branch's head");
+});
+
+t.test('Flux: applied at the head and Ready passes; a stale source, an old apply or Ready=False fails', async (t) => {
+  const solved = rec('flux');
+  const head = solved.git.headSha;
+  const h = head.slice(0, 7);
+  const ok = reconciled.grade(solved, reconciled.params.parse(staging), { controller: 'flux' });
+  t.same([ok.status, ok.message, ok.expected, ok.actual], ['pass', `Flux applied ${h} and is Ready.`, `Ready=True at ${h} (main)`, `Ready=True applied ${h} (source at ${h})`]);
+  const stale = reconciled.grade(
+    variant(solved, (e) => {
+      env(e)['gitRepository'].status.artifact.revision = `main@sha1:${OTHER}`;
+      env(e)['kustomization'].status.lastAppliedRevision = `main@sha1:${OTHER}`;
+    }),
+    reconciled.params.parse(staging),
+    { controller: 'flux' },
+  );
+  t.same(stale.mismatches!.map((m) => m.path), ['GitRepository status.artifact.revision', 'Kustomization status.lastAppliedRevision']);
+  t.match(stale.why, 'check the branch it tracks');
+  const refused = variant(solved, (e) => {
+    env(e)['kustomization'].status.lastAppliedRevision = `main@sha1:${OTHER}`;
+    Object.assign(env(e)['kustomization'].status.conditions[0], { status: 'False', reason: 'ReconciliationFailed', message: 'Deployment/payment-api: field is immutable' });
+  });
+  const r = reconciled.grade(refused, reconciled.params.parse(staging), { controller: 'flux' });
+  t.equal(r.why, 'The Kustomization did not apply the revision: Deployment/payment-api: field is immutable.');
+  t.same(r.mismatches!.map((m) => [m.path, m.got]), [['Kustomization status.lastAppliedRevision', 'fffffff'], ['Kustomization Ready', 'False ReconciliationFailed']]);
+  const none = reconciled.grade(variant(solved, (e) => void delete env(e)['kustomization']), reconciled.params.parse(staging), { controller: 'flux' });
+  t.same([none.message, none.actual], ['No Flux Kustomization registers staging.', 'no Kustomization']);
+});
