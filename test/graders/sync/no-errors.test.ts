@@ -42,3 +42,21 @@ t.test('sync.no-errors: a Kustomization that refused to apply is an error, quoti
   t.equal(errs.message, 'Flux reports 1 error(s) for staging: False ReconciliationFailed: Deployment/payment-api: field is immutable');
   t.equal(errs.actual, 'Kustomization Ready: False ReconciliationFailed: Deployment/payment-api: field is immutable');
 });
+
+t.test('sync.no-errors: an operation in Error counts; a Ready=False without reason or message; no Kustomization', async (t) => {
+  const errored = variant(rec('argocd'), (e) => void (env(e)['application'].status.operationState.phase = 'Error'));
+  t.same(noErrors.grade(errored, noErrors.params.parse(staging), { controller: 'argocd' }).mismatches!.map((m) => m.path), ['status.operationState.phase']);
+  const bare = variant(rec('flux'), (e) => void (env(e)['kustomization'].status.conditions = [{ type: 'Ready', status: 'False' }]));
+  t.same(noErrors.grade(bare, noErrors.params.parse(staging), { controller: 'flux' }).mismatches, [{ path: 'Kustomization Ready', got: 'False :', expected: 'True' }]);
+  const none = noErrors.grade(variant(rec('flux'), (e) => void delete env(e)['kustomization']), noErrors.params.parse(staging), { controller: 'flux' });
+  t.same([none.status, none.message, none.actual], ['fail', 'No Flux Kustomization registers staging.', 'no Kustomization']);
+  const noApp = noErrors.grade(variant(rec('argocd'), (e) => void delete env(e)['application']), noErrors.params.parse(staging), { controller: 'argocd' });
+  t.equal(noApp.message, 'No Argo CD Application registers staging.');
+  const two = variant(rec('flux'), (e) => {
+    Object.assign(env(e)['kustomization'].status.conditions[0], { status: 'False', reason: 'A', message: 'x' });
+    Object.assign(env(e)['gitRepository'].status.conditions[0], { status: 'False', reason: 'B', message: 'y' });
+  });
+  const r = noErrors.grade(two, noErrors.params.parse(staging), { controller: 'flux' });
+  t.equal(r.actual, 'GitRepository Ready: False B: y; Kustomization Ready: False A: x');
+  t.match(r.why, 'could not load or apply the desired state');
+});

@@ -58,3 +58,17 @@ t.test('Flux: applied at the head and Ready passes; a stale source, an old apply
   const none = reconciled.grade(variant(solved, (e) => void delete env(e)['kustomization']), reconciled.params.parse(staging), { controller: 'flux' });
   t.same([none.message, none.actual], ['No Flux Kustomization registers staging.', 'no Kustomization']);
 });
+
+t.test('Flux: applied at the head but not Ready fails on Ready alone; no Ready condition reads Unknown', async (t) => {
+  const solved = rec('flux');
+  const notReady = variant(solved, (e) => void Object.assign(env(e)['kustomization'].status.conditions[0], { status: 'False', reason: 'HealthCheckFailed', message: 'timeout' }));
+  const r = reconciled.grade(notReady, reconciled.params.parse(staging), { controller: 'flux' });
+  t.equal(r.status, 'fail');
+  t.equal(r.message, `Flux reports Ready=False applied ${solved.git.headSha.slice(0, 7)} (source at ${solved.git.headSha.slice(0, 7)}).`);
+  t.same(r.mismatches, [{ path: 'Kustomization Ready', got: 'False HealthCheckFailed', expected: 'True' }]);
+  const noCondition = variant(solved, (e) => void (env(e)['kustomization'].status.conditions = []));
+  const u = reconciled.grade(noCondition, reconciled.params.parse(staging), { controller: 'flux' });
+  t.same(u.mismatches, [{ path: 'Kustomization Ready', got: 'Unknown', expected: 'True' }]);
+  t.equal(u.why, 'The Kustomization did not apply the revision.');
+  t.match(reconciled.grade(variant(solved, (e) => void delete env(e)['kustomization']), reconciled.params.parse(staging), { controller: 'flux' }).why, 'Nothing reconciles an environment');
+});
