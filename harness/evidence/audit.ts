@@ -175,7 +175,12 @@ export function changeFromAudit(e: AuditEvent, namespaces: ReadonlySet<string>):
  * --dry-run=server` too) changes nothing, though the audit log records it like the write it previews.
  */
 export function isDryRun(e: AuditEvent): boolean {
-  return e.requestURI !== undefined && new URL(e.requestURI, 'http://x').searchParams.has('dryRun');
+  if (e.requestURI === undefined) return false;
+  try {
+    return new URL(e.requestURI, 'http://x').searchParams.has('dryRun');
+  } catch {
+    return false; // a request path no URL parser accepts is no dry run, and must not stop the reader
+  }
 }
 
 function writtenName(e: AuditEvent): string {
