@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { listScenarioIds, loadScenario } from '../../scenario/load.js';
 import { scenarioReadme } from '../../scenario/readme.js';
-import type { SetExit } from './index.js';
+import type { SetExit } from './register.js';
 
 export function register(program: Command, setExit: SetExit): void {
   program

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { DEFAULT_CLUSTER_NAME, getProvider, providerOfCluster } from '../../providers/index.js';
 import { recordedClusters } from '../../providers/state.js';
-import type { SetExit } from './index.js';
+import type { SetExit } from './register.js';
 
 export function register(program: Command, setExit: SetExit): void {
   program

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { startGitHttpServer } from '../../git/http-server.js';
 import { onInterrupt } from '../../scratch.js';
-import type { SetExit } from './index.js';
+import type { SetExit } from './register.js';
 
 export function register(program: Command, setExit: SetExit): void {
   program

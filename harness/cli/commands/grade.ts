@@ -8,7 +8,7 @@ import { writeBundle } from '../../results/bundle.js';
 import { resolveLearner, withLearner } from '../../results/learner.js';
 import { loadScenario } from '../../scenario/load.js';
 import { exitCodeOf, formatOption, formatResult, type Format } from '../output.js';
-import type { SetExit } from './index.js';
+import type { SetExit } from './register.js';
 
 export function register(program: Command, setExit: SetExit): void {
   program

@@ -1,5 +1,4 @@
-/** Every CLI command, one file each. Add a command by importing its register function here. */
-import type { Command } from 'commander';
+/** Every CLI command's register function. Add a command by importing its register function here. */
 import { register as catalog } from './catalog.js';
 import { register as gitServe } from './git-serve.js';
 import { register as grade } from './grade.js';
@@ -17,8 +16,9 @@ import { register as registerUp } from './up.js';
 import { register as registerDown } from './down.js';
 import { register as registerStatus } from './status.js';
 
-export type SetExit = (code: number) => void;
-export type RegisterCommand = (program: Command, setExit: SetExit) => void;
+import type { RegisterCommand } from './register.js';
+
+export type { RegisterCommand, SetExit } from './register.js';
 
 export const COMMANDS: readonly RegisterCommand[] = [
   catalog,

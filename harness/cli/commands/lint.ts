@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { lintFile } from '../../runner/lint.js';
 import { bankDir, listScenarioIds } from '../../scenario/load.js';
-import type { SetExit } from './index.js';
+import type { SetExit } from './register.js';
 
 export function register(program: Command, setExit: SetExit): void {
   program

@@ -3,7 +3,7 @@ import { appendFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { watchChanges } from '../../kube/watch-changes.js';
 import { onInterrupt } from '../../scratch.js';
-import type { SetExit } from './index.js';
+import type { SetExit } from './register.js';
 import { readyFile } from '../../evidence/watch-recorder.js';
 
 /** A recorder never outlives a lab day, even if nobody stops it. */

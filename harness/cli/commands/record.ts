@@ -8,7 +8,7 @@ import { playLivePhase } from '../../runner/validate.js';
 import { phaseName, playScenario } from '../../runner/play.js';
 import { writeJsonAtomic } from '../../runner/session.js';
 import { listScenarioIds, loadScenario } from '../../scenario/load.js';
-import type { SetExit } from './index.js';
+import type { SetExit } from './register.js';
 
 export function register(program: Command, setExit: SetExit): void {
   program

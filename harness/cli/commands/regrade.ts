@@ -11,7 +11,7 @@ import { bundleKey, verifyBundleDir } from '../../results/seal.js';
 import { loadScenario } from '../../scenario/load.js';
 import { LabError } from '../../errors.js';
 import { exitCodeOf, formatOption, formatResult, type Format } from '../output.js';
-import type { SetExit } from './index.js';
+import type { SetExit } from './register.js';
 
 /**
  * Grades a saved evidence bundle again, offline, with the current graders: an appeal without a cluster.

@@ -5,7 +5,7 @@ import { renderCohortCsv } from '../../report/csv.js';
 import { renderCohortHtml } from '../../report/html.js';
 import { writeFileAtomic } from '../../results/atomic.js';
 import { readResultsFolder } from '../../results/read.js';
-import type { SetExit } from './index.js';
+import type { SetExit } from './register.js';
 
 const REPORT_FORMATS = ['html', 'markdown', 'csv'] as const;
 type ReportFormat = (typeof REPORT_FORMATS)[number];

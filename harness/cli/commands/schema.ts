@@ -6,7 +6,7 @@ import { SCHEMA_FILE, scenarioJsonSchemaText } from '../../scenario/json-schema.
 import { bankDir, listScenarioIds, loadScenario } from '../../scenario/load.js';
 import { scenarioReadme } from '../../scenario/readme.js';
 import { PACKAGE_ROOT } from '../../paths.js';
-import type { SetExit } from './index.js';
+import type { SetExit } from './register.js';
 
 
 async function syncFile(file: string, content: string, write: boolean): Promise<boolean> {

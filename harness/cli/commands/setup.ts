@@ -4,7 +4,7 @@ import { LabError } from '../../errors.js';
 import { buildAll, type BuildEvent, pruneBinDirs } from '../../providers/local/build.js';
 import { GROUPS, type GroupName } from '../../providers/local/components.js';
 import { cacheRoot } from '../../providers/local/paths.js';
-import type { SetExit } from './index.js';
+import type { SetExit } from './register.js';
 
 export function formatBuildEvent(e: BuildEvent): string | undefined {
   const what = e.binary ? `${e.group}/${e.binary}` : e.group;

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { startLive } from '../../runner/live.js';
 import { assertEmptyOrMissing, promptText, startOffline } from '../../runner/start.js';
 import { loadScenario } from '../../scenario/load.js';
-import type { SetExit } from './index.js';
+import type { SetExit } from './register.js';
 
 export function register(program: Command, setExit: SetExit): void {
   program

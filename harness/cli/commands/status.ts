@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { DEFAULT_CLUSTER_NAME, getProvider, providerOfCluster } from '../../providers/index.js';
 import { recordedClusters } from '../../providers/state.js';
 import type { ClusterStatus } from '../../providers/provider.js';
-import type { SetExit } from './index.js';
+import type { SetExit } from './register.js';
 
 export function formatStatus(s: ClusterStatus): string {
   const lines = [`cluster ${s.name} (${s.provider}): ${s.state}${s.message ? ` - ${s.message}` : ''}`];

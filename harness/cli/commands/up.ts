@@ -4,7 +4,7 @@ import { LabError } from '../../errors.js';
 import { DEFAULT_CLUSTER_NAME, defaultProvider, getProvider } from '../../providers/index.js';
 import { ExistingProvider, type ExistingUpOptions } from '../../providers/existing/provider.js';
 import type { ControllerSelection } from '../../providers/provider.js';
-import type { SetExit } from './index.js';
+import type { SetExit } from './register.js';
 
 const SELECTIONS: readonly ControllerSelection[] = ['argocd', 'flux', 'all', 'none'];
 

@@ -5,7 +5,7 @@ import type { Controller } from '../../model/boundary.js';
 import { validateJson, validateJunit, validateMarkdown, validateText } from '../../report/validate.js';
 import { shard, validateAll, type ValidateUnit } from '../../runner/validate.js';
 import { listScenarioIds, loadScenario } from '../../scenario/load.js';
-import type { SetExit } from './index.js';
+import type { SetExit } from './register.js';
 
 export function register(program: Command, setExit: SetExit): void {
   program

@@ -15,7 +15,7 @@ import { loadScenario } from '../../scenario/load.js';
 import { renderText } from '../../report/text.js';
 import { onInterrupt } from '../../scratch.js';
 import { exitCodeOf } from '../output.js';
-import type { SetExit } from './index.js';
+import type { SetExit } from './register.js';
 
 export function register(program: Command, setExit: SetExit): void {
   program
