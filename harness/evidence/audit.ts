@@ -149,7 +149,7 @@ export function changeFromAudit(e: AuditEvent, namespaces: ReadonlySet<string>):
   // Status written by controllers is not a change of desired state; a person writing status (a Pod marked
   // Ready by hand) is a change made by hand.
   if (ref.subresource === 'status' && actor === 'controller') return undefined;
-  const fieldManager = e.requestURI ? new URL(e.requestURI, 'http://x').searchParams.get('fieldManager') ?? undefined : undefined;
+  const fieldManager = query(e)?.get('fieldManager') ?? undefined;
   const userAgent = e.userAgent ?? '';
   const as = e.impersonatedUser?.username;
   const kind = minted ? 'TokenRequest' : (KINDS[ref.resource ?? ''] ?? ref.resource ?? 'unknown');
@@ -175,11 +175,19 @@ export function changeFromAudit(e: AuditEvent, namespaces: ReadonlySet<string>):
  * --dry-run=server` too) changes nothing, though the audit log records it like the write it previews.
  */
 export function isDryRun(e: AuditEvent): boolean {
-  if (e.requestURI === undefined) return false;
+  return query(e)?.has('dryRun') ?? false;
+}
+
+/**
+ * The request's query parameters; undefined without a request path, or for one no URL parser accepts (such a line
+ * has no field manager and is no dry run, and must not stop the reader).
+ */
+function query(e: AuditEvent): URLSearchParams | undefined {
+  if (e.requestURI === undefined) return undefined;
   try {
-    return new URL(e.requestURI, 'http://x').searchParams.has('dryRun');
+    return new URL(e.requestURI, 'http://x').searchParams;
   } catch {
-    return false; // a request path no URL parser accepts is no dry run, and must not stop the reader
+    return undefined;
   }
 }
 

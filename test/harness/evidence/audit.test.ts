@@ -8,7 +8,7 @@
  */
 import t from 'tap';
 import { fileURLToPath } from 'node:url';
-import { classifyActor, classifyClaimedManager, isDryRun, readAuditChanges, writtenState } from '../../../harness/evidence/audit.js';
+import { changeFromAudit, classifyActor, classifyClaimedManager, isDryRun, readAuditChanges, writtenState } from '../../../harness/evidence/audit.js';
 
 const LOG = fileURLToPath(new URL('../../fixtures/audit/identities.jsonl', import.meta.url));
 const NS = new Set(['id-probe']);
@@ -185,4 +185,21 @@ t.test("a server-side dry run changes nothing: Flux's dry run before each apply 
   t.ok(isDryRun({ requestURI: '/apis/apps/v1/namespaces/n/deployments/x?dryRun=All&fieldManager=kubectl' }));
   t.notOk(isDryRun({ requestURI: '/apis/apps/v1/namespaces/n/deployments/x?fieldManager=dryRun' }), 'a field manager named dryRun is not a dry run');
   t.notOk(isDryRun({}));
+});
+
+t.test('a request path no URL parser accepts is a write without a field manager, and does not stop the reader', async (t) => {
+  const line = {
+    stage: 'ResponseComplete',
+    verb: 'patch',
+    requestURI: 'http://[bad/apis/apps/v1/namespaces/n/deployments/x?fieldManager=kubectl&dryRun=All',
+    objectRef: { resource: 'deployments', namespace: 'n', name: 'x' },
+    responseStatus: { code: 200 },
+    user: { username: 'kwok-admin', groups: ['system:masters'] },
+    requestReceivedTimestamp: '2026-12-02T04:53:13.206000Z',
+  };
+  t.doesNotThrow(() => isDryRun(line));
+  const change = changeFromAudit(line, new Set(['n']));
+  t.equal(change?.name, 'x', 'recorded: not taken for a dry run');
+  t.equal(change?.fieldManager, undefined, 'no field manager read from a path that does not parse');
+  t.equal(changeFromAudit({ ...line, requestURI: '/apis/apps/v1/namespaces/n/deployments/x?fieldManager=kubectl' }, new Set(['n']))?.fieldManager, 'kubectl');
 });
