@@ -19,7 +19,8 @@ import { collectLiveEvidence, startLive } from '../harness/runner/live.js';
 import { gradeEvidence } from '../harness/runner/grade.js';
 import { loadScenario } from '../harness/scenario/load.js';
 import { validateAll, validateUnit, type ValidateUnit } from '../harness/runner/validate.js';
-import { loadSession, type Session } from '../harness/runner/session.js';
+import type { Session } from '../harness/model/session.js';
+import { loadSession } from '../harness/runner/session.js';
 
 const arg = (name: string, dflt: number): number => {
   const i = process.argv.indexOf(name);

@@ -1,7 +1,7 @@
 /** Assembles Evidence for a session. Offline: git and render; the live collector adds cluster evidence. */
 import { EVIDENCE_SCHEMA_VERSION, type Evidence } from '../model/evidence.js';
 import type { ClusterEvidence } from '../model/cluster-evidence.js';
-import type { Session } from '../runner/session.js';
+import type { Session } from '../model/session.js';
 import { collectGitEvidence } from './git-evidence.js';
 import { collectRenderEvidence } from './render-evidence.js';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { RENDER_SANDBOX_VERSION, renderEnvironment, renderFenceNote, renderToolVersion } from '../render/kustomize.js';
 import { materialiseCommit } from '../render/materialise.js';
 import { RenderOutcome, type RenderEvidence } from '../model/evidence.js';
-import { writeJsonAtomic } from '../runner/session.js';
+import { writeJsonAtomic } from '../atomic.js';
 import { withScratch } from '../scratch.js';
 
 export interface Environments {

@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { spawnDetached } from '../exec.js';
 import { LabError } from '../errors.js';
-import { writeJsonAtomic } from '../runner/session.js';
+import { writeJsonAtomic } from '../atomic.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { isAlive } from '../providers/local/supervisor.js';
 

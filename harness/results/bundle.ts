@@ -17,7 +17,7 @@ import type { GradeResult } from '../model/result.js';
 import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { LabError } from '../errors.js';
-import { writeFileAtomic } from './atomic.js';
+import { writeFileAtomic } from '../atomic.js';
 import { BUNDLE_FILES, gradedPushAt, gradedSubject, INDEX_DIR, INDEX_ENTRY_SCHEMA_VERSION, timeTakenMs, type IndexEntry } from './entry.js';
 import { pathSegment } from './learner.js';
 import { redactEvidence } from './redact.js';

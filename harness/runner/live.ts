@@ -30,7 +30,8 @@ import { LabError } from '../errors.js';
 import { onInterrupt, removeScratch, scratchDir } from '../scratch.js';
 import { createdFromGit } from './cleanup.js';
 import { applyLiveStep, type LiveContext } from './live-steps.js';
-import { newRunId, newSession, saveSession, stateHome, type Session } from './session.js';
+import type { Session } from '../model/session.js';
+import { newRunId, newSession, saveSession, stateHome } from './session.js';
 import { environmentsFor, labVars } from './start.js';
 
 export interface LiveOptions {

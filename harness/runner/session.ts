@@ -5,54 +5,14 @@
  * everything a grade depends on (scenario, paths, mode, deadline, learner) comes from the record.
  */
 import { constants } from 'node:fs';
-import { lstat, mkdir, open, readFile, rename, writeFile } from 'node:fs/promises';
+import { lstat, open, readFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { Controller } from '../model/boundary.js';
+import { Session } from '../model/session.js';
 import { LabError } from '../errors.js';
-
-export const Session = z.object({
-  schemaVersion: z.literal(1),
-  runId: z.string(),
-  scenario: z.string(),
-  controller: Controller,
-  provider: z.string(),
-  mode: z.enum(['practice', 'exam']),
-  learner: z.string().optional(),
-  bareDir: z.string(),
-  repoURL: z.string(),
-  trackedBranch: z.string(),
-  seedSha: z.string(),
-  seedBranches: z.record(z.string(), z.string()),
-  environments: z.record(z.string(), z.object({ namespace: z.string(), path: z.string(), registration: z.string() })),
-  /** The scenario's layers (kustomize directories rendered beside the environments); older sessions have none. */
-  layers: z.record(z.string(), z.object({ path: z.string() })).optional(),
-  startedAt: z.string(),
-  /** Exam mode: pushes after this instant are not graded. */
-  deadline: z.string().optional(),
-  /** Where this session's state (renders cache, logs) lives. */
-  stateDir: z.string(),
-  /** Live sessions: the cluster the scenario was seeded on. */
-  live: z
-    .object({
-      provider: z.enum(['local', 'kind', 'existing']).default('local'),
-      cluster: z.string(),
-      kubeconfig: z.string(),
-      auditLog: z.string().optional(),
-      /** The environments registered on the cluster. */
-      environments: z.array(z.string()),
-      /** When the broken state was handed over. */
-      handoverAt: z.string(),
-      /** Where the lab git server's repository lives (for cleanup). */
-      gitStateDir: z.string(),
-      /** The watch-based change recorder, where no audit log can be read. */
-      recorder: z.object({ pid: z.number(), file: z.string() }).optional(),
-    })
-    .optional(),
-});
-export type Session = z.infer<typeof Session>;
+import { writeJsonAtomic } from '../atomic.js';
 
 export function stateHome(): string {
   return process.env['GITOPS_LAB_HOME'] ?? join(homedir(), '.gitops-lab');
@@ -72,13 +32,6 @@ export const RUN_ID = /^[0-9a-f]{6,32}$/;
 
 /** What the workspace holds: only what identifies the session. */
 export const WorkspaceMarker = z.object({ schemaVersion: z.literal(1), runId: z.string().regex(RUN_ID, 'must be a gitops-lab run id (hex)') }).passthrough();
-
-export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
-  await mkdir(join(file, '..'), { recursive: true });
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(tmp, JSON.stringify(value, null, 2) + '\n');
-  await rename(tmp, file);
-}
 
 /** Writes the record (state home) first, then the workspace's marker. */
 export async function saveSession(workspace: string, session: Session): Promise<void> {

@@ -7,7 +7,8 @@ import type { LabVars } from '../git/template.js';
 import type { Controller } from '../model/boundary.js';
 import { loadScenario } from '../scenario/load.js';
 import { LabError } from '../errors.js';
-import { newRunId, newSession, saveSession, stateHome, type Session } from './session.js';
+import type { Session } from '../model/session.js';
+import { newRunId, newSession, saveSession, stateHome } from './session.js';
 import type { Scenario } from '../model/scenario.js';
 
 export interface StartOptions {

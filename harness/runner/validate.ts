@@ -11,7 +11,7 @@ import { LabError } from '../errors.js';
 import { onInterrupt, removeScratch, scratchDir } from '../scratch.js';
 import { gradeEvidence } from './grade.js';
 import { cleanupLive, collectLiveEvidence, playSteps, startLive } from './live.js';
-import type { Session } from './session.js';
+import type { Session } from '../model/session.js';
 import type { Step } from '../model/steps.js';
 import type { Evidence } from '../model/evidence.js';
 

@@ -6,7 +6,7 @@ import type { Evidence } from '../../model/evidence.js';
 import { redactEvidence } from '../../results/redact.js';
 import { playLivePhase } from '../../runner/validate.js';
 import { phaseName, playScenario } from '../../runner/play.js';
-import { writeJsonAtomic } from '../../runner/session.js';
+import { writeJsonAtomic } from '../../atomic.js';
 import { listScenarioIds, loadScenario } from '../../scenario/load.js';
 import type { SetExit } from './register.js';
 

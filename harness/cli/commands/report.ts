@@ -3,7 +3,7 @@ import { buildCohort } from '../../report/cohort.js';
 import { renderCohortMarkdown } from '../../report/cohort-markdown.js';
 import { renderCohortCsv } from '../../report/csv.js';
 import { renderCohortHtml } from '../../report/html.js';
-import { writeFileAtomic } from '../../results/atomic.js';
+import { writeFileAtomic } from '../../atomic.js';
 import { readResultsFolder } from '../../results/read.js';
 import type { SetExit } from './register.js';
 

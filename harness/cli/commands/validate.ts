@@ -1,6 +1,6 @@
 import { Option, type Command } from 'commander';
 import { LabError } from '../../errors.js';
-import { writeFileAtomic } from '../../results/atomic.js';
+import { writeFileAtomic } from '../../atomic.js';
 import type { Controller } from '../../model/boundary.js';
 import { validateJson, validateJunit, validateMarkdown, validateText } from '../../report/validate.js';
 import { shard, validateAll, type ValidateUnit } from '../../runner/validate.js';

@@ -1,6 +1,7 @@
 /**
  * Atomic file writes: the text goes to a temporary file in the same directory, then one rename puts it in
  * place. A reader sees the old file or the new one, never half of either, however many writers run at once.
+ * Base layer: results, sessions, the git server's record and render caches all write through here.
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
@@ -18,4 +19,12 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     await rm(tmp, { force: true });
     throw error;
   }
+}
+
+/** A JSON file (two-space indented, newline-terminated), written through a temporary file and one rename. */
+export async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
+  await mkdir(join(file, '..'), { recursive: true });
+  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeFile(tmp, JSON.stringify(value, null, 2) + '\n');
+  await rename(tmp, file);
 }
