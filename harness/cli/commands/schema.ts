@@ -6,6 +6,7 @@ import { SCHEMA_FILE, scenarioJsonSchemaText } from '../../scenario/json-schema.
 import { bankDir, listScenarioIds, loadScenario } from '../../scenario/load.js';
 import { scenarioReadme } from '../../scenario/readme.js';
 import { PACKAGE_ROOT } from '../../paths.js';
+import { syncReadme } from '../readme.js';
 import type { SetExit } from './register.js';
 
 
@@ -34,9 +35,9 @@ export function register(program: Command, setExit: SetExit): void {
     });
   program
     .command('docs')
-    .description("generate each scenario's README.md from its yaml (--check fails if one is stale)")
+    .description("generate each scenario's README.md from its yaml, and README.md's generated regions (graders, CLI, exit codes) from the code (--check fails if one is stale)")
     .option('--write', 'write the READMEs')
-    .option('--check', 'exit 1 if a README is out of date')
+    .option('--check', 'exit 1 if a README or a README.md region is out of date')
     .action(async (opts: { write?: boolean; check?: boolean }) => {
       let stale = 0;
       for (const id of await listScenarioIds()) {
@@ -47,6 +48,13 @@ export function register(program: Command, setExit: SetExit): void {
           stale++;
           process.stderr.write(`${file} is out of date: run gitops-lab docs --write\n`);
         } else if (opts.write) process.stdout.write(`${file}\n`);
+      }
+      // README.md's regions: by the time this runs, the program holds every command.
+      const readme = await syncReadme(program, opts.write === true);
+      if (opts.write) process.stdout.write(`${readme.file}\n`);
+      else {
+        stale += readme.stale.length;
+        for (const region of readme.stale) process.stderr.write(`${readme.file}: region "${region}" is out of date: run gitops-lab docs --write\n`);
       }
       setExit(stale === 0 ? 0 : 1);
     });

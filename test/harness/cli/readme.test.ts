@@ -1,0 +1,104 @@
+/**
+ * README.md's generated regions stay true to the code: the grader registry, the commander program (built as
+ * harness/cli/program.ts builds it) and the exit codes of harness/errors.ts. A stale region fails here and in
+ * `gitops-lab docs --check`, which names the file and the region.
+ */
+import t from 'tap';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { GRADERS } from '../../../graders/index.js';
+import { COMMANDS } from '../../../harness/cli/commands/index.js';
+import { cliCommands, README_FILE, readmeRegions, REGIONS, regionEnd, regionStart, updateReadme, type Region } from '../../../harness/cli/readme.js';
+import { LabError } from '../../../harness/errors.js';
+import { REPO_ROOT, scratch } from '../../helpers/cli.js';
+
+t.setTimeout(120_000);
+
+/** The real program, with every command registered; nothing is parsed or run. */
+function program(): Command {
+  const p = new Command().name('gitops-lab');
+  for (const register of COMMANDS) register(p, () => {});
+  return p;
+}
+
+const README = readFileSync(join(REPO_ROOT, README_FILE), 'utf8');
+
+/** The text README.md holds between a region's markers. */
+function region(text: string, name: Region): string {
+  const from = text.indexOf(regionStart(name));
+  const to = text.indexOf(regionEnd(name));
+  if (from < 0 || to < from) throw new Error(`${README_FILE} has no region ${name}`);
+  return text.slice(from + regionStart(name).length, to);
+}
+
+t.test(`every region of ${README_FILE} is what the code generates (run: gitops-lab docs --write)`, async (t) => {
+  const generated = readmeRegions(program());
+  for (const name of REGIONS) t.equal(region(README, name), `\n${generated[name]}\n`, name);
+  t.same(updateReadme(README, generated).stale, []);
+});
+
+t.test("the graders table has a row for every registered grader, with its boundary, summary and parameters", async (t) => {
+  const table = region(README, 'graders');
+  t.ok(GRADERS.size > 0);
+  for (const g of GRADERS.values()) {
+    const row = table.split('\n').find((line) => line.startsWith(`| \`${g.name}\` |`));
+    t.ok(row, `${g.name} has a row`);
+    t.match(row ?? '', `| \`${g.boundary}\` |`, `${g.name}'s boundary`);
+    t.ok(row?.includes(g.summary.split('|')[0]!.slice(0, 30)), `${g.name}'s summary`);
+    for (const key of Object.keys((g.params as unknown as { shape?: Record<string, unknown> }).shape ?? {})) {
+      t.ok(row?.includes(`\`${key}\``), `${g.name}'s parameter ${key}`);
+    }
+  }
+  const rows = table.split('\n').filter((line) => /^\| `[a-z]+\.[a-z-]+` \|/.test(line));
+  t.equal(rows.length, GRADERS.size, 'no row names a grader the registry lacks');
+});
+
+t.test('the CLI table names every command --help lists, its arguments and every option', async (t) => {
+  const table = region(README, 'cli');
+  const { visible, hidden } = cliCommands(program());
+  t.ok(visible.length > 10);
+  for (const cmd of visible) {
+    t.ok(table.includes(`| \`gitops-lab ${cmd.name()}`), `${cmd.name()} has a row`);
+    for (const arg of cmd.registeredArguments) t.ok(table.includes(arg.name()), `${cmd.name()} <${arg.name()}>`);
+    for (const option of cmd.options) {
+      if (option.hidden) continue;
+      t.ok(table.includes(`| | \`${option.flags}\` |`), `${cmd.name()} ${option.flags}`);
+    }
+  }
+  t.same(hidden.map((c) => c.name()).sort(), ['git-serve', 'record-changes']);
+  for (const cmd of hidden) t.notOk(table.includes(`\`gitops-lab ${cmd.name()}`), `${cmd.name()} is no row of its own`);
+  t.notOk(table.includes(REPO_ROOT), "no machine's absolute path (lint --bank's default)");
+});
+
+t.test('the exit codes come from exitCodeFor and name the commands with a --check', async (t) => {
+  const table = region(README, 'exit-codes');
+  t.match(table, /\| 2 \|[^\n]*bad flags or arguments[^\n]*a scenario, workspace or session that does not exist/);
+  t.match(table, /\| 3 \|[^\n]*a bounded wait that ran out[^\n]*a cluster or controller that did not answer/);
+  t.match(table, /\| 1 \|[^\n]*`schema --check`, `docs --check`/);
+});
+
+t.test('a stale region is rewritten and named; a missing marker is an error naming the file and region', async (t) => {
+  const generated = readmeRegions(program());
+  const stale = README.replace(/(\| `git\.unchanged` \|[^\n]*\n)/, '');
+  t.not(stale, README, 'the test removed a grader row');
+  const updated = updateReadme(stale, generated);
+  t.same(updated.stale, ['graders']);
+  t.equal(updated.text, README);
+  const withoutEnd = README.replace(regionEnd('cli'), '');
+  let error: unknown;
+  try {
+    updateReadme(withoutEnd, generated, 'README.md');
+  } catch (e) {
+    error = e;
+  }
+  t.ok(error instanceof LabError, 'a LabError');
+  t.match(error, { code: 'INVALID_CONFIG', message: /^README\.md: the region "cli"/ });
+});
+
+t.test('docs --check through the built executable passes on this README', async (t) => {
+  const cli = scratch(t);
+  const checked = await cli.run(['docs', '--check']);
+  t.equal(checked.exitCode, 0, checked.stderr);
+  t.equal(checked.stderr, '');
+});
