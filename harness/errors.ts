@@ -36,7 +36,7 @@ export class LabError extends Error {
   }
 }
 
-/** Exit codes from DESIGN.md: 2 usage or invalid input, 3 infrastructure. */
+/** Exit codes (README.md "Exit codes", generated from this function): 2 usage or invalid input, 3 infrastructure. */
 export function exitCodeFor(error: unknown): 2 | 3 {
   if (error instanceof LabError) {
     switch (error.code) {

@@ -1,5 +1,5 @@
 /**
- * One interface for every way the harness gets a cluster (DESIGN.md "Providers"). Only cluster creation
+ * One interface for every way the harness gets a cluster (README.md "Providers"). Only cluster creation
  * differs between providers; controller adapters and evidence collection work against the kubeconfig.
  */
 
