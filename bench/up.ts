@@ -15,7 +15,7 @@ import { startGitHttpServer } from '../harness/git/http-server.js';
 import { createKubeClient } from '../harness/kube/client.js';
 import { LocalProvider } from '../harness/providers/local/provider.js';
 import type { ControllerSelection } from '../harness/providers/provider.js';
-import { waitFor } from '../harness/providers/local/supervisor.js';
+import { waitFor } from '../harness/supervisor.js';
 
 const home = mkdtempSync(join(tmpdir(), 'gitops-lab-bench-home-'));
 process.env['GITOPS_LAB_HOME'] = home;

@@ -9,7 +9,7 @@
  *   - the learner pushes from the host through the node port published on 127.0.0.1 (kind's port mapping).
  */
 import { type KubeClient, type KubeObject } from '../kube/client.js';
-import { waitFor } from '../providers/local/supervisor.js';
+import { waitFor } from '../supervisor.js';
 
 export const GIT_NAMESPACE = 'gitops-lab-git';
 export const GIT_SERVICE = 'git';

@@ -10,7 +10,7 @@ import { spawnDetached } from '../exec.js';
 import { LabError } from '../errors.js';
 import { writeJsonAtomic } from '../atomic.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { isAlive } from '../providers/local/supervisor.js';
+import { isAlive } from '../supervisor.js';
 
 export interface GitServerRecord {
   /** The git-serve process beside the cluster; absent when the server runs in the cluster (kind). */

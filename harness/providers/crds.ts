@@ -1,6 +1,6 @@
 /** Shared by every provider's install: wait until the API serves the CRDs just applied. */
 import { conditionStatus, type KubeClient } from '../kube/client.js';
-import { waitFor } from './local/supervisor.js';
+import { waitFor } from '../supervisor.js';
 
 export async function waitForCrdsEstablished(kube: KubeClient, names: readonly string[], intervalMs = 250): Promise<void> {
   await waitFor(

@@ -24,7 +24,7 @@ import type { Scenario } from '../model/scenario.js';
 import { isGitStep, type Step } from '../model/steps.js';
 import { getProvider } from '../providers/index.js';
 import type { ClusterStatus, ProviderName } from '../providers/provider.js';
-import { freePort } from '../providers/local/ports.js';
+import { freePort } from '../ports.js';
 import { clusterStateDir } from '../providers/local/paths.js';
 import { LabError } from '../errors.js';
 import { onInterrupt, removeScratch, scratchDir } from '../scratch.js';

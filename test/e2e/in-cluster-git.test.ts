@@ -20,7 +20,7 @@ import { gitRootFor, readGitServer, recordInClusterGitServer, waitForGitServer }
 import { createKubeClient, type KubeClient, type KubeObject } from '../../harness/kube/client.js';
 import { GIT_NODE_PORT, kindGitServerInput } from '../../harness/providers/kind/config.js';
 import { clusterStateDir } from '../../harness/providers/local/paths.js';
-import { freePort } from '../../harness/providers/local/ports.js';
+import { freePort } from '../../harness/ports.js';
 import { LocalProvider } from '../../harness/providers/local/provider.js';
 import { loadUpstreamPins } from '../../harness/providers/upstream/pins.js';
 import { REPO_ROOT } from '../helpers/cli.js';

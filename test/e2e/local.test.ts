@@ -13,8 +13,8 @@ import { startGitHttpServer } from '../../harness/git/http-server.js';
 import { conditionStatus, createKubeClient, type KubeClient, type KubeObject } from '../../harness/kube/client.js';
 import { watchChanges, type WatchedChange } from '../../harness/kube/watch-changes.js';
 import { LocalProvider } from '../../harness/providers/local/provider.js';
-import { isListening } from '../../harness/providers/local/ports.js';
-import { isAlive, waitFor } from '../../harness/providers/local/supervisor.js';
+import { isListening } from '../../harness/ports.js';
+import { isAlive, waitFor } from '../../harness/supervisor.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const home = mkdtempSync(join(tmpdir(), 'gitops-lab-e2e-home-'));

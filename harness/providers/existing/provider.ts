@@ -10,7 +10,7 @@ import { LabError } from '../../errors.js';
 import { stopGitServer } from '../../git/server-process.js';
 import { createKubeClient, type KubeClient } from '../../kube/client.js';
 import { clusterStateDir } from '../local/paths.js';
-import { waitFor } from '../local/supervisor.js';
+import { waitFor } from '../../supervisor.js';
 import { type ClusterHandle, type ClusterProvider, type ClusterStatus, type ControllerName, controllersFor, isValidClusterName, type RunRecord, type UpOptions } from '../provider.js';
 import { readStateJson, recordedClusters, writeStateJson } from '../state.js';
 import { installManifests } from '../upstream/manifests.js';

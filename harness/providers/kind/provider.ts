@@ -14,7 +14,7 @@ import { PACKAGE_ROOT } from '../../paths.js';
 import { checkDocker, dockerNeededError } from '../docker.js';
 import { auditPolicyYaml } from '../local/kwok.js';
 import { clusterStateDir } from '../local/paths.js';
-import { freePort } from '../local/ports.js';
+import { freePort } from '../../ports.js';
 import { type ClusterHandle, type ClusterProvider, type ClusterStatus, type ControllerName, controllersFor, isValidClusterName, type UpOptions } from '../provider.js';
 import { readStateJson, recordedClusters, writeStateJson } from '../state.js';
 import { applyUpstream, imagesIn, loadManifests, waitForWorkloads, withPullPolicy } from '../upstream/install.js';

@@ -10,7 +10,7 @@
 import { join } from 'node:path';
 import type { ControllerName } from '../provider.js';
 import type { BinaryPaths } from './build.js';
-import type { ProcessSpec } from './supervisor.js';
+import type { ProcessSpec } from '../../supervisor.js';
 
 export const CONTROLLER_PORT_NAMES = {
   argocd: ['redis', 'repoServer', 'repoServerMetrics', 'appControllerMetrics'],

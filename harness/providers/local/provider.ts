@@ -25,8 +25,8 @@ import { auditPolicyYaml, createClusterArgs, deleteClusterArgs, KWOK_PORT_NAMES,
 import { clusterStateDir, labHome, localConfigDir } from './paths.js';
 import { waitForCrdsEstablished } from '../crds.js';
 import { stopGitServer } from '../../git/server-process.js';
-import { allocatePorts, isListening } from './ports.js';
-import { FatalWaitError, httpOk, isAlive, logTail, type RunningProcess, startProcess, stopProcess, waitFor } from './supervisor.js';
+import { allocatePorts, isListening } from '../../ports.js';
+import { FatalWaitError, httpOk, isAlive, logTail, type RunningProcess, startProcess, stopProcess, waitFor } from '../../supervisor.js';
 
 export const STATE_VERSION = 1;
 

@@ -12,7 +12,7 @@ import type { KubeClient, KubeObject } from '../../kube/client.js';
 import { argocdExtraYaml } from '../local/install.js';
 import { cacheRoot } from '../local/paths.js';
 import { waitForCrdsEstablished } from '../crds.js';
-import { waitFor } from '../local/supervisor.js';
+import { waitFor } from '../../supervisor.js';
 import type { InstallManifest } from './manifests.js';
 
 /** Kinds that have no namespace; every other object without one goes into the manifest's namespace. */

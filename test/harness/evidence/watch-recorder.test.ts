@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import t from 'tap';
 import { LabError } from '../../../harness/errors.js';
 import { readyFile, startRecorder } from '../../../harness/evidence/watch-recorder.js';
-import { isAlive, waitFor } from '../../../harness/providers/local/supervisor.js';
+import { isAlive, waitFor } from '../../../harness/supervisor.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'gitops-lab-recorder-'));
 t.teardown(() => rmSync(dir, { recursive: true, force: true }));

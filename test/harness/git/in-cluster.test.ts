@@ -12,8 +12,8 @@ import { GIT_NAMESPACE, GIT_SERVICE, IN_CLUSTER_GIT_URL, inClusterGitServerObjec
 import { ensureGitServer, readGitServer, recordInClusterGitServer, stopGitServer, waitForGitServer } from '../../../harness/git/server-process.js';
 import type { KubeObject } from '../../../harness/kube/client.js';
 import { GIT_NODE_PORT, kindClusterConfig, NODE_GIT_ROOT, NODE_PACKAGE_ROOT } from '../../../harness/providers/kind/config.js';
-import { freePort } from '../../../harness/providers/local/ports.js';
-import { isAlive } from '../../../harness/providers/local/supervisor.js';
+import { freePort } from '../../../harness/ports.js';
+import { isAlive } from '../../../harness/supervisor.js';
 import { loadUpstreamPins } from '../../../harness/providers/upstream/pins.js';
 import { scratch } from '../../helpers/cli.js';
 import { podOnHost } from '../../helpers/pod-on-host.js';

@@ -1,7 +1,7 @@
 import t from 'tap';
 import { ensureGitServer, readGitServer, stopGitServer } from '../../../harness/git/server-process.js';
-import { freePort } from '../../../harness/providers/local/ports.js';
-import { isAlive } from '../../../harness/providers/local/supervisor.js';
+import { freePort } from '../../../harness/ports.js';
+import { isAlive } from '../../../harness/supervisor.js';
 import { scratch } from '../../helpers/cli.js';
 
 t.test('sessions seeded at once share one lab git server, and stopping it leaves no process', async (t) => {

@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
-import { LabError } from '../../../../harness/errors.js';
-import { allocatePorts, isListening } from '../../../../harness/providers/local/ports.js';
-import { isAlive, procStartTime, startProcess, stopProcess, waitFor } from '../../../../harness/providers/local/supervisor.js';
+import { LabError } from '../../harness/errors.js';
+import { allocatePorts, isListening } from '../../harness/ports.js';
+import { isAlive, procStartTime, startProcess, stopProcess, waitFor } from '../../harness/supervisor.js';
 
 t.test('allocatePorts gives distinct free ports and honours avoid', async (t) => {
   const first = await allocatePorts(['a', 'b', 'c'] as const);

@@ -4,8 +4,8 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { spawnDetached } from '../../exec.js';
-import { LabError } from '../../errors.js';
+import { spawnDetached } from './exec.js';
+import { LabError } from './errors.js';
 
 export interface ProcessSpec {
   readonly name: string;
