@@ -3,9 +3,21 @@
  * recorded cluster belongs to. The local provider's state predates the `provider` field: no field means local.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { clusterStateDir, labHome } from './local/paths.js';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { ProviderName } from './provider.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/** `${GITOPS_LAB_HOME:-$HOME/.gitops-lab}`: cluster state (pids, logs, kubeconfigs). */
+export function labHome(env: Env = process.env): string {
+  const v = env['GITOPS_LAB_HOME'];
+  return v && v.length > 0 ? resolve(v) : join(env['HOME'] ?? homedir(), '.gitops-lab');
+}
+
+export function clusterStateDir(name: string, env: Env = process.env): string {
+  return join(labHome(env), 'clusters', name);
+}
 
 export const stateFile = (name: string): string => join(clusterStateDir(name), 'state.json');
 

@@ -25,7 +25,7 @@ import { isGitStep, type Step } from '../model/steps.js';
 import { getProvider } from '../providers/index.js';
 import type { ClusterStatus, ProviderName } from '../providers/provider.js';
 import { freePort } from '../ports.js';
-import { clusterStateDir } from '../providers/local/paths.js';
+import { clusterStateDir } from '../providers/state.js';
 import { LabError } from '../errors.js';
 import { onInterrupt, removeScratch, scratchDir } from '../scratch.js';
 import { createdFromGit } from './cleanup.js';

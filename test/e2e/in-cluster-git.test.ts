@@ -19,7 +19,7 @@ import { deployInClusterGitServer, GIT_NAMESPACE, GIT_SERVICE, inClusterGitServe
 import { gitRootFor, readGitServer, recordInClusterGitServer, waitForGitServer } from '../../harness/git/server-process.js';
 import { createKubeClient, type KubeClient, type KubeObject } from '../../harness/kube/client.js';
 import { GIT_NODE_PORT, kindGitServerInput } from '../../harness/providers/kind/config.js';
-import { clusterStateDir } from '../../harness/providers/local/paths.js';
+import { clusterStateDir } from '../../harness/providers/state.js';
 import { freePort } from '../../harness/ports.js';
 import { LocalProvider } from '../../harness/providers/local/provider.js';
 import { loadUpstreamPins } from '../../harness/providers/upstream/pins.js';

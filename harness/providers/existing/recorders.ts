@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { labHome } from '../local/paths.js';
+import { labHome } from '../state.js';
 
 export interface RecorderRef {
   readonly runId: string;

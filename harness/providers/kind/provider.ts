@@ -13,10 +13,9 @@ import { gitRootFor, newGitPassword, recordInClusterGitServer, stopGitServer, wa
 import { PACKAGE_ROOT } from '../../paths.js';
 import { checkDocker, dockerNeededError } from '../docker.js';
 import { auditPolicyYaml } from '../local/kwok.js';
-import { clusterStateDir } from '../local/paths.js';
 import { freePort } from '../../ports.js';
 import { type ClusterHandle, type ClusterProvider, type ClusterStatus, type ControllerName, controllersFor, isValidClusterName, type UpOptions } from '../provider.js';
-import { readStateJson, recordedClusters, writeStateJson } from '../state.js';
+import { clusterStateDir, readStateJson, recordedClusters, writeStateJson } from '../state.js';
 import { applyUpstream, imagesIn, loadManifests, waitForWorkloads, withPullPolicy } from '../upstream/install.js';
 import { installManifests } from '../upstream/manifests.js';
 import { loadUpstreamPins } from '../upstream/pins.js';

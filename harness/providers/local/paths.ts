@@ -12,16 +12,6 @@ export function cacheRoot(env: Env = process.env): string {
   return v && v.length > 0 ? resolve(v) : join(env['HOME'] ?? homedir(), '.cache', 'gitops-lab');
 }
 
-/** `${GITOPS_LAB_HOME:-$HOME/.gitops-lab}`: cluster state (pids, logs, kubeconfigs). */
-export function labHome(env: Env = process.env): string {
-  const v = env['GITOPS_LAB_HOME'];
-  return v && v.length > 0 ? resolve(v) : join(env['HOME'] ?? homedir(), '.gitops-lab');
-}
-
-export function clusterStateDir(name: string, env: Env = process.env): string {
-  return join(labHome(env), 'clusters', name);
-}
-
 export function goEnv(env: Env = process.env): Record<string, string> {
   const root = cacheRoot(env);
   return {

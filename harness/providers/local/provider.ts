@@ -22,7 +22,8 @@ import { type ControllerPorts, controllerPortNames, controllerSpecs } from './co
 import { INSTALL_FIELD_MANAGER, installArgocdRepoServerScripts, installPlans, planObjects } from './install.js';
 import { CONTROLLER_IDENTITIES, controllerIdentityObjects, ensureControllerKubeconfigs, type TokenMinter, withControlPlaneIdentities, writeControlPlaneIdentities } from './identities.js';
 import { auditPolicyYaml, createClusterArgs, deleteClusterArgs, KWOK_PORT_NAMES, type KwokPorts, kwokctlConfigYaml, kwokctlEnv, loadStages, scaleNodesArgs } from './kwok.js';
-import { clusterStateDir, labHome, localConfigDir } from './paths.js';
+import { localConfigDir } from './paths.js';
+import { clusterStateDir, labHome } from '../state.js';
 import { waitForCrdsEstablished } from '../crds.js';
 import { stopGitServer } from '../../git/server-process.js';
 import { allocatePorts, isListening } from '../../ports.js';
