@@ -1,6 +1,6 @@
 /** The cohort as Markdown: the same tables as the HTML report, the heat map as a table of shares. */
 import { BOUNDARIES } from '../model/boundary.js';
-import { formatDuration } from '../results/duration.js';
+import { formatDuration } from './duration.js';
 import type { Cohort } from './cohort.js';
 import { escapeControls } from './escape.js';
 import { escapeMd } from './markdown.js';

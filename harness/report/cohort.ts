@@ -6,7 +6,7 @@
  */
 import { BOUNDARIES, boundaryRank, type Boundary } from '../model/boundary.js';
 import type { CheckResult, GradeResult } from '../model/result.js';
-import { timeTakenMs, type IndexEntry } from '../results/entry.js';
+import { timeTakenMs, type IndexEntry } from '../model/index-entry.js';
 import { forMode } from './json.js';
 
 export interface CohortInput {

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { BOUNDARIES } from '../model/boundary.js';
 import type { CheckResult } from '../model/result.js';
-import { formatDuration } from '../results/duration.js';
+import { formatDuration } from './duration.js';
 import type { Cohort, LearnerRow, ScenarioStat } from './cohort.js';
 import { heatMapSvg, histogramSvg, rateBarSvg } from './cohort-svg.js';
 import { escapeHtml as esc } from './html-escape.js';

@@ -18,7 +18,7 @@ import { renderJson } from '../report/json.js';
 import { renderMarkdown } from '../report/markdown.js';
 import { LabError } from '../errors.js';
 import { writeFileAtomic } from '../atomic.js';
-import { BUNDLE_FILES, gradedPushAt, gradedSubject, INDEX_DIR, INDEX_ENTRY_SCHEMA_VERSION, timeTakenMs, type IndexEntry } from './entry.js';
+import { BUNDLE_FILES, gradedPushAt, gradedSubject, INDEX_DIR, INDEX_ENTRY_SCHEMA_VERSION, timeTakenMs, type IndexEntry } from '../model/index-entry.js';
 import { pathSegment } from './learner.js';
 import { redactEvidence } from './redact.js';
 import { bundleKey, SEAL_FILE, sealBundle, sealText, type BundleKey } from './seal.js';

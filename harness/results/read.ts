@@ -10,7 +10,7 @@ import type { z } from 'zod';
 import { GradeResult } from '../model/result.js';
 import { formatPath, issueMessage } from '../scenario/load.js';
 import { LabError } from '../errors.js';
-import { BUNDLE_FILES, IndexEntry, INDEX_DIR } from './entry.js';
+import { BUNDLE_FILES, IndexEntry, INDEX_DIR } from '../model/index-entry.js';
 
 export interface GradedRecord {
   readonly entry: IndexEntry;

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { LabError } from '../errors.js';
 import { stateHome } from '../runner/session.js';
-import { BUNDLE_FILES } from './entry.js';
+import { BUNDLE_FILES } from '../model/index-entry.js';
 
 export const SEAL_FILE = 'seal.json';
 export const SEAL_SCHEMA_VERSION = 1;

@@ -1,7 +1,7 @@
 /** The session section appended to a bundle's report.md: who, when handed over, when pushed, how long. */
 import { escapeControls } from '../report/escape.js';
 import { escapeMd } from '../report/markdown.js';
-import { formatDuration } from './duration.js';
+import { formatDuration } from '../report/duration.js';
 
 export interface SessionFacts {
   readonly learner: string;

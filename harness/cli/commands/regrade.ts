@@ -5,7 +5,7 @@ import { Evidence } from '../../model/evidence.js';
 import type { GradeResult } from '../../model/result.js';
 import { renderJson } from '../../report/json.js';
 import { gradeEvidence } from '../../runner/grade.js';
-import { BUNDLE_FILES } from '../../results/entry.js';
+import { BUNDLE_FILES } from '../../model/index-entry.js';
 import { parseJsonFile } from '../../results/read.js';
 import { bundleKey, verifyBundleDir } from '../../results/seal.js';
 import { loadScenario } from '../../scenario/load.js';

@@ -10,7 +10,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Evidence } from '../../../harness/model/evidence.js';
 import { GradeResult } from '../../../harness/model/result.js';
-import { IndexEntry } from '../../../harness/results/entry.js';
+import { IndexEntry } from '../../../harness/model/index-entry.js';
 import { run } from '../../../harness/exec.js';
 import { REPO_ROOT, scratch } from '../../helpers/cli.js';
 

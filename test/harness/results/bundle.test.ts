@@ -8,7 +8,7 @@ import { Evidence } from '../../../harness/model/evidence.js';
 import { GradeResult } from '../../../harness/model/result.js';
 import { renderJson } from '../../../harness/report/json.js';
 import { writeBundle } from '../../../harness/results/bundle.js';
-import { gradedPushAt, IndexEntry } from '../../../harness/results/entry.js';
+import { gradedPushAt, IndexEntry } from '../../../harness/model/index-entry.js';
 import { pathSegment, withLearner } from '../../../harness/results/learner.js';
 import { readResultsFolder } from '../../../harness/results/read.js';
 import { gradeEvidence } from '../../../harness/runner/grade.js';

@@ -4,7 +4,7 @@ import { chmodSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeBundle } from '../../../harness/results/bundle.js';
-import { IndexEntry } from '../../../harness/results/entry.js';
+import { IndexEntry } from '../../../harness/model/index-entry.js';
 import { withLearner } from '../../../harness/results/learner.js';
 import { bundleKey, keyFile, keyIdOf, Seal, verifyBundleDir } from '../../../harness/results/seal.js';
 import { gradeEvidence } from '../../../harness/runner/grade.js';

@@ -4,8 +4,8 @@
  * report reads facts instead of guessing from folder names.
  */
 import { z } from 'zod';
-import { Boundary, Controller } from '../model/boundary.js';
-import type { Evidence } from '../model/evidence.js';
+import { Boundary, Controller } from './boundary.js';
+import type { Evidence } from './evidence.js';
 
 export const INDEX_ENTRY_SCHEMA_VERSION = 1;
 export const INDEX_DIR = 'index';
