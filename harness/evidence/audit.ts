@@ -7,7 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { RecordedChange } from '../model/cluster-evidence.js';
-import { CONTROL_PLANE_IDENTITIES, CONTROLLER_IDENTITIES, serviceAccountUser } from '../providers/local/identities.js';
+import { CONTROL_PLANE_IDENTITIES, CONTROLLER_IDENTITIES, serviceAccountUser } from '../providers/identities.js';
 
 interface AuditEvent {
   readonly stage?: string;

@@ -8,8 +8,8 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
+import { CONTROLLER_IDENTITIES } from '../../../../harness/providers/identities.js';
 import {
-  CONTROLLER_IDENTITIES,
   controllerIdentityObjects,
   ensureControllerKubeconfigs,
   type TokenMinter,
