@@ -56,6 +56,9 @@ const layerRules = LAYERS.slice(0, -1).map((layer, i) => {
   };
 });
 
+/** Every layer's paths: a file of harness/ or graders/ outside them belongs to no layer. */
+const LAYERED = LAYERS.flatMap((l) => l.path);
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
@@ -73,6 +76,20 @@ module.exports = {
       severity: 'error',
       from: { path: dir('graders') },
       to: { path: dir('harness'), pathNot: dir('harness/model') },
+    },
+    {
+      name: 'in-a-layer',
+      comment: 'Every file of harness/ and graders/ belongs to a layer: a new folder is added to LAYERS (and ARCHITECTURE.md) before it imports or is imported.',
+      severity: 'error',
+      from: { pathNot: LAYERED },
+      to: {},
+    },
+    {
+      name: 'to-a-layer',
+      comment: 'The other side of in-a-layer: nothing imports a file that belongs to no layer.',
+      severity: 'error',
+      from: {},
+      to: { pathNot: LAYERED },
     },
     {
       name: 'no-provider-internals',

@@ -35,8 +35,10 @@ t.test('a tree that breaks each rule once fails with every violation named', asy
   t.same(lines, [
     'graders/pure.ts -> harness/exec.ts (graders-only-model)',
     'harness/cli/top.ts -> harness/model/upward.ts (no-circular)',
+    'harness/cli/top.ts -> harness/stray/loose.ts (to-a-layer)',
     'harness/evidence/collect.ts -> harness/runner/session.ts (layer-evidence)',
     'harness/model/upward.ts -> harness/cli/top.ts (layer-base)',
     'harness/runner/live.ts -> harness/providers/local/ports.ts (no-provider-internals)',
+    'harness/stray/loose.ts -> harness/exec.ts (in-a-layer)',
   ]);
 });
