@@ -2,18 +2,14 @@
  * The state file every provider keeps in ${GITOPS_LAB_HOME}/clusters/<name>/state.json, and which provider a
  * recorded cluster belongs to. The local provider's state predates the `provider` field: no field means local.
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { jsonText, writeFileAtomicSync } from '../atomic.js';
+import { labHome, type Env } from '../home.js';
 import type { ProviderName } from './provider.js';
 
-type Env = Readonly<Record<string, string | undefined>>;
-
-/** `${GITOPS_LAB_HOME:-$HOME/.gitops-lab}`: cluster state (pids, logs, kubeconfigs). */
-export function labHome(env: Env = process.env): string {
-  const v = env['GITOPS_LAB_HOME'];
-  return v && v.length > 0 ? resolve(v) : join(env['HOME'] ?? homedir(), '.gitops-lab');
-}
+/** `${GITOPS_LAB_HOME:-$HOME/.gitops-lab}` (harness/home.ts): cluster state (pids, logs, kubeconfigs). */
+export { labHome };
 
 export function clusterStateDir(name: string, env: Env = process.env): string {
   return join(labHome(env), 'clusters', name);
@@ -53,9 +49,5 @@ export function recordedClusters(): { name: string; provider: ProviderName }[] {
 
 /** Writes state.json atomically (a reader never sees half a file); owner-only, since it names a kubeconfig. */
 export function writeStateJson(name: string, state: object): void {
-  const dir = clusterStateDir(name);
-  mkdirSync(dir, { recursive: true });
-  const tmp = join(dir, `state.json.${process.pid}.tmp`);
-  writeFileSync(tmp, JSON.stringify(state, null, 2) + '\n', { mode: 0o600 });
-  renameSync(tmp, stateFile(name));
+  writeFileAtomicSync(stateFile(name), jsonText(state), { mode: 0o600 });
 }

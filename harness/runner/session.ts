@@ -6,16 +6,17 @@
  */
 import { constants } from 'node:fs';
 import { lstat, open, readFile } from 'node:fs/promises';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { Session } from '../model/session.js';
 import { LabError } from '../errors.js';
 import { writeJsonAtomic } from '../atomic.js';
+import { labHome } from '../home.js';
 
+/** The state home (harness/home.ts): `${GITOPS_LAB_HOME:-$HOME/.gitops-lab}`, where session records live. */
 export function stateHome(): string {
-  return process.env['GITOPS_LAB_HOME'] ?? join(homedir(), '.gitops-lab');
+  return labHome();
 }
 
 export function newRunId(): string {
