@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnDetached } from './exec.js';
 import { LabError } from './errors.js';
+import { pollUntil } from './wait.js';
 
 export interface ProcessSpec {
   readonly name: string;
@@ -63,8 +64,6 @@ export async function startProcess(spec: ProcessSpec, logDir: string, pidDir: st
   return { name: spec.name, pid, startTime: procStartTime(pid), logFile, ports: spec.ports, command: [spec.file, ...spec.args] };
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
 /** Stop one recorded process: SIGTERM, then SIGKILL after graceMs. Only if it is still the same process. */
 export async function stopProcess(p: Pick<RunningProcess, 'pid' | 'startTime' | 'name'>, graceMs = 10_000): Promise<void> {
   if (!isAlive(p.pid, p.startTime)) return;
@@ -73,21 +72,14 @@ export async function stopProcess(p: Pick<RunningProcess, 'pid' | 'startTime' | 
   } catch {
     return;
   }
-  const deadline = Date.now() + graceMs;
-  while (Date.now() < deadline) {
-    if (!isAlive(p.pid, p.startTime)) return;
-    await sleep(100);
-  }
+  const exited = (): boolean => !isAlive(p.pid, p.startTime);
+  if ((await pollUntil(exited, { what: `${p.name} to exit after SIGTERM`, timeoutMs: graceMs, intervalMs: 100, stopOnError: true })).done) return;
   try {
     process.kill(p.pid, 'SIGKILL');
   } catch {
     return;
   }
-  const killDeadline = Date.now() + 5_000;
-  while (Date.now() < killDeadline) {
-    if (!isAlive(p.pid, p.startTime)) return;
-    await sleep(100);
-  }
+  if ((await pollUntil(exited, { what: `${p.name} to exit after SIGKILL`, timeoutMs: 5_000, intervalMs: 100, stopOnError: true })).done) return;
   throw new LabError('COMMAND_FAILED', `${p.name} (pid ${p.pid}) did not exit after SIGKILL`);
 }
 
@@ -98,41 +90,8 @@ export function logTail(logFile: string, lines = 15): string[] {
   return all.slice(Math.max(0, all.length - lines));
 }
 
-/** Thrown from a waitFor check to stop waiting at once (e.g. the process we wait on has exited). */
-export class FatalWaitError extends LabError {}
-
-export interface WaitOptions {
-  readonly what: string;
-  readonly timeoutMs: number;
-  readonly intervalMs?: number;
-  /** Called on timeout to describe the last state seen. */
-  readonly lastState?: () => string[];
-}
-
-/**
- * Poll `check` until it returns a value other than undefined/false. On timeout, throws TIMEOUT with the last
- * state seen (the check's last message and whatever `lastState` adds).
- */
-export async function waitFor<T>(check: () => Promise<T | undefined | false | { pending: string }>, options: WaitOptions): Promise<T> {
-  const deadline = Date.now() + options.timeoutMs;
-  let last = 'no answer yet';
-  for (;;) {
-    try {
-      const r = await check();
-      if (r !== undefined && r !== false && !(typeof r === 'object' && r !== null && 'pending' in (r as object))) return r as T;
-      if (typeof r === 'object' && r !== null && 'pending' in (r as object)) last = (r as { pending: string }).pending;
-    } catch (error) {
-      if (error instanceof FatalWaitError) throw error;
-      last = error instanceof Error ? error.message : String(error);
-    }
-    if (Date.now() >= deadline) {
-      throw new LabError('TIMEOUT', `timed out after ${Math.round(options.timeoutMs / 1000)}s waiting for ${options.what}`, {
-        details: [`last state: ${last}`, ...(options.lastState?.() ?? [])],
-      });
-    }
-    await sleep(options.intervalMs ?? 500);
-  }
-}
+/** The supervisor's waits are harness/wait.ts's: waitFor is waitUntil (same options, same TIMEOUT error). */
+export { FatalWaitError, waitUntil as waitFor, type WaitOptions } from './wait.js';
 
 export async function httpOk(url: string, timeoutMs = 2_000): Promise<boolean | { pending: string }> {
   try {
