@@ -1,5 +1,6 @@
 /** Flux: GitRepository + Kustomization in flux-system; refresh with reconcile.fluxcd.io/requestedAt. */
 import type { KubeClient, KubeObject } from '../kube/client.js';
+import { pollUntil } from '../wait.js';
 import { FIELD_MANAGER, labels, status, type ControllerAdapter, type RegistrationState, type RootOptions } from './adapter.js';
 
 const NS = 'flux-system';
@@ -25,11 +26,13 @@ export const SOURCE_FIRST_TIMEOUT_MS = 10_000;
 
 /** Flux records a handled request as status.lastHandledReconcileAt = the requestedAt it acted on. */
 async function handled(kube: KubeClient, target: { apiVersion: string; kind: string; namespace: string; name: string }, token: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (status(await kube.get(target))['lastHandledReconcileAt'] === token) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
+  // Running out is not an error: the root may apply anyway (SOURCE_FIRST_TIMEOUT_MS). A failed read is.
+  await pollUntil(async () => status(await kube.get(target))['lastHandledReconcileAt'] === token, {
+    what: `flux to handle ${target.kind} ${target.namespace}/${target.name}`,
+    timeoutMs,
+    intervalMs: 100,
+    stopOnError: true,
+  });
 }
 
 export const flux: ControllerAdapter = {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { spawnDetached } from '../exec.js';
 import type { RecordedChange } from '../model/cluster-evidence.js';
 import { LabError } from '../errors.js';
+import { FatalWaitError, pollUntil } from '../wait.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { classifyClaimedManager } from './audit.js';
 
@@ -36,13 +37,26 @@ export async function startRecorder(stateDir: string, kubeconfig: string, namesp
     logFile: join(stateDir, 'recorder.log'),
   });
   const rec = { pid, file };
-  const deadline = Date.now() + timeoutMs;
-  while (!existsSync(readyFile(file))) {
-    if (!alive(pid) || Date.now() > deadline) {
-      stopRecorder(rec);
-      throw new LabError('CLUSTER_UNAVAILABLE', `the change recorder (pid ${pid}) was not watching ${namespaces.join(', ')} within ${Math.round(timeoutMs / 1000)}s; see ${join(stateDir, 'recorder.log')}`);
-    }
-    await new Promise((r) => setTimeout(r, 100));
+  const failed = (): LabError =>
+    new LabError('CLUSTER_UNAVAILABLE', `the change recorder (pid ${pid}) was not watching ${namespaces.join(', ')} within ${Math.round(timeoutMs / 1000)}s; see ${join(stateDir, 'recorder.log')}`);
+  let ready: boolean;
+  try {
+    const r = await pollUntil(
+      () => {
+        if (existsSync(readyFile(file))) return true;
+        if (!alive(pid)) throw new FatalWaitError('CLUSTER_UNAVAILABLE', `the change recorder (pid ${pid}) exited`);
+        return { pending: `no ${readyFile(file)} yet` };
+      },
+      { what: `the change recorder to watch ${namespaces.join(', ')}`, timeoutMs, intervalMs: 100 },
+    );
+    ready = r.done;
+  } catch (error) {
+    if (!(error instanceof FatalWaitError)) throw error;
+    ready = false;
+  }
+  if (!ready) {
+    stopRecorder(rec);
+    throw failed();
   }
   return rec;
 }

@@ -11,6 +11,7 @@ import { LabError } from '../errors.js';
 import { writeJsonAtomic } from '../atomic.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { isAlive } from '../supervisor.js';
+import { FatalWaitError, pollUntil } from '../wait.js';
 
 export interface GitServerRecord {
   /** The git-serve process beside the cluster; absent when the server runs in the cluster (kind). */
@@ -45,12 +46,20 @@ async function answers(url: string): Promise<boolean> {
 
 /** Waits until the git server at `url` answers; `stillTrying` says whether waiting can still help. */
 export async function waitForGitServer(url: string, timeoutMs: number, stillTrying: () => boolean = () => true): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await answers(url))) {
-    if (!stillTrying() || Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 100));
+  try {
+    const r = await pollUntil(
+      async () => {
+        if (await answers(url)) return true;
+        if (!stillTrying()) throw new FatalWaitError('CLUSTER_UNAVAILABLE', `waiting for the git server at ${url} can no longer help`);
+        return { pending: `${url} does not answer` };
+      },
+      { what: `the git server at ${url}`, timeoutMs, intervalMs: 100 },
+    );
+    return r.done;
+  } catch (error) {
+    if (error instanceof FatalWaitError) return false;
+    throw error;
   }
-  return true;
 }
 
 export function readGitServer(stateDir: string): GitServerRecord | undefined {
@@ -133,8 +142,7 @@ export async function stopGitServer(stateDir: string): Promise<void> {
   const pid = rec.pid;
   if (pid !== undefined && alive(pid)) {
     process.kill(pid, 'SIGTERM');
-    const deadline = Date.now() + 5_000;
-    while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    await pollUntil(() => !alive(pid), { what: `the git server (pid ${pid}) to exit`, timeoutMs: 5_000, intervalMs: 100, stopOnError: true });
     if (alive(pid)) process.kill(pid, 'SIGKILL');
   }
   rmSync(recordFile(stateDir), { force: true });

@@ -5,6 +5,7 @@ import { renderCommit } from '../evidence/render-evidence.js';
 import type { KubeClient, KubeObject } from '../kube/client.js';
 import type { GitStep, Step } from '../model/steps.js';
 import { LabError } from '../errors.js';
+import { waitUntil as poll } from '../wait.js';
 import type { LiveKind } from '../model/cluster-evidence.js';
 
 export interface LiveContext {
@@ -32,16 +33,12 @@ function registration(ctx: LiveContext, env: string): string {
   return name;
 }
 
+/** A step's wait: every 500ms, a failed read ends it; at the deadline TIMEOUT with the check's last answer. */
 async function waitUntil(what: string, timeoutMs: number, check: () => Promise<string | true>): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  let last = '';
-  for (;;) {
+  await poll(async () => {
     const r = await check();
-    if (r === true) return;
-    last = r;
-    if (Date.now() > deadline) throw new LabError('TIMEOUT', `timed out waiting for ${what}`, { details: [`last state: ${last}`] });
-    await new Promise((res) => setTimeout(res, 500));
-  }
+    return r === true ? true : { pending: r };
+  }, { what, timeoutMs, intervalMs: 500, stopOnError: true });
 }
 
 export async function applyLiveStep(ctx: LiveContext, step: Exclude<Step, GitStep>): Promise<void> {

@@ -28,6 +28,7 @@ import { freePort } from '../ports.js';
 import { clusterStateDir } from '../providers/state.js';
 import { LabError } from '../errors.js';
 import { onInterrupt, removeScratch, scratchDir } from '../scratch.js';
+import { pollUntil } from '../wait.js';
 import { createdFromGit } from './cleanup.js';
 import { applyLiveStep, type LiveContext } from './live-steps.js';
 import type { Session } from '../model/session.js';
@@ -137,26 +138,29 @@ class LiveSession {
     let last = '';
     let refreshedAgain = false;
     let provisionalSince: number | undefined;
-    for (;;) {
-      const verdict = this.adapter.settled(await this.adapter.read(this.kube, reg.name), expected, since);
-      last = verdict.state;
-      if (verdict.settled && !verdict.provisional) break;
-      // A provisional answer (applied, health still checking) is accepted after a short grace.
-      if (verdict.settled) {
-        provisionalSince ??= Date.now();
-        if (Date.now() - provisionalSince > PROVISIONAL_GRACE_MS) break;
-      } else provisionalSince = undefined;
-      if (!refreshedAgain && Date.now() > deadline - this.settleTimeoutMs / 2) {
-        // The registration may have been created by the root after our first refresh: ask once more.
-        await this.adapter.refresh(this.kube, this.session.runId, env, reg.name);
-        refreshedAgain = true;
-      }
-      if (Date.now() > deadline) {
-        await this.assertControllersAlive();
-        this.log(`${env}: ${this.adapter.name} did not settle on ${expected.slice(0, 7)} within ${this.settleTimeoutMs / 1000}s (last: ${last}); grading what is there`);
-        return;
-      }
-      await new Promise((r) => setTimeout(r, 500));
+    const settled = await pollUntil(
+      async () => {
+        const verdict = this.adapter.settled(await this.adapter.read(this.kube, reg.name), expected, since);
+        last = verdict.state;
+        if (verdict.settled && !verdict.provisional) return true;
+        // A provisional answer (applied, health still checking) is accepted after a short grace.
+        if (verdict.settled) {
+          provisionalSince ??= Date.now();
+          if (Date.now() - provisionalSince > PROVISIONAL_GRACE_MS) return true;
+        } else provisionalSince = undefined;
+        if (!refreshedAgain && Date.now() > deadline - this.settleTimeoutMs / 2) {
+          // The registration may have been created by the root after our first refresh: ask once more.
+          await this.adapter.refresh(this.kube, this.session.runId, env, reg.name);
+          refreshedAgain = true;
+        }
+        return { pending: last };
+      },
+      { what: `${this.adapter.name} to settle ${env} on ${expected.slice(0, 7)}`, timeoutMs: this.settleTimeoutMs, intervalMs: 500, stopOnError: true },
+    );
+    if (!settled.done) {
+      await this.assertControllersAlive();
+      this.log(`${env}: ${this.adapter.name} did not settle on ${expected.slice(0, 7)} within ${this.settleTimeoutMs / 1000}s (last: ${last}); grading what is there`);
+      return;
     }
     this.log(`${env}: ${last}`);
     await this.settleHealth(env);
@@ -164,17 +168,16 @@ class LiveSession {
 
   private async settleRoot(env: string, head: string, since: string): Promise<void> {
     const root = this.adapter.rootName(this.session.runId, env);
-    const deadline = Date.now() + this.settleTimeoutMs;
-    for (;;) {
-      const verdict = this.adapter.settled(await this.adapter.read(this.kube, root), head, since);
-      if (verdict.settled) return;
-      if (Date.now() > deadline) {
-        await this.assertControllersAlive();
-        this.log(`${env}: the root registration did not settle on ${head.slice(0, 7)} (last: ${verdict.state})`);
-        return;
-      }
-      await new Promise((r) => setTimeout(r, 300));
-    }
+    const settled = await pollUntil(
+      async () => {
+        const verdict = this.adapter.settled(await this.adapter.read(this.kube, root), head, since);
+        return verdict.settled ? true : { pending: verdict.state };
+      },
+      { what: `the root registration of ${env} to settle on ${head.slice(0, 7)}`, timeoutMs: this.settleTimeoutMs, intervalMs: 300, stopOnError: true },
+    );
+    if (settled.done) return;
+    await this.assertControllersAlive();
+    this.log(`${env}: the root registration did not settle on ${head.slice(0, 7)} (last: ${settled.last})`);
   }
 
   /**
@@ -183,24 +186,27 @@ class LiveSession {
    */
   private async settleHealth(env: string): Promise<void> {
     const namespace = this.session.environments[env]!.namespace;
-    const deadline = Date.now() + HEALTH_SETTLE_MS;
     let lastSignature = '';
     let stillSince = Date.now();
-    while (Date.now() < deadline) {
-      const deps = await this.kube.list('apps/v1', 'Deployment', { namespace });
-      const moving = deps.filter((d) => {
-        const s = (d['status'] ?? {}) as { readyReplicas?: number; updatedReplicas?: number; replicas?: number; observedGeneration?: number };
-        const want = Number((d['spec'] as { replicas?: number }).replicas ?? 1);
-        return s.observedGeneration !== d.metadata.generation || (s.updatedReplicas ?? 0) !== want || (s.readyReplicas ?? 0) !== want || (s.replicas ?? 0) !== want;
-      });
-      if (moving.length === 0) return;
-      const signature = JSON.stringify(moving.map((d) => [d.metadata.name, d.metadata.generation, d['status']]));
-      if (signature !== lastSignature) {
-        lastSignature = signature;
-        stillSince = Date.now();
-      } else if (Date.now() - stillSince > HEALTH_STILL_MS) return;
-      await new Promise((r) => setTimeout(r, 500));
-    }
+    // Running out is not an error: a workload that never becomes ready is evidence.
+    await pollUntil(
+      async () => {
+        const deps = await this.kube.list('apps/v1', 'Deployment', { namespace });
+        const moving = deps.filter((d) => {
+          const s = (d['status'] ?? {}) as { readyReplicas?: number; updatedReplicas?: number; replicas?: number; observedGeneration?: number };
+          const want = Number((d['spec'] as { replicas?: number }).replicas ?? 1);
+          return s.observedGeneration !== d.metadata.generation || (s.updatedReplicas ?? 0) !== want || (s.readyReplicas ?? 0) !== want || (s.replicas ?? 0) !== want;
+        });
+        if (moving.length === 0) return true;
+        const signature = JSON.stringify(moving.map((d) => [d.metadata.name, d.metadata.generation, d['status']]));
+        if (signature !== lastSignature) {
+          lastSignature = signature;
+          stillSince = Date.now();
+        } else if (Date.now() - stillSince > HEALTH_STILL_MS) return true;
+        return { pending: `${moving.length} Deployment(s) rolling out` };
+      },
+      { what: `the Deployments of ${env} to roll out`, timeoutMs: HEALTH_SETTLE_MS, intervalMs: 500, stopOnError: true },
+    );
   }
 
   async assertControllersAlive(): Promise<void> {
