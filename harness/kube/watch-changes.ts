@@ -7,6 +7,7 @@
  */
 import { Watch } from '@kubernetes/client-node';
 import { LabError } from '../errors.js';
+import { sleep } from '../wait.js';
 import { createKubeClient, loadKubeConfig } from './client.js';
 
 export interface WatchedChange {
@@ -152,18 +153,7 @@ export async function watchChanges(
   const listed = (): void => {
     if (--unlisted === 0) hooks.onReady?.();
   };
-  const pause = (ms: number): Promise<void> =>
-    new Promise((r) => {
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        r();
-      };
-      const timer = setTimeout(() => {
-        signal.removeEventListener('abort', onAbort);
-        r();
-      }, ms);
-      signal.addEventListener('abort', onAbort, { once: true });
-    });
+  const pause = (ms: number): Promise<void> => sleep(ms, signal);
   const one = async (path: string, kind: string): Promise<void> => {
     let resourceVersion: string | undefined;
     let announced = false;

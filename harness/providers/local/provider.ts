@@ -29,6 +29,7 @@ import { waitForCrdsEstablished } from '../crds.js';
 import { stopGitServer } from '../../git/server-process.js';
 import { allocatePorts, isListening } from '../../ports.js';
 import { FatalWaitError, httpOk, isAlive, logTail, type RunningProcess, startProcess, stopProcess, waitFor } from '../../supervisor.js';
+import { pollUntil } from '../../wait.js';
 
 export const STATE_VERSION = 1;
 
@@ -347,15 +348,15 @@ export class LocalProvider implements ClusterProvider {
     // 3. Verify nothing of ours still listens.
     if (state) {
       const ports = [...Object.values(state.kwokPorts), ...Object.values(state.controllerPorts).filter((p): p is number => typeof p === 'number')];
-      const deadline = Date.now() + 15_000;
-      let still: number[] = [];
-      do {
-        still = [];
-        for (const p of ports) if (await isListening(p, 300)) still.push(p);
-        if (still.length === 0) break;
-        await new Promise((r) => setTimeout(r, 300));
-      } while (Date.now() < deadline);
-      if (still.length > 0) errors.push(`ports still listening after down: ${still.join(', ')}`);
+      const closed = await pollUntil(
+        async () => {
+          const still: number[] = [];
+          for (const p of ports) if (await isListening(p, 300)) still.push(p);
+          return still.length === 0 ? true : { pending: still.join(', ') };
+        },
+        { what: `the ports of ${name} to close`, timeoutMs: 15_000, intervalMs: 300, stopOnError: true },
+      );
+      if (!closed.done) errors.push(`ports still listening after down: ${closed.last}`);
     }
     if (errors.length > 0) {
       throw new LabError('COMMAND_FAILED', `down ${name} left something behind`, { details: errors, suggestion: `state kept in ${stateDir}` });
