@@ -6,6 +6,7 @@ import type { KubeClient, KubeObject } from '../kube/client.js';
 import type { GitStep, Step } from '../model/steps.js';
 import { LabError } from '../errors.js';
 import { waitUntil as poll } from '../wait.js';
+import { deploymentRollout } from '../model/rollout.js';
 import type { LiveKind } from '../model/cluster-evidence.js';
 
 export interface LiveContext {
@@ -97,11 +98,7 @@ export async function applyLiveStep(ctx: LiveContext, step: Exclude<Step, GitSte
         if (step.until === 'healthy') {
           await waitUntil(`${step.environment} healthy`, timeoutMs, async () => {
             const deps = await kube.list('apps/v1', 'Deployment', { namespace });
-            const pending = deps.filter((d) => {
-              const s = (d['status'] ?? {}) as { readyReplicas?: number; updatedReplicas?: number };
-              const want = Number((d['spec'] as { replicas?: number }).replicas ?? 1);
-              return (s.readyReplicas ?? 0) !== want || (s.updatedReplicas ?? 0) !== want;
-            });
+            const pending = deps.filter((d) => !deploymentRollout(d).isReady);
             return pending.length === 0 ? true : `${pending.length} Deployment(s) not ready`;
           });
         }

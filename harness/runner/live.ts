@@ -29,6 +29,7 @@ import { clusterStateDir } from '../providers/state.js';
 import { LabError } from '../errors.js';
 import { onInterrupt, removeScratch, scratchDir } from '../scratch.js';
 import { pollUntil } from '../wait.js';
+import { deploymentRollout } from '../model/rollout.js';
 import { createdFromGit } from './cleanup.js';
 import { applyLiveStep, type LiveContext } from './live-steps.js';
 import type { Session } from '../model/session.js';
@@ -192,11 +193,7 @@ class LiveSession {
     await pollUntil(
       async () => {
         const deps = await this.kube.list('apps/v1', 'Deployment', { namespace });
-        const moving = deps.filter((d) => {
-          const s = (d['status'] ?? {}) as { readyReplicas?: number; updatedReplicas?: number; replicas?: number; observedGeneration?: number };
-          const want = Number((d['spec'] as { replicas?: number }).replicas ?? 1);
-          return s.observedGeneration !== d.metadata.generation || (s.updatedReplicas ?? 0) !== want || (s.readyReplicas ?? 0) !== want || (s.replicas ?? 0) !== want;
-        });
+        const moving = deps.filter((d) => !deploymentRollout(d).rolledOut);
         if (moving.length === 0) return true;
         const signature = JSON.stringify(moving.map((d) => [d.metadata.name, d.metadata.generation, d['status']]));
         if (signature !== lastSignature) {
