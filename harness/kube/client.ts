@@ -124,6 +124,57 @@ class HttpError extends Error {
   }
 }
 
+/** How long one JSON API request may take, and one raw GET. */
+const JSON_TIMEOUT_MS = 30_000;
+const RAW_TIMEOUT_MS = 10_000;
+
+interface SendOptions {
+  readonly timeoutMs: number;
+  /** Headers set before the kubeconfig's credentials are applied (none by default). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** A body, sent with its Content-Type and Content-Length. */
+  readonly body?: Buffer;
+  readonly contentType?: string;
+  /**
+   * No pooled keep-alive socket (agent: false): a socket the apiserver closed while idle surfaced as ECONNRESET
+   * on reuse. Default false: the kubeconfig's (or Node's) agent.
+   */
+  readonly freshSocket?: boolean;
+  /** The error a request that times out is destroyed with. */
+  readonly timeoutMessage: string;
+}
+
+/**
+ * The one HTTPS request path to the API server: `server + path` with the kubeconfig's TLS options and
+ * credentials; resolves with the body of a 2xx answer, rejects with HttpError (status and body) otherwise,
+ * with the socket's error, or with `timeoutMessage` after `timeoutMs` of inactivity.
+ */
+async function sendHttps(kc: KubeConfig, server: string, method: string, path: string, options: SendOptions): Promise<string> {
+  const url = new URL(server + path);
+  const opts: import('node:https').RequestOptions = { method, timeout: options.timeoutMs, ...(options.headers ? { headers: { ...options.headers } } : {}) };
+  await kc.applyToHTTPSOptions(opts);
+  if (options.freshSocket) opts.agent = false;
+  const payload = options.body;
+  if (payload) opts.headers = { ...opts.headers, 'Content-Type': options.contentType ?? 'application/json', 'Content-Length': String(payload.length) };
+  const { request: httpsRequest } = await import('node:https');
+  return new Promise<string>((resolveBody, reject) => {
+    const req = httpsRequest(url, opts, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const text = Buffer.concat(chunks).toString('utf8');
+        const code = res.statusCode ?? 0;
+        if (code >= 200 && code < 300) resolveBody(text);
+        else reject(new HttpError(code, text));
+      });
+    });
+    req.on('timeout', () => req.destroy(new Error(options.timeoutMessage)));
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
 /**
  * Raw JSON over HTTPS with the kubeconfig's credentials. client-node's typed (de)serialisers drop JSON keys
  * that have no camelCase model field (e.g. `x-kubernetes-int-or-string` in CRD schemas), which corrupts
@@ -141,30 +192,16 @@ export function createKubeClient(kubeconfigPath: string): KubeClient {
     metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) },
   });
 
+  const send = (method: string, path: string, options: SendOptions): Promise<string> => sendHttps(kc, server, method, path, options);
+
+  /** The JSON API: Accept JSON, a JSON body, 30s, a fresh socket per request. */
   const request = async (method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<unknown> => {
-    const url = new URL(server + path);
-    const opts: import('node:https').RequestOptions = { method, timeout: 30_000, headers: { Accept: 'application/json' } };
-    await kc.applyToHTTPSOptions(opts);
-    // No pooled keep-alive sockets: a socket the apiserver closed while idle surfaced as ECONNRESET on reuse.
-    opts.agent = false;
-    const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
-    if (payload) opts.headers = { ...opts.headers, 'Content-Type': contentType, 'Content-Length': String(payload.length) };
-    const { request: httpsRequest } = await import('node:https');
-    const text = await new Promise<string>((resolveBody, reject) => {
-      const req = httpsRequest(url, opts, (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => {
-          const t = Buffer.concat(chunks).toString('utf8');
-          const code = res.statusCode ?? 0;
-          if (code >= 200 && code < 300) resolveBody(t);
-          else reject(new HttpError(code, t));
-        });
-      });
-      req.on('timeout', () => req.destroy(new Error(`${method} ${path} timed out`)));
-      req.on('error', reject);
-      if (payload) req.write(payload);
-      req.end();
+    const text = await send(method, path, {
+      timeoutMs: JSON_TIMEOUT_MS,
+      headers: { Accept: 'application/json' },
+      freshSocket: true,
+      timeoutMessage: `${method} ${path} timed out`,
+      ...(body === undefined ? {} : { body: Buffer.from(JSON.stringify(body)), contentType }),
     });
     return text.length > 0 ? (JSON.parse(text) as unknown) : undefined;
   };
@@ -272,24 +309,8 @@ export function createKubeClient(kubeconfigPath: string): KubeClient {
     },
     async raw(path) {
       try {
-        const url = new URL(server + path);
-        const opts: import('node:https').RequestOptions = { method: 'GET', timeout: 10_000 };
-        await kc.applyToHTTPSOptions(opts);
-        const { request: httpsRequest } = await import('node:https');
-        return await new Promise<string>((resolveBody, reject) => {
-          const req = httpsRequest(url, opts, (res) => {
-            const chunks: Buffer[] = [];
-            res.on('data', (c: Buffer) => chunks.push(c));
-            res.on('end', () => {
-              const text = Buffer.concat(chunks).toString('utf8');
-              if ((res.statusCode ?? 0) >= 200 && (res.statusCode ?? 0) < 300) resolveBody(text);
-              else reject(new HttpError(res.statusCode ?? 0, text));
-            });
-          });
-          req.on('timeout', () => req.destroy(new Error('timed out')));
-          req.on('error', reject);
-          req.end();
-        });
+        // A plain GET (health, version, watch lists): 10s, the default agent, no Accept header.
+        return await send('GET', path, { timeoutMs: RAW_TIMEOUT_MS, timeoutMessage: 'timed out' });
       } catch (error) {
         const e = fail(error, `GET ${path}`);
         throw e.code === 'COMMAND_FAILED' || e.code === 'NOT_FOUND' ? e : new LabError('CLUSTER_UNAVAILABLE', e.message, { cause: error });
