@@ -307,3 +307,79 @@ t.test('endpoints: the record read right', async (t) => {
   t.equal(o.status, 'pass');
   t.notMatch(o.message, 'weaker check');
 });
+
+// Cases the mutation run showed missing (Stryker survivors in graders/live/bounds-held.ts).
+t.test('endpoints: live slices without labels, names or endpoint conditions; writes of other Services counted out', async (t) => {
+  const p = boundsHeld.params.parse({ environment: 'staging', endpoints: { service: 'payment-api', maxSecondsWithout: 3 } });
+  const liveSlices = (slices: unknown[], changes: RecordedChange[] = []) =>
+    withChanges(changes, (x) => {
+      x.cluster!.environments['staging']!.objects['EndpointSlice'] = slices;
+    });
+  // An endpoint without conditions is ready (Kubernetes reads an absent ready condition as ready).
+  const noConditions = boundsHeld.grade(liveSlices([{ metadata: { name: 's1', labels: { 'kubernetes.io/service-name': 'payment-api' } }, endpoints: [{ addresses: ['10.0.0.1'] }] }]), p, ctx);
+  t.equal(noConditions.status, 'pass', noConditions.message);
+  // Slices without labels or metadata belong to no Service: they neither serve nor empty this one.
+  const unlabelled = boundsHeld.grade(liveSlices([{ metadata: { name: 's2' }, endpoints: [] }, { endpoints: [] }, { metadata: { name: 's3', labels: { 'kubernetes.io/service-name': 'payment-api' } }, endpoints: [{ conditions: { ready: true } }] }]), p, ctx);
+  t.equal(unlabelled.status, 'pass', unlabelled.message);
+  const onlyUnlabelled = boundsHeld.grade(liveSlices([{ metadata: { name: 's2' }, endpoints: [] }, { endpoints: null }]), p, ctx);
+  t.equal(onlyUnlabelled.status, 'pass', 'no slice of this Service is known at hand-over: no stretch is invented');
+  // Another Service's slice writes are not counted in the summary.
+  const other = boundsHeld.grade(
+    withChanges([change('2026-11-26T22:15:14Z', { kind: 'EndpointSlice', name: 'worker-abc', verb: 'update', user: 'system:kube-controller-manager', fieldManager: undefined, actor: 'controller', service: 'worker', readyEndpoints: 0 })]),
+    p,
+    ctx,
+  );
+  t.equal(other.message, `In ${NS}, Service payment-api was never without a ready endpoint for more than 3s (0 EndpointSlice write(s) after hand-over) (kube-apiserver audit log).`);
+});
+
+t.test('endpoints: a slice first updated after hand-over was of unknown state before it; one first created was not there', async (t) => {
+  const p = boundsHeld.params.parse({ environment: 'staging', endpoints: { service: 'payment-api', maxSecondsWithout: 3 } });
+  const write = (at: string, verb: string, readyEndpoints: number) =>
+    change(at, { kind: 'EndpointSlice', name: 'payment-api-b', verb, user: 'system:kube-controller-manager', fieldManager: undefined, actor: 'controller', service: 'payment-api', readyEndpoints });
+  const emptyLive = (changes: RecordedChange[]) =>
+    withChanges(changes, (x) => {
+      for (const s of x.cluster!.environments['staging']!.objects['EndpointSlice']!) (s as { endpoints: unknown[] }).endpoints = [];
+    });
+  // Slice b is updated (it existed, state unknown) 6 s after hand-over: no stretch is assumed before it.
+  const updated = boundsHeld.grade(emptyLive([write('2026-11-26T22:15:19Z', 'update', 1)]), p, ctx);
+  t.equal(updated.status, 'pass', updated.message);
+  // Created at 22:15:19 then updated: its first write is the create, so the Service had nothing ready before it.
+  const created = boundsHeld.grade(emptyLive([write('2026-11-26T22:15:19Z', 'create', 1), write('2026-11-26T22:15:20Z', 'update', 1)]), p, ctx);
+  t.equal(created.status, 'fail');
+  t.match(created.message, /no ready endpoint for 6s from 2026-11-26T22:15:12\.654Z, until 2026-11-26T22:15:19Z\./);
+});
+
+t.test('change sources: an audit source by another spelling is authenticated; only a watch source is weaker; all are quoted', async (t) => {
+  const sourced = (sources: string[], replicas = 2) =>
+    withChanges([change('2026-11-26T22:15:14Z', { replicas })], (e) => {
+      e.cluster!.changeSources = sources;
+    });
+  const ep = boundsHeld.params.parse({ environment: 'staging', endpoints: { service: 'payment-api', maxSecondsWithout: 30 } });
+  const rotated = boundsHeld.grade(sourced(['kube-apiserver audit log (rotated files)']), ep, ctx);
+  t.equal(rotated.status, 'pass', 'an audit log source by any suffix can judge endpoints');
+  const other = boundsHeld.grade(sourced(['a recorder of another kind']), min2, ctx);
+  t.equal(other.message, `In ${NS}, Deployment/payment-api stayed at 2 or more replicas (1 write(s) after hand-over, replicas 2) (a recorder of another kind).`, 'not called weaker: it is no watch');
+  const watchOther = boundsHeld.grade(sourced(['watch of Deployments (informer)']), min2, ctx);
+  t.match(watchOther.message, /\(watch of Deployments \(informer\); weaker check: /);
+  const both = boundsHeld.grade(sourced(['kube-apiserver audit log (authenticated users)', 'a second recorder']), min2, ctx);
+  t.equal(both.message, `In ${NS}, Deployment/payment-api stayed at 2 or more replicas (1 write(s) after hand-over, replicas 2) (kube-apiserver audit log (authenticated users), a second recorder).`);
+  const cannot = boundsHeld.grade(sourced([WATCH_SOURCE, 'another']), ep, ctx);
+  t.equal(cannot.message, `Only the audit log records EndpointSlice writes; this evidence's changes come from ${WATCH_SOURCE}, another, so how long Service payment-api had no ready endpoint is unknown.`);
+});
+
+t.test('untouched: writes that changed nothing are counted apart from a token request', async (t) => {
+  const untouched = boundsHeld.params.parse({ environment: 'staging', untouched: true });
+  const e = withChanges([
+    change('2026-11-26T22:15:14Z', { user: 'system:serviceaccount:flux-system:kustomize-controller', fieldManager: 'kustomize-controller', actor: 'controller', noop: true, replicas: 2 }),
+    change('2026-11-26T22:15:15Z', { kind: 'TokenRequest', name: 'argocd-application-controller', verb: 'create token' }),
+  ]);
+  t.equal(boundsHeld.grade(e, untouched, ctx).message, `In ${NS}, nothing in ${NS} changed after hand-over (1 write(s) that changed nothing, such as a controller's periodic apply) (kube-apiserver audit log).`);
+});
+
+t.test('three broken writes are all shown, with no "and 0 more"; a fourth is counted', async (t) => {
+  const low = (n: number) => withChanges(Array.from({ length: n }, (_, i) => change(`2026-11-26T22:15:1${3 + i}Z`, { replicas: 1 })));
+  const three = boundsHeld.grade(low(3), min2, ctx);
+  t.notMatch(three.message, /more/);
+  t.equal(three.message.split('set 1 replica(s)').length - 1, 3);
+  t.match(boundsHeld.grade(low(4), min2, ctx).message, /; and 1 more\.$/);
+});

@@ -76,3 +76,22 @@ t.test('no cluster evidence, no such environment, no recorder: cannot judge', as
   t.equal(fixedThroughGit.describe(staging), 'nobody changed objects in staging by hand');
   t.equal(fixedThroughGit.describe(fixedThroughGit.params.parse({ environment: 'staging', kinds: ['Pod', 'Service'] })), 'nobody changed Pod, Service in staging by hand');
 });
+
+// Cases the mutation run showed missing (Stryker survivors in graders/live/fixed-through-git.ts).
+t.test('change sources: any audit log spelling is authenticated, any watch source is weaker, each is quoted', async (t) => {
+  const sourced = (e: Evidence, sources: string[]) => variant(e, (x) => void (x.cluster!.changeSources = sources));
+  t.equal(fixedThroughGit.grade(sourced(dip, ['kube-apiserver audit log (rotated files)']), staging, ctx).message, `2 change(s) were made to ${ns} by hand, not through Git.`);
+  t.match(fixedThroughGit.grade(sourced(dip, ['watch (informers)', 'another recorder']), staging, ctx).message, /^2 change\(s\) were made to .* by hand, not through Git \(weaker check: /);
+  const solvedNs = solved.cluster!.environments['staging']!.namespace;
+  t.equal(fixedThroughGit.grade(sourced(solved, [AUDIT_SOURCE, 'another recorder']), staging, ctx).message, `No one changed ${solvedNs} by hand after hand-over (${AUDIT_SOURCE}, another recorder).`);
+});
+
+t.test('tokens minted by hand: each named once, in the environment or not', async (t) => {
+  const after = '2099-01-01T00:00:00Z';
+  const token = (namespace: string, name: string): RecordedChange => ({ at: after, namespace, kind: 'TokenRequest', name, verb: 'create token', user: 'kwok-admin', actor: 'person', source: 'audit' });
+  const e = variant(solved, (x) => void x.cluster!.changes.push(token(x.cluster!.environments['staging']!.namespace, 'argocd-application-controller'), token('argocd', 'argocd-server')));
+  const r = fixedThroughGit.grade(e, staging, ctx);
+  t.equal(r.status, 'fail');
+  t.equal(r.message, `A token for a controller's identity was requested by hand after hand-over (${solved.cluster!.environments['staging']!.namespace}/argocd-application-controller by kwok-admin; argocd/argocd-server by kwok-admin): changes made with it cannot be told from the controller's.`);
+  t.equal(r.mismatches!.length, 2, 'a token minted in the environment is not counted twice');
+});

@@ -35,3 +35,8 @@ t.test('not rendered, not live, no render, no environment', async (t) => {
   t.equal(matchesRender.grade(solved, p({ environment: 'qa' }), ctx).status, 'error');
   t.equal(matchesRender.describe(p({ paths: ['spec.replicas', 'spec.selector'] })), 'live Deployment/payment-api in staging equals the render at spec.replicas, spec.selector');
 });
+
+t.test('an environment the evidence lacks is reported as such; a pass names every path compared', async (t) => {
+  t.equal(matchesRender.grade(solved, p({ environment: 'qa' }), ctx).message, 'The cluster evidence has no environment "qa".');
+  t.equal(matchesRender.grade(solved, p({ paths: ['spec.replicas', 'spec.selector'] }), ctx).message, 'Live Deployment/payment-api matches Git at spec.replicas, spec.selector.');
+});
