@@ -313,7 +313,7 @@ t.test('endpoints: live slices without labels, names or endpoint conditions; wri
   const p = boundsHeld.params.parse({ environment: 'staging', endpoints: { service: 'payment-api', maxSecondsWithout: 3 } });
   const liveSlices = (slices: unknown[], changes: RecordedChange[] = []) =>
     withChanges(changes, (x) => {
-      x.cluster!.environments['staging']!.objects['EndpointSlice'] = slices;
+      x.cluster!.environments['staging']!.objects['EndpointSlice'] = slices as Record<string, unknown>[];
     });
   // An endpoint without conditions is ready (Kubernetes reads an absent ready condition as ready).
   const noConditions = boundsHeld.grade(liveSlices([{ metadata: { name: 's1', labels: { 'kubernetes.io/service-name': 'payment-api' } }, endpoints: [{ addresses: ['10.0.0.1'] }] }]), p, ctx);
