@@ -4,10 +4,12 @@
  * the fix, so the resumed Kustomization applied the old commit. The refresh now has the registration's source
  * handle its request first. The cluster here is a stand-in that answers like source-controller (it records each
  * handled request as status.lastHandledReconcileAt after a delay); what is tested is the order of the requests.
+ * Then the settle decision, on objects recorded from a real run.
  */
 import t from 'tap';
 import { flux } from '../../../harness/controllers/flux.js';
-import type { KubeClient } from '../../../harness/kube/client.js';
+import type { KubeClient, KubeObject } from '../../../harness/kube/client.js';
+import { fixture } from '../../helpers/fixtures.js';
 
 type Ref = { kind: string; name: string };
 
@@ -60,4 +62,62 @@ t.test('a registration not there yet (the root creates it): the root is asked at
   await flux.refresh(kube, 'r2', 'staging', 'payment-api-staging-r2');
   t.same(log.filter((l) => l.startsWith('request')), [`request GitRepository/${root}`, `request Kustomization/${root}`]);
   t.ok(Date.now() - started < 250, 'nothing waited for');
+});
+
+// The settle decision (has Flux reconciled the pushed commit, or answered it with an error?) on a Kustomization and
+// GitRepository recorded from a real run (promote-staging-image solved on Flux), varied where a case was not recorded.
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each case edits the recorded JSON freely
+type Obj = KubeObject & Record<string, any>;
+const recorded = () => {
+  const env = fixture('promote-staging-image', 'flux', 'solution', 'live').cluster!.environments['staging']!;
+  return { kustomization: structuredClone(env.kustomization) as Obj, gitRepository: structuredClone(env.gitRepository) as Obj };
+};
+const SHA = 'a239b20382d42e4061eb30c67ec96f7ccb7eaf7a';
+const SINCE = '2026-11-26T22:16:19.000Z';
+const readyOf = (o: Obj) => (o['status'].conditions as { type: string; status: string; reason?: string; message?: string }[]).find((c) => c.type === 'Ready')!;
+
+t.test('recorded: applied and Ready at the pushed commit, every requested reconcile handled: settled', async (t) => {
+  t.same(flux.settled(recorded(), SHA, SINCE), { settled: true, state: 'source=a239b20(True) attempted=a239b20 Ready=True ReconciliationSucceeded' });
+  t.same(flux.settled({}, SHA, SINCE), { settled: false, state: 'no Kustomization yet' });
+});
+
+t.test('a requested reconcile not handled yet holds the verdict back; one from before `since`, or on a suspended object, does not', async (t) => {
+  const s = recorded();
+  s.gitRepository['status'].lastHandledReconcileAt = '2026-11-26T22:16:00.000Z';
+  t.same(flux.settled(s, SHA, SINCE), { settled: false, state: 'GitRepository reconcile requested at 2026-11-26T22:16:19.831Z not handled yet' });
+  t.equal(flux.settled(s, SHA, '2026-11-26T22:16:19.900Z').settled, true, 'requested before this wait began');
+  const k = recorded();
+  k.kustomization['status'].lastHandledReconcileAt = undefined;
+  t.match(flux.settled(k, SHA, SINCE), { settled: false, state: /^Kustomization reconcile requested/ });
+  // A Kustomization that failed on this revision may not record the request: its failure is the answer.
+  readyOf(k.kustomization).status = 'False';
+  readyOf(k.kustomization).reason = 'ReconciliationFailed';
+  t.same(flux.settled(k, SHA, SINCE), { settled: true, state: 'source=a239b20(True) attempted=a239b20 Ready=False ReconciliationFailed' });
+});
+
+t.test('suspended: where it rests; health checks running for this commit: provisional', async (t) => {
+  const s = recorded();
+  s.kustomization['spec'].suspend = true;
+  t.same(flux.settled(s, 'another-commit', SINCE), { settled: true, state: 'Kustomization suspended' });
+  const h = recorded();
+  h.kustomization['status'].conditions.push({ type: 'Reconciling', status: 'True', message: `Running health checks for revision main@sha1:${SHA} with a timeout of 1m0s` });
+  t.same(flux.settled(h, SHA, SINCE), { settled: true, provisional: true, state: 'applied a239b20, health checks running' });
+  t.equal(flux.settled(h, 'b'.repeat(40), SINCE).settled, false, 'health checks of another commit');
+});
+
+t.test('not yet: the source has not fetched the push, or the Kustomization has not tried it; a source error is an answer', async (t) => {
+  const newer = 'c'.repeat(40);
+  t.same(flux.settled(recorded(), newer, SINCE), { settled: false, state: 'source=a239b20(True) attempted=a239b20 Ready=True ReconciliationSucceeded' });
+  const fetched = recorded();
+  fetched.gitRepository['status'].artifact.revision = `main@sha1:${newer}`;
+  t.equal(flux.settled(fetched, newer, SINCE).settled, false, 'fetched but not yet applied');
+  readyOf(fetched.kustomization).status = 'False';
+  t.equal(flux.settled(fetched, newer, SINCE).settled, true, 'a Kustomization failing (on an earlier attempt) while the source holds the push: an answer');
+  const progressing = recorded();
+  readyOf(progressing.kustomization).status = 'Unknown';
+  t.equal(flux.settled(progressing, SHA, SINCE).settled, false, 'Ready=Unknown: still working');
+  const sourceFailed = recorded();
+  readyOf(sourceFailed.gitRepository).status = 'False';
+  t.equal(flux.settled(sourceFailed, newer, SINCE).settled, true, 'the source cannot fetch: that is the answer');
 });
