@@ -316,7 +316,7 @@ t.test('endpoints: live slices without labels, names or endpoint conditions; wri
       x.cluster!.environments['staging']!.objects['EndpointSlice'] = slices as Record<string, unknown>[];
     });
   // An endpoint without conditions is ready (Kubernetes reads an absent ready condition as ready).
-  const noConditions = boundsHeld.grade(liveSlices([{ metadata: { name: 's1', labels: { 'kubernetes.io/service-name': 'payment-api' } }, endpoints: [{ addresses: ['10.0.0.1'] }] }]), p, ctx);
+  const noConditions = boundsHeld.grade(liveSlices([{ metadata: { name: 's1', labels: { 'kubernetes.io/service-name': 'payment-api' } }, endpoints: [{ nodeName: 'kwok-node-0' }] }]), p, ctx);
   t.equal(noConditions.status, 'pass', noConditions.message);
   // Slices without labels or metadata belong to no Service: they neither serve nor empty this one.
   const unlabelled = boundsHeld.grade(liveSlices([{ metadata: { name: 's2' }, endpoints: [] }, { endpoints: [] }, { metadata: { name: 's3', labels: { 'kubernetes.io/service-name': 'payment-api' } }, endpoints: [{ conditions: { ready: true } }] }]), p, ctx);
