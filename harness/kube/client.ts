@@ -3,7 +3,9 @@
  * from a file, list by apiVersion+kind(+namespace), get, patch with an explicit field manager, server-side apply,
  * delete. Errors become LabErrors: 404 → NOT_FOUND, connection failures → CLUSTER_UNAVAILABLE.
  */
-import { CustomObjectsApi, KubeConfig, KubernetesObjectApi, PatchStrategy, setHeaderOptions, type KubernetesObject } from '@kubernetes/client-node';
+import { createRequire } from 'node:module';
+import type * as ClientNode from '@kubernetes/client-node';
+import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
 import { LabError } from '../errors.js';
 
 export interface ObjectMeta {
@@ -98,8 +100,19 @@ function toLabError(error: unknown, what: string): LabError {
 }
 
 
+let clientNodeModule: typeof ClientNode | undefined;
+
+/**
+ * @kubernetes/client-node, loaded on first use: it takes about a second to load, and most commands (list, show,
+ * lint, offline start and grade, report, regrade) never talk to a cluster. Node >= 20.19 requires an ES module
+ * synchronously (require(esm)), so the client's functions stay synchronous.
+ */
+export function clientNode(): typeof ClientNode {
+  return (clientNodeModule ??= createRequire(import.meta.url)('@kubernetes/client-node') as typeof ClientNode);
+}
+
 export function loadKubeConfig(kubeconfigPath: string): KubeConfig {
-  const kc = new KubeConfig();
+  const kc = new (clientNode().KubeConfig)();
   try {
     kc.loadFromFile(kubeconfigPath);
   } catch (error) {
@@ -108,11 +121,20 @@ export function loadKubeConfig(kubeconfigPath: string): KubeConfig {
   return kc;
 }
 
-/** Exposes client-node's discovery-backed URL builder; requests themselves are raw JSON (see below). */
-class PathResolver extends KubernetesObjectApi {
-  path(spec: KubernetesObject, action: 'create' | 'read' | 'patch' | 'delete' | 'list'): Promise<string> {
-    return this.specUriPath(spec, action as never);
+interface PathResolver {
+  path(spec: KubernetesObject, action: 'create' | 'read' | 'patch' | 'delete' | 'list'): Promise<string>;
+}
+
+/** client-node's discovery-backed URL builder for this kubeconfig; requests themselves are raw JSON (see below). */
+function pathResolver(kc: KubeConfig): PathResolver {
+  class Resolver extends clientNode().KubernetesObjectApi {
+    path(spec: KubernetesObject, action: 'create' | 'read' | 'patch' | 'delete' | 'list'): Promise<string> {
+      return this.specUriPath(spec, action as never);
+    }
   }
+  const resolver = Resolver.makeApiClient(kc) as unknown as Resolver;
+  Object.setPrototypeOf(resolver, Resolver.prototype);
+  return resolver;
 }
 
 class HttpError extends Error {
@@ -182,8 +204,7 @@ async function sendHttps(kc: KubeConfig, server: string, method: string, path: s
  */
 export function createKubeClient(kubeconfigPath: string): KubeClient {
   const kc = loadKubeConfig(kubeconfigPath);
-  const resolver = PathResolver.makeApiClient(kc) as unknown as PathResolver;
-  Object.setPrototypeOf(resolver, PathResolver.prototype);
+  const resolver = pathResolver(kc);
   const server = (kc.getCurrentCluster()?.server ?? '').replace(/\/$/, '');
   const label = (ref: ObjectRef): string => `${ref.kind} ${ref.namespace ? ref.namespace + '/' : ''}${ref.name}`;
   const header = (ref: ObjectRef): KubernetesObject => ({

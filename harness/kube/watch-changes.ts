@@ -5,10 +5,9 @@
  * writing client sent (`--field-manager=argocd-controller` is accepted from anyone), and a watch never sees
  * who authenticated: this attribution is weaker than an audit log's and is labelled so in the evidence.
  */
-import { Watch } from '@kubernetes/client-node';
 import { LabError } from '../errors.js';
 import { sleep } from '../wait.js';
-import { createKubeClient, loadKubeConfig } from './client.js';
+import { clientNode, createKubeClient, loadKubeConfig } from './client.js';
 
 export interface WatchedChange {
   readonly at: string;
@@ -134,7 +133,7 @@ export async function watchChanges(
   signal: AbortSignal,
   hooks: WatchHooks = {},
 ): Promise<void> {
-  const watch = new Watch(loadKubeConfig(kubeconfig));
+  const watch = new (clientNode().Watch)(loadKubeConfig(kubeconfig));
   const kube = createKubeClient(kubeconfig);
   const seen = new Set<string>();
   // The last version seen of each object: what the next version's managedFields are compared with.
