@@ -3,14 +3,20 @@
  * through escapeXmlText / escapeControls first: XML 1.0 has no way to carry most C0 controls (the builder
  * would refuse them), and a terminal or CI log showing the file must not receive raw escape sequences.
  */
-import junit, { type Builder } from 'junit-report-builder';
+import { createRequire } from 'node:module';
+import type { Builder } from 'junit-report-builder';
+
+/** A new JUnit builder. The library (CommonJS, with its dependencies) is loaded on first use, not at CLI start. */
+export function newJUnitBuilder(): Builder {
+  return (createRequire(import.meta.url)('junit-report-builder') as Builder).newBuilder();
+}
 import type { GradeResult } from '../model/result.js';
 import { escapeControls as e, escapeXmlText } from './escape.js';
 import { forMode } from './json.js';
 
 export function renderJunit(results: readonly GradeResult[]): string {
   // The package is CommonJS: under Node's ESM interop its default export is module.exports, the builder.
-  const builder = (junit as unknown as Builder).newBuilder();
+  const builder = newJUnitBuilder();
   for (const input of results) {
     const result = forMode(input);
     const suite = builder.testSuite().name(e(`${result.scenario} (${result.controller}, ${result.scope})`));

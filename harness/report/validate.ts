@@ -1,5 +1,5 @@
 /** Reports of a bank validation: JSON (`runs[]`), JUnit (a suite per scenario and controller, a case per phase), Markdown, text. */
-import junit, { type Builder } from 'junit-report-builder';
+import { newJUnitBuilder } from './junit.js';
 import type { ValidateRun } from '../runner/validate.js';
 import { escapeControls as e, escapeXmlText } from './escape.js';
 import { escapeMd } from './markdown.js';
@@ -32,7 +32,7 @@ export function validateJson(runs: readonly ValidateRun[]): string {
 }
 
 export function validateJunit(runs: readonly ValidateRun[]): string {
-  const builder = (junit as unknown as Builder).newBuilder();
+  const builder = newJUnitBuilder();
   for (const r of runs) {
     const suite = builder.testSuite().name(e(`${r.scenario} (${r.controller})`));
     for (const p of r.phases) {
