@@ -10,17 +10,20 @@ import { recordedProvider } from './state.js';
 export const DEFAULT_CLUSTER_NAME = 'lab';
 export const PROVIDER_NAMES: readonly ProviderName[] = ['local', 'kind', 'existing'];
 
+const PROVIDERS: { readonly [N in ProviderName]: () => ClusterProvider<N> } = {
+  local: () => new LocalProvider(),
+  kind: () => new KindProvider(),
+  existing: () => new ExistingProvider(),
+};
+
+const isProviderName = (name: string): name is ProviderName => (PROVIDER_NAMES as readonly string[]).includes(name);
+
+/** The provider named `name`; with a known name, typed so that `up` takes that provider's own options. */
+export function getProvider<N extends ProviderName>(name: N): ClusterProvider<N>;
+export function getProvider(name: string): ClusterProvider;
 export function getProvider(name: string): ClusterProvider {
-  switch (name) {
-    case 'local':
-      return new LocalProvider();
-    case 'kind':
-      return new KindProvider();
-    case 'existing':
-      return new ExistingProvider();
-    default:
-      throw new LabError('USAGE', `unknown provider ${JSON.stringify(name)}`, { suggestion: `one of: ${PROVIDER_NAMES.join(', ')}` });
-  }
+  if (!isProviderName(name)) throw new LabError('USAGE', `unknown provider ${JSON.stringify(name)}`, { suggestion: `one of: ${PROVIDER_NAMES.join(', ')}` });
+  return PROVIDERS[name]();
 }
 
 /** The provider `up` uses without --provider: kind where `docker info` answers, local otherwise. */

@@ -8,22 +8,41 @@ export type ControllerSelection = 'argocd' | 'flux' | 'all' | 'none';
 /** The controllers a selection brings up (Argo Rollouts comes with every selection except none). */
 export type ControllerName = 'argocd' | 'flux' | 'rollouts';
 
+/** What `up` takes from every provider's caller. */
 export interface UpOptions {
   /** Cluster name: many named clusters may run side by side. */
   readonly name: string;
   readonly controllers: ControllerSelection;
-  /** Simulated nodes (local provider). */
-  readonly nodes?: number;
   /** Overall deadline for `up`, milliseconds. */
   readonly timeoutMs?: number;
   /** Progress lines (one per step); defaults to no output. */
   readonly log?: (line: string) => void;
-  /** kind: pull the controllers' images once and load them into the node (offline classrooms). */
+}
+
+export interface LocalUpOptions extends UpOptions {
+  /** Simulated nodes; default 2. */
+  readonly nodes?: number;
+}
+
+export interface KindUpOptions extends UpOptions {
+  /** Pull the controllers' images once and load them into the node (offline classrooms). */
   readonly preloadImages?: boolean;
-  /** existing: the kubeconfig context to use. */
-  readonly context?: string;
-  /** existing: the kubeconfig file holding that context; defaults to $KUBECONFIG, then ~/.kube/config. */
+}
+
+export interface ExistingUpOptions extends UpOptions {
+  /** The kubeconfig context to use. */
+  readonly context: string;
+  /** The kubeconfig file holding that context; defaults to $KUBECONFIG, then ~/.kube/config. */
   readonly kubeconfig?: string;
+  /** Install the controllers whose CRDs are missing (pinned upstream manifests); `down` removes them again. */
+  readonly installControllers?: boolean;
+}
+
+/** Each provider's `up` options, by provider name. */
+export interface UpOptionsByProvider {
+  readonly local: LocalUpOptions;
+  readonly kind: KindUpOptions;
+  readonly existing: ExistingUpOptions;
 }
 
 export interface ProcessStatus {
@@ -60,9 +79,10 @@ export interface ClusterHandle {
   readonly elapsedMs: number;
 }
 
-export interface ClusterProvider {
-  readonly name: ProviderName;
-  up(options: UpOptions): Promise<ClusterHandle>;
+/** A provider; `up` takes its own options (UpOptionsByProvider). Without N, any provider (status, down, list). */
+export interface ClusterProvider<N extends ProviderName = ProviderName> {
+  readonly name: N;
+  up(options: UpOptionsByProvider[N]): Promise<ClusterHandle>;
   /** Idempotent: succeeds when nothing is left of the cluster. */
   down(name: string, log?: (line: string) => void): Promise<void>;
   status(name: string): Promise<ClusterStatus>;
@@ -72,9 +92,10 @@ export interface ClusterProvider {
   list(): Promise<readonly string[]>;
   /**
    * Called by a live session before it creates anything on the cluster, with its run id and the namespaces it
-   * will create: providers that cannot delete the whole cluster on `down` (existing) keep a ledger of them.
+   * will create: providers that cannot delete the whole cluster on `down` (existing) keep a ledger of them;
+   * the others (local, kind) record nothing.
    */
-  recordRun?(name: string, run: RunRecord): void;
+  recordRun(name: string, run: RunRecord): void;
 }
 
 /** What one live session creates on a cluster: run-id-suffixed namespaces and registrations. */

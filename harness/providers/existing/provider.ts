@@ -10,7 +10,7 @@ import { LabError } from '../../errors.js';
 import { stopGitServer } from '../../git/server-process.js';
 import { createKubeClient, type KubeClient } from '../../kube/client.js';
 import { waitFor } from '../../supervisor.js';
-import { type ClusterHandle, type ClusterProvider, type ClusterStatus, type ControllerName, controllersFor, isValidClusterName, type RunRecord, type UpOptions } from '../provider.js';
+import { type ClusterHandle, type ClusterProvider, type ClusterStatus, type ControllerName, controllersFor, type ExistingUpOptions, isValidClusterName, type RunRecord } from '../provider.js';
 import { clusterStateDir, readStateJson, recordedClusters, writeStateJson } from '../state.js';
 import { installManifests } from '../upstream/manifests.js';
 import { loadUpstreamPins } from '../upstream/pins.js';
@@ -67,17 +67,12 @@ export async function createdObjects(kube: KubeClient, ledger: readonly LedgerEn
   return ledger.length === 0 ? [] : selectForDown(await listCandidates(kube), ledger);
 }
 
-export interface ExistingUpOptions extends UpOptions {
-  /** Install the controllers whose CRDs are missing (pinned upstream manifests); `down` removes them again. */
-  readonly installControllers?: boolean;
-}
-
 export interface ExistingDeps {
   readonly kube: (kubeconfig: string) => KubeClient;
   readonly installer: Installer;
 }
 
-export class ExistingProvider implements ClusterProvider {
+export class ExistingProvider implements ClusterProvider<'existing'> {
   readonly name = 'existing' as const;
   private readonly deps: ExistingDeps;
 

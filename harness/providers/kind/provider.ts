@@ -14,7 +14,7 @@ import { PACKAGE_ROOT } from '../../paths.js';
 import { checkDocker, dockerNeededError } from '../docker.js';
 import { auditPolicyYaml } from '../local/kwok.js';
 import { freePort } from '../../ports.js';
-import { type ClusterHandle, type ClusterProvider, type ClusterStatus, type ControllerName, controllersFor, isValidClusterName, type UpOptions } from '../provider.js';
+import { type ClusterHandle, type ClusterProvider, type ClusterStatus, type ControllerName, controllersFor, isValidClusterName, type KindUpOptions, type RunRecord } from '../provider.js';
 import { clusterStateDir, readStateJson, recordedClusters, writeStateJson } from '../state.js';
 import { applyUpstream, imagesIn, loadManifests, waitForWorkloads, withPullPolicy } from '../upstream/install.js';
 import { installManifests } from '../upstream/manifests.js';
@@ -67,7 +67,7 @@ async function kindClusters(cwd: string): Promise<string[] | undefined> {
   }
 }
 
-export class KindProvider implements ClusterProvider {
+export class KindProvider implements ClusterProvider<'kind'> {
   readonly name = 'kind' as const;
 
   kubeconfigPath(name: string): string | undefined {
@@ -78,7 +78,10 @@ export class KindProvider implements ClusterProvider {
     return recordedClusters().filter((c) => c.provider === 'kind').map((c) => c.name);
   }
 
-  async up(options: UpOptions): Promise<ClusterHandle> {
+  /** Records nothing: `down` deletes the whole kind cluster, and with it everything a run created. */
+  recordRun(_name: string, _run: RunRecord): void {}
+
+  async up(options: KindUpOptions): Promise<ClusterHandle> {
     const log = options.log ?? (() => undefined);
     const { name } = options;
     if (!isValidClusterName(name)) throw new LabError('USAGE', `invalid cluster name ${JSON.stringify(name)} (lowercase letters, digits and -)`);

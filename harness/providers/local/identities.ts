@@ -65,19 +65,30 @@ export interface ControlPlaneIdentityFiles {
  */
 export function writeControlPlaneIdentities(stateDir: string, server: string, caFile: string): ControlPlaneIdentityFiles {
   mkdirSync(identitiesDir(stateDir), { recursive: true, mode: 0o700 });
+  const files = controlPlaneIdentityFiles(stateDir);
   const lines: string[] = [];
-  const kubeconfigs: Record<string, string> = {};
   for (const { component, user } of CONTROL_PLANE_IDENTITIES) {
     const token = randomBytes(32).toString('hex');
     // token,user,uid,"group1,group2"
     lines.push(`${token},${user},${user},"system:masters"`);
-    const file = componentKubeconfig(stateDir, component);
-    writePrivate(file, tokenKubeconfigYaml({ server, caFile, user, token }));
-    kubeconfigs[component] = file;
+    writePrivate(files.kubeconfigs[component], tokenKubeconfigYaml({ server, caFile, user, token }));
   }
-  const tokenFile = staticTokenFile(stateDir);
-  writePrivate(tokenFile, lines.join('\n') + '\n');
-  return { tokenFile, kubeconfigs: kubeconfigs as ControlPlaneIdentityFiles['kubeconfigs'] };
+  writePrivate(files.tokenFile, lines.join('\n') + '\n');
+  return files;
+}
+
+/** Where writeControlPlaneIdentities writes the static tokens and each component's kubeconfig (pure). */
+export function controlPlaneIdentityFiles(stateDir: string): ControlPlaneIdentityFiles {
+  const kubeconfigs: Record<string, string> = {};
+  for (const { component } of CONTROL_PLANE_IDENTITIES) kubeconfigs[component] = componentKubeconfig(stateDir, component);
+  return { tokenFile: staticTokenFile(stateDir), kubeconfigs: kubeconfigs as ControlPlaneIdentityFiles['kubeconfigs'] };
+}
+
+/** Process name -> the kubeconfig ensureControllerKubeconfigs writes for its identity (pure). */
+export function controllerKubeconfigPaths(stateDir: string, controllers: readonly ControllerName[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of controllers) for (const id of CONTROLLER_IDENTITIES[c]) for (const p of id.processes) out[p] = componentKubeconfig(stateDir, id.serviceAccount);
+  return out;
 }
 
 /**
@@ -142,7 +153,6 @@ export async function ensureControllerKubeconfigs(
     ca = join(identitiesDir(stateDir), 'ca.crt');
     writeFileSync(ca, Buffer.from(caData ?? '', 'base64'));
   }
-  const out: Record<string, string> = {};
   for (const c of controllers) {
     for (const id of CONTROLLER_IDENTITIES[c]) {
       const file = componentKubeconfig(stateDir, id.serviceAccount);
@@ -151,8 +161,7 @@ export async function ensureControllerKubeconfigs(
         const token = await minter.createToken(id.namespace, id.serviceAccount, TOKEN_DURATION);
         writePrivate(file, tokenKubeconfigYaml({ server, caFile: ca, user, token }));
       }
-      for (const p of id.processes) out[p] = file;
     }
   }
-  return out;
+  return controllerKubeconfigPaths(stateDir, controllers);
 }
