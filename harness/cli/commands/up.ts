@@ -1,12 +1,111 @@
 /** `gitops-lab up [--provider local|kind|existing] [--controller argocd|flux|all|none] [--name N]`. */
 import type { Command } from 'commander';
 import { LabError } from '../../errors.js';
-import { DEFAULT_CLUSTER_NAME, defaultProvider, getProvider } from '../../providers/index.js';
-import { ExistingProvider, type ExistingUpOptions } from '../../providers/existing/provider.js';
-import type { ControllerSelection } from '../../providers/provider.js';
+import { DEFAULT_CLUSTER_NAME, defaultProvider, getProvider, PROVIDER_NAMES } from '../../providers/index.js';
+import type { ClusterHandle, ControllerSelection, ExistingUpOptions, KindUpOptions, LocalUpOptions, ProviderName, UpOptions } from '../../providers/provider.js';
 import type { SetExit } from './register.js';
 
 const SELECTIONS: readonly ControllerSelection[] = ['argocd', 'flux', 'all', 'none'];
+
+/** The flags of `up` that belong to one provider, as given on the command line (absent: not given). */
+export interface ProviderFlags {
+  readonly nodes?: string;
+  readonly preloadImages?: boolean;
+  readonly context?: string;
+  readonly kubeconfig?: string;
+  readonly installControllers?: boolean;
+}
+
+/** Each provider-specific flag, its spelling and the provider it belongs to. */
+const FLAG_OWNERS: readonly { readonly key: keyof ProviderFlags; readonly flag: string; readonly provider: ProviderName }[] = [
+  { key: 'nodes', flag: '--nodes', provider: 'local' },
+  { key: 'preloadImages', flag: '--preload-images', provider: 'kind' },
+  { key: 'context', flag: '--context', provider: 'existing' },
+  { key: 'kubeconfig', flag: '--kubeconfig', provider: 'existing' },
+  { key: 'installControllers', flag: '--install-controllers', provider: 'existing' },
+];
+
+/** Which provider `up` uses and why: given with --provider, implied by --context, or the default for this machine. */
+export interface ProviderChoice {
+  readonly provider: ProviderName;
+  readonly how: 'flag' | 'context' | 'default';
+}
+
+/** A provider with the options of its own `up`. */
+export type UpRequest =
+  | { readonly provider: 'local'; readonly options: LocalUpOptions }
+  | { readonly provider: 'kind'; readonly options: KindUpOptions }
+  | { readonly provider: 'existing'; readonly options: ExistingUpOptions };
+
+/** --provider if given (checked), else existing where --context is given, else `fallback` (kind where Docker answers). */
+export async function chooseProvider(provider: string | undefined, flags: ProviderFlags, fallback: () => Promise<ProviderName>): Promise<ProviderChoice> {
+  if (provider !== undefined) {
+    if (!(PROVIDER_NAMES as readonly string[]).includes(provider)) {
+      throw new LabError('USAGE', `unknown provider ${JSON.stringify(provider)}`, { suggestion: `one of: ${PROVIDER_NAMES.join(', ')}` });
+    }
+    return { provider: provider as ProviderName, how: 'flag' };
+  }
+  if (flags.context !== undefined) return { provider: 'existing', how: 'context' };
+  return { provider: await fallback(), how: 'default' };
+}
+
+/**
+ * The options of the chosen provider's `up`, from the common options and the flags. A flag of another provider is
+ * a USAGE error that names the flag and both providers (it used to be ignored without a word).
+ */
+export function upRequest(choice: ProviderChoice, common: UpOptions, flags: ProviderFlags): UpRequest {
+  const { provider } = choice;
+  for (const f of FLAG_OWNERS) {
+    if (flags[f.key] === undefined || flags[f.key] === false || f.provider === provider) continue;
+    const why =
+      choice.how === 'default' ? ` (the default here: ${provider === 'kind' ? 'a Docker engine answers' : 'no Docker engine answers'})` : choice.how === 'context' ? ' (implied by --context)' : '';
+    throw new LabError('USAGE', `${f.flag} is for --provider ${f.provider}, not --provider ${provider}${why}`, {
+      suggestion: `add --provider ${f.provider}, or leave out ${f.flag}`,
+    });
+  }
+  switch (provider) {
+    case 'local': {
+      if (flags.nodes === undefined) return { provider, options: common };
+      const nodes = Number(flags.nodes);
+      if (!Number.isInteger(nodes) || nodes < 1 || nodes > 50) throw new LabError('USAGE', '--nodes must be an integer from 1 to 50');
+      return { provider, options: { ...common, nodes } };
+    }
+    case 'kind':
+      return { provider, options: { ...common, ...(flags.preloadImages ? { preloadImages: true } : {}) } };
+    case 'existing': {
+      if (!flags.context) throw new LabError('USAGE', '--provider existing needs --context <name> (see `kubectl config get-contexts`)');
+      return {
+        provider,
+        options: {
+          ...common,
+          context: flags.context,
+          ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
+          ...(flags.installControllers ? { installControllers: true } : {}),
+        },
+      };
+    }
+  }
+}
+
+/** Calls the chosen provider's `up` with its own options. */
+export function bringUp(request: UpRequest): Promise<ClusterHandle> {
+  switch (request.provider) {
+    case 'local':
+      return getProvider('local').up(request.options);
+    case 'kind':
+      return getProvider('kind').up(request.options);
+    case 'existing':
+      return getProvider('existing').up(request.options);
+  }
+}
+
+interface UpCliOptions extends ProviderFlags {
+  readonly provider?: string;
+  readonly controller: string;
+  readonly name: string;
+  readonly nodes: string;
+  readonly json?: boolean;
+}
 
 export function register(program: Command, setExit: SetExit): void {
   program
@@ -15,35 +114,28 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--provider <name>', 'local | kind | existing (default: kind where `docker info` answers, else local)')
     .option('--controller <which>', 'argocd | flux | all | none (Argo Rollouts comes with every choice but none)', 'all')
     .option('--name <name>', 'cluster name', DEFAULT_CLUSTER_NAME)
-    .option('--nodes <n>', 'simulated nodes', '2')
+    .option('--nodes <n>', 'local: simulated nodes', '2')
     .option('--context <context>', 'existing: the kubeconfig context to use')
     .option('--kubeconfig <file>', 'existing: the kubeconfig holding --context (default: $KUBECONFIG, then ~/.kube/config)')
     .option('--install-controllers', 'existing: install the controllers whose CRDs are missing, from the pinned upstream manifests (down removes them again)')
     .option('--preload-images', 'kind: pull the controller images once and load them into the node (offline classrooms)')
     .option('--json', 'print the cluster handle as JSON')
-    .action(async (opts: { provider?: string; controller: string; name: string; nodes: string; context?: string; kubeconfig?: string; preloadImages?: boolean; installControllers?: boolean; json?: boolean }) => {
+    .action(async (opts: UpCliOptions, command: Command) => {
       if (!SELECTIONS.includes(opts.controller as ControllerSelection)) {
         throw new LabError('USAGE', `--controller must be one of ${SELECTIONS.join(', ')}`);
       }
-      const nodes = Number(opts.nodes);
-      if (!Number.isInteger(nodes) || nodes < 1 || nodes > 50) throw new LabError('USAGE', '--nodes must be an integer from 1 to 50');
-      const provider = getProvider(opts.provider ?? (opts.context ? 'existing' : await defaultProvider()));
-      if (opts.installControllers && !(provider instanceof ExistingProvider)) {
-        throw new LabError('USAGE', `--install-controllers is for --provider existing (${provider.name} installs its controllers itself)`);
-      }
-      process.stderr.write(`up ${opts.name} (provider ${provider.name}, controllers ${opts.controller})\n`);
-      // ExistingUpOptions: the common options and the existing provider's own (other providers ignore it).
-      const options: ExistingUpOptions = {
-        name: opts.name,
-        controllers: opts.controller as ControllerSelection,
-        nodes,
-        ...(opts.context ? { context: opts.context } : {}),
-        ...(opts.kubeconfig ? { kubeconfig: opts.kubeconfig } : {}),
-        ...(opts.preloadImages ? { preloadImages: true } : {}),
-        ...(opts.installControllers ? { installControllers: true } : {}),
-        log: (line) => process.stderr.write(line + '\n'),
+      // --nodes has a default (shown in --help); only a --nodes given on the command line belongs to a provider.
+      const flags: ProviderFlags = {
+        ...(command.getOptionValueSource('nodes') === 'default' ? {} : { nodes: opts.nodes }),
+        ...(opts.preloadImages !== undefined ? { preloadImages: opts.preloadImages } : {}),
+        ...(opts.context !== undefined ? { context: opts.context } : {}),
+        ...(opts.kubeconfig !== undefined ? { kubeconfig: opts.kubeconfig } : {}),
+        ...(opts.installControllers !== undefined ? { installControllers: opts.installControllers } : {}),
       };
-      const handle = await provider.up(options);
+      const choice = await chooseProvider(opts.provider, flags, () => defaultProvider());
+      const request = upRequest(choice, { name: opts.name, controllers: opts.controller as ControllerSelection, log: (line) => process.stderr.write(line + '\n') }, flags);
+      process.stderr.write(`up ${opts.name} (provider ${request.provider}, controllers ${opts.controller})\n`);
+      const handle = await bringUp(request);
       if (opts.json) process.stdout.write(JSON.stringify(handle, null, 2) + '\n');
       else {
         process.stdout.write(`cluster ${handle.name} is up in ${(handle.elapsedMs / 1000).toFixed(1)}s\n`);
