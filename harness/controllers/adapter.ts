@@ -52,7 +52,3 @@ export interface ControllerAdapter {
 }
 
 export const labels = (runId: string): Record<string, string> => ({ [RUN_LABEL]: runId });
-
-export function status(obj: KubeObject | undefined): Record<string, unknown> {
-  return ((obj?.['status'] as Record<string, unknown> | undefined) ?? {});
-}

@@ -1,11 +1,42 @@
 /** Argo CD: Applications in namespace argocd; refresh by annotation; sync through the `operation` field. */
 import type { KubeClient, KubeObject } from '../kube/client.js';
-import { FIELD_MANAGER, labels, status, type ControllerAdapter, type RegistrationState, type RootOptions } from './adapter.js';
+import { automatedSync, errorConditions, readApplication, REFRESH_ANNOTATION } from '../model/argocd-status.js';
+import { FIELD_MANAGER, labels, type ControllerAdapter, type RegistrationState, type RootOptions, type SettleVerdict } from './adapter.js';
 
 const APP = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application' } as const;
 const NS = 'argocd';
 
 const ref = (name: string) => ({ ...APP, namespace: NS, name });
+
+/**
+ * Has Argo CD reconciled `sha` in this Application, or reached a terminal answer for it? Pure: it reads the
+ * Application (raw, as the API server or a recording holds it) through the status model and nothing else.
+ */
+export function settleApplication(raw: KubeObject | undefined, sha: string): SettleVerdict {
+  if (!raw) return { settled: false, state: 'no Application yet' };
+  const app = readApplication(raw);
+  const { sync, health, operationState: op } = app.status;
+  const conditions = errorConditions(app);
+  const line = `sync=${sync.status ?? '?'}@${(sync.revision ?? '').slice(0, 7)} health=${health.status ?? 'Unknown'} op=${op.phase ?? '-'}${conditions.length ? ` ${conditions[0]!.type}` : ''}`;
+  if (app.metadata.annotations[REFRESH_ANNOTATION] !== undefined) return { settled: false, state: `${line} (refresh pending)` };
+  if (app.operation !== undefined) return { settled: false, state: `${line} (operation pending)` };
+  // Our refresh was consumed (no annotation left): an error condition now is the controller's answer to it
+  // (InvalidSpecError and ComparisonError do not always advance reconciledAt).
+  if (conditions.length > 0) return { settled: true, state: line };
+  if (sync.revision !== sha) return { settled: false, state: line };
+  if (op.phase === 'Running' || op.phase === 'Terminating') return { settled: false, state: line };
+  if (op.phase === 'Failed' || op.phase === 'Error') return { settled: true, state: line };
+  if (sync.status === 'OutOfSync') {
+    // With automated sync, OutOfSync at the new revision means a sync of it is still to come; without it (or
+    // once a sync of this revision ran, e.g. drift with self-heal off) OutOfSync is where it rests.
+    const automated = automatedSync(app);
+    // Automated sync never acts on objects that only need pruning while prune is off: that OutOfSync rests.
+    const outOfSync = app.status.resources.filter((r) => r.status === 'OutOfSync');
+    const onlyPrunes = outOfSync.length > 0 && outOfSync.every((r) => r.requiresPruning === true) && app.spec.syncPolicy.automated?.prune !== true;
+    return { settled: !automated || onlyPrunes || op.syncResult.revision === sha, state: line };
+  }
+  return { settled: sync.status === 'Synced', state: line };
+}
 
 export const argocd: ControllerAdapter = {
   name: 'argocd',
@@ -27,7 +58,7 @@ export const argocd: ControllerAdapter = {
     ];
   },
   async refresh(kube, runId, env, name) {
-    const annotate = { metadata: { annotations: { 'argocd.argoproj.io/refresh': 'normal' } } };
+    const annotate = { metadata: { annotations: { [REFRESH_ANNOTATION]: 'normal' } } };
     await kube.patch(ref(this.rootName(runId, env)), annotate, { fieldManager: FIELD_MANAGER });
     if (name && (await kube.get(ref(name)))) await kube.patch(ref(name), annotate, { fieldManager: FIELD_MANAGER });
   },
@@ -36,34 +67,7 @@ export const argocd: ControllerAdapter = {
     return application ? { application } : {};
   },
   settled(state, sha) {
-    const app = state.application;
-    if (!app) return { settled: false, state: 'no Application yet' };
-    const s = status(app);
-    const sync = (s['sync'] ?? {}) as { status?: string; revision?: string };
-    const health = ((s['health'] ?? {}) as { status?: string }).status ?? 'Unknown';
-    const op = (s['operationState'] ?? {}) as { phase?: string; syncResult?: { revision?: string } };
-    const conditions = ((s['conditions'] ?? []) as { type: string; message?: string }[]).filter((c) => c.type.endsWith('Error'));
-    const refreshing = (app.metadata.annotations ?? {})['argocd.argoproj.io/refresh'] !== undefined;
-    const line = `sync=${sync.status ?? '?'}@${(sync.revision ?? '').slice(0, 7)} health=${health} op=${op.phase ?? '-'}${conditions.length ? ` ${conditions[0]!.type}` : ''}`;
-    if (refreshing) return { settled: false, state: `${line} (refresh pending)` };
-    if (app['operation'] !== undefined && app['operation'] !== null) return { settled: false, state: `${line} (operation pending)` };
-    // Our refresh was consumed (no annotation left): an error condition now is the controller's answer to it
-    // (InvalidSpecError and ComparisonError do not always advance reconciledAt).
-    if (conditions.length > 0) return { settled: true, state: line };
-    if (sync.revision !== sha) return { settled: false, state: line };
-    if (op.phase === 'Running' || op.phase === 'Terminating') return { settled: false, state: line };
-    if (op.phase === 'Failed' || op.phase === 'Error') return { settled: true, state: line };
-    if (sync.status === 'OutOfSync') {
-      // With automated sync, OutOfSync at the new revision means a sync of it is still to come; without it (or
-      // once a sync of this revision ran, e.g. drift with self-heal off) OutOfSync is where it rests.
-      const policy = ((app['spec'] as { syncPolicy?: { automated?: { enabled?: boolean; prune?: boolean } } } | undefined)?.syncPolicy ?? {});
-      const automated = policy.automated !== undefined && policy.automated !== null && policy.automated.enabled !== false;
-      // Automated sync never acts on objects that only need pruning while prune is off: that OutOfSync rests.
-      const outOfSync = ((s['resources'] ?? []) as { status?: string; requiresPruning?: boolean }[]).filter((r) => r.status === 'OutOfSync');
-      const onlyPrunes = outOfSync.length > 0 && outOfSync.every((r) => r.requiresPruning === true) && policy.automated?.prune !== true;
-      return { settled: !automated || onlyPrunes || op.syncResult?.revision === sha, state: line };
-    }
-    return { settled: sync.status === 'Synced', state: line };
+    return settleApplication(state.application, sha);
   },
   async setSource(kube, name, change, fieldManager) {
     const source: Record<string, string> = {};
@@ -77,7 +81,8 @@ export const argocd: ControllerAdapter = {
   async suspend(kube, name, suspended, fieldManager) {
     // Argo CD has no suspend: turning automated sync off is the equivalent.
     const app = await kube.get(ref(name));
-    const policy = ((app?.['spec'] as { syncPolicy?: Record<string, unknown> } | undefined)?.syncPolicy ?? {}) as Record<string, unknown>;
+    // The policy as it is (fields the model does not name kept), with `automated` replaced.
+    const policy = readApplication(app).spec.syncPolicy;
     await kube.patch(ref(name), { spec: { syncPolicy: suspended ? { ...policy, automated: null } : { ...policy, automated: { prune: true, selfHeal: true } } } }, { fieldManager });
   },
   async deleteRoots(kube, runId, environments) {

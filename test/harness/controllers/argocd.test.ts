@@ -6,7 +6,7 @@
  */
 import t from 'tap';
 import { argocd } from '../../../harness/controllers/argocd.js';
-import type { KubeObject } from '../../../harness/kube/client.js';
+import type { KubeClient, KubeObject } from '../../../harness/kube/client.js';
 import { fixture } from '../../helpers/fixtures.js';
 
 /** A recorded Application, as a mutable copy (each case changes what it needs). */
@@ -84,4 +84,40 @@ t.test('terminal answers: a failed or errored sync of this commit, an error cond
   const warning = structuredClone(solved);
   status(warning)['conditions'] = [{ type: 'OrphanedResourceWarning', message: 'x' }];
   t.equal(settled(warning, 'a-newer-push').settled, false, 'a warning is no answer');
+});
+
+t.test('read through the status model: odd fields read as absent, never a throw', async (t) => {
+  const solved = app('promote-staging-image', 'solution');
+  const sha = shaOf(solved);
+  const odd = structuredClone(solved);
+  // A condition without a type, a wrong-typed phase: left out, read as absent.
+  status(odd)['conditions'] = [{ message: 'no type' }, 7];
+  status(odd)['operationState'].phase = 5;
+  t.same(settled(odd, sha), { settled: true, state: `sync=Synced@${sha.slice(0, 7)} health=Healthy op=-` });
+  const nullOperation = structuredClone(solved);
+  nullOperation['operation'] = null;
+  t.equal(settled(nullOperation, sha).settled, true, 'operation: null is no operation');
+  t.same(settled({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'bare' } }, sha), { settled: false, state: 'sync=?@ health=Unknown op=-' }, 'no status yet');
+  const offPolicy = app('drift-accept', 'faults');
+  status(offPolicy)['operationState'].syncResult.revision = 'an-older-commit';
+  (offPolicy['spec'] as Record<string, any>)['syncPolicy'] = { automated: null };
+  t.equal(settled(offPolicy, shaOf(offPolicy)).settled, true, 'automated: null (as suspend writes it) is no automated sync');
+});
+
+t.test('suspend turns automated sync off and on, keeping the rest of the policy as recorded', async (t) => {
+  const recorded = app('promote-staging-image', 'solution');
+  const patches: unknown[] = [];
+  const kube = {
+    get: async () => structuredClone(recorded),
+    patch: async (_ref: unknown, patch: unknown) => {
+      patches.push(patch);
+      return recorded;
+    },
+  } as unknown as KubeClient;
+  await argocd.suspend(kube, 'payment-api-staging', true, 'person');
+  await argocd.suspend(kube, 'payment-api-staging', false, 'person');
+  t.same(patches, [
+    { spec: { syncPolicy: { automated: null, syncOptions: ['CreateNamespace=true'] } } },
+    { spec: { syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=true'] } } },
+  ]);
 });

@@ -121,3 +121,20 @@ t.test('not yet: the source has not fetched the push, or the Kustomization has n
   readyOf(sourceFailed.gitRepository).status = 'False';
   t.equal(flux.settled(sourceFailed, newer, SINCE).settled, true, 'the source cannot fetch: that is the answer');
 });
+
+t.test('read through the status model: odd fields read as absent, never a throw', async (t) => {
+  const odd = recorded();
+  // Conditions without a type, a suspend that is no boolean, a revision that is no string.
+  odd.kustomization['status'].conditions.unshift({ status: 'False' }, 'Ready');
+  odd.kustomization['spec'].suspend = 'true';
+  t.same(flux.settled(odd, SHA, SINCE), { settled: true, state: 'source=a239b20(True) attempted=a239b20 Ready=True ReconciliationSucceeded' });
+  odd.gitRepository['status'].artifact.revision = 42;
+  t.same(flux.settled(odd, SHA, SINCE), { settled: false, state: 'source=-(True) attempted=a239b20 Ready=True ReconciliationSucceeded' });
+  const bare = { kustomization: { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', metadata: { name: 'k' } } as KubeObject };
+  t.same(flux.settled(bare, SHA, SINCE), { settled: false, state: 'source=-(?) attempted=- Ready=?' }, 'no status, no source yet');
+  // An object without spec (never as the API server serves it) does not hold the verdict back with its request.
+  const noSpec = recorded();
+  delete noSpec.gitRepository['spec'];
+  noSpec.gitRepository['status'].lastHandledReconcileAt = 'an-earlier-request';
+  t.equal(flux.settled(noSpec, SHA, SINCE).settled, true);
+});
