@@ -197,27 +197,59 @@ async function sendHttps(kc: KubeConfig, server: string, method: string, path: s
   });
 }
 
+/** An HttpError (status and body) or any other failure as a LabError: 404 NOT_FOUND, 5xx and 429 CLUSTER_UNAVAILABLE. */
+function failure(error: unknown, what: string): LabError {
+  if (error instanceof LabError) return error;
+  if (error instanceof HttpError) {
+    let message = error.body.slice(0, 500);
+    try {
+      message = (JSON.parse(error.body) as { message?: string }).message ?? message;
+    } catch {
+      // not JSON
+    }
+    const msg = `${what}: ${message}`;
+    if (error.code === 404) return new LabError('NOT_FOUND', msg, { cause: error });
+    if (error.code >= 500 || error.code === 429) return new LabError('CLUSTER_UNAVAILABLE', msg, { cause: error });
+    return new LabError('COMMAND_FAILED', msg, { cause: error });
+  }
+  return toLabError(error, what);
+}
+
+/** `?k=v&...` of the defined, non-empty parameters; '' when there are none. */
+function query(params: Record<string, string | undefined>): string {
+  const sp = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') sp.set(k, v);
+  const str = sp.toString();
+  return str ? `?${str}` : '';
+}
+
+const label = (ref: ObjectRef): string => `${ref.kind} ${ref.namespace ? ref.namespace + '/' : ''}${ref.name}`;
+const header = (ref: ObjectRef): KubernetesObject => ({
+  apiVersion: ref.apiVersion,
+  kind: ref.kind,
+  metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) },
+});
+
 /**
  * Raw JSON over HTTPS with the kubeconfig's credentials. client-node's typed (de)serialisers drop JSON keys
  * that have no camelCase model field (e.g. `x-kubernetes-int-or-string` in CRD schemas), which corrupts
  * server-side applies of CRDs and makes reads lossy; plain JSON keeps every object exactly as the API has it.
+ * client-node resolves the URL of each kind (discovery) and applies the kubeconfig's TLS and credentials.
  */
-export function createKubeClient(kubeconfigPath: string): KubeClient {
-  const kc = loadKubeConfig(kubeconfigPath);
-  const resolver = pathResolver(kc);
-  const server = (kc.getCurrentCluster()?.server ?? '').replace(/\/$/, '');
-  const label = (ref: ObjectRef): string => `${ref.kind} ${ref.namespace ? ref.namespace + '/' : ''}${ref.name}`;
-  const header = (ref: ObjectRef): KubernetesObject => ({
-    apiVersion: ref.apiVersion,
-    kind: ref.kind,
-    metadata: { name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) },
-  });
+class Client implements KubeClient {
+  readonly server: string;
+  private readonly kc: KubeConfig;
+  private readonly resolver: PathResolver;
 
-  const send = (method: string, path: string, options: SendOptions): Promise<string> => sendHttps(kc, server, method, path, options);
+  constructor(readonly kubeconfigPath: string) {
+    this.kc = loadKubeConfig(kubeconfigPath);
+    this.resolver = pathResolver(this.kc);
+    this.server = (this.kc.getCurrentCluster()?.server ?? '').replace(/\/$/, '');
+  }
 
   /** The JSON API: Accept JSON, a JSON body, 30s, a fresh socket per request. */
-  const request = async (method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<unknown> => {
-    const text = await send(method, path, {
+  private async request(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<unknown> {
+    const text = await sendHttps(this.kc, this.server, method, path, {
       timeoutMs: JSON_TIMEOUT_MS,
       headers: { Accept: 'application/json' },
       freshSocket: true,
@@ -225,119 +257,103 @@ export function createKubeClient(kubeconfigPath: string): KubeClient {
       ...(body === undefined ? {} : { body: Buffer.from(JSON.stringify(body)), contentType }),
     });
     return text.length > 0 ? (JSON.parse(text) as unknown) : undefined;
-  };
+  }
 
-  const fail = (error: unknown, what: string): LabError => {
-    if (error instanceof LabError) return error;
-    if (error instanceof HttpError) {
-      let message = error.body.slice(0, 500);
-      try {
-        message = (JSON.parse(error.body) as { message?: string }).message ?? message;
-      } catch {
-        // not JSON
-      }
-      const msg = `${what}: ${message}`;
-      if (error.code === 404) return new LabError('NOT_FOUND', msg, { cause: error });
-      if (error.code >= 500 || error.code === 429) return new LabError('CLUSTER_UNAVAILABLE', msg, { cause: error });
-      return new LabError('COMMAND_FAILED', msg, { cause: error });
+  async list(apiVersion: string, kind: string, options: ListOptions = {}): Promise<KubeObject[]> {
+    try {
+      const spec = { apiVersion, kind, metadata: options.namespace ? { namespace: options.namespace } : {} } as KubernetesObject;
+      let path = await this.resolver.path(spec, 'list');
+      if (!options.namespace) path = path.replace(/\/namespaces\/[^/]+\//, '/');
+      const items: KubeObject[] = [];
+      let cont: string | undefined;
+      do {
+        const page = { labelSelector: options.labelSelector, fieldSelector: options.fieldSelector, limit: '500', continue: cont };
+        const res = (await this.request('GET', path + query(page))) as { items?: Record<string, unknown>[]; metadata?: { continue?: string } };
+        for (const item of res.items ?? []) items.push({ apiVersion, kind, ...item } as KubeObject);
+        cont = res.metadata?.continue || undefined;
+      } while (cont);
+      return items;
+    } catch (error) {
+      throw failure(error, `list ${kind}${options.namespace ? ' in ' + options.namespace : ''}`);
     }
-    return toLabError(error, what);
-  };
-  const q = (params: Record<string, string | undefined>): string => {
-    const sp = new URLSearchParams();
-    for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== '') sp.set(k, v);
-    const str = sp.toString();
-    return str ? `?${str}` : '';
-  };
+  }
 
-  return {
-    kubeconfigPath,
-    server,
-    async list(apiVersion, kind, options = {}) {
-      try {
-        const spec = { apiVersion, kind, metadata: options.namespace ? { namespace: options.namespace } : {} } as KubernetesObject;
-        let path = await resolver.path(spec, 'list');
-        if (!options.namespace) path = path.replace(/\/namespaces\/[^/]+\//, '/');
-        const items: KubeObject[] = [];
-        let cont: string | undefined;
-        do {
-          const res = (await request('GET', path + q({ labelSelector: options.labelSelector, fieldSelector: options.fieldSelector, limit: '500', continue: cont }))) as {
-            items?: Record<string, unknown>[];
-            metadata?: { continue?: string };
-          };
-          for (const item of res.items ?? []) items.push({ apiVersion, kind, ...item } as KubeObject);
-          cont = res.metadata?.continue || undefined;
-        } while (cont);
-        return items;
-      } catch (error) {
-        throw fail(error, `list ${kind}${options.namespace ? ' in ' + options.namespace : ''}`);
-      }
-    },
-    async get(ref) {
-      try {
-        return (await request('GET', await resolver.path(header(ref), 'read'))) as KubeObject;
-      } catch (error) {
-        if (error instanceof HttpError && error.code === 404) return undefined;
-        throw fail(error, `get ${label(ref)}`);
-      }
-    },
-    async patch(ref, patch, options) {
-      const type = options.type === 'strategic' ? 'application/strategic-merge-patch+json' : 'application/merge-patch+json';
-      try {
-        const path = await resolver.path(header(ref), 'patch');
-        return (await request('PATCH', path + q({ fieldManager: options.fieldManager }), patch, type)) as KubeObject;
-      } catch (error) {
-        throw fail(error, `patch ${label(ref)}`);
-      }
-    },
-    async patchStatus(ref, patch, options) {
-      try {
-        const path = (await resolver.path(header(ref), 'patch')) + '/status';
-        return (await request('PATCH', path + q({ fieldManager: options.fieldManager }), patch, 'application/merge-patch+json')) as KubeObject;
-      } catch (error) {
-        throw fail(error, `patch ${label(ref)} status`);
-      }
-    },
-    async apply(obj, options) {
-      const what = `apply ${obj.kind} ${obj.metadata.namespace ? obj.metadata.namespace + '/' : ''}${obj.metadata.name ?? ''}`;
-      try {
-        const metadata: Record<string, unknown> = { ...obj.metadata };
-        delete metadata['managedFields'];
-        delete metadata['resourceVersion'];
-        const body = { ...obj, metadata };
-        const path = await resolver.path(structuredClone(body) as KubernetesObject, 'patch');
-        return (await request('PATCH', path + q({ fieldManager: options.fieldManager, force: options.force ? 'true' : undefined }), body, 'application/apply-patch+yaml')) as KubeObject;
-      } catch (error) {
-        throw fail(error, what);
-      }
-    },
-    async create(obj, options) {
-      try {
-        const path = await resolver.path(structuredClone(obj) as unknown as KubernetesObject, 'create');
-        return (await request('POST', path + q({ fieldManager: options.fieldManager }), obj)) as KubeObject;
-      } catch (error) {
-        throw fail(error, `create ${obj.kind} ${obj.metadata.name ?? ''}`);
-      }
-    },
-    async delete(ref, options = {}) {
-      try {
-        await request('DELETE', await resolver.path(header(ref), 'delete'), { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: options.propagationPolicy ?? 'Background' });
-        return true;
-      } catch (error) {
-        if (error instanceof HttpError && error.code === 404) return false;
-        throw fail(error, `delete ${label(ref)}`);
-      }
-    },
-    async raw(path) {
-      try {
-        // A plain GET (health, version, watch lists): 10s, the default agent, no Accept header.
-        return await send('GET', path, { timeoutMs: RAW_TIMEOUT_MS, timeoutMessage: 'timed out' });
-      } catch (error) {
-        const e = fail(error, `GET ${path}`);
-        throw e.code === 'COMMAND_FAILED' || e.code === 'NOT_FOUND' ? e : new LabError('CLUSTER_UNAVAILABLE', e.message, { cause: error });
-      }
-    },
-  };
+  async get(ref: ObjectRef): Promise<KubeObject | undefined> {
+    try {
+      return (await this.request('GET', await this.resolver.path(header(ref), 'read'))) as KubeObject;
+    } catch (error) {
+      if (error instanceof HttpError && error.code === 404) return undefined;
+      throw failure(error, `get ${label(ref)}`);
+    }
+  }
+
+  async patch(ref: ObjectRef, patch: Record<string, unknown>, options: { fieldManager: string; type?: PatchType }): Promise<KubeObject> {
+    const type = options.type === 'strategic' ? 'application/strategic-merge-patch+json' : 'application/merge-patch+json';
+    try {
+      const path = await this.resolver.path(header(ref), 'patch');
+      return (await this.request('PATCH', path + query({ fieldManager: options.fieldManager }), patch, type)) as KubeObject;
+    } catch (error) {
+      throw failure(error, `patch ${label(ref)}`);
+    }
+  }
+
+  async patchStatus(ref: ObjectRef & { namespace: string }, patch: Record<string, unknown>, options: { fieldManager: string }): Promise<KubeObject> {
+    try {
+      const path = (await this.resolver.path(header(ref), 'patch')) + '/status';
+      return (await this.request('PATCH', path + query({ fieldManager: options.fieldManager }), patch, 'application/merge-patch+json')) as KubeObject;
+    } catch (error) {
+      throw failure(error, `patch ${label(ref)} status`);
+    }
+  }
+
+  async apply(obj: KubeObject, options: { fieldManager: string; force?: boolean }): Promise<KubeObject> {
+    const what = `apply ${obj.kind} ${obj.metadata.namespace ? obj.metadata.namespace + '/' : ''}${obj.metadata.name ?? ''}`;
+    try {
+      const metadata: Record<string, unknown> = { ...obj.metadata };
+      delete metadata['managedFields'];
+      delete metadata['resourceVersion'];
+      const body = { ...obj, metadata };
+      const path = await this.resolver.path(structuredClone(body) as KubernetesObject, 'patch');
+      const params = query({ fieldManager: options.fieldManager, force: options.force ? 'true' : undefined });
+      return (await this.request('PATCH', path + params, body, 'application/apply-patch+yaml')) as KubeObject;
+    } catch (error) {
+      throw failure(error, what);
+    }
+  }
+
+  async create(obj: KubeObject, options: { fieldManager: string }): Promise<KubeObject> {
+    try {
+      const path = await this.resolver.path(structuredClone(obj) as unknown as KubernetesObject, 'create');
+      return (await this.request('POST', path + query({ fieldManager: options.fieldManager }), obj)) as KubeObject;
+    } catch (error) {
+      throw failure(error, `create ${obj.kind} ${obj.metadata.name ?? ''}`);
+    }
+  }
+
+  async delete(ref: ObjectRef, options: { propagationPolicy?: 'Foreground' | 'Background' | 'Orphan' } = {}): Promise<boolean> {
+    try {
+      const body = { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: options.propagationPolicy ?? 'Background' };
+      await this.request('DELETE', await this.resolver.path(header(ref), 'delete'), body);
+      return true;
+    } catch (error) {
+      if (error instanceof HttpError && error.code === 404) return false;
+      throw failure(error, `delete ${label(ref)}`);
+    }
+  }
+
+  async raw(path: string): Promise<string> {
+    try {
+      // A plain GET (health, version, watch lists): 10s, the default agent, no Accept header.
+      return await sendHttps(this.kc, this.server, 'GET', path, { timeoutMs: RAW_TIMEOUT_MS, timeoutMessage: 'timed out' });
+    } catch (error) {
+      const e = failure(error, `GET ${path}`);
+      throw e.code === 'COMMAND_FAILED' || e.code === 'NOT_FOUND' ? e : new LabError('CLUSTER_UNAVAILABLE', e.message, { cause: error });
+    }
+  }
+}
+
+export function createKubeClient(kubeconfigPath: string): KubeClient {
+  return new Client(kubeconfigPath);
 }
 
 /** Conditions helper: status of condition `type` ('True' | 'False' | 'Unknown'), undefined when absent. */
