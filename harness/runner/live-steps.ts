@@ -42,76 +42,108 @@ async function waitUntil(what: string, timeoutMs: number, check: () => Promise<s
   }, { what, timeoutMs, intervalMs: 500, stopOnError: true });
 }
 
-export async function applyLiveStep(ctx: LiveContext, step: Exclude<Step, GitStep>): Promise<void> {
-  const { kube } = ctx;
-  switch (step.action) {
-    case 'live.patch': {
-      const ref = { apiVersion: apiVersionOf(step.kind), kind: step.kind, namespace: ctx.namespaces[step.environment]!, name: step.name };
-      if (step.patchType === 'json') throw new LabError('INVALID_SCENARIO', 'live.patch: json patches are not supported; use merge or strategic');
-      await kube.patch(ref, step.patch as Record<string, unknown>, { fieldManager: step.fieldManager, type: step.patchType });
-      return;
-    }
-    case 'live.scale': {
-      const ref = { apiVersion: apiVersionOf(step.kind), kind: step.kind, namespace: ctx.namespaces[step.environment]!, name: step.name };
-      await kube.patch(ref, { spec: { replicas: step.replicas } }, { fieldManager: step.fieldManager });
-      return;
-    }
-    case 'live.delete': {
-      const namespace = ctx.namespaces[step.environment]!;
-      const apiVersion = apiVersionOf(step.kind);
-      const targets = step.selector
-        ? (await kube.list(apiVersion, step.kind, { namespace, labelSelector: step.selector })).map((o) => o.metadata.name!)
-        : [step.name];
-      for (const name of targets) await kube.delete({ apiVersion, kind: step.kind, namespace, name });
-      return;
-    }
-    case 'live.apply-render': {
-      const env = ctx.environments[step.environment]!;
-      const outcome = (await renderCommit(ctx.bareDir, await ctx.headSha(), { [step.environment]: env }))[step.environment]!;
-      if (!outcome.ok) throw new LabError('INVALID_SCENARIO', `live.apply-render: ${step.environment} does not render: ${outcome.error}`);
-      for (const obj of outcome.objects as KubeObject[]) {
-        const withNs = obj.kind === 'Namespace' ? obj : { ...obj, metadata: { ...obj.metadata, namespace: obj.metadata.namespace ?? env.namespace } };
-        await kube.apply(withNs, { fieldManager: step.fieldManager, force: true });
-      }
-      return;
-    }
-    case 'controller.set-source':
-      await ctx.adapter.setSource(kube, registration(ctx, step.environment), { ...(step.revision ? { revision: step.revision } : {}), ...(step.path ? { path: step.path } : {}) }, 'kubectl-edit');
-      return;
-    case 'controller.sync':
-      await ctx.adapter.sync(kube, registration(ctx, step.environment), step.prune);
-      return;
-    case 'controller.suspend':
-      await ctx.adapter.suspend(kube, registration(ctx, step.environment), step.suspended, 'kubectl-edit');
-      return;
-    case 'rollout.abort': {
-      const ref = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', namespace: ctx.namespaces[step.environment]!, name: step.name };
-      // What `kubectl argo rollouts abort` does: a merge patch of the status subresource.
-      await kube.patchStatus(ref, { status: { abort: true } }, { fieldManager: 'kubectl-argo-rollouts' });
-      return;
-    }
-    case 'wait.converged': {
-      const namespace = ctx.namespaces[step.environment]!;
-      const timeoutMs = step.timeoutSeconds * 1000;
-      if (step.until === 'synced' || step.until === 'healthy') {
-        await ctx.settle(step.environment);
-        if (step.until === 'healthy') {
-          await waitUntil(`${step.environment} healthy`, timeoutMs, async () => {
-            const deps = await kube.list('apps/v1', 'Deployment', { namespace });
-            const pending = deps.filter((d) => !deploymentRollout(d).isReady);
-            return pending.length === 0 ? true : `${pending.length} Deployment(s) not ready`;
-          });
-        }
-        return;
-      }
-      await waitUntil(`${step.environment} ${step.until}`, timeoutMs, async () => {
-        const rollouts = await kube.list('argoproj.io/v1alpha1', 'Rollout', { namespace });
-        const aborted = rollouts.some((r) => ((r['status'] ?? {}) as { abort?: boolean }).abort === true);
-        if (step.until === 'rollout-aborted') return aborted ? true : 'no Rollout aborted yet';
-        const runs = await kube.list('argoproj.io/v1alpha1', 'AnalysisRun', { namespace });
-        return runs.some((a) => ((a['status'] ?? {}) as { phase?: string }).phase === 'Failed') ? true : 'no AnalysisRun failed yet';
-      });
-      return;
-    }
+/** A step that acts on the cluster (every step but the Git ones). */
+export type LiveStep = Exclude<Step, GitStep>;
+type LiveAction = LiveStep['action'];
+type Handler<A extends LiveAction> = (ctx: LiveContext, step: Extract<LiveStep, { action: A }>) => Promise<void>;
+
+/** The object a step names in its environment's namespace. */
+const namedRef = (ctx: LiveContext, step: { kind: string; environment: string; name: string }) => ({
+  apiVersion: apiVersionOf(step.kind),
+  kind: step.kind,
+  namespace: ctx.namespaces[step.environment]!,
+  name: step.name,
+});
+
+const livePatch: Handler<'live.patch'> = async (ctx, step) => {
+  const ref = namedRef(ctx, step);
+  if (step.patchType === 'json') throw new LabError('INVALID_SCENARIO', 'live.patch: json patches are not supported; use merge or strategic');
+  await ctx.kube.patch(ref, step.patch as Record<string, unknown>, { fieldManager: step.fieldManager, type: step.patchType });
+};
+
+const liveScale: Handler<'live.scale'> = async (ctx, step) => {
+  await ctx.kube.patch(namedRef(ctx, step), { spec: { replicas: step.replicas } }, { fieldManager: step.fieldManager });
+};
+
+/** One object by name, or every object of the kind that matches the selector. */
+const liveDelete: Handler<'live.delete'> = async ({ kube, namespaces }, step) => {
+  const namespace = namespaces[step.environment]!;
+  const apiVersion = apiVersionOf(step.kind);
+  const targets = step.selector ? (await kube.list(apiVersion, step.kind, { namespace, labelSelector: step.selector })).map((o) => o.metadata.name!) : [step.name];
+  for (const name of targets) await kube.delete({ apiVersion, kind: step.kind, namespace, name });
+};
+
+/** What `kubectl apply` of the environment's render at HEAD does, namespaced objects in the environment's namespace. */
+const liveApplyRender: Handler<'live.apply-render'> = async (ctx, step) => {
+  const env = ctx.environments[step.environment]!;
+  const outcome = (await renderCommit(ctx.bareDir, await ctx.headSha(), { [step.environment]: env }))[step.environment]!;
+  if (!outcome.ok) throw new LabError('INVALID_SCENARIO', `live.apply-render: ${step.environment} does not render: ${outcome.error}`);
+  for (const obj of outcome.objects as KubeObject[]) {
+    const withNs = obj.kind === 'Namespace' ? obj : { ...obj, metadata: { ...obj.metadata, namespace: obj.metadata.namespace ?? env.namespace } };
+    await ctx.kube.apply(withNs, { fieldManager: step.fieldManager, force: true });
   }
+};
+
+const setSource: Handler<'controller.set-source'> = async (ctx, step) => {
+  const change = { ...(step.revision ? { revision: step.revision } : {}), ...(step.path ? { path: step.path } : {}) };
+  await ctx.adapter.setSource(ctx.kube, registration(ctx, step.environment), change, 'kubectl-edit');
+};
+
+const sync: Handler<'controller.sync'> = async (ctx, step) => {
+  await ctx.adapter.sync(ctx.kube, registration(ctx, step.environment), step.prune);
+};
+
+const suspend: Handler<'controller.suspend'> = async (ctx, step) => {
+  await ctx.adapter.suspend(ctx.kube, registration(ctx, step.environment), step.suspended, 'kubectl-edit');
+};
+
+/** What `kubectl argo rollouts abort` does: a merge patch of the status subresource. */
+const rolloutAbort: Handler<'rollout.abort'> = async (ctx, step) => {
+  const ref = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Rollout', namespace: ctx.namespaces[step.environment]!, name: step.name };
+  await ctx.kube.patchStatus(ref, { status: { abort: true } }, { fieldManager: 'kubectl-argo-rollouts' });
+};
+
+/** synced: the controller settled; healthy: and every Deployment is ready; else the Rollout or AnalysisRun outcome. */
+const waitConverged: Handler<'wait.converged'> = async (ctx, step) => {
+  const { kube } = ctx;
+  const namespace = ctx.namespaces[step.environment]!;
+  const timeoutMs = step.timeoutSeconds * 1000;
+  if (step.until === 'synced' || step.until === 'healthy') {
+    await ctx.settle(step.environment);
+    if (step.until === 'healthy') {
+      await waitUntil(`${step.environment} healthy`, timeoutMs, async () => {
+        const deps = await kube.list('apps/v1', 'Deployment', { namespace });
+        const pending = deps.filter((d) => !deploymentRollout(d).isReady);
+        return pending.length === 0 ? true : `${pending.length} Deployment(s) not ready`;
+      });
+    }
+    return;
+  }
+  await waitUntil(`${step.environment} ${step.until}`, timeoutMs, async () => {
+    const rollouts = await kube.list('argoproj.io/v1alpha1', 'Rollout', { namespace });
+    const aborted = rollouts.some((r) => ((r['status'] ?? {}) as { abort?: boolean }).abort === true);
+    if (step.until === 'rollout-aborted') return aborted ? true : 'no Rollout aborted yet';
+    const runs = await kube.list('argoproj.io/v1alpha1', 'AnalysisRun', { namespace });
+    return runs.some((a) => ((a['status'] ?? {}) as { phase?: string }).phase === 'Failed') ? true : 'no AnalysisRun failed yet';
+  });
+};
+
+/** One handler per cluster step action (the type makes a new action without a handler a compile error). */
+export const LIVE_STEP_HANDLERS: { readonly [A in LiveAction]: Handler<A> } = {
+  'live.patch': livePatch,
+  'live.scale': liveScale,
+  'live.delete': liveDelete,
+  'live.apply-render': liveApplyRender,
+  'controller.set-source': setSource,
+  'controller.sync': sync,
+  'controller.suspend': suspend,
+  'rollout.abort': rolloutAbort,
+  'wait.converged': waitConverged,
+};
+
+export async function applyLiveStep(ctx: LiveContext, step: LiveStep): Promise<void> {
+  // The table pairs each action with the handler of that action's step; TypeScript cannot follow the pairing
+  // through an index, hence the widening.
+  const handler = LIVE_STEP_HANDLERS[step.action] as (ctx: LiveContext, step: LiveStep) => Promise<void>;
+  await handler(ctx, step);
 }
