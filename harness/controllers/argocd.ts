@@ -8,6 +8,15 @@ const NS = 'argocd';
 
 const ref = (name: string) => ({ ...APP, namespace: NS, name });
 
+/** How much of a retrying sync's message the state line carries. */
+export const RETRY_MESSAGE_CHARS = 200;
+/**
+ * After how many retries of a failing sync of the pushed commit its error counts as the answer. Argo CD counts a
+ * retry as soon as it schedules one (retryCount 1 comes with "Retrying attempt #1"), so a failure that the first
+ * retry would cure is graded as it stood when the first attempt failed.
+ */
+export const RETRIES_BEFORE_ANSWER = 1;
+
 /**
  * Has Argo CD reconciled `sha` in this Application, or reached a terminal answer for it? Pure: it reads the
  * Application (raw, as the API server or a recording holds it) through the status model and nothing else.
@@ -19,6 +28,13 @@ export function settleApplication(raw: KubeObject | undefined, sha: string): Set
   const conditions = errorConditions(app);
   const line = `sync=${sync.status ?? '?'}@${(sync.revision ?? '').slice(0, 7)} health=${health.status ?? 'Unknown'} op=${op.phase ?? '-'}${conditions.length ? ` ${conditions[0]!.type}` : ''}`;
   if (app.metadata.annotations[REFRESH_ANNOTATION] !== undefined) return { settled: false, state: `${line} (refresh pending)` };
+  // A sync of this commit that failed and waits to be retried (Argo CD puts it back to Running, counts the retry in
+  // retryCount and keeps `operation` set): the error is the controller's answer, and the retries of the same
+  // commit give the same one ("field is immutable"). Waiting them out would spend the whole settle timeout.
+  const opRevision = op.syncResult.revision ?? op.operation?.sync.revision ?? app.operation?.sync.revision;
+  if (op.phase === 'Running' && (op.retryCount ?? 0) >= RETRIES_BEFORE_ANSWER && opRevision === sha) {
+    return { settled: true, state: `${line} (retrying: ${(op.message ?? '').slice(0, RETRY_MESSAGE_CHARS)})` };
+  }
   if (app.operation !== undefined) return { settled: false, state: `${line} (operation pending)` };
   // Our refresh was consumed (no annotation left): an error condition now is the controller's answer to it
   // (InvalidSpecError and ComparisonError do not always advance reconciledAt).

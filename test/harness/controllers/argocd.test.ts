@@ -121,3 +121,61 @@ t.test('suspend turns automated sync off and on, keeping the rest of the policy 
     { spec: { syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=true'] } } },
   ]);
 });
+
+/**
+ * A sync of the pushed commit that keeps failing (a Deployment selector change: "field is immutable"), as Argo CD
+ * writes it while it waits to retry. No recorded Application has one, so it is the recorded solved Application
+ * changed by the fields controller/appcontroller.go sets (argoproj/argo-cd, processRequestedAppOperation): on a
+ * Failed or Error phase within the retry limit it sets phase back to Running, increments retryCount, and appends
+ * ". Retrying attempt #<n> at <time>." to the message; the top-level `operation` stays until the retries end.
+ * operationState.operation echoes the automated sync's request (sync.revision = the sha) and syncResult.revision is
+ * the sha the failed attempt resolved (types.go OperationState, SyncOperationResult).
+ */
+const IMMUTABLE = 'one or more objects failed to apply, reason: Deployment.apps "payment-api" is invalid: spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string{"app":"payment-api", "tier":"backend"}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: field is immutable';
+function retrying(retryCount: number, message = `${IMMUTABLE}. Retrying attempt #${retryCount} at 10:16PM.`): App {
+  const a = app('promote-staging-image', 'solution');
+  const op = status(a)['operationState'];
+  a['operation'] = structuredClone(op.operation);
+  Object.assign(op, { phase: 'Running', message, retryCount });
+  delete op.finishedAt;
+  status(a)['sync'].status = 'OutOfSync';
+  return a;
+}
+
+t.test('a sync of the pushed commit failing and retried is an answer, with the error on the state line', async (t) => {
+  const a = retrying(2);
+  const sha = shaOf(a);
+  const v = settled(a, sha);
+  t.equal(v.settled, true);
+  t.equal(v.state, `sync=OutOfSync@${sha.slice(0, 7)} health=Healthy op=Running (retrying: ${`${IMMUTABLE}. Retrying attempt #2 at 10:16PM.`.slice(0, 200)})`);
+  t.match(v.state, /reason: Deployment\.apps "payment-api" is invalid: spec\.selector: Invalid value/, 'the error, as far as 200 characters go');
+  t.equal(settled(retrying(1), sha).settled, true, 'the first retry scheduled is enough');
+  const long = settled(retrying(3, `x${'y'.repeat(400)}`), sha).state;
+  t.equal(long.slice(long.indexOf('(retrying: ') + 11, -1), `x${'y'.repeat(199)}`, 'the message is cut at 200 characters');
+  // The revision from the request alone (syncResult not written yet), or from the top-level operation alone.
+  const fromRequest = retrying(2);
+  delete status(fromRequest)['operationState'].syncResult;
+  t.equal(settled(fromRequest, sha).settled, true);
+  const fromOperation = retrying(2);
+  delete status(fromOperation)['operationState'].syncResult;
+  delete status(fromOperation)['operationState'].operation;
+  t.equal(settled(fromOperation, sha).settled, true);
+});
+
+t.test('not an answer yet: no retry counted, another commit retrying, a refresh pending, not Running', async (t) => {
+  const sha = shaOf(retrying(2));
+  const first = retrying(2);
+  delete status(first)['operationState'].retryCount;
+  t.match(settled(first, sha), { settled: false, state: /op=Running \(operation pending\)$/ }, 'the first attempt still running');
+  t.match(settled(retrying(0), sha), { settled: false, state: /\(operation pending\)$/ });
+  t.match(settled(retrying(2), 'a-newer-push'), { settled: false, state: /\(operation pending\)$/ }, "an older commit's sync retrying holds the push back");
+  const refreshing = retrying(2);
+  refreshing.metadata.annotations = { ...refreshing.metadata.annotations, 'argocd.argoproj.io/refresh': 'normal' };
+  t.match(settled(refreshing, sha), { settled: false, state: /\(refresh pending\)$/ });
+  const terminating = retrying(2);
+  status(terminating)['operationState'].phase = 'Terminating';
+  t.match(settled(terminating, sha), { settled: false, state: /op=Terminating \(operation pending\)$/ });
+  const odd = retrying(2);
+  status(odd)['operationState'].retryCount = '2';
+  t.equal(settled(odd, sha).settled, false, 'a retryCount that is no number reads as none');
+});
