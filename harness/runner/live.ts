@@ -340,7 +340,7 @@ async function seedLive(o: StartLiveOptions, p: SeedPlan, track: (s: Session) =>
   });
   track(session);
   const ls = new LiveSession(session, kube, adapter, log, o.settleTimeoutMs ?? DEFAULT_SETTLE_TIMEOUT_MS);
-  getProvider(provider).recordRun?.(o.cluster, { runId, namespaces: Object.values(environments).map((e) => e.namespace) });
+  getProvider(provider).recordRun(o.cluster, { runId, namespaces: Object.values(environments).map((e) => e.namespace) });
   for (const env of live) {
     for (const obj of adapter.rootObjects({ runId, environment: env, repoURL, branch: lab.trackedBranch, path: `${environments[env]!.registration}/${o.controller}` })) {
       await kube.apply(obj, { fieldManager: FIELD_MANAGER, force: true });
