@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LIVE_KINDS, type EnvironmentClusterEvidence, type RecordedChange } from '../../harness/model/cluster-evidence.js';
 import type { Evidence } from '../../harness/model/evidence.js';
+import { shaOfRevision } from '../../harness/model/flux-status.js';
+import { Condition, conditionOf, list } from '../../harness/model/kube-status.js';
 import { cannotJudge, type Finding } from '../grader.js';
 import { getPath } from './object-path.js';
 import { nameOf, type K8sObject } from './render.js';
@@ -26,28 +28,23 @@ export function liveObject(env: EnvironmentClusterEvidence, kind: string, name: 
   return liveObjects(env, kind).find((o) => nameOf(o) === name);
 }
 
-export interface Condition {
-  readonly type: string;
-  readonly status?: string;
-  readonly reason?: string;
-  readonly message?: string;
-}
+export type { Condition };
+const Conditions = list(Condition);
 
+/**
+ * An object's status.conditions, read as the controller status models read them (harness/model/kube-status.ts):
+ * [] when absent or not a list, conditions without a string type left out, fields of the wrong type absent.
+ */
 export function conditionsOf(obj: K8sObject | undefined): Condition[] {
-  const c = getPath(obj, 'status.conditions');
-  return Array.isArray(c) ? (c as Condition[]) : [];
+  return Conditions.parse(getPath(obj, 'status.conditions'));
 }
 
 export function condition(obj: K8sObject | undefined, type: string): Condition | undefined {
-  return conditionsOf(obj).find((c) => c.type === type);
+  return conditionOf(conditionsOf(obj), type);
 }
 
-/** Flux revisions look like `main@sha1:<sha>`; Argo CD's are the bare sha. */
-export function shaOfRevision(revision: unknown): string | undefined {
-  if (typeof revision !== 'string' || revision === '') return undefined;
-  const m = /([0-9a-f]{40})$/.exec(revision);
-  return m ? m[1] : revision;
-}
+/** Flux revisions look like `main@sha1:<sha>`; Argo CD's are the bare sha (harness/model/flux-status.ts). */
+export { shaOfRevision };
 
 export const short = (sha: string | undefined): string => (sha ? sha.slice(0, 7) : '<none>');
 

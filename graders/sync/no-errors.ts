@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineGrader, fail, pass } from '../grader.js';
-import { condition, conditionsOf, environmentOf, isFinding } from '../lib/cluster.js';
-import { getPath } from '../lib/object-path.js';
+import { environmentOf, isFinding } from '../lib/cluster.js';
+import { errorConditions, readApplication } from '../../harness/model/argocd-status.js';
+import { fluxCondition, readGitRepository, readKustomization } from '../../harness/model/flux-status.js';
 import type { Mismatch } from '../../harness/model/result.js';
 
 export const noErrors = defineGrader({
@@ -15,16 +16,15 @@ export const noErrors = defineGrader({
     if (isFinding(env)) return env;
     const errors: Mismatch[] = [];
     if (controller === 'argocd') {
-      const app = env.application;
-      if (!app) return fail(`No Argo CD Application registers ${params.environment}.`, { actual: 'no Application' });
-      for (const c of conditionsOf(app)) if (c.type.endsWith('Error')) errors.push({ path: `condition ${c.type}`, got: c.message ?? '', expected: 'absent' });
-      const phase = getPath(app, 'status.operationState.phase');
-      if (phase === 'Failed' || phase === 'Error') errors.push({ path: 'status.operationState.phase', got: `${String(phase)}: ${String(getPath(app, 'status.operationState.message') ?? '')}`, expected: 'Succeeded' });
+      if (!env.application) return fail(`No Argo CD Application registers ${params.environment}.`, { actual: 'no Application' });
+      const app = readApplication(env.application);
+      for (const c of errorConditions(app)) errors.push({ path: `condition ${c.type}`, got: c.message ?? '', expected: 'absent' });
+      const { phase, message } = app.status.operationState;
+      if (phase === 'Failed' || phase === 'Error') errors.push({ path: 'status.operationState.phase', got: `${phase}: ${message ?? ''}`, expected: 'Succeeded' });
     } else {
-      const ks = env.kustomization;
-      if (!ks) return fail(`No Flux Kustomization registers ${params.environment}.`, { actual: 'no Kustomization' });
-      for (const [what, obj] of [['GitRepository', env.gitRepository], ['Kustomization', ks]] as const) {
-        const ready = condition(obj, 'Ready');
+      if (!env.kustomization) return fail(`No Flux Kustomization registers ${params.environment}.`, { actual: 'no Kustomization' });
+      for (const [what, obj] of [['GitRepository', readGitRepository(env.gitRepository)], ['Kustomization', readKustomization(env.kustomization)]] as const) {
+        const ready = fluxCondition(obj, 'Ready');
         if (ready?.status === 'False') errors.push({ path: `${what} Ready`, got: `False ${ready.reason ?? ''}: ${ready.message ?? ''}`.trim(), expected: 'True' });
       }
     }

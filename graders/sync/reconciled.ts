@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { defineGrader, fail, pass } from '../grader.js';
-import { condition, environmentOf, isFinding, shaOfRevision, short } from '../lib/cluster.js';
-import { getPath } from '../lib/object-path.js';
+import { environmentOf, isFinding, short } from '../lib/cluster.js';
+import { readApplication } from '../../harness/model/argocd-status.js';
+import { fluxCondition, readGitRepository, readKustomization, shaOfRevision } from '../../harness/model/flux-status.js';
 
 export const reconciled = defineGrader({
   name: 'sync.reconciled',
@@ -15,10 +16,10 @@ export const reconciled = defineGrader({
     const head = evidence.git.headSha;
     const expected = `${controller === 'argocd' ? 'Synced' : 'Ready=True'} at ${short(head)} (${evidence.git.trackedBranch})`;
     if (controller === 'argocd') {
-      const app = env.application;
-      if (!app) return fail(`No Argo CD Application registers ${params.environment}.`, { expected, actual: 'no Application', why: 'Nothing reconciles an environment that no registration points at.' });
-      const status = String(getPath(app, 'status.sync.status') ?? 'Unknown');
-      const revision = shaOfRevision(getPath(app, 'status.sync.revision'));
+      if (!env.application) return fail(`No Argo CD Application registers ${params.environment}.`, { expected, actual: 'no Application', why: 'Nothing reconciles an environment that no registration points at.' });
+      const sync = readApplication(env.application).status.sync;
+      const status = sync.status ?? 'Unknown';
+      const revision = shaOfRevision(sync.revision);
       const actual = `${status} at ${short(revision)}`;
       if (status === 'Synced' && revision === head) return pass(`Argo CD is Synced at ${short(head)}.`, { expected, actual });
       return fail(`Argo CD reports ${actual}, not the head of ${evidence.git.trackedBranch}.`, {
@@ -31,11 +32,11 @@ export const reconciled = defineGrader({
         ],
       });
     }
-    const ks = env.kustomization;
-    if (!ks) return fail(`No Flux Kustomization registers ${params.environment}.`, { expected, actual: 'no Kustomization', why: 'Nothing reconciles an environment that no registration points at.' });
-    const ready = condition(ks, 'Ready');
-    const applied = shaOfRevision(getPath(ks, 'status.lastAppliedRevision'));
-    const artifact = shaOfRevision(getPath(env.gitRepository, 'status.artifact.revision'));
+    if (!env.kustomization) return fail(`No Flux Kustomization registers ${params.environment}.`, { expected, actual: 'no Kustomization', why: 'Nothing reconciles an environment that no registration points at.' });
+    const ks = readKustomization(env.kustomization);
+    const ready = fluxCondition(ks, 'Ready');
+    const applied = shaOfRevision(ks.status.lastAppliedRevision);
+    const artifact = shaOfRevision(readGitRepository(env.gitRepository).status.artifact.revision);
     const actual = `Ready=${ready?.status ?? 'Unknown'} applied ${short(applied)} (source at ${short(artifact)})`;
     if (ready?.status === 'True' && applied === head) return pass(`Flux applied ${short(head)} and is Ready.`, { expected, actual });
     return fail(`Flux reports ${actual}.`, {

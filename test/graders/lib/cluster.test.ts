@@ -42,6 +42,7 @@ t.test('conditions, revisions and short shas', async (t) => {
   t.equal(condition(obj, 'Ready'), undefined);
   t.same(conditionsOf({ status: { conditions: 'nonsense' } }), [], 'conditions that are not a list read as none');
   t.same(conditionsOf(undefined), []);
+  t.same(conditionsOf({ status: { conditions: [{ status: 'True' }, 'Available', { type: 'Available', status: 'True', reason: 3, extra: 'kept' }] } }), [{ type: 'Available', status: 'True', extra: 'kept' }], 'read as the status models read them: no type, left out; a wrong type, absent');
   const sha = '0123456789abcdef0123456789abcdef01234567';
   t.equal(shaOfRevision(`main@sha1:${sha}`), sha, "Flux's revision");
   t.equal(shaOfRevision(sha), sha, "Argo CD's");

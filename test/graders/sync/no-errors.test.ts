@@ -60,3 +60,28 @@ t.test('sync.no-errors: an operation in Error counts; a Ready=False without reas
   t.equal(r.actual, 'GitRepository Ready: False B: y; Kustomization Ready: False A: x');
   t.match(r.why, 'could not load or apply the desired state');
 });
+
+t.test('sync.no-errors reads status through the model: odd fields are absent, a retrying sync is no error yet', async (t) => {
+  const odd = variant(rec('argocd'), (e) => {
+    const app = env(e)['application'];
+    app.status.conditions = [{ message: 'a condition without a type' }, { type: 'SyncError', message: 42 }];
+    app.status.operationState.message = { not: 'a string' };
+    app.status.operationState.phase = 'Error';
+  });
+  t.same(noErrors.grade(odd, noErrors.params.parse(staging), { controller: 'argocd' }).mismatches, [
+    { path: 'condition SyncError', got: '', expected: 'absent' },
+    { path: 'status.operationState.phase', got: 'Error: ', expected: 'Succeeded' },
+  ]);
+  // The state the Argo CD adapter now settles on: a failed sync of the push put back to Running for a retry. Its
+  // error shows at the sync boundary through sync.reconciled (OutOfSync), not here: the operation has not ended.
+  const retrying = variant(rec('argocd'), (e) => {
+    const app = env(e)['application'];
+    app.operation = app.status.operationState.operation;
+    Object.assign(app.status.operationState, { phase: 'Running', retryCount: 2, message: 'one or more objects failed to apply. Retrying attempt #2 at 10:16PM.' });
+  });
+  t.equal(noErrors.grade(retrying, noErrors.params.parse(staging), { controller: 'argocd' }).status, 'pass');
+  const fluxOdd = variant(rec('flux'), (e) => {
+    env(e)['kustomization'].status.conditions = ['Ready', { type: 'Ready', status: 'False', reason: 7, message: 'apply failed' }];
+  });
+  t.same(noErrors.grade(fluxOdd, noErrors.params.parse(staging), { controller: 'flux' }).mismatches, [{ path: 'Kustomization Ready', got: 'False : apply failed', expected: 'True' }]);
+});

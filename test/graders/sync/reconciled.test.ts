@@ -72,3 +72,19 @@ t.test('Flux: applied at the head but not Ready fails on Ready alone; no Ready c
   t.equal(u.why, 'The Kustomization did not apply the revision.');
   t.match(reconciled.grade(variant(solved, (e) => void delete env(e)['kustomization']), reconciled.params.parse(staging), { controller: 'flux' }).why, 'Nothing reconciles an environment');
 });
+
+t.test('reads status through the model: a field of the wrong type reads as absent', async (t) => {
+  const solved = rec('argocd');
+  const odd = reconciled.grade(variant(solved, (e) => void (env(e)['application'].status.sync = { status: 1, revision: ['x'] })), reconciled.params.parse(staging), { controller: 'argocd' });
+  t.equal(odd.actual, 'Unknown at <none>');
+  const fluxSolved = rec('flux');
+  const fluxOdd = reconciled.grade(
+    variant(fluxSolved, (e) => {
+      env(e)['kustomization'].status.lastAppliedRevision = 7;
+      env(e)['gitRepository'].status.artifact = 'main';
+    }),
+    reconciled.params.parse(staging),
+    { controller: 'flux' },
+  );
+  t.equal(fluxOdd.actual, 'Ready=True applied <none> (source at <none>)');
+});
