@@ -20,6 +20,8 @@ import { gradeEvidence } from '../harness/runner/grade.js';
 import { loadScenario } from '../harness/scenario/load.js';
 import { validateAll, validateUnit, type ValidateUnit } from '../harness/runner/validate.js';
 import type { Session } from '../harness/model/session.js';
+import { readApplication } from '../harness/model/argocd-status.js';
+import { readKustomization } from '../harness/model/flux-status.js';
 import { loadSession } from '../harness/runner/session.js';
 
 const arg = (name: string, dflt: number): number => {
@@ -104,8 +106,8 @@ try {
               ? { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', namespace: 'argocd', name: `payment-api-staging-${session.runId}` }
               : { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', namespace: 'flux-system', name: `payment-api-staging-${session.runId}` };
             const o = await kube.get(ref);
-            const st = (o?.['status'] ?? {}) as { sync?: { revision?: string }; lastAppliedRevision?: string };
-            if ((st.sync?.revision ?? st.lastAppliedRevision ?? '').endsWith(sha)) break;
+            const revision = controller === 'argocd' ? readApplication(o).status.sync.revision : readKustomization(o).status.lastAppliedRevision;
+            if ((revision ?? '').endsWith(sha)) break;
             if (performance.now() - t0 > 300_000) break;
             await new Promise((r) => setTimeout(r, 250));
           }

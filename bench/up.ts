@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { run } from '../harness/exec.js';
 import { startGitHttpServer } from '../harness/git/http-server.js';
 import { createKubeClient } from '../harness/kube/client.js';
+import { readApplication } from '../harness/model/argocd-status.js';
 import { LocalProvider } from '../harness/providers/local/provider.js';
 import type { ControllerSelection } from '../harness/providers/provider.js';
 import { waitFor } from '../harness/supervisor.js';
@@ -69,10 +70,10 @@ try {
         { fieldManager: 'gitops-lab-bench' },
       );
       const synced = async (rev: string): Promise<true | { pending: string }> => {
-        const s = (await kube.get(ref))?.['status'] as { sync?: { status?: string; revision?: string }; operationState?: { phase?: string; message?: string }; conditions?: unknown[] } | undefined;
-        return s?.sync?.status === 'Synced' && s.sync.revision === rev
+        const { sync, operationState: op, conditions } = readApplication(await kube.get(ref)).status;
+        return sync.status === 'Synced' && sync.revision === rev
           ? true
-          : { pending: `${s?.sync?.status} ${s?.sync?.revision} op=${s?.operationState?.phase}: ${s?.operationState?.message} ${JSON.stringify(s?.conditions ?? [])}` };
+          : { pending: `${sync.status} ${sync.revision} op=${op.phase}: ${op.message} ${JSON.stringify(conditions)}` };
       };
       const head = async (): Promise<string> => (await run('git', ['rev-parse', 'HEAD'], { cwd: clone, env: gitEnv })).stdout.trim();
       await waitFor(async () => synced(await head()), { what: 'initial sync', timeoutMs: 180_000 });
