@@ -1,7 +1,9 @@
 /** `gitops-lab setup local`: build every local-provider binary into the cache (idempotent; seconds when warm). */
 import type { Command } from 'commander';
 import { LabError } from '../../errors.js';
-import { buildAll, type BuildEvent, pruneBinDirs } from '../../providers/local/build.js';
+import { buildAll, describeBuildPlan, planBuild, type BuildEvent, pruneBinDirs } from '../../providers/local/build.js';
+import { buildGroups } from '../../providers/local/plan.js';
+import { controllersFor, type ControllerSelection } from '../../providers/provider.js';
 import { GROUPS, type GroupName } from '../../providers/local/components.js';
 import { cacheRoot } from '../../providers/local/paths.js';
 import type { SetExit } from './register.js';
@@ -20,19 +22,35 @@ export function formatBuildEvent(e: BuildEvent): string | undefined {
   }
 }
 
+const SELECTIONS: readonly ControllerSelection[] = ['argocd', 'flux', 'all', 'none'];
+
+/** The groups to build: --only's list, the groups --controller's `up` needs, or every group. */
+export function setupGroups(opts: { only?: string; controller?: string }): GroupName[] {
+  if (opts.only !== undefined && opts.controller !== undefined) throw new LabError('USAGE', '--only and --controller choose the groups two ways; give one');
+  if (opts.controller !== undefined) {
+    const selection = opts.controller as ControllerSelection;
+    if (!SELECTIONS.includes(selection)) throw new LabError('USAGE', `--controller ${opts.controller}: expected one of ${SELECTIONS.join(', ')}`);
+    return buildGroups(controllersFor(selection));
+  }
+  const groups = opts.only ? (opts.only.split(',').map((s) => s.trim()) as GroupName[]) : [...GROUPS];
+  for (const g of groups) if (!GROUPS.includes(g)) throw new LabError('USAGE', `unknown group ${g}`, { suggestion: `one of ${GROUPS.join(', ')}` });
+  return groups;
+}
+
 export function register(program: Command, setExit: SetExit): void {
   program
     .command('setup')
     .description('Prepare a provider. `setup local` builds the no-Docker control plane and controllers from pinned Go modules.')
     .argument('<provider>', 'provider to prepare (local)')
     .option('--only <groups>', `comma-separated groups to build (${GROUPS.join(',')})`)
+    .option('--controller <controller>', 'build only what `up --controller <controller>` needs (argocd, flux, all, none)')
     .option('--force', 'rebuild even when the cache has a build for the current pins')
     .option('--prune', 'afterwards, remove binaries built for other pins (not the Go caches)')
-    .action(async (provider: string, opts: { only?: string; force?: boolean; prune?: boolean }) => {
+    .action(async (provider: string, opts: { only?: string; controller?: string; force?: boolean; prune?: boolean }) => {
       if (provider !== 'local') throw new LabError('USAGE', `setup supports only the local provider (got ${provider})`);
-      const groups = opts.only ? (opts.only.split(',').map((s) => s.trim()) as GroupName[]) : GROUPS;
-      for (const g of groups) if (!GROUPS.includes(g)) throw new LabError('USAGE', `unknown group ${g}`, { suggestion: `one of ${GROUPS.join(', ')}` });
+      const groups = setupGroups(opts);
       process.stderr.write(`building local provider into ${cacheRoot()}\n`);
+      if (!opts.force) for (const line of describeBuildPlan(planBuild(groups))) process.stderr.write(`${line}\n`);
       const result = await buildAll({
         groups,
         force: opts.force ?? false,

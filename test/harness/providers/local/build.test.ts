@@ -70,3 +70,37 @@ t.test('stale bin dirs: everything but the current keys', async (t) => {
   t.same(pruneBinDirs(env).sort(), ['bootstrap-kube', 'kube-0000000000000000']);
   t.same(staleBinDirs(env), []);
 });
+
+t.test('build plan: cached groups, groups to build, and how long their last build here took', async (t) => {
+  const { mkdtempSync, mkdirSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { describeBuildPlan, groupBinDir, planBuild } = await import('../../../../harness/providers/local/build.js');
+  const root = mkdtempSync(join(tmpdir(), 'gitops-lab-cache-'));
+  t.teardown(() => rmSync(root, { recursive: true, force: true }));
+  const env = { ...process.env, GITOPS_LAB_CACHE: root };
+  const stamp = (dir: string, group: string, seconds: number, builtAt: string, binaries: readonly string[]): void => {
+    mkdirSync(dir, { recursive: true });
+    for (const b of binaries) writeFileSync(join(dir, b), '');
+    writeFileSync(join(dir, '.stamp.json'), JSON.stringify({ group, key: dir.slice(-16), builtAt, go: 'go1.26', binaries: {}, seconds }));
+  };
+  // etcd: built for the current pins (cached). kube: two builds for older pins, the newer one counts.
+  stamp(groupBinDir('etcd', env), 'etcd', 150, '2026-12-02T10:03:38Z', GROUP_SPECS.etcd.binaries.map((b) => b.binary));
+  stamp(join(root, 'bin', 'kube-0000000000000000'), 'kube', 900, '2026-11-01T00:00:00Z', []);
+  stamp(join(root, 'bin', 'kube-1111111111111111'), 'kube', 1125, '2026-12-01T00:00:00Z', []);
+  // A stamp that names another group in a kube- directory is not kube's.
+  stamp(join(root, 'bin', 'kube-2222222222222222'), 'etcd', 5, '2026-12-03T00:00:00Z', []);
+  const plan = planBuild(['kube', 'etcd', 'flux'], env);
+  t.same(plan, [
+    { group: 'kube', cached: false, lastSeconds: 1125, lastBuiltAt: '2026-12-01T00:00:00Z' },
+    { group: 'etcd', cached: true, lastSeconds: 150, lastBuiltAt: '2026-12-02T10:03:38Z' },
+    { group: 'flux', cached: false },
+  ]);
+  const lines = describeBuildPlan(plan);
+  t.match(lines[0], /^2 of 3 groups to build \(at least 19 min; 1 never built here/);
+  t.same(lines.slice(1), ['  kube       to build (last build 1125s on 2026-12-01)', '  etcd       cached', '  flux       to build (no build on record)']);
+  t.match(describeBuildPlan(plan.slice(0, 2))[0], /^1 of 2 groups to build \(about 19 min in all, as last time\):$/);
+  t.match(describeBuildPlan([{ group: 'tools', cached: false, lastSeconds: 42, lastBuiltAt: '2026-12-01T00:00:00Z' }])[0], /about 42 s in all/);
+  t.match(describeBuildPlan([{ group: 'tools', cached: false }])[0], /never built here: a cold build of all seven groups/);
+  t.same(describeBuildPlan([plan[1]!]), ['nothing to build: the group is cached for the current pins']);
+  t.same(describeBuildPlan([plan[1]!, plan[1]!]), ['nothing to build: all 2 groups are cached for the current pins']);
+});
