@@ -8,14 +8,22 @@ const NS = 'argocd';
 
 const ref = (name: string) => ({ ...APP, namespace: NS, name });
 
-/** How much of a retrying sync's message the state line carries. */
+/** How much of a retrying sync's message the state line carries: its start and its end (where Kubernetes puts the reason). */
 export const RETRY_MESSAGE_CHARS = 200;
 /**
  * After how many retries of a failing sync of the pushed commit its error counts as the answer. Argo CD counts a
- * retry as soon as it schedules one (retryCount 1 comes with "Retrying attempt #1"), so a failure that the first
- * retry would cure is graded as it stood when the first attempt failed.
+ * retry as soon as it schedules one (retryCount 1 comes with "Retrying attempt #1"): waiting for the second lets a
+ * failure that one retry cures (an object applied before its namespace) cure itself, at the cost of one backoff
+ * (about 5 s with the lab's retry policy).
  */
-export const RETRIES_BEFORE_ANSWER = 1;
+export const RETRIES_BEFORE_ANSWER = 2;
+
+/** A message cut to `max` characters keeping both ends: "<start> … <end>". */
+export function clip(message: string, max: number = RETRY_MESSAGE_CHARS): string {
+  if (message.length <= max) return message;
+  const head = Math.ceil((max - 3) / 2);
+  return `${message.slice(0, head)} … ${message.slice(message.length - (max - 3 - head))}`;
+}
 
 /**
  * Has Argo CD reconciled `sha` in this Application, or reached a terminal answer for it? Pure: it reads the
@@ -33,7 +41,7 @@ export function settleApplication(raw: KubeObject | undefined, sha: string): Set
   // commit give the same one ("field is immutable"). Waiting them out would spend the whole settle timeout.
   const opRevision = op.syncResult.revision ?? op.operation?.sync.revision ?? app.operation?.sync.revision;
   if (op.phase === 'Running' && (op.retryCount ?? 0) >= RETRIES_BEFORE_ANSWER && opRevision === sha) {
-    return { settled: true, state: `${line} (retrying: ${(op.message ?? '').slice(0, RETRY_MESSAGE_CHARS)})` };
+    return { settled: true, state: `${line} (retrying: ${clip(op.message ?? '')})` };
   }
   if (app.operation !== undefined) return { settled: false, state: `${line} (operation pending)` };
   // Our refresh was consumed (no annotation left): an error condition now is the controller's answer to it

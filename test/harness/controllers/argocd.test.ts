@@ -5,7 +5,7 @@
  * condition, OutOfSync with and without automated sync.
  */
 import t from 'tap';
-import { argocd } from '../../../harness/controllers/argocd.js';
+import { argocd, clip } from '../../../harness/controllers/argocd.js';
 import type { KubeClient, KubeObject } from '../../../harness/kube/client.js';
 import { fixture } from '../../helpers/fixtures.js';
 
@@ -147,11 +147,12 @@ t.test('a sync of the pushed commit failing and retried is an answer, with the e
   const sha = shaOf(a);
   const v = settled(a, sha);
   t.equal(v.settled, true);
-  t.equal(v.state, `sync=OutOfSync@${sha.slice(0, 7)} health=Healthy op=Running (retrying: ${`${IMMUTABLE}. Retrying attempt #2 at 10:16PM.`.slice(0, 200)})`);
-  t.match(v.state, /reason: Deployment\.apps "payment-api" is invalid: spec\.selector: Invalid value/, 'the error, as far as 200 characters go');
-  t.equal(settled(retrying(1), sha).settled, true, 'the first retry scheduled is enough');
-  const long = settled(retrying(3, `x${'y'.repeat(400)}`), sha).state;
-  t.equal(long.slice(long.indexOf('(retrying: ') + 11, -1), `x${'y'.repeat(199)}`, 'the message is cut at 200 characters');
+  t.equal(v.state, `sync=OutOfSync@${sha.slice(0, 7)} health=Healthy op=Running (retrying: ${clip(`${IMMUTABLE}. Retrying attempt #2 at 10:16PM.`)})`);
+  t.match(v.state, /reason: Deployment\.apps "payment-api" is invalid: spec\.selecto/, 'the start of the error');
+  t.match(v.state, /field is immutable\. Retrying attempt #2 at 10:16PM\.\)$/, 'and its end, where Kubernetes puts the reason');
+  t.match(settled(retrying(1), sha), { settled: false, state: /\(operation pending\)$/ }, 'one retry scheduled: it may still cure itself');
+  const long = settled(retrying(3, `x${'y'.repeat(400)}z`), sha).state;
+  t.equal(long.slice(long.indexOf('(retrying: ') + 11, -1), `x${'y'.repeat(98)} … ${'y'.repeat(97)}z`, 'the message is cut to 200 characters, both ends kept');
   // The revision from the request alone (syncResult not written yet), or from the top-level operation alone.
   const fromRequest = retrying(2);
   delete status(fromRequest)['operationState'].syncResult;
@@ -178,4 +179,12 @@ t.test('not an answer yet: no retry counted, another commit retrying, a refresh 
   const odd = retrying(2);
   status(odd)['operationState'].retryCount = '2';
   t.equal(settled(odd, sha).settled, false, 'a retryCount that is no number reads as none');
+});
+
+t.test('clip keeps both ends of a long message and leaves a short one alone', async (t) => {
+  t.equal(clip('short'), 'short');
+  t.equal(clip('a'.repeat(200)), 'a'.repeat(200), 'exactly the limit is kept whole');
+  t.equal(clip(`${'a'.repeat(150)}${'b'.repeat(151)}`), `${'a'.repeat(99)} … ${'b'.repeat(98)}`);
+  t.equal(clip('abcdefghij', 9), 'abc … hij');
+  t.equal(clip('abcdefghij', 9).length, 9);
 });
