@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineGrader, fail, pass } from '../grader.js';
 import { environmentOf, isFinding, liveObject } from '../lib/cluster.js';
-import { getPath } from '../lib/object-path.js';
 import type { Mismatch } from '../../harness/model/result.js';
+import { firstImage, readRollout } from '../../harness/model/rollouts-status.js';
 
 export const rolloutStatus = defineGrader({
   name: 'rollout.status',
@@ -18,18 +18,20 @@ export const rolloutStatus = defineGrader({
   grade(evidence, params) {
     const env = environmentOf(evidence, params.environment);
     if (isFinding(env)) return env;
-    const r = liveObject(env, 'Rollout', params.rollout);
+    const live = liveObject(env, 'Rollout', params.rollout);
     const id = `Rollout/${params.rollout}`;
-    if (!r) return fail(`${id} does not exist in ${env.namespace}.`, { expected: params.phase, actual: 'absent' });
-    const phase = String(getPath(r, 'status.phase') ?? 'Unknown');
+    if (!live) return fail(`${id} does not exist in ${env.namespace}.`, { expected: params.phase, actual: 'absent' });
+    const rollout = readRollout(live);
+    const { status } = rollout;
+    const phase = status.phase ?? 'Unknown';
     const mismatches: Mismatch[] = [];
-    if (phase !== params.phase) mismatches.push({ path: `${id} status.phase`, got: `${phase}${getPath(r, 'status.message') ? ` (${String(getPath(r, 'status.message'))})` : ''}`, expected: params.phase });
+    if (phase !== params.phase) mismatches.push({ path: `${id} status.phase`, got: `${phase}${status.message ? ` (${status.message})` : ''}`, expected: params.phase });
     if (params.image) {
-      const image = (getPath(r, 'spec.template.spec.containers') as { image?: string }[] | undefined)?.[0]?.image;
+      const image = firstImage(rollout);
       if (image !== params.image) mismatches.push({ path: `${id} spec image`, got: String(image), expected: params.image });
-      const stable = getPath(r, 'status.stableRS');
-      const current = getPath(r, 'status.currentPodHash');
-      if (stable !== current) mismatches.push({ path: `${id} status.stableRS`, got: String(stable), expected: `${String(current)} (currentPodHash: fully promoted)` });
+      if (status.stableRS !== status.currentPodHash) {
+        mismatches.push({ path: `${id} status.stableRS`, got: String(status.stableRS), expected: `${String(status.currentPodHash)} (currentPodHash: fully promoted)` });
+      }
     }
     if (mismatches.length === 0) return pass(`${id} is ${phase}${params.image ? ` on ${params.image}` : ''}.`);
     return fail(`${id} is ${phase}, expected ${params.phase}${params.image ? ` on ${params.image}` : ''}.`, {

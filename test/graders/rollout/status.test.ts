@@ -69,6 +69,19 @@ t.test('a Rollout without status, without containers, or absent', async (t) => {
   t.equal(rolloutStatus.grade(rec('argocd', 'solution'), rolloutStatus.params.parse({ environment: 'qa', rollout: 'payment-api', phase: 'Healthy' }), { controller: 'argocd' }).status, 'error');
 });
 
+t.test('status fields of the wrong type read as absent (harness/model/rollouts-status.ts)', async (t) => {
+  const odd = variant(rec('argocd', 'faults'), (e) => {
+    const r = (e.cluster!.environments['staging']!.objects['Rollout'] as { status: Record<string, unknown> }[])[0]!;
+    Object.assign(r.status, { phase: 3, message: { reason: 'RolloutAborted' }, stableRS: 89444, currentPodHash: ['7fbdcfd7c7'] });
+  });
+  const r = rolloutStatus.grade(odd, healthyOnStable, { controller: 'argocd' });
+  t.equal(r.message, 'Rollout/payment-api is Unknown, expected Healthy on nginx:1.27.5.');
+  t.same(r.mismatches, [
+    { path: 'Rollout/payment-api status.phase', got: 'Unknown', expected: 'Healthy' },
+    { path: 'Rollout/payment-api spec image', got: 'nginx:1.27.9', expected: 'nginx:1.27.5' },
+  ], 'a phase that is not a string is Unknown, with no message; stable and current both unreadable agree');
+});
+
 t.test('describe and parameters', async (t) => {
   t.equal(rolloutStatus.describe(healthyOnStable), 'Rollout/payment-api in staging is Healthy on nginx:1.27.5');
   t.equal(rolloutStatus.describe(rolloutStatus.params.parse({ environment: 'staging', rollout: 'payment-api', phase: 'Paused' })), 'Rollout/payment-api in staging is Paused');
