@@ -32,7 +32,7 @@ await provider.up({ name: NAME, controllers: 'all', nodes: 2, log });
 t.test('validate passes for every scenario and controller of the bank', async (t) => {
   const junit = join(home, 'validate.xml');
   const started = performance.now();
-  const r = await cli(['validate', '--cluster', NAME, '--parallel', '4', '--retries-on-failure', '1', '--format', 'json', '--junit', junit]);
+  const r = await cli(['validate', '--cluster', NAME, '--parallel', '3', '--retries-on-failure', '1', '--format', 'json', '--junit', junit]);
   log(`bank validated in ${((performance.now() - started) / 1000).toFixed(0)}s`);
   const report = JSON.parse(r.stdout) as { status: string; runs: { scenario: string; controller: string; status: string; failingChecks: string[] }[] };
   for (const run of report.runs) t.equal(run.status, 'pass', `${run.scenario} (${run.controller}) ${run.failingChecks.join('; ')}`);
