@@ -22,6 +22,8 @@ const config = {
       'test/harness/results/bundle.test.ts',
       'test/harness/results/redact.test.ts',
       'test/harness/report/reports.test.ts',
+      'test/harness/model/*-status.test.ts',
+      'test/harness/controllers/*.test.ts',
     ],
     nodeArgs: ['--import=tsx', '-r', '{{hookFile}}', '{{testFile}}'],
   },
@@ -30,6 +32,11 @@ const config = {
     // The scoring path: status, scores, the progress rule and the first failing boundary (in boundary order).
     'harness/runner/grade.ts',
     'harness/model/boundary.ts',
+    // The one reading of controller status that the settle decisions and the sync and rollout graders share.
+    'harness/model/argocd-status.ts',
+    'harness/model/flux-status.ts',
+    'harness/model/kube-status.ts',
+    'harness/model/rollouts-status.ts',
     // Bundles: what is written, and Secret redaction of the stored evidence.
     'harness/results/bundle.ts',
     'harness/results/redact.ts',

@@ -113,3 +113,18 @@ t.test('odd input never throws: no object, no status, wrong types read as absent
   t.same(app.status.resources, [{ status: 'OutOfSync' }]);
   t.equal(app.status.reconciledAt, undefined);
 });
+
+t.test('nested fields of the wrong type read as absent: health, the sync result, the automated policy', async (t) => {
+  const a = recorded('promote-staging-image', 'solution');
+  a['status'].health = { status: 7 };
+  a['status'].operationState = { ...a['status'].operationState, syncResult: { revision: ['not', 'a', 'sha'] } };
+  a['spec'].syncPolicy = { automated: { enabled: 'false', prune: 'yes', selfHeal: 1 } };
+  const app = readApplication(a);
+  t.equal(app.status.health.status, undefined, 'health.status');
+  t.equal(app.status.operationState.syncResult.revision, undefined, 'syncResult.revision');
+  t.same(
+    [app.spec.syncPolicy.automated?.enabled, app.spec.syncPolicy.automated?.prune, app.spec.syncPolicy.automated?.selfHeal],
+    [undefined, undefined, undefined],
+    'automated.enabled, prune and selfHeal',
+  );
+});

@@ -104,3 +104,15 @@ t.test('shaOfRevision: Flux and Argo CD revisions, and what is not one', async (
   t.equal(shaOfRevision(undefined), undefined);
   t.equal(shaOfRevision(7), undefined);
 });
+
+t.test('nested fields of the wrong type read as absent: the source reference, a GitRepository suspension', async (t) => {
+  const k = readKustomization({ spec: { sourceRef: { kind: 1, name: { n: 'x' }, namespace: true } } });
+  t.same([k.spec?.sourceRef.kind, k.spec?.sourceRef.name, k.spec?.sourceRef.namespace], [undefined, undefined, undefined]);
+  t.equal(readGitRepository({ spec: { suspend: 'true' } }).spec?.suspend, undefined, 'a suspend that is no boolean reads as absent');
+  t.equal(readGitRepository({ spec: { suspend: true } }).spec?.suspend, true);
+});
+
+t.test('shaOfRevision takes the 40 hex characters at the end of a revision', async (t) => {
+  const sha256 = `${'a'.repeat(24)}${'b'.repeat(40)}`;
+  t.equal(shaOfRevision(`main@sha256:${sha256}`), 'b'.repeat(40), 'the end of a longer digest, not its start');
+});

@@ -143,3 +143,9 @@ t.test('odd input never throws: no object, no status, wrong types read as absent
   t.equal(firstImage(r), undefined, 'the first container has no string image');
   t.equal(readRollout({ status: { currentStepIndex: 1.5 } }).status.currentStepIndex, undefined, 'a step index is an integer');
 });
+
+t.test('blueGreen selectors of the wrong type read as absent', async (t) => {
+  const r = readRollout({ status: { blueGreen: { activeSelector: 5, previewSelector: { hash: 'x' } } } });
+  t.same([r.status.blueGreen.activeSelector, r.status.blueGreen.previewSelector], [undefined, undefined]);
+  t.same(readRollout({ status: { blueGreen: { activeSelector: '7d9f', previewSelector: '5c6b' } } }).status.blueGreen, { activeSelector: '7d9f', previewSelector: '5c6b' });
+});
