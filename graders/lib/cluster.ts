@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { LIVE_KINDS, type EnvironmentClusterEvidence, type RecordedChange } from '../../harness/model/cluster-evidence.js';
 import type { Evidence } from '../../harness/model/evidence.js';
-import { shaOfRevision } from '../../harness/model/flux-status.js';
 import { Condition, conditionOf, list } from '../../harness/model/kube-status.js';
 import { cannotJudge, type Finding } from '../grader.js';
 import { getPath } from './object-path.js';
@@ -42,9 +41,6 @@ export function conditionsOf(obj: K8sObject | undefined): Condition[] {
 export function condition(obj: K8sObject | undefined, type: string): Condition | undefined {
   return conditionOf(conditionsOf(obj), type);
 }
-
-/** Flux revisions look like `main@sha1:<sha>`; Argo CD's are the bare sha (harness/model/flux-status.ts). */
-export { shaOfRevision };
 
 export const short = (sha: string | undefined): string => (sha ? sha.slice(0, 7) : '<none>');
 

@@ -5,6 +5,8 @@
 
 export type ProviderName = 'local' | 'kind' | 'existing';
 export type ControllerSelection = 'argocd' | 'flux' | 'all' | 'none';
+/** Every controller selection, in the order `--help` and errors list them. */
+export const CONTROLLER_SELECTIONS: readonly ControllerSelection[] = ['argocd', 'flux', 'all', 'none'];
 /** The controllers a selection brings up (Argo Rollouts comes with every selection except none). */
 export type ControllerName = 'argocd' | 'flux' | 'rollouts';
 

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { LabError } from '../../errors.js';
 import { buildAll, describeBuildPlan, planBuild, type BuildEvent, pruneBinDirs } from '../../providers/local/build.js';
 import { buildGroups } from '../../providers/local/plan.js';
-import { controllersFor, type ControllerSelection } from '../../providers/provider.js';
+import { CONTROLLER_SELECTIONS, controllersFor, type ControllerSelection } from '../../providers/provider.js';
 import { GROUPS, type GroupName } from '../../providers/local/components.js';
 import { cacheRoot } from '../../providers/local/paths.js';
 import type { SetExit } from './register.js';
@@ -22,14 +22,12 @@ export function formatBuildEvent(e: BuildEvent): string | undefined {
   }
 }
 
-const SELECTIONS: readonly ControllerSelection[] = ['argocd', 'flux', 'all', 'none'];
-
 /** The groups to build: --only's list, the groups --controller's `up` needs, or every group. */
 export function setupGroups(opts: { only?: string; controller?: string }): GroupName[] {
   if (opts.only !== undefined && opts.controller !== undefined) throw new LabError('USAGE', '--only and --controller choose the groups two ways; give one');
   if (opts.controller !== undefined) {
     const selection = opts.controller as ControllerSelection;
-    if (!SELECTIONS.includes(selection)) throw new LabError('USAGE', `--controller ${opts.controller}: expected one of ${SELECTIONS.join(', ')}`);
+    if (!CONTROLLER_SELECTIONS.includes(selection)) throw new LabError('USAGE', `--controller ${opts.controller}: expected one of ${CONTROLLER_SELECTIONS.join(', ')}`);
     return buildGroups(controllersFor(selection));
   }
   const groups = opts.only ? (opts.only.split(',').map((s) => s.trim()) as GroupName[]) : [...GROUPS];

@@ -2,10 +2,8 @@
 import type { Command } from 'commander';
 import { LabError } from '../../errors.js';
 import { DEFAULT_CLUSTER_NAME, defaultProvider, getProvider, PROVIDER_NAMES } from '../../providers/index.js';
-import type { ClusterHandle, ControllerSelection, ExistingUpOptions, KindUpOptions, LocalUpOptions, ProviderName, UpOptions } from '../../providers/provider.js';
+import { CONTROLLER_SELECTIONS, type ClusterHandle, type ControllerSelection, type ExistingUpOptions, type KindUpOptions, type LocalUpOptions, type ProviderName, type UpOptions } from '../../providers/provider.js';
 import type { SetExit } from './register.js';
-
-const SELECTIONS: readonly ControllerSelection[] = ['argocd', 'flux', 'all', 'none'];
 
 /** The flags of `up` that belong to one provider, as given on the command line (absent: not given). */
 export interface ProviderFlags {
@@ -121,8 +119,8 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--preload-images', 'kind: pull the controller images once and load them into the node (offline classrooms)')
     .option('--json', 'print the cluster handle as JSON')
     .action(async (opts: UpCliOptions, command: Command) => {
-      if (!SELECTIONS.includes(opts.controller as ControllerSelection)) {
-        throw new LabError('USAGE', `--controller must be one of ${SELECTIONS.join(', ')}`);
+      if (!CONTROLLER_SELECTIONS.includes(opts.controller as ControllerSelection)) {
+        throw new LabError('USAGE', `--controller must be one of ${CONTROLLER_SELECTIONS.join(', ')}`);
       }
       // --nodes has a default (shown in --help); only a --nodes given on the command line belongs to a provider.
       const flags: ProviderFlags = {

@@ -1,6 +1,7 @@
 /** The cluster helpers the live, sync and health graders share, on live evidence recorded from a real run. */
 import t from 'tap';
-import { CollectedKind, condition, conditionsOf, environmentOf, isFinding, liveObject, podsOf, shaOfRevision, short, who } from '../../../graders/lib/cluster.js';
+import { CollectedKind, condition, conditionsOf, environmentOf, isFinding, liveObject, podsOf, short, who } from '../../../graders/lib/cluster.js';
+import { shaOfRevision } from '../../../harness/model/flux-status.js';
 import { fixture, variant } from '../../helpers/fixtures.js';
 import type { RecordedChange } from '../../../harness/model/cluster-evidence.js';
 
