@@ -99,7 +99,9 @@ export async function interruptCleanup(options: InterruptCleanupOptions = {}): P
   while (pending.size > 0) await Promise.allSettled([...pending]);
   for (const dir of dirs) {
     try {
-      rmSync(dir, { recursive: true, force: true, maxRetries: 3 });
+      // A child the interrupt did not reach (git cloning into the directory) may still be writing for a moment:
+      // removal meets ENOTEMPTY until it exits, so retry for a few seconds (linear backoff, about 4.5 s in all).
+      rmSync(dir, { recursive: true, force: true, maxRetries: 9, retryDelay: 100 });
       dirs.delete(dir);
     } catch (error) {
       log(`gitops-lab: could not remove ${dir}: ${error instanceof Error ? error.message : String(error)}`);
