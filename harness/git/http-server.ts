@@ -1,11 +1,14 @@
 /**
  * Git over smart HTTP (on 127.0.0.1 unless told otherwise), for Argo CD's repo-server, Flux's source-controller and the learner.
  * A tiny Node http server in front of git's own `git http-backend` (CGI), run through exec.run; no hand-written
- * git protocol. Optional basic auth: reads may be anonymous while pushes need the credentials.
+ * git protocol. Basic auth: the server's own credentials open every repository; a repository with per-run grants
+ * (git/access.ts) opens only to them (learner: push and read; controllers: read), and never anonymously.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { run } from '../exec.js';
+import { granted, readRepoAccess, type Access, type Credential } from './access.js';
 
 export interface GitHttpServerOptions {
   /** Directory holding bare repositories (`<name>.git`). */
@@ -17,8 +20,11 @@ export interface GitHttpServerOptions {
    * the cluster's Service is the way in (the in-cluster git server on kind).
    */
   readonly host?: string;
-  /** Basic-auth credentials. Pushes always need them when set; reads too when `authenticateReads`. */
-  readonly credentials?: { readonly username: string; readonly password: string };
+  /**
+   * The server's own basic-auth credentials: they open every repository. A repository without per-run grants
+   * needs them for a push (and for a read too when `authenticateReads`); one with grants needs them or a grant.
+   */
+  readonly credentials?: Credential;
   readonly authenticateReads?: boolean;
   readonly gitHttpBackend?: string;
   /** Called once per request (method, path, status). */
@@ -39,15 +45,51 @@ function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-function basicUser(req: IncomingMessage, creds: { username: string; password: string }): string | undefined {
+/** The basic-auth credential a request presents, if any. */
+export function presentedCredential(req: IncomingMessage): Credential | undefined {
   const h = req.headers.authorization;
   if (!h || !h.startsWith('Basic ')) return undefined;
   const decoded = Buffer.from(h.slice(6), 'base64').toString('utf8');
   const i = decoded.indexOf(':');
   if (i < 0) return undefined;
-  const user = decoded.slice(0, i);
-  const pass = decoded.slice(i + 1);
-  return safeEqual(user, creds.username) && safeEqual(pass, creds.password) ? user : undefined;
+  return { username: decoded.slice(0, i), password: decoded.slice(i + 1) };
+}
+
+/** The repository a request is for: the first path segment, `<name>.git` (undefined for any other path). */
+export function repositoryOf(pathname: string): string | undefined {
+  return /^\/([A-Za-z0-9][A-Za-z0-9._-]*\.git)(?:\/|$)/.exec(pathname)?.[1];
+}
+
+export type Decision = { readonly allow: true; readonly user: string | undefined } | { readonly allow: false; readonly status: 401 | 403; readonly reason: string };
+
+/**
+ * May this request go through? `grants`: the repository's per-run grants (undefined: it has none; an Error: its
+ * grants cannot be read, and no per-run credential gets in). Pure: the server reads the grants, this decides.
+ */
+export function decide(
+  need: Access,
+  presented: Credential | undefined,
+  server: { readonly credentials?: Credential; readonly authenticateReads?: boolean },
+  grants: ReturnType<typeof readRepoAccess>,
+): Decision {
+  const creds = server.credentials;
+  if (creds && presented && safeEqual(presented.username, creds.username) && safeEqual(presented.password, creds.password)) {
+    return { allow: true, user: presented.username };
+  }
+  if (grants instanceof Error) return { allow: false, status: 403, reason: `the repository's grants cannot be read (${grants.message})` };
+  if (grants !== undefined) {
+    if (!presented) return { allow: false, status: 401, reason: 'authentication required' };
+    if (!granted(grants, presented, need)) {
+      return { allow: false, status: 403, reason: `${presented.username} may not ${need === 'push' ? 'push to' : 'read'} this repository` };
+    }
+    return { allow: true, user: presented.username };
+  }
+  if (creds) {
+    if (need === 'push' || server.authenticateReads) return { allow: false, status: 401, reason: 'authentication required' };
+    return { allow: true, user: undefined };
+  }
+  // Without credentials configured (local tests), pushes are still allowed under a fixed user.
+  return { allow: true, user: need === 'push' ? 'gitops-lab' : undefined };
 }
 
 export function isPush(url: URL): boolean {
@@ -88,22 +130,24 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
   const backend = options.gitHttpBackend ?? '/usr/lib/git-core/git-http-backend';
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    let user: string | undefined;
-    if (options.credentials) {
-      user = basicUser(req, options.credentials);
-      if (!user && (isPush(url) || options.authenticateReads)) {
-        res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="gitops-lab"', 'Content-Type': 'text/plain' });
-        res.end('authentication required\n');
-        return;
-      }
-    } else if (isPush(url)) {
-      // Without credentials configured, pushes are still allowed (local tests) under a fixed user.
-      user = 'gitops-lab';
+    if (url.pathname === '/healthz') {
+      res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok\n');
+      return;
     }
     if (url.pathname.includes('..')) {
       res.writeHead(400).end();
       return;
     }
+    const need: Access = isPush(url) ? 'push' : 'read';
+    const repo = repositoryOf(url.pathname);
+    const decision = decide(need, presentedCredential(req), options, repo ? readRepoAccess(join(options.root, repo)) : undefined);
+    if (!decision.allow) {
+      res.writeHead(decision.status, { ...(decision.status === 401 ? { 'WWW-Authenticate': 'Basic realm="gitops-lab"' } : {}), 'Content-Type': 'text/plain' });
+      res.end(`${decision.reason}\n`);
+      options.onRequest?.(`${req.method} ${url.pathname}${url.search} ${decision.status} (${decision.reason})`);
+      return;
+    }
+    const user = decision.user;
     const body = await readBody(req);
     const env: Record<string, string> = {
       GIT_PROJECT_ROOT: options.root,

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
 import { run } from '../../../harness/exec.js';
-import { parseCgiResponse, startGitHttpServer } from '../../../harness/git/http-server.js';
+import { ACCESS_FILE, newRunCredentials, withCredential, writeRepoAccess } from '../../../harness/git/access.js';
+import { decide, parseCgiResponse, repositoryOf, startGitHttpServer } from '../../../harness/git/http-server.js';
 
 t.test('CGI response parsing', async (t) => {
   const r = parseCgiResponse(Buffer.from('Status: 404 Not Found\r\nContent-Type: text/plain\r\n\r\nnope'));
@@ -35,4 +36,64 @@ t.test('push with credentials, anonymous clone, push without credentials refused
   t.equal(head.stdout.trim(), 'first');
   const ls = await run('git', ['ls-remote', server.repoUrl('app')], { cwd: dir, env });
   t.match(ls.stdout, /refs\/heads\/main/);
+});
+
+t.test('per-run grants: each run reads and pushes only its own repository; the controllers only read it', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'gitops-lab-http-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const env = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_TERMINAL_PROMPT: '0', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' };
+  const srv = join(dir, 'srv');
+  const a = newRunCredentials('aaaaaa');
+  const b = newRunCredentials('bbbbbb');
+  await writeRepoAccess(join(srv, 'lab-a.git'), a);
+  await writeRepoAccess(join(srv, 'lab-b.git'), b);
+  for (const repo of ['lab-a.git', 'lab-b.git']) await run('git', ['init', '-q', '--bare', '-b', 'main', join(srv, repo)], { cwd: dir, env });
+  const log: string[] = [];
+  const server = await startGitHttpServer({ root: srv, credentials: { username: 'gitops-lab', password: 'server-secret' }, onRequest: (l) => log.push(l) });
+  t.teardown(() => server.close());
+  const work = join(dir, 'work');
+  await run('git', ['init', '-q', '-b', 'main', work], { cwd: dir, env });
+  writeFileSync(join(work, 'README'), 'hello\n');
+  await run('git', ['add', '.'], { cwd: work, env });
+  await run('git', ['commit', '-q', '-m', 'first'], { cwd: work, env });
+  const url = (repo: string, c?: { username: string; password: string }) => (c ? withCredential(server.repoUrl(repo), c) : server.repoUrl(repo));
+  const git = (args: string[]) => run('git', args, { cwd: work, env, allowFailure: true });
+
+  t.equal((await git(['push', '-q', url('lab-a', a.learner), 'main'])).exitCode, 0, "A's learner pushes to A");
+  t.equal((await git(['push', '-q', url('lab-b', b.learner), 'main'])).exitCode, 0, "B's learner pushes to B");
+  const cross = await git(['push', '-q', url('lab-b', a.learner), 'main:refs/heads/stolen']);
+  t.not(cross.exitCode, 0, "A's learner cannot push to B");
+  t.match(cross.stderr, /403/);
+  t.not((await git(['ls-remote', url('lab-b', a.learner)])).exitCode, 0, "A's learner cannot read B");
+  t.not((await git(['clone', '-q', url('lab-b', a.reader), join(dir, 'c1')])).exitCode, 0, "A's reader cannot clone B");
+  t.not((await git(['ls-remote', url('lab-a')])).exitCode, 0, 'nobody reads anonymously');
+  t.not((await git(['push', '-q', url('lab-a', a.reader), 'main:refs/heads/r'])).exitCode, 0, 'the reader cannot push');
+  t.equal((await git(['clone', '-q', url('lab-a', a.reader), join(dir, 'c2')])).exitCode, 0, "A's reader clones A");
+  t.equal((await git(['ls-remote', url('lab-b', { username: 'gitops-lab', password: 'server-secret' })])).exitCode, 0, "the server's own credential opens every repository");
+  const branches = await run('git', ['for-each-ref', '--format=%(refname)'], { cwd: join(srv, 'lab-b.git'), env });
+  t.same(branches.stdout.trim().split('\n'), ['refs/heads/main'], 'B holds nothing A tried to push');
+  t.ok(log.some((l) => l.includes('403 (learner-aaaaaa may not push to this repository)')), 'the log says who was refused what');
+  // A repository whose grants cannot be read lets no per-run credential in.
+  writeFileSync(join(srv, 'lab-a.git', ACCESS_FILE), '{ not json');
+  t.not((await git(['ls-remote', url('lab-a', a.learner)])).exitCode, 0, 'broken grants: closed');
+});
+
+t.test('decide: the rules on their own', async (t) => {
+  const server = { credentials: { username: 'gitops-lab', password: 's' } };
+  const grants = [{ username: 'learner-x', sha256: '0'.repeat(64), access: 'push' as const }];
+  t.same(decide('read', undefined, {}, undefined), { allow: true, user: undefined }, 'no credentials configured: open (local tests)');
+  t.same(decide('push', undefined, {}, undefined), { allow: true, user: 'gitops-lab' });
+  t.same(decide('read', undefined, server, undefined), { allow: true, user: undefined }, 'a repository without grants reads anonymously');
+  t.match(decide('read', undefined, { ...server, authenticateReads: true }, undefined), { allow: false, status: 401 });
+  t.match(decide('push', undefined, server, undefined), { allow: false, status: 401 });
+  t.match(decide('push', { username: 'gitops-lab', password: 'wrong' }, server, undefined), { allow: false, status: 401 });
+  t.same(decide('push', { username: 'gitops-lab', password: 's' }, server, grants), { allow: true, user: 'gitops-lab' });
+  t.match(decide('read', undefined, server, grants), { allow: false, status: 401 });
+  t.match(decide('read', { username: 'learner-x', password: 'nope' }, server, grants), { allow: false, status: 403, reason: 'learner-x may not read this repository' });
+  t.match(decide('read', { username: 'gitops-lab', password: 's' }, server, new Error('bad')), { allow: true });
+  t.match(decide('read', { username: 'learner-x', password: 'nope' }, server, new Error('bad')), { allow: false, status: 403, reason: "the repository's grants cannot be read (bad)" });
+  t.equal(repositoryOf('/lab-a.git/info/refs'), 'lab-a.git');
+  t.equal(repositoryOf('/lab-a.git'), 'lab-a.git');
+  t.equal(repositoryOf('/x/lab-a.git/info/refs'), undefined, 'nested paths name no repository');
+  t.equal(repositoryOf('/.hidden.git/info/refs'), undefined);
 });
