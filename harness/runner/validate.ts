@@ -87,23 +87,45 @@ export async function playLivePhase(
   }
 }
 
-async function seededPhase(
-  unit: ValidateUnit,
-  options: ValidateOptions,
-  phase: string,
-  steps: readonly Step[] | undefined,
-  judge: (r: GradeResult) => string[],
-): Promise<PhaseOutcome> {
-  const started = performance.now();
-  try {
-    const result = gradeEvidence(unit.scenario, await playLivePhase(unit, options, phase, steps));
-    const errors = result.checks.filter((c) => c.status === 'error').map((c) => `${c.name} could not judge: ${c.message}`);
-    const problems = [...errors, ...judge(result)];
-    return { phase, status: errors.length > 0 ? 'error' : problems.length > 0 ? 'fail' : 'pass', problems, result, seconds: (performance.now() - started) / 1000 };
-  } catch (error) {
+/** Plays one phase on the cluster and returns its evidence (playLivePhase; a test passes recorded evidence). */
+export type PhasePlayer = (unit: ValidateUnit, options: ValidateOptions, job: PhaseJob) => Promise<Evidence>;
+
+const playLive: PhasePlayer = (unit, options, job) => playLivePhase(unit, options, job.phase, job.steps);
+
+/**
+ * Judges one phase. What the scenario got wrong is a `fail` (a scenario defect, exit 1): a check that should
+ * have failed passed, the solution lost points, a wrong solution kept them, or a step the scenario wrote could
+ * not be played (INVALID_SCENARIO, e.g. a `replace` whose text is not in the file). What the harness could not
+ * judge is an `error` (exit 3): a check that could not judge, a wait that ran out, a cluster or controller that
+ * did not answer. A proven defect wins over checks that could not judge in the same phase: the checks that did
+ * judge are evidence about the scenario whatever the others say; both are listed.
+ */
+export function judgePhase(phase: string, played: { readonly result: GradeResult } | { readonly error: unknown }, judge: (r: GradeResult) => string[], seconds: number): PhaseOutcome {
+  if ('error' in played) {
+    const { error } = played;
     const message = error instanceof Error ? error.message : String(error);
-    return { phase, status: 'error', problems: [message, ...(error instanceof LabError ? error.details : [])], seconds: (performance.now() - started) / 1000 };
+    const defect = error instanceof LabError && error.code === 'INVALID_SCENARIO';
+    return { phase, status: defect ? 'fail' : 'error', problems: [defect ? `scenario defect: ${message}` : message, ...(error instanceof LabError ? error.details : [])], seconds };
   }
+  const { result } = played;
+  const errors = result.checks.filter((c) => c.status === 'error').map((c) => `${c.name} could not judge: ${c.message}`);
+  const defects = judge(result);
+  return { phase, status: defects.length > 0 ? 'fail' : errors.length > 0 ? 'error' : 'pass', problems: [...errors, ...defects], result, seconds };
+}
+
+/** A phase runner that plays with `play` (live by default), grades and judges the phase. */
+export function phaseRunner(play: PhasePlayer = playLive): PhaseRunner {
+  return async (unit, options, job) => {
+    const started = performance.now();
+    const seconds = (): number => (performance.now() - started) / 1000;
+    let evidence: Evidence;
+    try {
+      evidence = await play(unit, options, job);
+    } catch (error) {
+      return judgePhase(job.phase, { error }, job.judge, seconds());
+    }
+    return judgePhase(job.phase, { result: gradeEvidence(unit.scenario, evidence) }, job.judge, seconds());
+  };
 }
 
 /** After the faults: every task check fails, and the untouched seed (the idle attempt) scores 0. */
@@ -159,11 +181,20 @@ function summarise(unit: ValidateUnit, phases: readonly PhaseOutcome[], attempts
   };
 }
 
+/**
+ * validate's exit code (DESIGN.md "Exit codes"): 1 when a scenario fails its own self-test (a defect of the
+ * scenario), 3 when something could not be judged (the cluster, a controller or a wait: the bank is not fully
+ * validated, so that wins over a defect found elsewhere), 0 when every run passes.
+ */
+export function validateExitCode(runs: readonly Pick<ValidateRun, 'status'>[]): 0 | 1 | 3 {
+  return runs.some((r) => r.status === 'error') ? 3 : runs.some((r) => r.status === 'fail') ? 1 : 0;
+}
+
 /** One unit, its phases one after another (no retries). */
 export async function validateUnit(unit: ValidateUnit, options: ValidateOptions): Promise<ValidateRun> {
   const started = performance.now();
   const phases: PhaseOutcome[] = [];
-  for (const job of phaseJobs(unit)) phases.push(await seededPhase(unit, options, job.phase, job.steps, job.judge));
+  for (const job of phaseJobs(unit)) phases.push(await runSeeded(unit, options, job));
   return summarise(unit, phases, 1, (performance.now() - started) / 1000);
 }
 
@@ -175,7 +206,7 @@ export async function validateUnit(unit: ValidateUnit, options: ValidateOptions)
  */
 export type PhaseRunner = (unit: ValidateUnit, options: ValidateOptions, job: PhaseJob) => Promise<PhaseOutcome>;
 
-const runSeeded: PhaseRunner = (unit, options, job) => seededPhase(unit, options, job.phase, job.steps, job.judge);
+const runSeeded: PhaseRunner = phaseRunner();
 
 export async function validateAll(units: readonly ValidateUnit[], options: ValidateOptions, runPhase: PhaseRunner = runSeeded): Promise<ValidateRun[]> {
   const jobs = units.flatMap((unit, u) => phaseJobs(unit).map((job, p) => ({ u, p, job })));

@@ -3,7 +3,7 @@ import { LabError } from '../../errors.js';
 import { writeFileAtomic } from '../../atomic.js';
 import type { Controller } from '../../model/boundary.js';
 import { validateJson, validateJunit, validateMarkdown, validateText } from '../../report/validate.js';
-import { shard, validateAll, type ValidateUnit } from '../../runner/validate.js';
+import { shard, validateAll, validateExitCode, type ValidateUnit } from '../../runner/validate.js';
 import { listScenarioIds, loadScenario } from '../../scenario/load.js';
 import type { SetExit } from './register.js';
 
@@ -38,6 +38,6 @@ export function register(program: Command, setExit: SetExit): void {
       if (opts.markdown) await writeFileAtomic(opts.markdown, validateMarkdown(runs));
       const render = { json: validateJson, junit: validateJunit, markdown: validateMarkdown, text: validateText }[opts.format as 'text'];
       process.stdout.write(render(runs));
-      setExit(runs.some((r) => r.status === 'error') ? 3 : runs.some((r) => r.status === 'fail') ? 1 : 0);
+      setExit(validateExitCode(runs));
     });
 }

@@ -5,7 +5,10 @@
  */
 import t from 'tap';
 import { loadScenario } from '../../../harness/scenario/load.js';
-import { phaseJobs, validateAll, type PhaseOutcome, type PhaseRunner, type ValidateUnit } from '../../../harness/runner/validate.js';
+import { phaseJobs, phaseRunner, validateAll, validateExitCode, type PhaseOutcome, type PhasePlayer, type PhaseRunner, type ValidateUnit } from '../../../harness/runner/validate.js';
+import { playScenario } from '../../../harness/runner/play.js';
+import { LabError } from '../../../harness/errors.js';
+import { fixture, variant } from '../../helpers/fixtures.js';
 
 const unit = async (id: string, controller: 'argocd' | 'flux'): Promise<ValidateUnit> => {
   const l = await loadScenario(id);
@@ -81,4 +84,83 @@ t.test('only the failing phase is retried; the unit reports its attempts and, wh
   t.same(run!.failingChecks, ['solution: some-check fails after the reference solution: no']);
   t.ok(lines.includes('[drift-revert/argocd] solution: fail; retry 1 of 1'));
   t.ok(lines.includes('[drift-revert/argocd] faults: error; retry 1 of 1'));
+});
+
+// What a phase's outcome is, and validate's exit code, judged on evidence recorded from real runs of the bank:
+// a scenario that fails its own self-test on a healthy cluster is a defect (exit 1), never a cluster failure (3).
+const recorded = (scope: 'live' | 'offline', phases: Record<string, string>): PhasePlayer => async (u, _o, job) => {
+  const phase = phases[job.phase] ?? job.phase.replace(':', '-');
+  return fixture(u.scenario.id, u.controller, phase, scope);
+};
+const quiet = { cluster: 'x', parallel: 2, retriesOnFailure: 0, log: () => undefined };
+/** promote-staging-image on Flux with the phases recorded live (faults, solution, two wrong solutions). */
+const recordedUnit = async (): Promise<ValidateUnit> => {
+  const u = await unit('promote-staging-image', 'flux');
+  const live = new Set(['promote-in-base', 'kubectl-set-image']);
+  return { ...u, scenario: { ...u.scenario, alternativeSolutions: [], wrongSolutions: u.scenario.wrongSolutions.filter((w) => live.has(w.id)) } };
+};
+
+t.test('a healthy run of the bank passes every phase and exits 0', async (t) => {
+  const u = await recordedUnit();
+  const runs = await validateAll([u], quiet, phaseRunner(recorded('live', {})));
+  t.same(runs[0]!.phases.map((p) => `${p.phase}:${p.status}`), phaseJobs(u).map((j) => `${j.phase}:pass`));
+  t.equal(validateExitCode(runs), 0);
+});
+
+t.test('a scenario that fails its own self-test on a healthy cluster is a defect: fail and exit 1, not 3', async (t) => {
+  const u = await recordedUnit();
+  // A solution that fixes nothing (it leaves the broken state), faults that break nothing (the solved state),
+  // a wrong solution that is in fact right: each played and recorded on a real cluster.
+  const runs = await validateAll([u], quiet, phaseRunner(recorded('live', { faults: 'solution', solution: 'faults', 'wrong:promote-in-base': 'solution' })));
+  const byPhase = new Map(runs[0]!.phases.map((p) => [p.phase, p]));
+  t.equal(byPhase.get('faults')!.status, 'fail');
+  t.match(byPhase.get('faults')!.problems.join('\n'), /staging-renders-dev-image passes on the broken state; it must fail after the faults/);
+  t.match(byPhase.get('faults')!.problems.join('\n'), /idle: the untouched seed scores [1-9]\d*\/\d+/);
+  t.equal(byPhase.get('solution')!.status, 'fail');
+  t.match(byPhase.get('solution')!.problems.join('\n'), /staging-renders-dev-image fails after the reference solution/);
+  t.equal(byPhase.get('wrong:promote-in-base')!.status, 'fail');
+  t.match(byPhase.get('wrong:promote-in-base')!.problems.join('\n'), /base-untouched still passes after this wrong solution; it must lose its points/);
+  t.equal(byPhase.get('wrong:kubectl-set-image')!.status, 'pass');
+  t.equal(runs[0]!.status, 'fail');
+  t.equal(validateExitCode(runs), 1);
+});
+
+t.test('a defect proven by checks that judged wins over checks that could not judge in the same phase', async (t) => {
+  const u = await recordedUnit();
+  // No change recorder ran: the checks of who changed what cannot judge. After a "solution" that is the broken
+  // state, the other checks still prove the defect.
+  const unrecorded = (phase: string): PhasePlayer => async () => variant(fixture('promote-staging-image', 'flux', phase, 'live'), (e) => void (e.cluster!.changeSources = []));
+  const out = await phaseRunner(unrecorded('faults'))(u, quiet, phaseJobs(u)[1]!);
+  t.equal(out.status, 'fail');
+  t.match(out.problems.join('\n'), /could not judge: No change recorder was running/);
+  t.match(out.problems.join('\n'), /staging-renders-dev-image fails after the reference solution/);
+  // With nothing proven, what could not judge is an error: exit 3.
+  const solved = await phaseRunner(unrecorded('solution'))(u, quiet, phaseJobs(u)[1]!);
+  t.equal(solved.status, 'error');
+  t.match(solved.problems.join('\n'), /could not judge: No change recorder was running/);
+  t.notMatch(solved.problems.join('\n'), /fails after the reference solution/);
+  t.equal(validateExitCode([{ status: solved.status }]), 3);
+});
+
+t.test('a step the scenario wrote that cannot be played is a defect (exit 1); a cluster that does not answer is an error (exit 3)', async (t) => {
+  const u = await unit('promote-staging-image', 'flux');
+  const bad = structuredClone(u.scenario);
+  // A replace whose text is not in the file, played offline with real git.
+  const solution = bad.solution.steps[0]!;
+  if (solution.action !== 'git.commit') throw new Error('promote-staging-image: the solution starts with a commit');
+  (solution as { edits: unknown[] }).edits = [{ op: 'replace', file: 'apps/payment-api/overlays/staging/kustomization.yaml', find: 'newTag: "9.9.9"', with: 'newTag: "1.27.6"' }];
+  let thrown: unknown;
+  await playScenario(bad, u.scenarioDir, 'flux', async () => undefined, { wrongSolutions: false }).catch((e: unknown) => (thrown = e));
+  t.ok(thrown instanceof LabError && thrown.code === 'INVALID_SCENARIO', String(thrown));
+  const defective = await phaseRunner(async () => { throw thrown; })(u, quiet, phaseJobs(u)[1]!);
+  t.equal(defective.status, 'fail');
+  t.match(defective.problems[0], /^scenario defect: .*replace in apps\/payment-api\/overlays\/staging\/kustomization.yaml: text "newTag: "9\.9\.9"" not found/);
+  t.equal(validateExitCode([{ status: defective.status }]), 1);
+  for (const code of ['CLUSTER_UNAVAILABLE', 'TIMEOUT', 'COMMAND_FAILED'] as const) {
+    const broken = await phaseRunner(async () => { throw new LabError(code, 'the controller stopped answering', { details: ['last state: Ready=Unknown'] }); })(u, quiet, phaseJobs(u)[1]!);
+    t.equal(broken.status, 'error', code);
+    t.same(broken.problems, ['the controller stopped answering', 'last state: Ready=Unknown']);
+  }
+  t.equal(validateExitCode([{ status: 'fail' }, { status: 'error' }, { status: 'pass' }]), 3, 'a bank not fully validated: 3 wins over a defect elsewhere');
+  t.equal(validateExitCode([{ status: 'pass' }, { status: 'fail' }]), 1);
 });
