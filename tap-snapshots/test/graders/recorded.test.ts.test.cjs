@@ -1679,7 +1679,7 @@ staging-reconciled [sync.reconciled, sync] fail 0/3
   why: Desired and live state differ: the controller has not applied the change.
   - status.sync.status: got OutOfSync, expected Synced
 staging-matches-git [live.matches-render, live] fail 0/3
-  message: Live Deployment/payment-api drifts from Git at 1 field(s).
+  message: Live Deployment/payment-api drifts from Git at spec.replicas.
   expected: Deployment/payment-api spec.replicas=3
   actual: Deployment/payment-api spec.replicas=5
   why: Live state that differs from Git is drift: the next sync reverts it, or worse, nobody knows which is true.
@@ -1852,7 +1852,7 @@ staging-reconciled [sync.reconciled, sync] pass 0/3 withheld
   expected: Ready=True at 10edfa7 (main)
   actual: Ready=True applied 10edfa7 (source at 10edfa7)
 staging-matches-git [live.matches-render, live] fail 0/3
-  message: Live Deployment/payment-api drifts from Git at 1 field(s).
+  message: Live Deployment/payment-api drifts from Git at spec.replicas.
   expected: Deployment/payment-api spec.replicas=3
   actual: Deployment/payment-api spec.replicas=5
   why: Live state that differs from Git is drift: the next sync reverts it, or worse, nobody knows which is true.

@@ -1,6 +1,6 @@
 /** live.matches-render on drift-accept recorded on real Argo CD: the fix (live and Git at 5) and the seed (live 5, Git 3). */
 import t from 'tap';
-import { matchesRender } from '../../../graders/live/matches-render.js';
+import { fieldList, matchesRender, NAMED_FIELDS } from '../../../graders/live/matches-render.js';
 import { fixture, variant } from '../../helpers/fixtures.js';
 
 const ctx = { controller: 'argocd' as const };
@@ -12,13 +12,32 @@ t.test('the fix: live equals the render; the seed: the hand-made scale-up is dri
   t.same([matchesRender.grade(solved, p(), ctx).status, matchesRender.grade(solved, p(), ctx).message], ['pass', 'Live Deployment/payment-api matches Git at spec.replicas.']);
   const r = matchesRender.grade(seeded, p({ paths: ['spec.replicas', 'spec.template.spec.containers[0].image'] }), ctx);
   t.equal(r.status, 'fail');
-  t.equal(r.message, 'Live Deployment/payment-api drifts from Git at 1 field(s).');
+  t.equal(r.message, 'Live Deployment/payment-api drifts from Git at spec.replicas.', 'the drifted field is named, not the one that matches');
   t.same(r.mismatches, [{ path: 'Deployment/payment-api spec.replicas', got: '5', expected: '3' }]);
   t.same([r.expected, r.actual], ['Deployment/payment-api spec.replicas=3', 'Deployment/payment-api spec.replicas=5']);
   t.match(r.why, 'drift');
   const two = matchesRender.grade(variant(seeded, (e) => ((e.cluster!.environments['staging']!.objects['Deployment'] as any[])[0].spec.minReadySeconds = 9)), p({ paths: ['spec.replicas', 'spec.minReadySeconds'] }), ctx);
   t.equal(two.expected, 'Deployment/payment-api spec.replicas=3, Deployment/payment-api spec.minReadySeconds=<absent>');
   t.equal(two.actual, 'Deployment/payment-api spec.replicas=5, Deployment/payment-api spec.minReadySeconds=9');
+  t.equal(two.message, 'Live Deployment/payment-api drifts from Git at spec.replicas and spec.minReadySeconds.');
+});
+
+t.test('the message names at most three drifted fields, in the order of the check, then how many more', async (t) => {
+  const paths = ['spec.replicas', 'spec.minReadySeconds', 'spec.paused', 'spec.revisionHistoryLimit', 'spec.progressDeadlineSeconds', 'spec.template.spec.containers[0].image'];
+  const drifted = variant(seeded, (e) => {
+    const d = (e.cluster!.environments['staging']!.objects['Deployment'] as any[])[0];
+    Object.assign(d.spec, { minReadySeconds: 9, paused: true, revisionHistoryLimit: 99, progressDeadlineSeconds: 1 });
+  });
+  const r = matchesRender.grade(drifted, p({ paths }), ctx);
+  t.equal(r.message, 'Live Deployment/payment-api drifts from Git at spec.replicas, spec.minReadySeconds, spec.paused and 2 more.');
+  t.equal(r.mismatches?.length, 5, 'every drifted field is in the mismatches');
+  const three = matchesRender.grade(drifted, p({ paths: ['spec.paused', 'spec.replicas', 'spec.revisionHistoryLimit'] }), ctx);
+  t.equal(three.message, 'Live Deployment/payment-api drifts from Git at spec.paused, spec.replicas and spec.revisionHistoryLimit.');
+  t.equal(fieldList(['a']), 'a');
+  t.equal(fieldList(['a', 'b']), 'a and b');
+  t.equal(fieldList(['a', 'b', 'c']), 'a, b and c');
+  t.equal(fieldList(['a', 'b', 'c', 'd']), 'a, b, c and 1 more');
+  t.equal(NAMED_FIELDS, 3);
 });
 
 t.test('not rendered, not live, no render, no environment', async (t) => {
