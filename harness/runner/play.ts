@@ -14,6 +14,7 @@ import type { Scenario } from '../model/scenario.js';
 import type { Step } from '../model/steps.js';
 import { environmentsFor, labVars } from './start.js';
 import { newSession } from './session.js';
+import { inScenarioStep, scenarioFileOf } from './step-error.js';
 
 export type Phase =
   | { readonly kind: 'faults' }
@@ -41,7 +42,11 @@ export async function playScenario(
     const bareDir = join(root, 'lab.git');
     const environments = environmentsFor(scenario);
     const vars = labVars(PLAY_REPO_URL, 'play', environments);
-    const lab = await createLabRepo({ scenario, scenarioDir, bareDir, repoURL: PLAY_REPO_URL, vars });
+    const file = scenarioFileOf(scenarioDir);
+    // The faults are played as the lab repository is made: an edit of theirs that cannot be played is named there.
+    const lab = await createLabRepo({ scenario, scenarioDir, bareDir, repoURL: PLAY_REPO_URL, vars }).catch((error: unknown) => {
+      throw inScenarioStep(error, file, 'faults', scenario.faults, false);
+    });
     const session = newSession({
       runId: 'play',
       scenario,
@@ -56,7 +61,7 @@ export async function playScenario(
     });
     const collect = () => collectOfflineEvidence(session, { now: () => FIXED_TIME });
     let plays = 0;
-    const play = async (steps: readonly Step[]): Promise<Evidence> => {
+    const play = async (list: string, steps: readonly Step[]): Promise<Evidence> => {
       // Back to the hand-over state: every branch at its seed commit, branches made since then gone.
       for (const [branch, sha] of Object.entries(await branchHeads(bareDir))) {
         const seed = lab.seedBranches[branch];
@@ -65,19 +70,21 @@ export async function playScenario(
       }
       const work = join(root, `work-${++plays}`);
       await cloneWorkspace(bareDir, work, lab.trackedBranch);
-      await applyGitSteps(work, steps, { trackedBranch: lab.trackedBranch, vars, clock: labClock(1_767_225_600 + DAY) });
+      await applyGitSteps(work, steps, { trackedBranch: lab.trackedBranch, vars, clock: labClock(1_767_225_600 + DAY) }).catch((error: unknown) => {
+        throw inScenarioStep(error, file, list, steps);
+      });
       return collect();
     };
     await visit({ kind: 'faults' }, await collect());
-    await visit({ kind: 'solution' }, await play(scenario.solution.steps));
+    await visit({ kind: 'solution' }, await play('solution.steps', scenario.solution.steps));
     if (options.wrongSolutions === false) return;
-    for (const alt of scenario.alternativeSolutions) {
+    for (const [i, alt] of scenario.alternativeSolutions.entries()) {
       if (alt.controllers && !alt.controllers.includes(controller)) continue;
-      await visit({ kind: 'alternative', id: alt.id }, await play(alt.steps));
+      await visit({ kind: 'alternative', id: alt.id }, await play(`alternativeSolutions[${i}].steps`, alt.steps));
     }
-    for (const wrong of scenario.wrongSolutions) {
+    for (const [i, wrong] of scenario.wrongSolutions.entries()) {
       if (wrong.controllers && !wrong.controllers.includes(controller)) continue;
-      await visit({ kind: 'wrong', id: wrong.id }, await play(wrong.steps));
+      await visit({ kind: 'wrong', id: wrong.id }, await play(`wrongSolutions[${i}].steps`, wrong.steps));
     }
   } finally {
     await removeScratch(root);

@@ -10,6 +10,7 @@ import type { Scenario } from '../model/scenario.js';
 import { LabError } from '../errors.js';
 import { onInterrupt, removeScratch, scratchDir } from '../scratch.js';
 import { gradeEvidence } from './grade.js';
+import { inScenarioStep, scenarioFileOf } from './step-error.js';
 import { cleanupLive, collectLiveEvidence, playSteps, startLive } from './live.js';
 import type { Session } from '../model/session.js';
 import type { Step } from '../model/steps.js';
@@ -58,13 +59,19 @@ export function shard<T>(items: readonly T[], spec: string | undefined): T[] {
   return items.filter((_, k) => k % n === i);
 }
 
-/** Seeds a fresh run, applies `steps` (if any) as a person would, collects live evidence, cleans up. */
+/**
+ * Seeds a fresh run, applies `steps` (if any) as a person would, collects live evidence, cleans up. A step the
+ * scenario wrote that cannot be played is named in the scenario file: `list` is where `steps` are written
+ * (`solution.steps`, `wrongSolutions[1].steps`; default: the phase's name).
+ */
 export async function playLivePhase(
   unit: ValidateUnit,
   options: Pick<ValidateOptions, 'cluster' | 'log'>,
   phase: string,
   steps: readonly Step[] | undefined,
+  list = phase,
 ): Promise<Evidence> {
+  const file = scenarioFileOf(unit.scenarioDir);
   const dir = await scratchDir(`validate-${unit.scenario.id}`);
   const workspace = join(dir, 'ws');
   let session: Session | undefined;
@@ -74,10 +81,16 @@ export async function playLivePhase(
   const log = (l: string): void => options.log(`[${unit.scenario.id}/${unit.controller}/${phase}] ${l}`);
   try {
     // startLive undoes its own half-made session if interrupted; once it hands over, the run is ours to undo.
-    session = await startLive({ scenario: unit.scenario, scenarioDir: unit.scenarioDir, workspace, controller: unit.controller, cluster: options.cluster, log });
+    session = await startLive({ scenario: unit.scenario, scenarioDir: unit.scenarioDir, workspace, controller: unit.controller, cluster: options.cluster, log }).catch((error: unknown) => {
+      throw inScenarioStep(error, file, 'faults', unit.scenario.faults, false);
+    });
     const handed = session;
     unregister = onInterrupt(() => cleanup(handed));
-    if (steps) await playSteps(session, workspace, steps, { cluster: options.cluster, log });
+    if (steps) {
+      await playSteps(session, workspace, steps, { cluster: options.cluster, log }).catch((error: unknown) => {
+        throw inScenarioStep(error, file, list, steps);
+      });
+    }
     return await collectLiveEvidence({ session, cluster: options.cluster, log });
   } finally {
     // Still registered while it runs: an interrupt now waits for this same cleanup instead of exiting under it.
@@ -90,7 +103,7 @@ export async function playLivePhase(
 /** Plays one phase on the cluster and returns its evidence (playLivePhase; a test passes recorded evidence). */
 export type PhasePlayer = (unit: ValidateUnit, options: ValidateOptions, job: PhaseJob) => Promise<Evidence>;
 
-const playLive: PhasePlayer = (unit, options, job) => playLivePhase(unit, options, job.phase, job.steps);
+const playLive: PhasePlayer = (unit, options, job) => playLivePhase(unit, options, job.phase, job.steps, job.list);
 
 /**
  * Judges one phase. What the scenario got wrong is a `fail` (a scenario defect, exit 1): a check that should
@@ -153,6 +166,8 @@ export function judgeWrong(loses: readonly string[], r: GradeResult): string[] {
 export interface PhaseJob {
   readonly phase: string;
   readonly steps: readonly Step[] | undefined;
+  /** Where the steps are written in scenario.yaml (`solution.steps`, `wrongSolutions[1].steps`); the faults phase plays none. */
+  readonly list?: string;
   readonly judge: (r: GradeResult) => string[];
 }
 
@@ -162,9 +177,11 @@ export function phaseJobs(unit: ValidateUnit): PhaseJob[] {
   const here = (c: readonly Controller[] | undefined): boolean => !c || c.includes(controller);
   return [
     { phase: 'faults', steps: undefined, judge: (r) => judgeFaults(scenario, r) },
-    { phase: 'solution', steps: scenario.solution.steps, judge: judgeSolution },
-    ...scenario.alternativeSolutions.filter((a) => here(a.controllers)).map((a) => ({ phase: `alternative:${a.id}`, steps: a.steps, judge: judgeSolution })),
-    ...scenario.wrongSolutions.filter((w) => here(w.controllers)).map((w) => ({ phase: `wrong:${w.id}`, steps: w.steps, judge: (r: GradeResult) => judgeWrong(w.loses, r) })),
+    { phase: 'solution', steps: scenario.solution.steps, list: 'solution.steps', judge: judgeSolution },
+    ...scenario.alternativeSolutions.flatMap((a, i) => (here(a.controllers) ? [{ phase: `alternative:${a.id}`, steps: a.steps, list: `alternativeSolutions[${i}].steps`, judge: judgeSolution }] : [])),
+    ...scenario.wrongSolutions.flatMap((w, i) =>
+      here(w.controllers) ? [{ phase: `wrong:${w.id}`, steps: w.steps, list: `wrongSolutions[${i}].steps`, judge: (r: GradeResult) => judgeWrong(w.loses, r) }] : [],
+    ),
   ];
 }
 

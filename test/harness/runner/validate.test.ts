@@ -28,6 +28,16 @@ t.test("a unit's phases: faults, solution, each alternative and each wrong solut
   t.ok(phases.includes('wrong:sync-back-to-three'), 'an Argo CD-only wrong solution is an Argo CD phase');
   t.notOk(phaseJobs(await unit('drift-accept', 'flux')).some((j) => j.phase === 'wrong:sync-back-to-three'), 'and not a Flux one');
   t.equal(phaseJobs(drift)[0]!.steps, undefined, 'the faults phase plays no steps');
+  // Where each phase's steps are written, for errors that name the step: the index in the scenario's own list.
+  const listed = phaseJobs(await unit('drift-accept', 'flux'));
+  t.equal(listed[1]!.list, 'solution.steps');
+  for (const j of listed.slice(2)) {
+    const [kind, id] = j.phase.split(':') as ['alternative' | 'wrong', string];
+    const all = kind === 'wrong' ? s.wrongSolutions : s.alternativeSolutions;
+    t.equal(j.list, `${kind === 'wrong' ? 'wrongSolutions' : 'alternativeSolutions'}[${all.findIndex((x) => x.id === id)}].steps`, j.phase);
+    t.same(j.steps, all.find((x) => x.id === id)!.steps);
+  }
+  t.equal(listed.find((j) => j.phase.startsWith('wrong:'))!.list, 'wrongSolutions[1].steps', "Flux's first wrong solution is the list's second (the first is Argo CD's)");
 });
 
 const outcome = (phase: string, status: PhaseOutcome['status'], problems: string[] = []): PhaseOutcome => ({ phase, status, problems, seconds: 0 });
