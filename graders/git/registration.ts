@@ -7,7 +7,14 @@ import type { Mismatch } from '../../harness/model/result.js';
 const Expect = z.strictObject({
   path: z.string().min(1).optional(),
   revision: z.string().min(1).optional(),
+  /**
+   * Argo CD: automated sync is on (`syncPolicy.automated`, not `enabled: false`). Flux has no such switch: a
+   * Kustomization reconciles unless suspended, so `automated` is `spec.suspend` read the other way round, and a
+   * mismatch is reported as `suspended`.
+   */
   automated: z.boolean().optional(),
+  /** Flux: the Kustomization's `spec.suspend` is true. Argo CD: automated sync is absent (or `enabled: false`). */
+  suspended: z.boolean().optional(),
   prune: z.boolean().optional(),
   selfHeal: z.boolean().optional(),
   /** The registration targets the environment's own namespace. */
@@ -58,7 +65,16 @@ export const registration = defineGrader({
     if (e.revision !== undefined && !sameBranch(reg.revision, e.revision, evidence.git.trackedBranch)) {
       mismatches.push({ path: 'revision', got: show(reg.revision), expected: show(e.revision) });
     }
-    if (e.automated !== undefined) cmp('automated', reg.automated, e.automated);
+    // Flux's only switch is spec.suspend: a suspended Kustomization is reported as suspended (once), whichever
+    // of automated and suspended the check expects.
+    const suspended = (expected: boolean): void => {
+      if (reg.suspended !== expected && !mismatches.some((m) => m.path === 'suspended')) mismatches.push({ path: 'suspended', got: show(reg.suspended), expected: show(expected) });
+    };
+    if (e.automated !== undefined) {
+      if (controller === 'flux') suspended(!e.automated);
+      else cmp('automated', reg.automated, e.automated);
+    }
+    if (e.suspended !== undefined) suspended(e.suspended);
     // Feedback quotes what was written: a string "true" is not a boolean, and the controller does not prune.
     const cmpWritten = (path: 'prune' | 'selfHeal', got: boolean, expected: boolean): void => {
       if (got !== expected) mismatches.push({ path, got: reg.written[path] === undefined ? show(got) : show(reg.written[path]), expected: show(expected) });
@@ -71,7 +87,9 @@ export const registration = defineGrader({
     return fail(`The ${params.environment} registration in ${reg.file} is not what the fix needs.`, {
       expected: mismatches.map((m) => `${m.path}=${m.expected}`).join(', '),
       actual: mismatches.map((m) => `${m.path}=${m.got}`).join(', '),
-      why: 'The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.',
+      why: mismatches.some((m) => m.path === 'suspended' && m.got === 'true')
+        ? 'A suspended registration reconciles nothing, not even a fix in Git: the controller holds what it last applied.'
+        : 'The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.',
       mismatches,
     });
   },

@@ -1832,10 +1832,10 @@ fix-in-staging [git.changed-within, git] fail 0/2
   why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
 staging-reconciling [git.registration, git] fail 0/2
   message: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
-  expected: automated=true
-  actual: automated=false
-  why: The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.
-  - automated: got false, expected true
+  expected: suspended=false
+  actual: suspended=true
+  why: A suspended registration reconciles nothing, not even a fix in Git: the controller holds what it last applied.
+  - suspended: got true, expected false
 base-untouched [git.unchanged, git] pass 0/1 withheld
   message: apps/payment-api/base/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas, staging-matches-git).
   expected: apps/payment-api/base/** unchanged since hand-over
@@ -2111,10 +2111,10 @@ fix-in-staging [git.changed-within, git] fail 0/2
   why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
 staging-reconciling [git.registration, git] fail 0/2
   message: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
-  expected: automated=true
-  actual: automated=false
-  why: The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.
-  - automated: got false, expected true
+  expected: suspended=false
+  actual: suspended=true
+  why: A suspended registration reconciles nothing, not even a fix in Git: the controller holds what it last applied.
+  - suspended: got true, expected false
 base-untouched [git.unchanged, git] pass 0/1 withheld
   message: apps/payment-api/base/** is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-renders-five-replicas).
   expected: apps/payment-api/base/** unchanged since hand-over

@@ -147,3 +147,50 @@ t.test("Flux's ref fields in source-controller's precedence: commit, name, semve
   t.same(grade({ tag: 'v1.27.5', semver: '>=1.27.0' }).mismatches, [{ path: 'revision', got: '">=1.27.0"', expected: '"main"' }], 'semver wins over the tag');
   t.same(grade({}).mismatches, [{ path: 'revision', got: '"master"', expected: '"main"' }], "no ref field: Flux's default branch, master");
 });
+
+t.test('suspended: a suspended Flux Kustomization (drift-accept, recorded) is reported as suspended, on either expectation', async (t) => {
+  const seed = fixture('drift-accept', 'flux', 'faults');
+  const lifted = fixture('drift-accept', 'flux', 'solution');
+  const running = registration.params.parse({ environment: 'staging', expect: { suspended: false } });
+  const held = registration.params.parse({ environment: 'staging', expect: { suspended: true } });
+  const automated = registration.params.parse({ environment: 'staging', expect: { automated: true } });
+  const flux = { controller: 'flux' as const };
+  const r = registration.grade(seed, running, flux);
+  t.equal(r.status, 'fail');
+  t.same(r.mismatches, [{ path: 'suspended', got: 'true', expected: 'false' }]);
+  t.same([r.expected, r.actual], ['suspended=false', 'suspended=true']);
+  t.equal(r.why, 'A suspended registration reconciles nothing, not even a fix in Git: the controller holds what it last applied.');
+  t.match(registration.grade(lifted, held, flux).why, 'contract between Git and the controller', 'expected suspended, it runs: the general why');
+  t.equal(registration.grade(lifted, running, flux).status, 'pass', 'the fix lifts the suspension');
+  t.equal(registration.grade(seed, held, flux).status, 'pass');
+  t.same(registration.grade(lifted, held, flux).mismatches, [{ path: 'suspended', got: 'false', expected: 'true' }]);
+  // The bank's existing check (automated: true) keeps its verdicts, and now says what is wrong.
+  t.same(registration.grade(seed, automated, flux).mismatches, [{ path: 'suspended', got: 'true', expected: 'false' }], 'not "automated: got false"');
+  t.equal(registration.grade(lifted, automated, flux).status, 'pass');
+  t.same(registration.grade(lifted, registration.params.parse({ environment: 'staging', expect: { automated: false } }), flux).mismatches, [{ path: 'suspended', got: 'false', expected: 'true' }]);
+  const both = registration.params.parse({ environment: 'staging', expect: { automated: true, suspended: false, prune: true } });
+  t.same(registration.grade(seed, both, flux).mismatches, [{ path: 'suspended', got: 'true', expected: 'false' }], 'named once when both expectations say it');
+  t.same(registration.grade(lifted, both, flux).status, 'pass');
+  const contradicting = registration.params.parse({ environment: 'staging', expect: { automated: true, suspended: true } });
+  t.same(registration.grade(lifted, contradicting, flux).mismatches, [{ path: 'suspended', got: 'false', expected: 'true' }], 'automated passes, suspended fails');
+  t.equal(registration.describe(running), 'staging registration exists with suspended=false');
+});
+
+t.test('suspended on Argo CD: automated sync absent or disabled; automated stays its own expectation', async (t) => {
+  const argo = { controller: 'argocd' as const };
+  const running = registration.params.parse({ environment: 'staging', expect: { suspended: false } });
+  const solved = fixture('stale-branch', 'argocd', 'solution');
+  t.equal(registration.grade(solved, running, argo).status, 'pass', 'automated sync on: not suspended');
+  const manual = edited('argocd', (docs) => delete docs[0]!['spec'].syncPolicy.automated);
+  t.same(registration.grade(manual, running, argo).mismatches, [{ path: 'suspended', got: 'true', expected: 'false' }]);
+  t.equal(registration.grade(manual, registration.params.parse({ environment: 'staging', expect: { suspended: true } }), argo).status, 'pass');
+  const disabled = edited('argocd', (docs) => (docs[0]!['spec'].syncPolicy.automated.enabled = false));
+  t.same(registration.grade(disabled, running, argo).mismatches, [{ path: 'suspended', got: 'true', expected: 'false' }], 'automated.enabled: false');
+  const both = registration.params.parse({ environment: 'staging', expect: { automated: true, suspended: false } });
+  t.same(registration.grade(manual, both, argo).mismatches, [{ path: 'automated', got: 'false', expected: 'true' }, { path: 'suspended', got: 'true', expected: 'false' }], 'Argo CD names automated as itself');
+  t.match(registration.grade(manual, both, argo).why, 'A suspended registration reconciles nothing', 'suspended among other mismatches: its why');
+  const healing = registration.params.parse({ environment: 'staging', expect: { selfHeal: false } });
+  const r = registration.grade(solved, healing, argo);
+  t.same(r.mismatches, [{ path: 'selfHeal', got: 'true', expected: 'false' }]);
+  t.match(r.why, 'contract between Git and the controller', 'another field got true: the general why');
+});
