@@ -78,6 +78,18 @@ export const Scenario = z.strictObject({
   rollouts: z.boolean().default(false),
   workload: z.string().min(1).default('payment-api'),
   trackedBranch: z.string().min(1).default('main'),
+  /**
+   * Live sessions: how long, at most, the harness waits for the controller to settle a push (reconciled at the
+   * pushed revision, health settled) before it grades what is there, in seconds. Absent: 90. Raise it where the
+   * controller's own retries take longer (Argo CD backs off between sync retries), so grading does not run mid-retry.
+   */
+  settleTimeoutSeconds: z
+    .number()
+    .int()
+    .min(10)
+    .max(1800)
+    .optional()
+    .describe('Live sessions: the longest wait, in seconds, for the controller to settle a push before grading (default 90).'),
   /** The text the learner sees. */
   prompt: z.string().min(1),
   /**

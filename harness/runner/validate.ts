@@ -11,6 +11,7 @@ import { LabError } from '../errors.js';
 import { onInterrupt, removeScratch, scratchDir } from '../scratch.js';
 import { gradeEvidence } from './grade.js';
 import { inScenarioStep, scenarioFileOf } from './step-error.js';
+import { settleTimeoutMs } from './settle-timeout.js';
 import { cleanupLive, collectLiveEvidence, playSteps, startLive } from './live.js';
 import type { Session } from '../model/session.js';
 import type { Step } from '../model/steps.js';
@@ -72,6 +73,7 @@ export async function playLivePhase(
   list = phase,
 ): Promise<Evidence> {
   const file = scenarioFileOf(unit.scenarioDir);
+  const settle = settleTimeoutMs(unit.scenario);
   const dir = await scratchDir(`validate-${unit.scenario.id}`);
   const workspace = join(dir, 'ws');
   let session: Session | undefined;
@@ -81,17 +83,17 @@ export async function playLivePhase(
   const log = (l: string): void => options.log(`[${unit.scenario.id}/${unit.controller}/${phase}] ${l}`);
   try {
     // startLive undoes its own half-made session if interrupted; once it hands over, the run is ours to undo.
-    session = await startLive({ scenario: unit.scenario, scenarioDir: unit.scenarioDir, workspace, controller: unit.controller, cluster: options.cluster, log }).catch((error: unknown) => {
+    session = await startLive({ scenario: unit.scenario, scenarioDir: unit.scenarioDir, workspace, controller: unit.controller, cluster: options.cluster, log, settleTimeoutMs: settle }).catch((error: unknown) => {
       throw inScenarioStep(error, file, 'faults', unit.scenario.faults, false);
     });
     const handed = session;
     unregister = onInterrupt(() => cleanup(handed));
     if (steps) {
-      await playSteps(session, workspace, steps, { cluster: options.cluster, log }).catch((error: unknown) => {
+      await playSteps(session, workspace, steps, { cluster: options.cluster, log, settleTimeoutMs: settle }).catch((error: unknown) => {
         throw inScenarioStep(error, file, list, steps);
       });
     }
-    return await collectLiveEvidence({ session, cluster: options.cluster, log });
+    return await collectLiveEvidence({ session, cluster: options.cluster, log, settleTimeoutMs: settle });
   } finally {
     // Still registered while it runs: an interrupt now waits for this same cleanup instead of exiting under it.
     if (session) await cleanup(session);

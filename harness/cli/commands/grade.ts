@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { LabError } from '../../errors.js';
 import { collectOfflineEvidence } from '../../evidence/collect.js';
 import { collectLiveEvidence } from '../../runner/live.js';
+import { settleTimeoutMs } from '../../runner/settle-timeout.js';
 import { loadSession } from '../../runner/session.js';
 import { gradeEvidence } from '../../runner/grade.js';
 import { writeBundle } from '../../results/bundle.js';
@@ -29,7 +30,7 @@ export function register(program: Command, setExit: SetExit): void {
       const learner = opts.out !== undefined || opts.learner !== undefined ? resolveLearner(opts.learner, session) : undefined;
       const collected =
         session.live && !opts.offline
-          ? await collectLiveEvidence({ session, cluster: session.live.cluster, log: (l) => process.stderr.write(`${l}\n`) })
+          ? await collectLiveEvidence({ session, cluster: session.live.cluster, log: (l) => process.stderr.write(`${l}\n`), settleTimeoutMs: settleTimeoutMs(scenario) })
           : await collectOfflineEvidence(session);
       const evidence = learner === undefined ? collected : withLearner(collected, learner);
       const result = gradeEvidence(scenario, evidence);

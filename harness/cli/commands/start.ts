@@ -2,6 +2,7 @@ import { Option, type Command } from 'commander';
 import { LabError } from '../../errors.js';
 import { resolve } from 'node:path';
 import { startLive } from '../../runner/live.js';
+import { settleTimeoutMs } from '../../runner/settle-timeout.js';
 import { assertEmptyOrMissing, promptText, startOffline } from '../../runner/start.js';
 import { loadScenario } from '../../scenario/load.js';
 import type { SetExit } from './register.js';
@@ -33,6 +34,7 @@ export function register(program: Command, setExit: SetExit): void {
           mode: opts.mode,
           ...(opts.learner ? { learner: opts.learner } : {}),
           log: (l) => process.stderr.write(`${l}\n`),
+          settleTimeoutMs: settleTimeoutMs(scenario),
         });
         process.stdout.write(promptText(scenario, session, workspace) + '\n');
         return setExit(0);

@@ -10,6 +10,7 @@ import { collectOfflineEvidence } from '../../evidence/collect.js';
 import { branchHeads } from '../../git/lab-repo.js';
 import { gradeEvidence } from '../../runner/grade.js';
 import { collectLiveEvidence } from '../../runner/live.js';
+import { settleTimeoutMs } from '../../runner/settle-timeout.js';
 import { loadSession } from '../../runner/session.js';
 import { loadScenario } from '../../scenario/load.js';
 import { renderText } from '../../report/text.js';
@@ -48,7 +49,7 @@ export function register(program: Command, setExit: SetExit): void {
             lastSeen = mark;
             const head = (await branchHeads(session.bareDir))[session.trackedBranch] ?? '';
             process.stderr.write(`grading ${head.slice(0, 7)}...\n`);
-            const evidence = session.live ? await collectLiveEvidence({ session, cluster: session.live.cluster, log: (l) => process.stderr.write(`  ${l}\n`) }) : await collectOfflineEvidence(session);
+            const evidence = session.live ? await collectLiveEvidence({ session, cluster: session.live.cluster, log: (l) => process.stderr.write(`  ${l}\n`), settleTimeoutMs: settleTimeoutMs(scenario) }) : await collectOfflineEvidence(session);
             const result = gradeEvidence(scenario, evidence);
             code = exitCodeOf(result);
             if (tty) process.stdout.write('\x1b[2J\x1b[H');
