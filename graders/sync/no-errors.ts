@@ -5,24 +5,48 @@ import { errorConditions, readApplication } from '../../harness/model/argocd-sta
 import { fluxCondition, readGitRepository, readKustomization } from '../../harness/model/flux-status.js';
 import type { Mismatch } from '../../harness/model/result.js';
 
+/** An Application's error conditions and failed operation, each path prefixed with `prefix`. */
+function applicationErrors(raw: Record<string, unknown>, prefix: string): Mismatch[] {
+  const app = readApplication(raw);
+  const out: Mismatch[] = [];
+  for (const c of errorConditions(app)) out.push({ path: `${prefix}condition ${c.type}`, got: c.message ?? '', expected: 'absent' });
+  const { phase, message } = app.status.operationState;
+  if (phase === 'Failed' || phase === 'Error') out.push({ path: `${prefix}status.operationState.phase`, got: `${phase}: ${message ?? ''}`, expected: 'Succeeded' });
+  return out;
+}
+
+/** The root's errors: Argo CD's root Application as any Application; Flux's root Kustomization when Ready=False. */
+function rootErrors(controller: 'argocd' | 'flux', raw: Record<string, unknown>): Mismatch[] {
+  // A root Synced with Git has applied everything; a failed operation it still shows is an older one's.
+  if (controller === 'argocd') return applicationErrors(raw, 'root ').filter((e) => !(e.path === 'root status.operationState.phase' && readApplication(raw).status.sync.status === 'Synced'));
+  const ready = fluxCondition(readKustomization(raw), 'Ready');
+  return ready?.status === 'False' ? [{ path: 'root Kustomization Ready', got: `False ${ready.reason ?? ''}: ${ready.message ?? ''}`.trim(), expected: 'True' }] : [];
+}
+
 export const noErrors = defineGrader({
   name: 'sync.no-errors',
   boundary: 'sync',
-  summary: 'The controller reports no error for the environment (Argo CD error conditions and failed operations; Flux Ready=False).',
+  summary: "The controller reports no error for the environment, at its root (which applies the registration folder) or its registration (Argo CD error conditions and failed operations; Flux Ready=False).",
   params: z.strictObject({ environment: z.string().min(1) }),
   describe: (p) => `${p.environment} reconciles without controller errors`,
   grade(evidence, params, { controller }) {
     const env = environmentOf(evidence, params.environment);
     if (isFinding(env)) return env;
     const errors: Mismatch[] = [];
+    // The root first: it applies the registration folder, and its refusal (a kind or a destination the run may
+    // not use) is where the learner's change stopped.
+    if (env.root) errors.push(...rootErrors(controller, env.root));
     if (controller === 'argocd') {
-      if (!env.application) return fail(`No Argo CD Application registers ${params.environment}.`, { actual: 'no Application' });
-      const app = readApplication(env.application);
-      for (const c of errorConditions(app)) errors.push({ path: `condition ${c.type}`, got: c.message ?? '', expected: 'absent' });
-      const { phase, message } = app.status.operationState;
-      if (phase === 'Failed' || phase === 'Error') errors.push({ path: 'status.operationState.phase', got: `${phase}: ${message ?? ''}`, expected: 'Succeeded' });
+      if (!env.application) {
+        if (errors.length > 0) return fail(`No Argo CD Application registers ${params.environment}; its root reports: ${errors[0]!.got}`, { actual: 'no Application', mismatches: errors });
+        return fail(`No Argo CD Application registers ${params.environment}.`, { actual: 'no Application' });
+      }
+      errors.push(...applicationErrors(env.application, ''));
     } else {
-      if (!env.kustomization) return fail(`No Flux Kustomization registers ${params.environment}.`, { actual: 'no Kustomization' });
+      if (!env.kustomization) {
+        if (errors.length > 0) return fail(`No Flux Kustomization registers ${params.environment}; its root reports: ${errors[0]!.got}`, { actual: 'no Kustomization', mismatches: errors });
+        return fail(`No Flux Kustomization registers ${params.environment}.`, { actual: 'no Kustomization' });
+      }
       for (const [what, obj] of [['GitRepository', readGitRepository(env.gitRepository)], ['Kustomization', readKustomization(env.kustomization)]] as const) {
         const ready = fluxCondition(obj, 'Ready');
         if (ready?.status === 'False') errors.push({ path: `${what} Ready`, got: `False ${ready.reason ?? ''}: ${ready.message ?? ''}`.trim(), expected: 'True' });

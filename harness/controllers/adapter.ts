@@ -9,6 +9,12 @@ import type { Controller } from '../model/boundary.js';
 export const RUN_LABEL = 'gitops-lab.dev/run';
 export const FIELD_MANAGER = 'gitops-lab-seeder';
 
+/** An API kind by group (`''` for the core group). */
+export interface Kind {
+  readonly group: string;
+  readonly kind: string;
+}
+
 export interface RootOptions {
   readonly runId: string;
   readonly environment: string;
@@ -16,6 +22,10 @@ export interface RootOptions {
   readonly branch: string;
   /** Repository path of the environment's registration folder for this controller. */
   readonly path: string;
+  /** Every namespace of the run: the only destinations its registrations get. */
+  readonly namespaces: readonly string[];
+  /** Kinds the registration folders hold at hand-over: the root may apply these (and the registrations) only. */
+  readonly rootKinds: readonly Kind[];
 }
 
 /** The controller's view of one environment's registration (raw objects, absent when not registered). */

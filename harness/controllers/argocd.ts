@@ -4,7 +4,14 @@ import { automatedSync, errorConditions, readApplication, REFRESH_ANNOTATION } f
 import { FIELD_MANAGER, labels, type ControllerAdapter, type RegistrationState, type RootOptions, type SettleVerdict } from './adapter.js';
 
 const APP = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application' } as const;
+const PROJECT = { apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject' } as const;
 const NS = 'argocd';
+const IN_CLUSTER = 'https://kubernetes.default.svc';
+
+/** The run's AppProject, which its registrations name (`{{lab.project}}`): its repository, its namespaces only. */
+export const runProjectName = (runId: string): string => `lab-${runId}`;
+/** The AppProject of the run's roots: Applications (and what the scenario's registration folders hold) in argocd only. */
+export const rootProjectName = (runId: string): string => `lab-root-${runId}`;
 
 const ref = (name: string) => ({ ...APP, namespace: NS, name });
 
@@ -67,14 +74,43 @@ export const argocd: ControllerAdapter = {
   namespace: NS,
   rootName: (runId, env) => `lab-root-${env}-${runId}`,
   rootObjects(o: RootOptions): KubeObject[] {
+    // Tenancy by the controller: the root may create Applications (and the kinds the scenario's registration
+    // folders hold at hand-over) in argocd, nothing elsewhere; the run's Applications may deploy only the run's
+    // repository into the run's namespaces (the Namespaces themselves, for CreateNamespace, are the one
+    // cluster-scoped kind). Any other destination, kind or source gets Argo CD's own refusal at the sync boundary.
+    const extra = o.rootKinds.filter((k) => !(k.group === APP.apiVersion.split('/')[0] && k.kind === APP.kind));
+    const rootProject: KubeObject = {
+      ...PROJECT,
+      metadata: { name: rootProjectName(o.runId), namespace: NS, labels: labels(o.runId) },
+      spec: {
+        description: `gitops-lab run ${o.runId}: the roots, which apply the registration folders`,
+        sourceRepos: [o.repoURL],
+        destinations: [{ server: IN_CLUSTER, namespace: NS }],
+        namespaceResourceWhitelist: [{ group: 'argoproj.io', kind: 'Application' }, ...extra],
+        // A kind listed here that is namespaced (or above, cluster-scoped) has no effect: the API decides which it is.
+        clusterResourceWhitelist: extra,
+      },
+    };
+    const runProject: KubeObject = {
+      ...PROJECT,
+      metadata: { name: runProjectName(o.runId), namespace: NS, labels: labels(o.runId) },
+      spec: {
+        description: `gitops-lab run ${o.runId}: its registrations`,
+        sourceRepos: [o.repoURL],
+        destinations: o.namespaces.map((namespace) => ({ server: IN_CLUSTER, namespace })),
+        clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
+      },
+    };
     return [
+      rootProject,
+      runProject,
       {
         ...APP,
         metadata: { name: this.rootName(o.runId, o.environment), namespace: NS, labels: labels(o.runId) },
         spec: {
-          project: 'default',
+          project: rootProjectName(o.runId),
           source: { repoURL: o.repoURL, targetRevision: o.branch, path: o.path },
-          destination: { server: 'https://kubernetes.default.svc', namespace: NS },
+          destination: { server: IN_CLUSTER, namespace: NS },
           // No self-heal: the root applies what Git says, and does not undo a person's live change to a registration.
           syncPolicy: { automated: { prune: true } },
         },
@@ -111,5 +147,6 @@ export const argocd: ControllerAdapter = {
   },
   async deleteRoots(kube, runId, environments) {
     for (const env of environments) await kube.delete(ref(this.rootName(runId, env)));
+    for (const name of [rootProjectName(runId), runProjectName(runId)]) await kube.delete({ ...PROJECT, namespace: NS, name });
   },
 };

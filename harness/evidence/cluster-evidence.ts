@@ -29,6 +29,8 @@ export interface ClusterEvidenceInput {
   /** Environment -> namespace and the registration's name (from Git), for the environments seeded live. */
   readonly environments: Readonly<Record<string, { readonly namespace: string; readonly registration: string | undefined }>>;
   readonly handoverAt: string;
+  /** The run: its roots (which apply the registration folders) are read too. */
+  readonly runId?: string;
   readonly auditLog?: string;
   /** The watch recorder's file, where there is no audit log. */
   readonly recorderFile?: string;
@@ -51,6 +53,8 @@ export async function collectClusterEvidence(input: ClusterEvidenceInput): Promi
     Object.entries(input.environments).map(async ([name, env]) => {
       const lists = await Promise.all(LIVE_KINDS.map(async (kind) => [kind, (await listOrEmpty(kube, kind, env.namespace)).map((o) => redactValue(o) as Record<string, unknown>)] as const));
       const registration = env.registration ? await adapter.read(kube, env.registration) : {};
+      const rootState = input.runId ? await adapter.read(kube, adapter.rootName(input.runId, name)) : {};
+      const root = rootState.application ?? rootState.kustomization;
       return [
         name,
         {
@@ -58,6 +62,7 @@ export async function collectClusterEvidence(input: ClusterEvidenceInput): Promi
           ...(registration.application ? { application: registration.application } : {}),
           ...(registration.kustomization ? { kustomization: registration.kustomization } : {}),
           ...(registration.gitRepository ? { gitRepository: registration.gitRepository } : {}),
+          ...(root ? { root } : {}),
           objects: Object.fromEntries(lists),
         },
       ] as const;

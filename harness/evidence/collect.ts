@@ -1,4 +1,5 @@
 /** Assembles Evidence for a session. Offline: git and render; the live collector adds cluster evidence. */
+import { redactURL } from '../git/access.js';
 import { EVIDENCE_SCHEMA_VERSION, type Evidence } from '../model/evidence.js';
 import type { ClusterEvidence } from '../model/cluster-evidence.js';
 import type { Session } from '../model/session.js';
@@ -17,7 +18,8 @@ export interface CollectOptions {
 export async function collectEvidence(session: Session, options: CollectOptions = {}): Promise<Evidence> {
   const git = await collectGitEvidence({
     bareDir: session.bareDir,
-    repoURL: session.repoURL,
+    // The controllers' read credential stays out of the bundle's top line (the registrations still name it).
+    repoURL: redactURL(session.repoURL),
     trackedBranch: session.trackedBranch,
     seedSha: session.seedSha,
     seedBranches: session.seedBranches,

@@ -11,6 +11,7 @@ import { LabError } from '../errors.js';
 import { writeJsonAtomic } from '../atomic.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { isAlive } from '../supervisor.js';
+import { withCredential, type Credential } from './access.js';
 import { FatalWaitError, pollUntil } from '../wait.js';
 
 export interface GitServerRecord {
@@ -24,6 +25,7 @@ export interface GitServerRecord {
   readonly clusterUrl?: string;
   /** Host directory of the bare lab repositories (the in-cluster server serves the same directory). */
   readonly root: string;
+  /** The server's own credential: it opens every repository (the harness's; learners and controllers get per-run ones). */
   readonly username: string;
   readonly password: string;
 }
@@ -109,7 +111,8 @@ async function startGitServer(stateDir: string, port: number): Promise<GitServer
   const root = gitRootFor(stateDir);
   mkdirSync(root, { recursive: true });
   const password = newGitPassword();
-  const username = 'learner';
+  // The server's own credential (it opens every repository): the harness's, never handed to a learner.
+  const username = 'gitops-lab';
   const bin = join(PACKAGE_ROOT, 'dist', 'harness', 'cli', 'main.js');
   const { pid } = await spawnDetached(process.execPath, [bin, 'git-serve', '--root', root, '--port', String(port)], {
     cwd: stateDir,
@@ -131,7 +134,7 @@ export async function recordInClusterGitServer(stateDir: string, record: Omit<Gi
   await writeJsonAtomic(recordFile(stateDir), record);
 }
 
-/** A new password for the learner's pushes (the URL carries it, so `git push` just works in the workspace). */
+/** A new password for the server's own credential. */
 export function newGitPassword(): string {
   return randomBytes(9).toString('base64url');
 }
@@ -148,7 +151,7 @@ export async function stopGitServer(stateDir: string): Promise<void> {
   rmSync(recordFile(stateDir), { force: true });
 }
 
-/** The URL a learner pushes to: credentials in the URL so `git push` just works in the workspace. */
-export function pushURL(rec: GitServerRecord, repo: string): string {
-  return `http://${rec.username}:${rec.password}@127.0.0.1:${rec.port}/${repo}.git`;
+/** The URL a learner pushes to: their run's credential in the URL, so `git push` just works in the workspace. */
+export function pushURL(rec: GitServerRecord, repo: string, credential: Credential): string {
+  return withCredential(`http://127.0.0.1:${rec.port}/${repo}.git`, credential);
 }

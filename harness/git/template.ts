@@ -1,6 +1,6 @@
 /**
  * Values the harness fills into a scenario's repo content and steps when a lab is created:
- * `{{lab.repoURL}}`, `{{lab.run}}`, `{{lab.suffix}}`, `{{lab.ns.<environment>}}`.
+ * `{{lab.repoURL}}`, `{{lab.run}}`, `{{lab.suffix}}`, `{{lab.ns.<environment>}}`, `{{lab.project}}`.
  */
 export interface LabVars {
   readonly repoURL: string;
@@ -9,6 +9,8 @@ export interface LabVars {
   readonly suffix: string;
   /** Environment -> namespace, already suffixed when runs share a cluster. */
   readonly namespaces: Readonly<Record<string, string>>;
+  /** The Argo CD AppProject a registration names: the run's own (`lab-<run>`) on a cluster, `default` offline. */
+  readonly project: string;
 }
 
 export function fillTemplate(text: string, vars: LabVars): string {
@@ -16,6 +18,7 @@ export function fillTemplate(text: string, vars: LabVars): string {
     if (key === 'repoURL') return vars.repoURL;
     if (key === 'run') return vars.runId;
     if (key === 'suffix') return vars.suffix;
+    if (key === 'project') return vars.project;
     if (key === 'ns' && arg !== undefined && vars.namespaces[arg] !== undefined) return vars.namespaces[arg];
     return whole;
   });

@@ -65,6 +65,12 @@ export const EnvironmentClusterEvidence = z.object({
   application: Obj.optional(),
   kustomization: Obj.optional(),
   gitRepository: Obj.optional(),
+  /**
+   * The run's root for the environment (Argo CD: an Application; Flux: a Kustomization), which applies the
+   * registration folder from Git: its refusal (a kind or destination its AppProject does not allow) is a sync error.
+   * Absent in evidence recorded before it was kept.
+   */
+  root: Obj.optional(),
   objects: z.record(z.string(), z.array(Obj)),
 });
 export type EnvironmentClusterEvidence = z.infer<typeof EnvironmentClusterEvidence>;

@@ -17,6 +17,7 @@ import { applyGitStep } from '../git/steps.js';
 import { branchHeads, cloneWorkspace, createLabRepo, labClock } from '../git/lab-repo.js';
 import { gitOut } from '../git/git.js';
 import { ensureGitServer, pushURL, readGitServer } from '../git/server-process.js';
+import { newRunCredentials, withCredential, withoutCredential, writeRepoAccess, type RunCredentials } from '../git/access.js';
 import { createKubeClient, type KubeClient } from '../kube/client.js';
 import { OFFLINE_BOUNDARIES, type Controller } from '../model/boundary.js';
 import type { Evidence } from '../model/evidence.js';
@@ -32,6 +33,7 @@ import { pollUntil } from '../wait.js';
 import { deploymentRollout } from '../model/rollout.js';
 import { createdFromGit } from './cleanup.js';
 import { applyLiveStep, type LiveContext } from './live-steps.js';
+import { handedOverKinds } from './tenancy.js';
 import type { Session } from '../model/session.js';
 import { newRunId, newSession, saveSession, stateHome } from './session.js';
 import { environmentsFor, labVars } from './start.js';
@@ -275,8 +277,11 @@ export async function startLive(o: StartLiveOptions): Promise<Session> {
   const server = await ensureGitServer(gitStateDir, readGitServer(gitStateDir)?.port ?? (await freePort()));
   const repo = `${scenario.id}-${runId}`;
   const bareDir = join(server.root, `${repo}.git`);
-  // What the controllers pull from: the in-cluster Service where the server runs in the cluster (kind).
-  const repoURL = `${server.clusterUrl ?? server.url}/${repo}.git`;
+  // This run's own credentials: the learner's pushes to and reads only this repository, the controllers' only reads it.
+  const credentials = newRunCredentials(runId);
+  // What the controllers pull from (the in-cluster Service where the server runs in the cluster: kind), with
+  // their read-only credential in it: registrations name this URL.
+  const repoURL = withCredential(`${server.clusterUrl ?? server.url}/${repo}.git`, credentials.reader);
   const environments = environmentsFor(scenario, suffix);
   const vars = labVars(repoURL, runId, environments, suffix);
   const stateDir = join(stateHome(), 'sessions', runId);
@@ -291,7 +296,7 @@ export async function startLive(o: StartLiveOptions): Promise<Session> {
     if (!workspaceWasThere) await rm(o.workspace, { recursive: true, force: true });
   });
   try {
-    made = await seedLive(o, { runId, suffix, server, repo, bareDir, repoURL, environments, vars, stateDir, gitStateDir, kube, auditLog, kubeconfig, provider, adapter }, (s) => (made = s));
+    made = await seedLive(o, { runId, suffix, server, repo, bareDir, repoURL, credentials, environments, vars, stateDir, gitStateDir, kube, auditLog, kubeconfig, provider, adapter }, (s) => (made = s));
     return made;
   } finally {
     unregister();
@@ -305,6 +310,7 @@ interface SeedPlan {
   readonly repo: string;
   readonly bareDir: string;
   readonly repoURL: string;
+  readonly credentials: RunCredentials;
   readonly environments: ReturnType<typeof environmentsFor>;
   readonly vars: ReturnType<typeof labVars>;
   readonly stateDir: string;
@@ -320,8 +326,10 @@ interface SeedPlan {
 async function seedLive(o: StartLiveOptions, p: SeedPlan, track: (s: Session) => void): Promise<Session> {
   const log = o.log ?? (() => undefined);
   const { scenario } = o;
-  const { runId, server, repo, bareDir, repoURL, environments, vars, stateDir, gitStateDir, kube, auditLog, kubeconfig, provider, adapter } = p;
-  log(`lab repository ${repoURL}`);
+  const { runId, server, repo, bareDir, repoURL, credentials, environments, vars, stateDir, gitStateDir, kube, auditLog, kubeconfig, provider, adapter } = p;
+  log(`lab repository ${withoutCredential(repoURL)} (controllers read as ${credentials.reader.username}, the learner pushes as ${credentials.learner.username})`);
+  // The grants first: the repository is never there without them (no moment when anyone may read it).
+  await writeRepoAccess(bareDir, credentials);
   const lab = await createLabRepo({ scenario, scenarioDir: o.scenarioDir, bareDir, repoURL, vars, applyFaults: false });
   const live = liveEnvironments(scenario);
   const session = newSession({
@@ -341,8 +349,13 @@ async function seedLive(o: StartLiveOptions, p: SeedPlan, track: (s: Session) =>
   track(session);
   const ls = new LiveSession(session, kube, adapter, log, o.settleTimeoutMs ?? DEFAULT_SETTLE_TIMEOUT_MS);
   getProvider(provider).recordRun(o.cluster, { runId, namespaces: Object.values(environments).map((e) => e.namespace) });
+  const registrationDirs = Object.values(environments).map((e) => `${e.registration}/${o.controller}`);
+  // Only Argo CD's roots are limited by kind (their AppProject); Flux's roots take none.
+  const rootKinds = o.controller === 'argocd' ? await handedOverKinds(bareDir, lab.trackedBranch, scenario.faults, vars, registrationDirs) : [];
+  const namespaces = Object.values(environments).map((e) => e.namespace);
   for (const env of live) {
-    for (const obj of adapter.rootObjects({ runId, environment: env, repoURL, branch: lab.trackedBranch, path: `${environments[env]!.registration}/${o.controller}` })) {
+    const path = `${environments[env]!.registration}/${o.controller}`;
+    for (const obj of adapter.rootObjects({ runId, environment: env, repoURL, branch: lab.trackedBranch, path, namespaces, rootKinds })) {
       await kube.apply(obj, { fieldManager: FIELD_MANAGER, force: true });
     }
   }
@@ -371,7 +384,7 @@ async function seedLive(o: StartLiveOptions, p: SeedPlan, track: (s: Session) =>
     seedBranches: heads,
     live: { ...session.live!, handoverAt: new Date().toISOString() },
   };
-  await cloneWorkspace(pushURL(server, repo), o.workspace, lab.trackedBranch);
+  await cloneWorkspace(pushURL(server, repo, credentials.learner), o.workspace, lab.trackedBranch);
   await saveSession(o.workspace, handed);
   return handed;
 }
@@ -404,6 +417,7 @@ export async function collectLiveEvidence(o: GradeLiveOptions): Promise<Evidence
         adapter,
         environments: Object.fromEntries(live.environments.map((e) => [e, { namespace: session.environments[e]!.namespace, registration: names[e] }])),
         handoverAt: live.handoverAt,
+        runId: session.runId,
         ...(live.auditLog ? { auditLog: live.auditLog } : {}),
         ...(live.recorder ? { recorderFile: live.recorder.file } : {}),
       }),

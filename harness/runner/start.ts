@@ -28,7 +28,12 @@ export function environmentsFor(scenario: Scenario, suffix = ''): Session['envir
 }
 
 export function labVars(repoURL: string, runId: string, envs: Session['environments'], suffix = ''): LabVars {
-  return { repoURL, runId, suffix, namespaces: Object.fromEntries(Object.entries(envs).map(([n, e]) => [n, e.namespace])) };
+  return { repoURL, runId, suffix, namespaces: Object.fromEntries(Object.entries(envs).map(([n, e]) => [n, e.namespace])), project: runProject(suffix) };
+}
+
+/** The AppProject a run's registrations name: the run's own where runs share a cluster (suffix `-<run>`), else `default`. */
+export function runProject(suffix: string): string {
+  return suffix ? `lab${suffix}` : 'default';
 }
 
 export async function assertEmptyOrMissing(dir: string): Promise<void> {

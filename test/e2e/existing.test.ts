@@ -8,7 +8,7 @@
  * The cluster is set up in t.before (no assertion at the top level, so the root test cannot end before its
  * subtests exist); everything started here is torn down in t.teardown, also when an assertion fails.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -18,6 +18,7 @@ import { createKubeClient, type KubeClient, type KubeObject } from '../../harnes
 import { contextNames } from '../../harness/providers/existing/kubeconfig.js';
 import { ExistingProvider } from '../../harness/providers/existing/provider.js';
 import { LocalProvider } from '../../harness/providers/local/provider.js';
+import { waitFor } from '../../harness/supervisor.js';
 import { REPO_ROOT, sessionRecord } from '../helpers/cli.js';
 
 const home = mkdtempSync(join(tmpdir(), 'gitops-lab-e2e-existing-'));
@@ -240,6 +241,21 @@ t.test('learners: disjoint run-id namespaces and registrations; everything outsi
   t.equal(new Set(allNs).size, allNs.length, 'no namespace is shared between sessions');
   t.same(existing.runs(REMOTE).slice(-4).map((x) => x.runId).sort(), sessions.map((x) => x.runId).sort(), 'every parallel run is in the ledger');
 
+  // Each session's git credentials open only its own lab repository (issue 12): alice's push URL, pointed at bob's
+  // repository, can neither push nor clone; nobody reads bob's anonymously; alice's own repository takes her push.
+  const gitEnv = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_TERMINAL_PROMPT: '0' };
+  const originOf = async (dir: string): Promise<string> => (await run('git', ['remote', 'get-url', 'origin'], { cwd: dir, env: gitEnv })).stdout.trim();
+  const [aliceURL, bobURL] = [await originOf(ws[0]!.dir), await originOf(ws[1]!.dir)];
+  const bobRepo = new URL(bobURL).pathname;
+  const aliceOnBob = Object.assign(new URL(aliceURL), { pathname: bobRepo }).toString();
+  const anonBob = Object.assign(new URL(bobURL), { username: '', password: '' }).toString();
+  const tryGit = (args: string[]) => run('git', args, { cwd: ws[0]!.dir, env: gitEnv, allowFailure: true, timeoutMs: 30_000 });
+  const pushed = await tryGit(['push', aliceOnBob, 'HEAD:refs/heads/main', '--force']);
+  t.not(pushed.exitCode, 0, `alice's credentials do not push to bob's repository: ${pushed.stderr.trim()}`);
+  t.not((await tryGit(['ls-remote', aliceOnBob])).exitCode, 0, "alice's credentials do not read bob's repository");
+  t.not((await tryGit(['clone', '-q', anonBob, join(home, 'anon-probe')])).exitCode, 0, "bob's repository is not readable anonymously");
+  t.equal((await tryGit(['push', '-q', 'origin', 'HEAD:refs/heads/alice-probe'])).exitCode, 0, "alice's credentials push to her own repository");
+
   const during = await snapshot();
   const d = diff(before, during);
   t.same(d.removed, [], 'nothing of the cluster was removed');
@@ -264,6 +280,52 @@ t.test('learners: disjoint run-id namespaces and registrations; everything outsi
       t.ok(dest === 'argocd' || dest.endsWith(`-${s.runId}`), `${ap.metadata.name} deploys into its own run's namespaces (${dest})`);
     }
   }
+
+  // Tenancy by the controller (issue 12). Alice commits into her staging registration folder a ConfigMap for
+  // kube-system and a ClusterRoleBinding: her root's AppProject refuses both (Argo CD's message, at the sync
+  // boundary of her grade). Then two Applications: one into bob's namespace, one into kube-system through the
+  // default project: her run's AppProject and the locked default project refuse them. Nothing is created.
+  const reg = join(ws[0]!.dir, 'platform/clusters/staging/argocd');
+  const aliceRepoURL = /repoURL: (\S+)/.exec(readFileSync(join(reg, 'payment-api.yaml'), 'utf8'))![1]!;
+  const bobStaging = b.environments['staging']!.namespace;
+  const app = (name: string, project: string, namespace: string) =>
+    `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: ${name}-${a.runId}\n  namespace: argocd\nspec:\n  project: ${project}\n  source:\n    repoURL: ${aliceRepoURL}\n    targetRevision: main\n    path: apps/payment-api/overlays/staging\n  destination:\n    server: https://kubernetes.default.svc\n    namespace: ${namespace}\n  syncPolicy:\n    automated: {}\n`;
+  writeFileSync(join(reg, 'escape.yaml'), [
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: escape-${a.runId}\n  namespace: kube-system\ndata:\n  owned: "yes"\n`,
+    `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: escape-${a.runId}\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: cluster-admin\nsubjects:\n  - kind: ServiceAccount\n    name: default\n    namespace: ${a.environments['staging']!.namespace}\n`,
+  ].join('---\n'));
+  const aliceGit = (args: string[]) => run('git', args, { cwd: ws[0]!.dir, env: { ...gitEnv, GIT_AUTHOR_NAME: 'A', GIT_AUTHOR_EMAIL: 'a@x', GIT_COMMITTER_NAME: 'A', GIT_COMMITTER_EMAIL: 'a@x' }, timeoutMs: 30_000 });
+  await aliceGit(['add', '-A']);
+  await aliceGit(['commit', '-qm', 'platform: staging extras']);
+  await aliceGit(['push', '-q', 'origin', 'HEAD:main']);
+  const escapeGraded = await cli(['grade', '--workspace', ws[0]!.dir, '--format', 'json'], 5 * 60_000);
+  const escapeResult = JSON.parse(escapeGraded.stdout) as { firstFailure?: { boundary: string; message: string } };
+  log(`alice's grade after the escape push: ${JSON.stringify(escapeResult.firstFailure)}`);
+  t.equal(escapeResult.firstFailure?.boundary, 'sync', 'the grade stops at the sync boundary');
+  t.match(escapeResult.firstFailure?.message ?? '', /not permitted in project lab-root-/, "and quotes Argo CD's refusal");
+  t.notOk(await kube.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'kube-system', name: `escape-${a.runId}` }), 'no ConfigMap in kube-system');
+  t.notOk(await kube.get({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', name: `escape-${a.runId}` }), 'no ClusterRoleBinding');
+
+  unlinkSync(join(reg, 'escape.yaml'));
+  writeFileSync(join(reg, 'escape-apps.yaml'), [app('escape-neighbour', `lab-${a.runId}`, bobStaging), app('escape-default', 'default', 'kube-system')].join('---\n'));
+  await aliceGit(['add', '-A']);
+  await aliceGit(['commit', '-qm', 'platform: two more Applications']);
+  await aliceGit(['push', '-q', 'origin', 'HEAD:main']);
+  await cli(['grade', '--workspace', ws[0]!.dir, '--format', 'json'], 5 * 60_000);
+  for (const name of ['escape-neighbour', 'escape-default']) {
+    const ref = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', namespace: 'argocd', name: `${name}-${a.runId}` };
+    const refusal = await waitFor(
+      async () => {
+        const conditions = ((await kube.get(ref))?.['status'] as { conditions?: { type?: string; message?: string }[] } | undefined)?.conditions ?? [];
+        return conditions.find((c) => c.type === 'InvalidSpecError')?.message ?? { pending: JSON.stringify(conditions) };
+      },
+      { what: `${name} to be refused`, timeoutMs: 120_000, intervalMs: 500 },
+    );
+    t.pass(`${name}: Argo CD refuses it: ${refusal}`);
+  }
+  const bobDeployments = await kube.list('apps/v1', 'Deployment', { namespace: bobStaging });
+  t.notOk(bobDeployments.some((d) => JSON.stringify(d.metadata.annotations ?? {}).includes(`escape-neighbour-${a.runId}`)), "nothing of alice's in bob's namespace");
+  t.notOk(await kube.get({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'kube-system', name: 'payment-api' }), 'nothing in kube-system');
 
   const downStarted = performance.now();
   const r = await cli(['down', '--name', REMOTE], 5 * 60_000);

@@ -88,15 +88,57 @@ t.test('status reports the running cluster with the controllers CRDs', async (t)
   t.equal(version.gitVersion, 'v1.36.3', 'apiserver reports the pinned, stamped version');
 });
 
+t.test("Argo CD: the default AppProject is locked: an Application naming it gets the controller's refusal", async (t) => {
+  const probe = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', namespace: 'argocd', name: 'default-project-probe' };
+  t.teardown(() => kube.delete(probe));
+  await kube.apply(
+    {
+      ...probe,
+      metadata: { name: probe.name, namespace: 'argocd' },
+      spec: {
+        project: 'default',
+        source: { repoURL: repoUrl, targetRevision: 'main', path: 'overlays/staging' },
+        destination: { server: 'https://kubernetes.default.svc', namespace: 'kube-system' },
+        syncPolicy: { automated: { prune: true } },
+      },
+    },
+    { fieldManager: FM },
+  );
+  const refusal = await waitFor(
+    async () => {
+      const s = (await kube.get(probe))?.['status'] as { conditions?: { type?: string; message?: string }[] } | undefined;
+      const c = (s?.conditions ?? []).find((x) => x.type === 'InvalidSpecError');
+      return c?.message ? c.message : { pending: `conditions=${JSON.stringify(s?.conditions ?? [])}` };
+    },
+    { what: 'the probe Application to be refused', timeoutMs: 120_000, intervalMs: 500 },
+  );
+  t.match(refusal, /default/, `refused: ${refusal}`);
+  t.notOk(await kube.get({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'kube-system', name: 'payment-api' }), 'nothing deployed into kube-system');
+});
+
 t.test('Argo CD: Application from the HTTP git server goes Synced/Healthy; a push is reconciled', async (t) => {
   const rev1 = await headOf();
+  // The default project is locked on lab clusters: this Application gets a project of its own.
+  await kube.apply(
+    {
+      apiVersion: 'argoproj.io/v1alpha1',
+      kind: 'AppProject',
+      metadata: { name: 'e2e', namespace: 'argocd' },
+      spec: {
+        sourceRepos: [repoUrl],
+        destinations: [{ server: 'https://kubernetes.default.svc', namespace: 'payment-staging' }],
+        clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
+      },
+    },
+    { fieldManager: FM },
+  );
   await kube.apply(
     {
       apiVersion: 'argoproj.io/v1alpha1',
       kind: 'Application',
       metadata: { name: 'payment-api-staging', namespace: 'argocd' },
       spec: {
-        project: 'default',
+        project: 'e2e',
         source: { repoURL: repoUrl, targetRevision: 'main', path: 'overlays/staging' },
         destination: { server: 'https://kubernetes.default.svc', namespace: 'payment-staging' },
         syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=true'] },

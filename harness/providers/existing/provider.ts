@@ -4,6 +4,7 @@
  * session records its run in a ledger (ledger.ts) before it creates anything; `down` deletes only what it can
  * trace to a recorded run (cleanup.ts), then what `up` installed, if it installed anything.
  */
+import { lockdownGaps } from './lockdown.js';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LabError } from '../../errors.js';
@@ -159,6 +160,8 @@ export class ExistingProvider implements ClusterProvider<'existing'> {
         if (still.length > 0) throw new LabError('CLUSTER_UNAVAILABLE', `after installing ${plan.install.join(', ')}, context ${context} still lacks ${still.map((m) => m.crd).join(', ')}`);
       } else writeStateJson(name, base);
       log(`  context ${context} (${kube.server}) has the CRDs of ${controllers.join(', ') || 'no controllers'}`);
+      const defaultProject = controllers.includes('argocd') ? await kube.get({ apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', namespace: 'argocd', name: 'default' }) : undefined;
+      for (const gap of lockdownGaps(controllers, defaultProject)) log(`  open between learners: ${gap}`);
       return { name, provider: 'existing', kubeconfig, controllers, elapsedMs: performance.now() - started };
     } catch (error) {
       // Nothing installed yet: forget the cluster. Something installed: keep the record, so `down` removes it.

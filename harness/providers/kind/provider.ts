@@ -154,7 +154,7 @@ export class KindProvider implements ClusterProvider<'kind'> {
       await waitForWorkloads(kube, loaded, options.timeoutMs ?? 300_000);
 
       // 4. The lab git server in the cluster (shared code: harness/git/in-cluster.ts), on the host's repositories.
-      const credentials = { username: 'learner', password: newGitPassword() };
+      const credentials = { username: 'gitops-lab', password: newGitPassword() };
       await deployInClusterGitServer(kube, kindGitServerInput(pins.gitServerImage, credentials));
       const gitUrl = `http://127.0.0.1:${state.gitHostPort}`;
       if (!(await waitForGitServer(gitUrl, 60_000))) {

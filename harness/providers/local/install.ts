@@ -36,7 +36,7 @@ export interface InstallPlan {
   readonly extra: string;
 }
 
-/** Argo CD's lab tuning of argocd-cm and the default AppProject (argocd-server normally creates it). */
+/** Argo CD's lab tuning of argocd-cm, and the default AppProject, locked (argocd-server normally creates it open). */
 export function argocdExtraYaml(resyncSeconds: number): string {
   const cm = {
     apiVersion: 'v1',
@@ -59,10 +59,13 @@ export function argocdExtraYaml(resyncSeconds: number): string {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'AppProject',
     metadata: { name: 'default', namespace: 'argocd' },
+    // Locked: nothing may be deployed in the default project. Every run has its own AppProjects (its roots', and
+    // its registrations': its repository, its namespaces), so an Application naming `default` gets Argo CD's refusal.
     spec: {
-      sourceRepos: ['*'],
-      destinations: [{ server: '*', namespace: '*' }],
-      clusterResourceWhitelist: [{ group: '*', kind: '*' }],
+      description: 'gitops-lab: locked; every run deploys through its own AppProjects',
+      sourceRepos: [],
+      destinations: [],
+      clusterResourceWhitelist: [],
     },
   };
   return [cm, params, project].map((d) => stringify(d)).join('---\n');

@@ -85,3 +85,44 @@ t.test('sync.no-errors reads status through the model: odd fields are absent, a 
   });
   t.same(noErrors.grade(fluxOdd, noErrors.params.parse(staging), { controller: 'flux' }).mismatches, [{ path: 'Kustomization Ready', got: 'False : apply failed', expected: 'True' }]);
 });
+
+t.test("sync.no-errors: the root's refusal (what applies the registration folder) comes first, quoting Argo CD", async (t) => {
+  const message = 'one or more synchronization tasks are not valid (retried 0 times). resource :ConfigMap is not permitted in project lab-root-c0ffee';
+  const refused = variant(rec('argocd'), (e) => {
+    const root = structuredClone(env(e)['application']);
+    root.metadata.name = 'lab-root-staging-c0ffee';
+    root.status.sync.status = 'OutOfSync';
+    root.status.operationState.phase = 'Failed';
+    root.status.operationState.message = message;
+    env(e)['root'] = root;
+  });
+  const r = noErrors.grade(refused, noErrors.params.parse(staging), { controller: 'argocd' });
+  t.equal(r.status, 'fail');
+  t.equal(r.message, `Argo CD reports 1 error(s) for staging: Failed: ${message}`);
+  t.same(r.mismatches, [{ path: 'root status.operationState.phase', got: `Failed: ${message}`, expected: 'Succeeded' }]);
+  // The same failed operation on a root that is Synced with Git again is an older one's: nothing is refused now.
+  const recovered = variant(refused, (e) => void (env(e)['root'].status.sync.status = 'Synced'));
+  t.equal(noErrors.grade(recovered, noErrors.params.parse(staging), { controller: 'argocd' }).status, 'pass');
+  // An error condition on the root counts, Synced or not.
+  const invalid = variant(recovered, (e) => void (env(e)['root'].status.conditions = [{ type: 'InvalidSpecError', message: 'application repo x is not permitted in project lab-root-c0ffee' }]));
+  t.same(noErrors.grade(invalid, noErrors.params.parse(staging), { controller: 'argocd' }).mismatches!.map((m) => m.path), ['root condition InvalidSpecError']);
+  // With the registration gone too, the root's refusal says why.
+  const gone = variant(refused, (e) => void delete env(e)['application']);
+  const g = noErrors.grade(gone, noErrors.params.parse(staging), { controller: 'argocd' });
+  t.same([g.status, g.message, g.actual], ['fail', `No Argo CD Application registers staging; its root reports: Failed: ${message}`, 'no Application']);
+  t.equal(g.mismatches?.length, 1);
+});
+
+t.test("sync.no-errors: Flux's root Kustomization Ready=False is an error; Ready=True is not", async (t) => {
+  const withRoot = (status: string) =>
+    variant(rec('flux'), (e) => {
+      const root = structuredClone(env(e)['kustomization']);
+      Object.assign(root.status.conditions[0], { status, reason: 'ReconciliationFailed', message: 'ClusterRoleBinding/escape: forbidden' });
+      env(e)['root'] = root;
+    });
+  const r = noErrors.grade(withRoot('False'), noErrors.params.parse(staging), { controller: 'flux' });
+  t.same(r.mismatches, [{ path: 'root Kustomization Ready', got: 'False ReconciliationFailed: ClusterRoleBinding/escape: forbidden', expected: 'True' }]);
+  t.equal(noErrors.grade(withRoot('True'), noErrors.params.parse(staging), { controller: 'flux' }).status, 'pass');
+  const gone = variant(withRoot('False'), (e) => void delete env(e)['kustomization']);
+  t.equal(noErrors.grade(gone, noErrors.params.parse(staging), { controller: 'flux' }).message, 'No Flux Kustomization registers staging; its root reports: False ReconciliationFailed: ClusterRoleBinding/escape: forbidden');
+});

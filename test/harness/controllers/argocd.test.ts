@@ -188,3 +188,33 @@ t.test('clip keeps both ends of a long message and leaves a short one alone', as
   t.equal(clip('abcdefghij', 9), 'abc … hij');
   t.equal(clip('abcdefghij', 9).length, 9);
 });
+
+t.test("the root's objects: two AppProjects of the run and the root Application in the root's project", async (t) => {
+  const objs = argocd.rootObjects({
+    runId: 'c0ffee',
+    environment: 'staging',
+    repoURL: 'http://reader-c0ffee:pw@127.0.0.1:1/lab.git',
+    branch: 'main',
+    path: 'platform/clusters/staging/argocd',
+    namespaces: ['payments-dev-c0ffee', 'payments-staging-c0ffee'],
+    rootKinds: [{ group: 'argoproj.io', kind: 'Application' }, { group: 'argoproj.io', kind: 'AppProject' }],
+  });
+  t.same(objs.map((o) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`), ['AppProject argocd/lab-root-c0ffee', 'AppProject argocd/lab-c0ffee', 'Application argocd/lab-root-staging-c0ffee']);
+  t.ok(objs.every((o) => o.metadata.labels?.['gitops-lab.dev/run'] === 'c0ffee'), 'every object carries the run label');
+  const [root, run, app] = objs.map((o) => o['spec'] as Record<string, unknown>) as [Record<string, unknown>, Record<string, unknown>, Record<string, unknown>];
+  t.same(root['sourceRepos'], ['http://reader-c0ffee:pw@127.0.0.1:1/lab.git']);
+  t.same(root['destinations'], [{ server: 'https://kubernetes.default.svc', namespace: 'argocd' }], 'the roots apply into argocd only');
+  t.same(root['namespaceResourceWhitelist'], [{ group: 'argoproj.io', kind: 'Application' }, { group: 'argoproj.io', kind: 'AppProject' }], 'Applications, and the kinds the folders hold (once each)');
+  t.same(root['clusterResourceWhitelist'], [{ group: 'argoproj.io', kind: 'AppProject' }]);
+  t.same(run['sourceRepos'], ['http://reader-c0ffee:pw@127.0.0.1:1/lab.git'], "the run's repository only");
+  t.same(run['destinations'], [
+    { server: 'https://kubernetes.default.svc', namespace: 'payments-dev-c0ffee' },
+    { server: 'https://kubernetes.default.svc', namespace: 'payments-staging-c0ffee' },
+  ], "the run's namespaces only");
+  t.same(run['clusterResourceWhitelist'], [{ group: '', kind: 'Namespace' }], 'Namespaces (CreateNamespace) are the one cluster-scoped kind');
+  t.equal(app['project'], 'lab-root-c0ffee');
+  t.same(app['destination'], { server: 'https://kubernetes.default.svc', namespace: 'argocd' });
+  const none = argocd.rootObjects({ runId: 'c0ffee', environment: 'dev', repoURL: 'u', branch: 'main', path: 'p', namespaces: [], rootKinds: [] });
+  t.same((none[0]!['spec'] as Record<string, unknown>)['namespaceResourceWhitelist'], [{ group: 'argoproj.io', kind: 'Application' }], 'no kinds declared: Applications only');
+  t.same((none[0]!['spec'] as Record<string, unknown>)['clusterResourceWhitelist'], [], 'and nothing cluster-scoped');
+});

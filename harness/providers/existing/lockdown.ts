@@ -1,0 +1,30 @@
+/**
+ * What an existing cluster's controllers leave open between learners: `up` says it, so an instructor knows what
+ * the cluster itself does not enforce. Pure: reads the objects it is given.
+ */
+import type { KubeObject } from '../../kube/client.js';
+import type { ControllerName } from '../provider.js';
+
+const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : []);
+
+/** One line per lockdown the cluster lacks, with what it leaves open (empty: nothing to report). */
+export function lockdownGaps(controllers: readonly ControllerName[], defaultProject: KubeObject | undefined): string[] {
+  const gaps: string[] = [];
+  if (controllers.includes('argocd') && defaultProject) {
+    const spec = (defaultProject['spec'] ?? {}) as Record<string, unknown>;
+    const destinations = list(spec['destinations']);
+    const sources = Array.isArray(spec['sourceRepos']) ? spec['sourceRepos'] : [];
+    if (destinations.length > 0 && sources.length > 0) {
+      const where = destinations.map((d) => `${String(d['server'] ?? d['name'] ?? '?')} ${String(d['namespace'] ?? '?')}`).join(', ');
+      gaps.push(
+        `Argo CD's default AppProject is open (destinations: ${where}): a learner's Application naming project "default" deploys there, outside the run's own AppProject. Lock it (spec.sourceRepos: [] and spec.destinations: []) to keep each run in its namespaces.`,
+      );
+    }
+  }
+  if (controllers.includes('flux')) {
+    gaps.push(
+      "Flux's lockdown (--no-cross-namespace-refs=true, --default-service-account) cannot be read from the API: without it a learner's Kustomization applies with the kustomize-controller's own permissions, in any namespace.",
+    );
+  }
+  return gaps;
+}
