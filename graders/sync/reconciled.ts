@@ -3,11 +3,12 @@ import { defineGrader, fail, pass } from '../grader.js';
 import { environmentOf, isFinding, short } from '../lib/cluster.js';
 import { readApplication } from '../../harness/model/argocd-status.js';
 import { fluxCondition, readGitRepository, readKustomization, shaOfRevision } from '../../harness/model/flux-status.js';
+import { rootErrors } from '../lib/root.js';
 
 export const reconciled = defineGrader({
   name: 'sync.reconciled',
   boundary: 'sync',
-  summary: "The controller reports the tracked branch's head as reconciled (Argo CD Synced at it; Flux applied it, Ready=True).",
+  summary: "The controller reports the tracked branch's head as reconciled (Argo CD Synced at it; Flux applied it, Ready=True), and the run's root did not refuse its registration folder.",
   params: z.strictObject({ environment: z.string().min(1) }),
   describe: (p) => `${p.environment} reconciled at the tracked branch's head`,
   grade(evidence, params, { controller }) {
@@ -15,6 +16,16 @@ export const reconciled = defineGrader({
     if (isFinding(env)) return env;
     const head = evidence.git.headSha;
     const expected = `${controller === 'argocd' ? 'Synced' : 'Ready=True'} at ${short(head)} (${evidence.git.trackedBranch})`;
+    // The run's root applies the registration folder: what it refused at the head never reached the cluster.
+    const refused = env.root ? rootErrors(controller, env.root) : [];
+    if (refused.length > 0) {
+      return fail(`The root that applies ${params.environment}'s registration folder refused it: ${refused[0]!.got}`, {
+        expected,
+        actual: refused.map((e) => `${e.path}: ${e.got}`).join('; '),
+        why: "The controller applies the registration folder through the run's root; a kind, namespace or project the run may not use is refused, and nothing of that commit's folder reaches the cluster.",
+        mismatches: refused,
+      });
+    }
     if (controller === 'argocd') {
       if (!env.application) return fail(`No Argo CD Application registers ${params.environment}.`, { expected, actual: 'no Application', why: 'Nothing reconciles an environment that no registration points at.' });
       const sync = readApplication(env.application).status.sync;

@@ -23,7 +23,7 @@ export function newRunId(): string {
   return randomBytes(3).toString('hex');
 }
 
-const markerFile = (workspace: string): string => join(workspace, '.git', 'gitops-lab', 'session.json');
+export const markerFile = (workspace: string): string => join(workspace, '.git', 'gitops-lab', 'session.json');
 
 /** Where a run's record lives: in the state home, keyed by run id. */
 export const recordFile = (runId: string, home: string = stateHome()): string => join(home, 'sessions', runId, 'session.json');

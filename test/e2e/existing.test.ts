@@ -299,10 +299,12 @@ t.test('learners: disjoint run-id namespaces and registrations; everything outsi
   await aliceGit(['commit', '-qm', 'platform: staging extras']);
   await aliceGit(['push', '-q', 'origin', 'HEAD:main']);
   const escapeGraded = await cli(['grade', '--workspace', ws[0]!.dir, '--format', 'json'], 5 * 60_000);
-  const escapeResult = JSON.parse(escapeGraded.stdout) as { firstFailure?: { boundary: string; message: string } };
-  log(`alice's grade after the escape push: ${JSON.stringify(escapeResult.firstFailure)}`);
-  t.equal(escapeResult.firstFailure?.boundary, 'sync', 'the grade stops at the sync boundary');
-  t.match(escapeResult.firstFailure?.message ?? '', /not permitted in project lab-root-/, "and quotes Argo CD's refusal");
+  const escapeResult = JSON.parse(escapeGraded.stdout) as { checks: { name: string; boundary: string; status: string; message: string }[] };
+  const syncFailures = escapeResult.checks.filter((c) => c.boundary === 'sync' && c.status === 'fail');
+  log(`alice's sync checks after the escape push: ${JSON.stringify(syncFailures)}`);
+  // (Her first failure is at the git boundary: files outside the paths the scenario allows. The sync boundary says
+  // what the controller did with them.)
+  t.ok(syncFailures.some((c) => /not permitted in project lab-root-/.test(c.message)), "the sync boundary quotes Argo CD's refusal");
   t.notOk(await kube.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'kube-system', name: `escape-${a.runId}` }), 'no ConfigMap in kube-system');
   t.notOk(await kube.get({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', name: `escape-${a.runId}` }), 'no ClusterRoleBinding');
 
@@ -326,6 +328,19 @@ t.test('learners: disjoint run-id namespaces and registrations; everything outsi
   const bobDeployments = await kube.list('apps/v1', 'Deployment', { namespace: bobStaging });
   t.notOk(bobDeployments.some((d) => JSON.stringify(d.metadata.annotations ?? {}).includes(`escape-neighbour-${a.runId}`)), "nothing of alice's in bob's namespace");
   t.notOk(await kube.get({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'kube-system', name: 'payment-api' }), 'nothing in kube-system');
+
+  // `stop` ends carol's session alone: her run leaves the cluster (AppProjects, namespaces) and the git server;
+  // alice's stays.
+  const stopped = await cli(['stop', '--workspace', ws[2]!.dir], 5 * 60_000);
+  t.equal(stopped.exitCode, 0, stopped.stderr);
+  const project = (name: string) => kube.get({ apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', namespace: 'argocd', name });
+  for (const name of [`payments-${c.runId}`, `lab-${c.runId}`, `lab-root-${c.runId}`]) t.notOk(await project(name), `carol's AppProject ${name} is gone`);
+  for (const ns of Object.values(c.environments).map((e) => e.namespace)) {
+    const left = await kube.get({ apiVersion: 'v1', kind: 'Namespace', name: ns });
+    t.ok(!left || left.metadata.deletionTimestamp, `carol's namespace ${ns} is gone or going`);
+  }
+  t.ok(await project(`lab-${a.runId}`), "alice's AppProject stays");
+  t.not((await run('git', ['ls-remote', await originOf(ws[2]!.dir)], { cwd: home, env: gitEnv, allowFailure: true, timeoutMs: 30_000 })).exitCode, 0, "carol's lab repository is gone from the git server");
 
   const downStarted = performance.now();
   const r = await cli(['down', '--name', REMOTE], 5 * 60_000);

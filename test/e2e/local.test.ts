@@ -93,7 +93,8 @@ t.test("Argo CD: the default AppProject is locked: an Application naming it gets
   t.teardown(() => kube.delete(probe));
   await kube.apply(
     {
-      ...probe,
+      apiVersion: probe.apiVersion,
+      kind: probe.kind,
       metadata: { name: probe.name, namespace: 'argocd' },
       spec: {
         project: 'default',

@@ -15,6 +15,7 @@ import { register as registerSetup } from './setup.js';
 import { register as registerUp } from './up.js';
 import { register as registerDown } from './down.js';
 import { register as registerStatus } from './status.js';
+import { register as stop } from './stop.js';
 
 import type { RegisterCommand } from './register.js';
 
@@ -24,6 +25,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   catalog,
   start,
   grade,
+  stop,
   regrade,
   report,
   lint,

@@ -1,6 +1,7 @@
 /** `gitops-lab status [--name N] [--json]`: cluster state, processes, ports, kubeconfig. */
 import type { Command } from 'commander';
-import { DEFAULT_CLUSTER_NAME, getProvider, providerOfCluster } from '../../providers/index.js';
+import { getProvider, providerOfCluster } from '../../providers/index.js';
+import { clusterName, clusterNameOptions } from './cluster-name.js';
 import { recordedClusters } from '../../providers/state.js';
 import type { ClusterStatus } from '../../providers/provider.js';
 import type { SetExit } from './register.js';
@@ -19,15 +20,14 @@ export function formatStatus(s: ClusterStatus): string {
 }
 
 export function register(program: Command, setExit: SetExit): void {
-  program
+  clusterNameOptions(program
     .command('status')
-    .description('Show a cluster (or, with --all, every cluster) and its processes. Exit 0 running, 3 degraded or absent.')
+    .description('Show a cluster (or, with --all, every cluster) and its processes. Exit 0 running, 3 degraded or absent.'))
     .option('--provider <name>', 'local | kind | existing (default: the provider that recorded the cluster)')
-    .option('--name <name>', 'cluster name', DEFAULT_CLUSTER_NAME)
     .option('--all', 'every cluster this provider knows about')
     .option('--json', 'JSON output')
-    .action(async (opts: { provider?: string; name: string; all?: boolean; json?: boolean }) => {
-      const names = opts.all ? (opts.provider ? await getProvider(opts.provider).list() : recordedClusters().map((c) => c.name)) : [opts.name];
+    .action(async (opts: { provider?: string; name?: string; cluster?: string; all?: boolean; json?: boolean }) => {
+      const names = opts.all ? (opts.provider ? await getProvider(opts.provider).list() : recordedClusters().map((c) => c.name)) : [clusterName(opts)];
       const providerFor = (name: string) => getProvider(opts.provider ?? providerOfCluster(name));
       const statuses: ClusterStatus[] = [];
       for (const n of names) statuses.push(await providerFor(n).status(n));

@@ -1,4 +1,5 @@
 /** `gitops-lab up [--provider local|kind|existing] [--controller argocd|flux|all|none] [--name N]`. */
+import { clusterName } from './cluster-name.js';
 import type { Command } from 'commander';
 import { LabError } from '../../errors.js';
 import { DEFAULT_CLUSTER_NAME, defaultProvider, getProvider, PROVIDER_NAMES } from '../../providers/index.js';
@@ -100,7 +101,8 @@ export function bringUp(request: UpRequest): Promise<ClusterHandle> {
 interface UpCliOptions extends ProviderFlags {
   readonly provider?: string;
   readonly controller: string;
-  readonly name: string;
+  readonly name?: string;
+  readonly cluster?: string;
   readonly nodes: string;
   readonly json?: boolean;
 }
@@ -111,7 +113,8 @@ export function register(program: Command, setExit: SetExit): void {
     .description('Bring up a cluster with GitOps controllers (kind with Docker; local: kwok control plane + controllers as processes; existing: a kubeconfig context).')
     .option('--provider <name>', 'local | kind | existing (default: kind where `docker info` answers, else local)')
     .option('--controller <which>', 'argocd | flux | all | none (Argo Rollouts comes with every choice but none)', 'all')
-    .option('--name <name>', 'cluster name', DEFAULT_CLUSTER_NAME)
+    .option('--name <name>', `cluster name (default: ${DEFAULT_CLUSTER_NAME})`)
+    .option('--cluster <name>', 'the same as --name (start and validate call it --cluster)')
     .option('--nodes <n>', 'local: simulated nodes', '2')
     .option('--context <context>', 'existing: the kubeconfig context to use')
     .option('--kubeconfig <file>', 'existing: the kubeconfig holding --context (default: $KUBECONFIG, then ~/.kube/config)')
@@ -131,8 +134,9 @@ export function register(program: Command, setExit: SetExit): void {
         ...(opts.installControllers !== undefined ? { installControllers: opts.installControllers } : {}),
       };
       const choice = await chooseProvider(opts.provider, flags, () => defaultProvider());
-      const request = upRequest(choice, { name: opts.name, controllers: opts.controller as ControllerSelection, log: (line) => process.stderr.write(line + '\n') }, flags);
-      process.stderr.write(`up ${opts.name} (provider ${request.provider}, controllers ${opts.controller})\n`);
+      const name = clusterName(opts);
+      const request = upRequest(choice, { name, controllers: opts.controller as ControllerSelection, log: (line) => process.stderr.write(line + '\n') }, flags);
+      process.stderr.write(`up ${name} (provider ${request.provider}, controllers ${opts.controller})\n`);
       const handle = await bringUp(request);
       if (opts.json) process.stdout.write(JSON.stringify(handle, null, 2) + '\n');
       else {

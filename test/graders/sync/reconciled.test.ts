@@ -88,3 +88,27 @@ t.test('reads status through the model: a field of the wrong type reads as absen
   );
   t.equal(fluxOdd.actual, 'Ready=True applied <none> (source at <none>)');
 });
+
+t.test("the run's root refused the registration folder: not reconciled, whatever the registration says", async (t) => {
+  const message = 'one or more synchronization tasks are not valid. resource :ConfigMap is not permitted in project lab-root-c0ffee';
+  for (const c of ['argocd', 'flux'] as const) {
+    const solved = rec(c);
+    const head = solved.git.headSha;
+    const refused = variant(solved, (e) => {
+      const root = structuredClone(env(e)[c === 'argocd' ? 'application' : 'kustomization']);
+      if (c === 'argocd') Object.assign(root.status, { sync: { ...root.status.sync, status: 'OutOfSync' }, operationState: { ...root.status.operationState, phase: 'Failed', message } });
+      else Object.assign(root.status.conditions[0], { status: 'False', reason: 'ReconciliationFailed', message });
+      env(e)['root'] = root;
+    });
+    const r = reconciled.grade(refused, reconciled.params.parse(staging), { controller: c });
+    const got = c === 'argocd' ? `Failed: ${message}` : `False ReconciliationFailed: ${message}`;
+    t.same([r.status, r.message], ['fail', `The root that applies staging's registration folder refused it: ${got}`], c);
+    t.equal(r.expected, `${c === 'argocd' ? 'Synced' : 'Ready=True'} at ${head.slice(0, 7)} (main)`);
+    t.same(r.mismatches, [{ path: c === 'argocd' ? 'root status.operationState.phase' : 'root Kustomization Ready', got, expected: c === 'argocd' ? 'Succeeded' : 'True' }]);
+    t.equal(r.actual, `${r.mismatches![0]!.path}: ${got}`);
+    t.match(r.why, 'nothing of that commit');
+    // A root at peace changes nothing.
+    const calm = variant(solved, (e) => void (env(e)['root'] = structuredClone(env(e)[c === 'argocd' ? 'application' : 'kustomization'])));
+    t.equal(reconciled.grade(calm, reconciled.params.parse(staging), { controller: c }).status, 'pass', `${c}: a root without errors`);
+  }
+});
