@@ -4,6 +4,7 @@ import { changedWithin } from './git/changed-within.js';
 import { commitMessage } from './git/commit-message.js';
 import { historyIntact } from './git/history-intact.js';
 import { registration } from './git/registration.js';
+import { reverted } from './git/reverted.js';
 import { unchanged as gitUnchanged } from './git/unchanged.js';
 import { yamlField } from './git/yaml-field.js';
 import { changesWithin } from './render/changes-within.js';
@@ -31,6 +32,7 @@ export const GRADERS: ReadonlyMap<string, Grader> = new Map(
     commitMessage,
     registration,
     yamlField,
+    reverted,
     succeeds,
     field,
     renderUnchanged,

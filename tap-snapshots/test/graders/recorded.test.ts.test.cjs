@@ -2327,6 +2327,7 @@ git.history-intact (git): The tracked branch was extended, not rewritten, and th
 git.commit-message (git): A commit after hand-over has a message that names each given word (workload, environment).
 git.registration (git): The environment's controller registration in Git exists and points at the right path and revision.
 git.yaml-field (git): A field of a YAML file on the tracked branch has the expected value (the right layer holds the change).
+git.reverted (git): A commit after hand-over reverts the commit with the given subject (as \`git revert\` writes it): it changes files (exactly the listed ones, if given), is not reapplied later, and the tracked branch still holds the handed-over history.
 render.succeeds (render): kustomize renders every listed environment (all, by default) without an error.
 render.field (render): A field of one object in one environment's (or one layer's) render has the expected value.
 render.unchanged (render): Other environments' renders are byte-for-byte what they were at hand-over.
@@ -2334,8 +2335,8 @@ render.changes-within (render): Between the hand-over render and the learner's, 
 render.selector-matches (render): A Service's selector matches the Pod template labels of a workload in the same render.
 render.object (render): An object is present in (or absent from) one environment's render.
 render.probe-port (render): Every container's readiness probe targets a port the container declares (by number or by name).
-sync.reconciled (sync): The controller reports the tracked branch's head as reconciled (Argo CD Synced at it; Flux applied it, Ready=True).
-sync.no-errors (sync): The controller reports no error for the environment (Argo CD error conditions and failed operations; Flux Ready=False).
+sync.reconciled (sync): The controller reports the tracked branch's head as reconciled (Argo CD Synced at it; Flux applied it, Ready=True), and the run's root did not refuse its registration folder.
+sync.no-errors (sync): The controller reports no error for the environment, at its root (which applies the registration folder) or its registration (Argo CD error conditions and failed operations; Flux Ready=False).
 live.matches-render (live): A live object equals the render for the fields Git owns (image, replicas, selector, ...): no drift.
 live.service-endpoints (live): A live Service has ready endpoints in its EndpointSlices.
 live.absent (live): An object removed from Git is gone from the cluster too (pruned).
@@ -3468,6 +3469,486 @@ history-not-rewritten: tracked branch fast-forwarded, not rewritten
 staging-reconciled: staging reconciled at the tracked branch's head
 staging-available: Deployment/payment-api in staging Available with 2 ready
 staging-service-has-endpoints: Service/payment-api in staging has ≥2 ready endpoint(s)
+staging-changed-through-git: nobody changed objects in staging by hand
+`
+
+exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline argocd alternative-revert-no-edit 1`] = `
+pass 14/14; no failure
+promotion-reverted [git.reverted, git] pass 3/3
+  message: Commit 2297940 "Revert "payment-api: promote 1.27.9 to staging"" reverts "payment-api: promote 1.27.9 to staging" on main, on top of the handed-over history.
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
+  actual: 2297940 "Revert "payment-api: promote 1.27.9 to staging""
+only-staging-overlay-changed [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 2297940 "Revert "payment-api: promote 1.27.9 to staging"" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+staging-renders-known-good-image [render.field, render] pass 4/4
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+staging-probes-container-port [render.probe-port, render] pass 1/1
+  message: Deployment/payment-api's readiness probes target declared ports.
+dev-and-prod-unchanged [render.unchanged, render] pass 2/2
+  message: dev, prod render exactly as before.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-sync-without-errors [sync.no-errors, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-back-on-known-good [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline argocd faults 1`] = `
+fail 0/14; first failure: git promotion-reverted: There is no commit after hand-over: nothing was reverted.
+promotion-reverted [git.reverted, git] fail 0/3
+  message: There is no commit after hand-over: nothing was reverted.
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
+  actual: no commits
+  why: A rollback in GitOps is a new commit that reverts the promotion: Git then asks for the known-good revision again, and the history keeps both the promotion and its revert.
+only-staging-overlay-changed [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (promotion-reverted, staging-renders-known-good-image).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-renders-known-good-image [render.field, render] fail 0/4
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.9"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.9", expected "nginx:1.27.5"
+staging-probes-container-port [render.probe-port, render] fail 0/1
+  message: Deployment/payment-api's readiness probe targets a port no container declares.
+  expected: one of the declared ports (http=8080)
+  actual: 9090
+  why: A probe against a port nothing listens on never succeeds: the Pods run but never become Ready, so the Service has no endpoints.
+  - Deployment/payment-api containers[payment-api].readinessProbe port: got 9090, expected one of the declared ports (http=8080)
+dev-and-prod-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (promotion-reverted, staging-renders-known-good-image).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-sync-without-errors [sync.no-errors, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-back-on-known-good [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline argocd solution 1`] = `
+pass 14/14; no failure
+promotion-reverted [git.reverted, git] pass 3/3
+  message: Commit edc02ac "Revert "payment-api: promote 1.27.9 to staging"" reverts "payment-api: promote 1.27.9 to staging" on main, on top of the handed-over history.
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
+  actual: edc02ac "Revert "payment-api: promote 1.27.9 to staging""
+only-staging-overlay-changed [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit edc02ac "Revert "payment-api: promote 1.27.9 to staging"" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+staging-renders-known-good-image [render.field, render] pass 4/4
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+staging-probes-container-port [render.probe-port, render] pass 1/1
+  message: Deployment/payment-api's readiness probes target declared ports.
+dev-and-prod-unchanged [render.unchanged, render] pass 2/2
+  message: dev, prod render exactly as before.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-sync-without-errors [sync.no-errors, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-back-on-known-good [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline argocd wrong-kubectl-rollout-undo 1`] = `
+fail 0/14; first failure: git promotion-reverted: There is no commit after hand-over: nothing was reverted.
+promotion-reverted [git.reverted, git] fail 0/3
+  message: There is no commit after hand-over: nothing was reverted.
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
+  actual: no commits
+  why: A rollback in GitOps is a new commit that reverts the promotion: Git then asks for the known-good revision again, and the history keeps both the promotion and its revert.
+only-staging-overlay-changed [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (promotion-reverted, staging-renders-known-good-image).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-renders-known-good-image [render.field, render] fail 0/4
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.9"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.9", expected "nginx:1.27.5"
+staging-probes-container-port [render.probe-port, render] fail 0/1
+  message: Deployment/payment-api's readiness probe targets a port no container declares.
+  expected: one of the declared ports (http=8080)
+  actual: 9090
+  why: A probe against a port nothing listens on never succeeds: the Pods run but never become Ready, so the Service has no endpoints.
+  - Deployment/payment-api containers[payment-api].readinessProbe port: got 9090, expected one of the declared ports (http=8080)
+dev-and-prod-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (promotion-reverted, staging-renders-known-good-image).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-sync-without-errors [sync.no-errors, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-back-on-known-good [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline argocd wrong-revert-wrong-commit 1`] = `
+fail 0/14; first failure: git promotion-reverted: 2fc27d2 "Revert "payment-api: promote 1.27.7 to dev"" reverts another commit, not "payment-api: promote 1.27.9 to staging".
+promotion-reverted [git.reverted, git] fail 0/3
+  message: 2fc27d2 "Revert "payment-api: promote 1.27.7 to dev"" reverts another commit, not "payment-api: promote 1.27.9 to staging".
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
+  actual: 2fc27d2 "Revert "payment-api: promote 1.27.7 to dev""
+  why: A rollback in GitOps is a new commit that reverts the promotion: Git then asks for the known-good revision again, and the history keeps both the promotion and its revert.
+  - main commits: got "Revert "payment-api: promote 1.27.7 to dev"", expected "Revert "payment-api: promote 1.27.9 to staging""
+only-staging-overlay-changed [git.changed-within, git] fail 0/2
+  message: 1 changed file(s) lie outside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: apps/payment-api/overlays/dev/kustomization.yaml
+  why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
+  - apps/payment-api/overlays/dev/kustomization.yaml: got modified, expected unchanged
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (promotion-reverted, staging-renders-known-good-image).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: No commit message names the workload and environment it changes.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: 2fc27d2 "Revert "payment-api: promote 1.27.7 to dev""
+  why: Git is the audit log of a GitOps platform; a reviewer must see what changed where from the message alone.
+staging-renders-known-good-image [render.field, render] fail 0/4
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.9"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.9", expected "nginx:1.27.5"
+staging-probes-container-port [render.probe-port, render] fail 0/1
+  message: Deployment/payment-api's readiness probe targets a port no container declares.
+  expected: one of the declared ports (http=8080)
+  actual: 9090
+  why: A probe against a port nothing listens on never succeeds: the Pods run but never become Ready, so the Service has no endpoints.
+  - Deployment/payment-api containers[payment-api].readinessProbe port: got 9090, expected one of the declared ports (http=8080)
+dev-and-prod-unchanged [render.unchanged, render] fail 0/2
+  message: The change leaks into dev.
+  expected: dev, prod unchanged
+  actual: dev Deployment/payment-api spec.template.spec.containers[0].image: "nginx:1.27.6"
+  why: A fix for one environment must not change what the others render; that is how a staging change reaches prod.
+  - dev Deployment/payment-api spec.template.spec.containers[0].image: got "nginx:1.27.6", expected "nginx:1.27.7"
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-sync-without-errors [sync.no-errors, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-back-on-known-good [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline argocd wrong-roll-forward-untested-tag 1`] = `
+fail 4/14; first failure: git promotion-reverted: No commit after hand-over reverts "payment-api: promote 1.27.9 to staging".
+promotion-reverted [git.reverted, git] fail 0/3
+  message: No commit after hand-over reverts "payment-api: promote 1.27.9 to staging".
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
+  actual: 652a969 "payment-api: roll staging forward to 1.27.10"
+  why: A rollback in GitOps is a new commit that reverts the promotion: Git then asks for the known-good revision again, and the history keeps both the promotion and its revert.
+  - main commits: got "payment-api: roll staging forward to 1.27.10", expected "Revert "payment-api: promote 1.27.9 to staging""
+only-staging-overlay-changed [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (promotion-reverted, staging-renders-known-good-image).
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 652a969 "payment-api: roll staging forward to 1.27.10" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+staging-renders-known-good-image [render.field, render] fail 0/4
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.10".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.10"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.10", expected "nginx:1.27.5"
+staging-probes-container-port [render.probe-port, render] pass 1/1
+  message: Deployment/payment-api's readiness probes target declared ports.
+dev-and-prod-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (promotion-reverted, staging-renders-known-good-image).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-sync-without-errors [sync.no-errors, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-back-on-known-good [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline flux alternative-revert-no-edit 1`] = `
+pass 14/14; no failure
+promotion-reverted [git.reverted, git] pass 3/3
+  message: Commit 2297940 "Revert "payment-api: promote 1.27.9 to staging"" reverts "payment-api: promote 1.27.9 to staging" on main, on top of the handed-over history.
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
+  actual: 2297940 "Revert "payment-api: promote 1.27.9 to staging""
+only-staging-overlay-changed [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 2297940 "Revert "payment-api: promote 1.27.9 to staging"" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+staging-renders-known-good-image [render.field, render] pass 4/4
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+staging-probes-container-port [render.probe-port, render] pass 1/1
+  message: Deployment/payment-api's readiness probes target declared ports.
+dev-and-prod-unchanged [render.unchanged, render] pass 2/2
+  message: dev, prod render exactly as before.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-sync-without-errors [sync.no-errors, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-back-on-known-good [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline flux faults 1`] = `
+fail 0/14; first failure: git promotion-reverted: There is no commit after hand-over: nothing was reverted.
+promotion-reverted [git.reverted, git] fail 0/3
+  message: There is no commit after hand-over: nothing was reverted.
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
+  actual: no commits
+  why: A rollback in GitOps is a new commit that reverts the promotion: Git then asks for the known-good revision again, and the history keeps both the promotion and its revert.
+only-staging-overlay-changed [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (promotion-reverted, staging-renders-known-good-image).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-renders-known-good-image [render.field, render] fail 0/4
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.9"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.9", expected "nginx:1.27.5"
+staging-probes-container-port [render.probe-port, render] fail 0/1
+  message: Deployment/payment-api's readiness probe targets a port no container declares.
+  expected: one of the declared ports (http=8080)
+  actual: 9090
+  why: A probe against a port nothing listens on never succeeds: the Pods run but never become Ready, so the Service has no endpoints.
+  - Deployment/payment-api containers[payment-api].readinessProbe port: got 9090, expected one of the declared ports (http=8080)
+dev-and-prod-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (promotion-reverted, staging-renders-known-good-image).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-sync-without-errors [sync.no-errors, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-back-on-known-good [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline flux solution 1`] = `
+pass 14/14; no failure
+promotion-reverted [git.reverted, git] pass 3/3
+  message: Commit edc02ac "Revert "payment-api: promote 1.27.9 to staging"" reverts "payment-api: promote 1.27.9 to staging" on main, on top of the handed-over history.
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
+  actual: edc02ac "Revert "payment-api: promote 1.27.9 to staging""
+only-staging-overlay-changed [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit edc02ac "Revert "payment-api: promote 1.27.9 to staging"" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+staging-renders-known-good-image [render.field, render] pass 4/4
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+staging-probes-container-port [render.probe-port, render] pass 1/1
+  message: Deployment/payment-api's readiness probes target declared ports.
+dev-and-prod-unchanged [render.unchanged, render] pass 2/2
+  message: dev, prod render exactly as before.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-sync-without-errors [sync.no-errors, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-back-on-known-good [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline flux wrong-kubectl-rollout-undo 1`] = `
+fail 0/14; first failure: git promotion-reverted: There is no commit after hand-over: nothing was reverted.
+promotion-reverted [git.reverted, git] fail 0/3
+  message: There is no commit after hand-over: nothing was reverted.
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
+  actual: no commits
+  why: A rollback in GitOps is a new commit that reverts the promotion: Git then asks for the known-good revision again, and the history keeps both the promotion and its revert.
+only-staging-overlay-changed [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (promotion-reverted, staging-renders-known-good-image).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-renders-known-good-image [render.field, render] fail 0/4
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.9"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.9", expected "nginx:1.27.5"
+staging-probes-container-port [render.probe-port, render] fail 0/1
+  message: Deployment/payment-api's readiness probe targets a port no container declares.
+  expected: one of the declared ports (http=8080)
+  actual: 9090
+  why: A probe against a port nothing listens on never succeeds: the Pods run but never become Ready, so the Service has no endpoints.
+  - Deployment/payment-api containers[payment-api].readinessProbe port: got 9090, expected one of the declared ports (http=8080)
+dev-and-prod-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (promotion-reverted, staging-renders-known-good-image).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-sync-without-errors [sync.no-errors, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-back-on-known-good [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline flux wrong-revert-wrong-commit 1`] = `
+fail 0/14; first failure: git promotion-reverted: 2fc27d2 "Revert "payment-api: promote 1.27.7 to dev"" reverts another commit, not "payment-api: promote 1.27.9 to staging".
+promotion-reverted [git.reverted, git] fail 0/3
+  message: 2fc27d2 "Revert "payment-api: promote 1.27.7 to dev"" reverts another commit, not "payment-api: promote 1.27.9 to staging".
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
+  actual: 2fc27d2 "Revert "payment-api: promote 1.27.7 to dev""
+  why: A rollback in GitOps is a new commit that reverts the promotion: Git then asks for the known-good revision again, and the history keeps both the promotion and its revert.
+  - main commits: got "Revert "payment-api: promote 1.27.7 to dev"", expected "Revert "payment-api: promote 1.27.9 to staging""
+only-staging-overlay-changed [git.changed-within, git] fail 0/2
+  message: 1 changed file(s) lie outside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: apps/payment-api/overlays/dev/kustomization.yaml
+  why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
+  - apps/payment-api/overlays/dev/kustomization.yaml: got modified, expected unchanged
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (promotion-reverted, staging-renders-known-good-image).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: No commit message names the workload and environment it changes.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: 2fc27d2 "Revert "payment-api: promote 1.27.7 to dev""
+  why: Git is the audit log of a GitOps platform; a reviewer must see what changed where from the message alone.
+staging-renders-known-good-image [render.field, render] fail 0/4
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.9"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.9", expected "nginx:1.27.5"
+staging-probes-container-port [render.probe-port, render] fail 0/1
+  message: Deployment/payment-api's readiness probe targets a port no container declares.
+  expected: one of the declared ports (http=8080)
+  actual: 9090
+  why: A probe against a port nothing listens on never succeeds: the Pods run but never become Ready, so the Service has no endpoints.
+  - Deployment/payment-api containers[payment-api].readinessProbe port: got 9090, expected one of the declared ports (http=8080)
+dev-and-prod-unchanged [render.unchanged, render] fail 0/2
+  message: The change leaks into dev.
+  expected: dev, prod unchanged
+  actual: dev Deployment/payment-api spec.template.spec.containers[0].image: "nginx:1.27.6"
+  why: A fix for one environment must not change what the others render; that is how a staging change reaches prod.
+  - dev Deployment/payment-api spec.template.spec.containers[0].image: got "nginx:1.27.6", expected "nginx:1.27.7"
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-sync-without-errors [sync.no-errors, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-back-on-known-good [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline flux wrong-roll-forward-untested-tag 1`] = `
+fail 4/14; first failure: git promotion-reverted: No commit after hand-over reverts "payment-api: promote 1.27.9 to staging".
+promotion-reverted [git.reverted, git] fail 0/3
+  message: No commit after hand-over reverts "payment-api: promote 1.27.9 to staging".
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
+  actual: 652a969 "payment-api: roll staging forward to 1.27.10"
+  why: A rollback in GitOps is a new commit that reverts the promotion: Git then asks for the known-good revision again, and the history keeps both the promotion and its revert.
+  - main commits: got "payment-api: roll staging forward to 1.27.10", expected "Revert "payment-api: promote 1.27.9 to staging""
+only-staging-overlay-changed [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (promotion-reverted, staging-renders-known-good-image).
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 652a969 "payment-api: roll staging forward to 1.27.10" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+staging-renders-known-good-image [render.field, render] fail 0/4
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.10".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.10"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.10", expected "nginx:1.27.5"
+staging-probes-container-port [render.probe-port, render] pass 1/1
+  message: Deployment/payment-api's readiness probes target declared ports.
+dev-and-prod-unchanged [render.unchanged, render] pass 0/2 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (promotion-reverted, staging-renders-known-good-image).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-sync-without-errors [sync.no-errors, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-back-on-known-good [health.available, health] skipped 0/4
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > what each check is described as 1`] = `
+promotion-reverted: "payment-api: promote 1.27.9 to staging" reverted on the tracked branch (apps/payment-api/overlays/staging/kustomization.yaml, apps/payment-api/overlays/staging/readiness.yaml), history intact
+only-staging-overlay-changed: changes only under apps/payment-api/overlays/staging/**
+history-not-rewritten: tracked branch fast-forwarded, not rewritten
+commit-names-workload-and-environment: a fix commit message mentions payment-api and staging
+staging-renders-known-good-image: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image = "nginx:1.27.5"
+staging-probes-container-port: staging Deployment/payment-api readiness probes target declared container ports
+dev-and-prod-unchanged: dev, prod render byte-identical to hand-over
+staging-reconciled: staging reconciled at the tracked branch's head
+staging-sync-without-errors: staging reconciles without controller errors
+staging-back-on-known-good: Deployment/payment-api in staging Available with 2 ready on nginx:1.27.5
 staging-changed-through-git: nobody changed objects in staging by hand
 `
 
