@@ -1,6 +1,6 @@
 /** Argo CD: Applications in namespace argocd; refresh by annotation; sync through the `operation` field. */
 import type { KubeClient, KubeObject } from '../kube/client.js';
-import { automatedSync, errorConditions, readApplication, REFRESH_ANNOTATION } from '../model/argocd-status.js';
+import { automatedSync, errorConditions, readApplication, REFRESH_ANNOTATION, RETRIES_BEFORE_ANSWER } from '../model/argocd-status.js';
 import { FIELD_MANAGER, labels, type ControllerAdapter, type RegistrationState, type RootOptions, type SettleVerdict } from './adapter.js';
 
 const APP = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application' } as const;
@@ -17,13 +17,7 @@ const ref = (name: string) => ({ ...APP, namespace: NS, name });
 
 /** How much of a retrying sync's message the state line carries: its start and its end (where Kubernetes puts the reason). */
 export const RETRY_MESSAGE_CHARS = 200;
-/**
- * After how many retries of a failing sync of the pushed commit its error counts as the answer. Argo CD counts a
- * retry as soon as it schedules one (retryCount 1 comes with "Retrying attempt #1"): waiting for the second lets a
- * failure that one retry cures (an object applied before its namespace) cure itself, at the cost of one backoff
- * (about 5 s with the lab's retry policy).
- */
-export const RETRIES_BEFORE_ANSWER = 2;
+export { RETRIES_BEFORE_ANSWER } from '../model/argocd-status.js';
 
 /** A message cut to `max` characters keeping both ends: "<start> … <end>". */
 export function clip(message: string, max: number = RETRY_MESSAGE_CHARS): string {

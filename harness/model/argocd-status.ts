@@ -70,3 +70,11 @@ export const automatedSync = (app: Application): boolean => app.spec.syncPolicy.
 
 /** The Application's error conditions (a type ending in "Error"), in their order. */
 export const errorConditions = (app: Application): Condition[] => app.status.conditions.filter((c) => c.type.endsWith('Error'));
+
+/**
+ * After how many retries of a failing sync of the pushed commit its error counts as the answer. Argo CD counts a
+ * retry as soon as it schedules one (retryCount 1 comes with "Retrying attempt #1"): waiting for the second lets a
+ * failure that one retry cures (an object applied before its namespace) cure itself, at the cost of one backoff
+ * (about 5 s with the lab's retry policy).
+ */
+export const RETRIES_BEFORE_ANSWER = 2;

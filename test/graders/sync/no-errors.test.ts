@@ -126,3 +126,51 @@ t.test("sync.no-errors: Flux's root Kustomization Ready=False is an error; Ready
   const gone = variant(withRoot('False'), (e) => void delete env(e)['kustomization']);
   t.equal(noErrors.grade(gone, noErrors.params.parse(staging), { controller: 'flux' }).message, 'No Flux Kustomization registers staging; its root reports: False ReconciliationFailed: ClusterRoleBinding/escape: forbidden');
 });
+
+t.test("sync.no-errors: a Flux root with no Ready condition yet is no error; Ready=False with neither reason nor message reads 'False :'", async (t) => {
+  const withRoot = (conditions: unknown[]) =>
+    variant(rec('flux'), (e) => {
+      const root = structuredClone(env(e)['kustomization']);
+      root.status.conditions = conditions;
+      env(e)['root'] = root;
+    });
+  t.equal(noErrors.grade(withRoot([]), noErrors.params.parse(staging), { controller: 'flux' }).status, 'pass');
+  t.same(noErrors.grade(withRoot([{ type: 'Ready', status: 'False' }]), noErrors.params.parse(staging), { controller: 'flux' }).mismatches, [
+    { path: 'root Kustomization Ready', got: 'False :', expected: 'True' },
+  ]);
+  t.same(noErrors.grade(withRoot([{ type: 'Ready', status: 'False', message: 'm' }]), noErrors.params.parse(staging), { controller: 'flux' }).mismatches![0]!.got, 'False : m');
+  t.same(noErrors.grade(withRoot([{ type: 'Ready', status: 'False', reason: 'R' }]), noErrors.params.parse(staging), { controller: 'flux' }).mismatches![0]!.got, 'False R:');
+});
+
+t.test("sync.no-errors: a root's failing sync that Argo CD keeps retrying is an error from its second retry (a registration's is not: see above)", async (t) => {
+  // As recorded on a root refused by its AppProject: phase Running, the error and "Retrying attempt #N" in the message.
+  const message = 'one or more synchronization tasks are not valid: resource :ConfigMap is not permitted in project lab-root-6e2e5a. Retrying attempt #4 at 8:37PM.';
+  const retrying = (retryCount: number, where: 'root' | 'application') =>
+    variant(rec('argocd'), (e) => {
+      const app = where === 'root' ? structuredClone(env(e)['application']) : env(e)['application'];
+      Object.assign(app.status.operationState, { phase: 'Running', retryCount, message });
+      if (where === 'root') {
+        app.status.sync.status = 'OutOfSync';
+        env(e)['root'] = app;
+      }
+    });
+  const r = noErrors.grade(retrying(4, 'root'), noErrors.params.parse(staging), { controller: 'argocd' });
+  t.same(r.mismatches, [{ path: 'root status.operationState.phase', got: `Running, retried 4 times: ${message}`, expected: 'Succeeded' }]);
+  t.same(noErrors.grade(retrying(2, 'root'), noErrors.params.parse(staging), { controller: 'argocd' }).mismatches!.map((m) => m.path), ['root status.operationState.phase'], 'from the second retry');
+  t.equal(noErrors.grade(retrying(1, 'root'), noErrors.params.parse(staging), { controller: 'argocd' }).status, 'pass', 'the first retry may still cure itself');
+  t.equal(noErrors.grade(retrying(4, 'application'), noErrors.params.parse(staging), { controller: 'argocd' }).status, 'pass', "a registration's retrying sync is not this check's");
+  const noCount = variant(rec('argocd'), (e) => {
+    const root = structuredClone(env(e)['application']);
+    Object.assign(root.status.operationState, { phase: 'Running', message: 'syncing' });
+    env(e)['root'] = root;
+  });
+  t.equal(noErrors.grade(noCount, noErrors.params.parse(staging), { controller: 'argocd' }).status, 'pass', 'a root sync running for the first time');
+  const bare = variant(rec('argocd'), (e) => {
+    const root = structuredClone(env(e)['application']);
+    Object.assign(root.status.operationState, { phase: 'Running', retryCount: 3 });
+    root.status.sync.status = 'OutOfSync';
+    delete root.status.operationState.message;
+    env(e)['root'] = root;
+  });
+  t.equal(noErrors.grade(bare, noErrors.params.parse(staging), { controller: 'argocd' }).mismatches![0]!.got, 'Running, retried 3 times: ');
+});

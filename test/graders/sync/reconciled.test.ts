@@ -112,3 +112,16 @@ t.test("the run's root refused the registration folder: not reconciled, whatever
     t.equal(reconciled.grade(calm, reconciled.params.parse(staging), { controller: c }).status, 'pass', `${c}: a root without errors`);
   }
 });
+
+t.test("a root with two errors: both in actual, the first in the message", async (t) => {
+  const refused = variant(rec('argocd'), (e) => {
+    const root = structuredClone(env(e)['application']);
+    root.status.sync.status = 'OutOfSync';
+    root.status.conditions = [{ type: 'InvalidSpecError', message: 'not permitted' }];
+    Object.assign(root.status.operationState, { phase: 'Failed', message: 'refused' });
+    env(e)['root'] = root;
+  });
+  const r = reconciled.grade(refused, reconciled.params.parse(staging), { controller: 'argocd' });
+  t.equal(r.actual, 'root condition InvalidSpecError: not permitted; root status.operationState.phase: Failed: refused');
+  t.equal(r.message, "The root that applies staging's registration folder refused it: not permitted");
+});
