@@ -134,13 +134,26 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
       res.writeHead(200, { 'Content-Type': 'text/plain' }).end('ok\n');
       return;
     }
-    if (url.pathname.includes('..')) {
+    // One decoded path decides both which repository's grants apply and what git http-backend serves: a
+    // percent-encoded name (`/%6cab-b.git`) must not slip past the one and reach the other.
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
       res.writeHead(400).end();
       return;
     }
+    if (path.includes('..') || path.includes('\0')) {
+      res.writeHead(400).end();
+      return;
+    }
+    const repo = repositoryOf(path);
+    if (!repo) {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('no such repository\n');
+      return;
+    }
     const need: Access = isPush(url) ? 'push' : 'read';
-    const repo = repositoryOf(url.pathname);
-    const decision = decide(need, presentedCredential(req), options, repo ? readRepoAccess(join(options.root, repo)) : undefined);
+    const decision = decide(need, presentedCredential(req), options, readRepoAccess(join(options.root, repo)));
     if (!decision.allow) {
       res.writeHead(decision.status, { ...(decision.status === 401 ? { 'WWW-Authenticate': 'Basic realm="gitops-lab"' } : {}), 'Content-Type': 'text/plain' });
       res.end(`${decision.reason}\n`);
@@ -159,7 +172,7 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
       GIT_ATTR_NOSYSTEM: '1',
       HOME: '/nonexistent',
       REQUEST_METHOD: req.method ?? 'GET',
-      PATH_INFO: decodeURIComponent(url.pathname),
+      PATH_INFO: path,
       QUERY_STRING: url.search.replace(/^\?/, ''),
       CONTENT_TYPE: req.headers['content-type'] ?? '',
       CONTENT_LENGTH: String(body.length),

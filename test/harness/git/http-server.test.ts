@@ -73,6 +73,15 @@ t.test('per-run grants: each run reads and pushes only its own repository; the c
   const branches = await run('git', ['for-each-ref', '--format=%(refname)'], { cwd: join(srv, 'lab-b.git'), env });
   t.same(branches.stdout.trim().split('\n'), ['refs/heads/main'], 'B holds nothing A tried to push');
   t.ok(log.some((l) => l.includes('403 (learner-aaaaaa may not push to this repository)')), 'the log says who was refused what');
+  // Encoded and odd paths name the repository whose grants apply, or nothing at all.
+  const refs = '/info/refs?service=git-upload-pack';
+  t.equal((await fetch(`${server.url}/%6cab-b.git${refs}`)).status, 401, 'a percent-encoded name is still lab-b: its grants apply');
+  const asA = { headers: { authorization: `Basic ${Buffer.from(`${a.learner.username}:${a.learner.password}`).toString('base64')}` } };
+  t.equal((await fetch(`${server.url}/%6cab-b.git${refs}`, asA)).status, 403, "and A's credential does not open it");
+  t.equal((await fetch(`${server.url}//lab-b.git${refs}`)).status, 404, 'a path that names no repository');
+  t.equal((await fetch(`${server.url}/lab-a.git%2F..%2Flab-b.git${refs}`)).status, 400, 'an encoded climb out of a repository');
+  t.equal((await fetch(`${server.url}/%E0%A4%A.git${refs}`)).status, 400, 'a path that does not decode');
+  t.equal((await fetch(`${server.url}/healthz`)).status, 200, 'health needs no credential');
   // A repository whose grants cannot be read lets no per-run credential in.
   writeFileSync(join(srv, 'lab-a.git', ACCESS_FILE), '{ not json');
   t.not((await git(['ls-remote', url('lab-a', a.learner)])).exitCode, 0, 'broken grants: closed');
