@@ -1,4 +1,5 @@
 /** Starting a session offline: lab repository with faults, learner workspace, session record, prompt. */
+import { runProjectName } from '../controllers/argocd.js';
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { onInterrupt } from '../scratch.js';
 import { join, relative, resolve } from 'node:path';
@@ -33,7 +34,7 @@ export function labVars(repoURL: string, runId: string, envs: Session['environme
 
 /** The AppProject a run's registrations name: the run's own where runs share a cluster (suffix `-<run>`), else `default`. */
 export function runProject(suffix: string): string {
-  return suffix ? `lab${suffix}` : 'default';
+  return suffix ? runProjectName(suffix.slice(1)) : 'default';
 }
 
 export async function assertEmptyOrMissing(dir: string): Promise<void> {
