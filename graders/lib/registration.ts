@@ -9,6 +9,8 @@ export interface Registration {
   readonly controller: Controller;
   readonly file: string;
   readonly name: string;
+  /** metadata.namespace as written (Flux's registrations live in the environment's namespace). */
+  readonly namespace: string | undefined;
   readonly repoURL: string | undefined;
   /** Branch, tag or commit the registration tracks. */
   readonly revision: string | undefined;
@@ -88,6 +90,7 @@ export function findRegistrations(tree: TreeSnapshot, dir: string, controller: C
           controller,
           file,
           name: str(obj(doc['metadata'])['name']) ?? '',
+          namespace: str(obj(doc['metadata'])['namespace']),
           repoURL: str(source['repoURL']),
           revision: str(source['targetRevision']) ?? 'HEAD',
           path: normalisePath(str(source['path'])),
@@ -107,8 +110,11 @@ export function findRegistrations(tree: TreeSnapshot, dir: string, controller: C
     .filter(({ doc }) => doc['kind'] === 'Kustomization' && group(doc) === 'kustomize.toolkit.fluxcd.io')
     .map(({ file, doc }) => {
       const spec = obj(doc['spec']);
+      const namespace = str(obj(doc['metadata'])['namespace']);
       const sourceName = str(obj(spec['sourceRef'])['name']);
-      const repo = repos.find(({ doc: r }) => str(obj(r['metadata'])['name']) === sourceName);
+      // The source in the namespace the sourceRef names, else the Kustomization's own (as Flux resolves it).
+      const sourceNamespace = str(obj(spec['sourceRef'])['namespace']) ?? namespace;
+      const repo = repos.find(({ doc: r }) => str(obj(r['metadata'])['name']) === sourceName && str(obj(r['metadata'])['namespace']) === sourceNamespace);
       const repoSpec = obj(repo?.doc['spec']);
       const ref = obj(repoSpec['ref']);
       const suspended = spec['suspend'] === true;
@@ -116,6 +122,7 @@ export function findRegistrations(tree: TreeSnapshot, dir: string, controller: C
         controller,
         file,
         name: str(obj(doc['metadata'])['name']) ?? '',
+        namespace,
         repoURL: str(repoSpec['url']),
         // source-controller's precedence: commit, then name, then semver, then tag, then branch (default master).
         revision: str(ref['commit']) ?? str(ref['name']) ?? str(ref['semver']) ?? str(ref['tag']) ?? str(ref['branch']) ?? (repo ? 'master' : undefined),

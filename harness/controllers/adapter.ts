@@ -28,6 +28,16 @@ export interface RootOptions {
   readonly rootKinds: readonly Kind[];
 }
 
+/**
+ * A registration object as Git names it: Argo CD's Applications all live in its own namespace; Flux's
+ * Kustomizations live in the environment's namespace (the tenant's), the namespace Git gives them.
+ */
+export interface RegistrationRef {
+  readonly name: string;
+  /** metadata.namespace as Git has it; absent: the controller's own namespace. */
+  readonly namespace?: string | undefined;
+}
+
 /** The controller's view of one environment's registration (raw objects, absent when not registered). */
 export interface RegistrationState {
   readonly application?: KubeObject;
@@ -50,15 +60,18 @@ export interface ControllerAdapter {
   rootName(runId: string, environment: string): string;
   rootObjects(options: RootOptions): KubeObject[];
   /** Ask the controller to look now (root and the environment's registration). */
-  refresh(kube: KubeClient, runId: string, environment: string, registrationName: string | undefined): Promise<void>;
-  read(kube: KubeClient, registrationName: string): Promise<RegistrationState>;
+  refresh(kube: KubeClient, runId: string, environment: string, registration: RegistrationRef | undefined): Promise<void>;
+  read(kube: KubeClient, registration: RegistrationRef): Promise<RegistrationState>;
   /** Has the controller reconciled `sha` (or reached a terminal error for it)? */
   settled(state: RegistrationState, sha: string, since: string): SettleVerdict;
-  setSource(kube: KubeClient, registrationName: string, change: { revision?: string; path?: string }, fieldManager: string): Promise<void>;
-  sync(kube: KubeClient, registrationName: string, prune: boolean): Promise<void>;
-  suspend(kube: KubeClient, registrationName: string, suspended: boolean, fieldManager: string): Promise<void>;
-  /** Label selector-free cleanup: the run's root objects. */
-  deleteRoots(kube: KubeClient, runId: string, environments: readonly string[]): Promise<void>;
+  setSource(kube: KubeClient, registration: RegistrationRef, change: { revision?: string; path?: string }, fieldManager: string): Promise<void>;
+  sync(kube: KubeClient, registration: RegistrationRef, prune: boolean): Promise<void>;
+  suspend(kube: KubeClient, registration: RegistrationRef, suspended: boolean, fieldManager: string): Promise<void>;
+  /**
+   * Label selector-free cleanup: the run's root objects and the tenancy made for the run. `namespaces`: every
+   * namespace of the run (their registrations are stopped before the namespaces go).
+   */
+  deleteRoots(kube: KubeClient, runId: string, environments: readonly string[], namespaces: readonly string[]): Promise<void>;
 }
 
 export const labels = (runId: string): Record<string, string> => ({ [RUN_LABEL]: runId });

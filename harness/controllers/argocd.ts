@@ -111,28 +111,29 @@ export const argocd: ControllerAdapter = {
       },
     ];
   },
-  async refresh(kube, runId, env, name) {
+  // An Application outside argocd is not one Argo CD watches: the registration is always read in argocd.
+  async refresh(kube, runId, env, reg) {
     const annotate = { metadata: { annotations: { [REFRESH_ANNOTATION]: 'normal' } } };
     await kube.patch(ref(this.rootName(runId, env)), annotate, { fieldManager: FIELD_MANAGER });
-    if (name && (await kube.get(ref(name)))) await kube.patch(ref(name), annotate, { fieldManager: FIELD_MANAGER });
+    if (reg && (await kube.get(ref(reg.name)))) await kube.patch(ref(reg.name), annotate, { fieldManager: FIELD_MANAGER });
   },
-  async read(kube, name): Promise<RegistrationState> {
+  async read(kube, { name }): Promise<RegistrationState> {
     const application = await kube.get(ref(name));
     return application ? { application } : {};
   },
   settled(state, sha) {
     return settleApplication(state.application, sha);
   },
-  async setSource(kube, name, change, fieldManager) {
+  async setSource(kube, { name }, change, fieldManager) {
     const source: Record<string, string> = {};
     if (change.revision) source['targetRevision'] = change.revision;
     if (change.path) source['path'] = change.path;
     await kube.patch(ref(name), { spec: { source } }, { fieldManager });
   },
-  async sync(kube, name, prune) {
+  async sync(kube, { name }, prune) {
     await kube.patch(ref(name), { operation: { initiatedBy: { username: 'gitops-lab' }, sync: { prune, syncStrategy: { hook: {} } } } }, { fieldManager: FIELD_MANAGER });
   },
-  async suspend(kube, name, suspended, fieldManager) {
+  async suspend(kube, { name }, suspended, fieldManager) {
     // Argo CD has no suspend: turning automated sync off is the equivalent.
     const app = await kube.get(ref(name));
     // The policy as it is (fields the model does not name kept), with `automated` replaced.

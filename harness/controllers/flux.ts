@@ -1,19 +1,109 @@
-/** Flux: GitRepository + Kustomization in flux-system; refresh with reconcile.fluxcd.io/requestedAt. */
+/**
+ * Flux: a run's roots (GitRepository + Kustomization) in flux-system; its registrations in the environments'
+ * own namespaces, Flux's tenant namespaces. Refresh with reconcile.fluxcd.io/requestedAt.
+ *
+ * Tenancy by the cluster: kustomize-controller runs with --no-cross-namespace-refs and
+ * --default-service-account=RECONCILER_SERVICE_ACCOUNT, so a Kustomization applies as a ServiceAccount of its own
+ * namespace. The roots impersonate the run's root ServiceAccount; a run's ServiceAccounts are bound (admin, plus
+ * the Flux and Argo Rollouts kinds) in the run's namespaces only. Anything else a learner's Git asks for (another
+ * namespace, a cluster-scoped kind, a source elsewhere) gets the API server's refusal, reported by Flux.
+ */
 import type { KubeClient, KubeObject } from '../kube/client.js';
 import { pollUntil } from '../wait.js';
 import { fluxCondition, readGitRepository, readKustomization, RECONCILE_ANNOTATION, shaOfRevision } from '../model/flux-status.js';
-import { FIELD_MANAGER, labels, type ControllerAdapter, type RegistrationState, type RootOptions, type SettleVerdict } from './adapter.js';
+import { FIELD_MANAGER, labels, type ControllerAdapter, type RegistrationRef, type RegistrationState, type RootOptions, type SettleVerdict } from './adapter.js';
 
 const NS = 'flux-system';
 const KS = { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization' } as const;
 const GR = { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository' } as const;
-const ks = (name: string) => ({ ...KS, namespace: NS, name });
-const gr = (name: string) => ({ ...GR, namespace: NS, name });
+const RBAC = 'rbac.authorization.k8s.io/v1';
+const ks = (name: string, namespace: string = NS) => ({ ...KS, namespace, name });
+const gr = (name: string, namespace: string = NS) => ({ ...GR, namespace, name });
+
+/** The ServiceAccount a Kustomization that names none applies as (kustomize-controller's --default-service-account). */
+export const RECONCILER_SERVICE_ACCOUNT = 'gitops-lab-reconciler';
+/** The ServiceAccount (in flux-system) a run's roots apply as. */
+export const rootServiceAccount = (runId: string): string => `lab-root-${runId}`;
+/** The run's ClusterRole of namespaced kinds beyond `admin` (Flux's, Argo Rollouts'), bound in the run's namespaces. */
+export const tenantRoleName = (runId: string): string => `lab-${runId}-tenant`;
+/** The run's ClusterRole on its own Namespace objects (read and patch them by name: an overlay's namespace.yaml). */
+export const namespacesRoleName = (runId: string): string => `lab-${runId}-namespaces`;
 
 /** The sha of a Flux revision (`main@sha1:<sha>`), '' when there is none. */
 const shaOf = (rev: string | undefined): string => shaOfRevision(rev) ?? '';
-/** The source a Kustomization applies (its sourceRef, else a GitRepository of its own name). */
+/** The source a Kustomization applies (its sourceRef, else a GitRepository of its own name), in the Kustomization's namespace. */
 const sourceOf = (kustomization: KubeObject | undefined, name: string): string => readKustomization(kustomization).spec?.sourceRef.name ?? name;
+/** Where a registration lives: the namespace Git gives it, else flux-system. */
+const nsOf = (reg: RegistrationRef): string => reg.namespace ?? NS;
+
+/**
+ * Suspends Kustomizations that are about to go (these, and every one in `namespaces`), deleting them too when
+ * `remove`: a Kustomization deleted while suspended leaves its objects to the namespace's own deletion instead of
+ * pruning them as a ServiceAccount that may already be gone (its finalizer would then never end).
+ */
+export async function stopKustomizations(kube: KubeClient, refs: readonly { name: string; namespace: string }[], namespaces: readonly string[], remove: boolean): Promise<void> {
+  const stop = async (ref: ReturnType<typeof ks>): Promise<void> => {
+    if (!(await kube.get(ref))) return;
+    await kube.patch(ref, { spec: { suspend: true } }, { fieldManager: FIELD_MANAGER });
+    if (remove) await kube.delete(ref);
+  };
+  for (const r of refs) await stop(ks(r.name, r.namespace));
+  for (const namespace of namespaces) {
+    for (const k of await kube.list(KS.apiVersion, KS.kind, { namespace })) if (k.metadata.name) await stop(ks(k.metadata.name, namespace));
+  }
+}
+
+/**
+ * The run's tenancy: its namespaces (made by the harness, since the registrations live in them), a reconciler
+ * ServiceAccount in each, the root's ServiceAccount, and their bindings in the run's namespaces only.
+ */
+export function tenancyObjects(runId: string, namespaces: readonly string[]): KubeObject[] {
+  const meta = (name: string, namespace?: string) => ({ name, ...(namespace ? { namespace } : {}), labels: labels(runId) });
+  const subjects = [
+    { kind: 'ServiceAccount', name: rootServiceAccount(runId), namespace: NS },
+    ...namespaces.map((namespace) => ({ kind: 'ServiceAccount', name: RECONCILER_SERVICE_ACCOUNT, namespace })),
+  ];
+  const all = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
+  return [
+    ...namespaces.map((name): KubeObject => ({ apiVersion: 'v1', kind: 'Namespace', metadata: meta(name) })),
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(rootServiceAccount(runId), NS) },
+    ...namespaces.map((namespace): KubeObject => ({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: meta(RECONCILER_SERVICE_ACCOUNT, namespace) })),
+    {
+      apiVersion: RBAC,
+      kind: 'ClusterRole',
+      metadata: meta(tenantRoleName(runId)),
+      rules: [
+        { apiGroups: ['kustomize.toolkit.fluxcd.io'], resources: ['kustomizations'], verbs: all },
+        { apiGroups: ['source.toolkit.fluxcd.io'], resources: ['gitrepositories'], verbs: all },
+        { apiGroups: ['argoproj.io'], resources: ['rollouts', 'rollouts/scale', 'analysistemplates', 'analysisruns', 'experiments'], verbs: all },
+      ],
+    },
+    {
+      apiVersion: RBAC,
+      kind: 'ClusterRole',
+      metadata: meta(namespacesRoleName(runId)),
+      rules: [{ apiGroups: [''], resources: ['namespaces'], resourceNames: [...namespaces], verbs: ['get', 'patch'] }],
+    },
+    {
+      apiVersion: RBAC,
+      kind: 'ClusterRoleBinding',
+      metadata: meta(namespacesRoleName(runId)),
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: namespacesRoleName(runId) },
+      // Every ServiceAccount of the run's namespaces (a deployer a scenario writes, too) may read and patch the
+      // run's own Namespace objects, which the overlays declare; nothing else cluster-wide.
+      subjects: [subjects[0]!, ...namespaces.map((namespace) => ({ kind: 'Group', apiGroup: 'rbac.authorization.k8s.io', name: `system:serviceaccounts:${namespace}` }))],
+    },
+    ...namespaces.flatMap((namespace): KubeObject[] =>
+      [['admin', 'admin'], ['tenant', tenantRoleName(runId)]].map(([suffix, role]) => ({
+        apiVersion: RBAC,
+        kind: 'RoleBinding',
+        metadata: meta(`lab-${runId}-${suffix}`, namespace),
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: role },
+        subjects,
+      })),
+    ),
+  ];
+}
 
 /** Asks Flux to reconcile now; returns the request's token (undefined when the object does not exist). */
 async function requestReconcile(kube: KubeClient, target: { apiVersion: string; kind: string; namespace: string; name: string }): Promise<string | undefined> {
@@ -80,54 +170,58 @@ export const flux: ControllerAdapter = {
   rootObjects(o: RootOptions): KubeObject[] {
     const name = this.rootName(o.runId, o.environment);
     return [
+      ...tenancyObjects(o.runId, o.namespaces),
       { ...GR, metadata: { name, namespace: NS, labels: labels(o.runId) }, spec: { url: o.repoURL, interval: '1m', timeout: '20s', ref: { branch: o.branch } } },
       {
         ...KS,
         metadata: { name, namespace: NS, labels: labels(o.runId) },
-        spec: { interval: '1m', path: `./${o.path}`, prune: true, sourceRef: { kind: 'GitRepository', name }, timeout: '1m' },
+        spec: { interval: '1m', path: `./${o.path}`, prune: true, sourceRef: { kind: 'GitRepository', name }, timeout: '1m', serviceAccountName: rootServiceAccount(o.runId) },
       },
     ];
   },
-  async refresh(kube, runId, env, name) {
+  async refresh(kube, runId, env, reg) {
     const root = this.rootName(runId, env);
     // The registration's source fetches first: the root may change the registration itself (lift a suspension,
     // say), and a Kustomization resumed before its source has the new commit applies the old one (drift-accept's
     // fix scaled staging back to 3 for a moment, recorded on Flux). In Flux's own polling either may come first;
     // the harness, which asks for both, must not be the one that orders them wrong.
-    if (name) {
-      const source = sourceOf(await kube.get(ks(name)), name);
-      const token = await requestReconcile(kube, gr(source));
-      if (token) await handled(kube, gr(source), token, SOURCE_FIRST_TIMEOUT_MS);
+    if (reg) {
+      const source = sourceOf(await kube.get(ks(reg.name, nsOf(reg))), reg.name);
+      const token = await requestReconcile(kube, gr(source, nsOf(reg)));
+      if (token) await handled(kube, gr(source, nsOf(reg)), token, SOURCE_FIRST_TIMEOUT_MS);
     }
     await requestReconcile(kube, gr(root));
     await requestReconcile(kube, ks(root));
-    if (name) await requestReconcile(kube, ks(name));
+    if (reg) await requestReconcile(kube, ks(reg.name, nsOf(reg)));
   },
-  async read(kube, name): Promise<RegistrationState> {
-    const kustomization = await kube.get(ks(name));
+  async read(kube, reg): Promise<RegistrationState> {
+    const kustomization = await kube.get(ks(reg.name, nsOf(reg)));
     if (!kustomization) return {};
-    const source = sourceOf(kustomization, name);
-    const gitRepository = await kube.get(gr(source));
+    // With --no-cross-namespace-refs the source is the Kustomization's own namespace's.
+    const source = sourceOf(kustomization, reg.name);
+    const gitRepository = await kube.get(gr(source, nsOf(reg)));
     return { kustomization, ...(gitRepository ? { gitRepository } : {}) };
   },
   settled(state, sha, since) {
     return settleKustomization(state, sha, since);
   },
-  async setSource(kube, name, change, fieldManager) {
-    const source = sourceOf(await kube.get(ks(name)), name);
-    if (change.revision) await kube.patch(gr(source), { spec: { ref: { branch: change.revision } } }, { fieldManager });
-    if (change.path) await kube.patch(ks(name), { spec: { path: change.path } }, { fieldManager });
+  async setSource(kube, reg, change, fieldManager) {
+    const source = sourceOf(await kube.get(ks(reg.name, nsOf(reg))), reg.name);
+    if (change.revision) await kube.patch(gr(source, nsOf(reg)), { spec: { ref: { branch: change.revision } } }, { fieldManager });
+    if (change.path) await kube.patch(ks(reg.name, nsOf(reg)), { spec: { path: change.path } }, { fieldManager });
   },
-  async sync(kube, name) {
-    await requestReconcile(kube, ks(name));
+  async sync(kube, reg) {
+    await requestReconcile(kube, ks(reg.name, nsOf(reg)));
   },
-  async suspend(kube, name, suspended, fieldManager) {
-    await kube.patch(ks(name), { spec: { suspend: suspended } }, { fieldManager });
+  async suspend(kube, reg, suspended, fieldManager) {
+    await kube.patch(ks(reg.name, nsOf(reg)), { spec: { suspend: suspended } }, { fieldManager });
   },
-  async deleteRoots(kube, runId, environments) {
-    for (const env of environments) {
-      await kube.delete(ks(this.rootName(runId, env)));
-      await kube.delete(gr(this.rootName(runId, env)));
-    }
+  async deleteRoots(kube, runId, environments, namespaces) {
+    await stopKustomizations(kube, environments.map((env) => ks(this.rootName(runId, env))), namespaces, true);
+    for (const env of environments) await kube.delete(gr(this.rootName(runId, env)));
+    await kube.delete({ apiVersion: 'v1', kind: 'ServiceAccount', namespace: NS, name: rootServiceAccount(runId) });
+    await kube.delete({ apiVersion: RBAC, kind: 'ClusterRoleBinding', name: namespacesRoleName(runId) });
+    for (const name of [namespacesRoleName(runId), tenantRoleName(runId)]) await kube.delete({ apiVersion: RBAC, kind: 'ClusterRole', name });
+    // The namespaces themselves (and the reconcilers and bindings in them) go with the run's cleanup.
   },
 };

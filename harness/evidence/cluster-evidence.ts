@@ -3,7 +3,7 @@
  * object), the controller's registration objects, and the changes recorded since hand-over.
  */
 import { existsSync } from 'node:fs';
-import type { ControllerAdapter } from '../controllers/adapter.js';
+import type { ControllerAdapter, RegistrationRef } from '../controllers/adapter.js';
 import type { KubeClient, KubeObject } from '../kube/client.js';
 import { AUDIT_SOURCE, LIVE_KINDS, WATCH_SOURCE, type ClusterEvidence, type LiveKind } from '../model/cluster-evidence.js';
 import { LabError } from '../errors.js';
@@ -26,8 +26,8 @@ export const API_VERSIONS: Readonly<Record<LiveKind, string>> = {
 export interface ClusterEvidenceInput {
   readonly kube: KubeClient;
   readonly adapter: ControllerAdapter;
-  /** Environment -> namespace and the registration's name (from Git), for the environments seeded live. */
-  readonly environments: Readonly<Record<string, { readonly namespace: string; readonly registration: string | undefined }>>;
+  /** Environment -> namespace and the registration (from Git), for the environments seeded live. */
+  readonly environments: Readonly<Record<string, { readonly namespace: string; readonly registration: RegistrationRef | undefined }>>;
   readonly handoverAt: string;
   /** The run: its roots (which apply the registration folders) are read too. */
   readonly runId?: string;
@@ -53,7 +53,7 @@ export async function collectClusterEvidence(input: ClusterEvidenceInput): Promi
     Object.entries(input.environments).map(async ([name, env]) => {
       const lists = await Promise.all(LIVE_KINDS.map(async (kind) => [kind, (await listOrEmpty(kube, kind, env.namespace)).map((o) => redactValue(o) as Record<string, unknown>)] as const));
       const registration = env.registration ? await adapter.read(kube, env.registration) : {};
-      const rootState = input.runId ? await adapter.read(kube, adapter.rootName(input.runId, name)) : {};
+      const rootState = input.runId ? await adapter.read(kube, { name: adapter.rootName(input.runId, name) }) : {};
       const root = rootState.application ?? rootState.kustomization;
       return [
         name,

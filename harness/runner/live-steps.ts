@@ -1,5 +1,5 @@
 /** Executes the cluster steps of the vocabulary: live patches, scales and deletes under a person-like field manager, controller actions, waits. */
-import type { ControllerAdapter } from '../controllers/adapter.js';
+import type { ControllerAdapter, RegistrationRef } from '../controllers/adapter.js';
 import { API_VERSIONS } from '../evidence/cluster-evidence.js';
 import { renderCommit } from '../evidence/render-evidence.js';
 import type { KubeClient, KubeObject } from '../kube/client.js';
@@ -13,8 +13,8 @@ export interface LiveContext {
   readonly kube: KubeClient;
   readonly adapter: ControllerAdapter;
   readonly namespaces: Readonly<Record<string, string>>;
-  /** The environment's registration name (from Git), if registered. */
-  registrationOf(environment: string): string | undefined;
+  /** The environment's registration (from Git), if registered. */
+  registrationOf(environment: string): RegistrationRef | undefined;
   /** Waits until the controller settled on what Git says for the environment. */
   settle(environment: string): Promise<void>;
   /** For live.apply-render: the lab repository and the commit to render. */
@@ -28,10 +28,10 @@ const apiVersionOf = (kind: string): string => API_VERSIONS[kind as LiveKind] ??
   throw new LabError('INVALID_SCENARIO', `live step: kind ${kind} is not one gitops-lab knows the API group of`);
 })();
 
-function registration(ctx: LiveContext, env: string): string {
-  const name = ctx.registrationOf(env);
-  if (!name) throw new LabError('INVALID_SCENARIO', `environment ${env} has no registration in Git for ${ctx.adapter.name}`);
-  return name;
+function registration(ctx: LiveContext, env: string): RegistrationRef {
+  const reg = ctx.registrationOf(env);
+  if (!reg) throw new LabError('INVALID_SCENARIO', `environment ${env} has no registration in Git for ${ctx.adapter.name}`);
+  return reg;
 }
 
 /** A step's wait: every 500ms, a failed read ends it; at the deadline TIMEOUT with the check's last answer. */

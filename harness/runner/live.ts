@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { findRegistrations } from '../../graders/lib/registration.js';
 import { GRADERS } from '../../graders/index.js';
 import { adapterFor } from '../controllers/index.js';
-import { FIELD_MANAGER, type ControllerAdapter } from '../controllers/adapter.js';
+import { FIELD_MANAGER, type ControllerAdapter, type RegistrationRef } from '../controllers/adapter.js';
 import { collectClusterEvidence } from '../evidence/cluster-evidence.js';
 import { collectEvidence } from '../evidence/collect.js';
 import { startRecorder, stopRecorder } from '../evidence/watch-recorder.js';
@@ -98,6 +98,10 @@ export async function openCluster(name: string, needs: readonly string[]): Promi
   return { kube: createKubeClient(st.kubeconfig), auditLog: st.auditLog, kubeconfig: st.kubeconfig, provider };
 }
 
+/** The controller object a registration found in Git names. */
+const refOf = (reg: { readonly name: string; readonly namespace: string | undefined } | undefined): RegistrationRef | undefined =>
+  reg ? { name: reg.name, ...(reg.namespace ? { namespace: reg.namespace } : {}) } : undefined;
+
 /** Live context for one session: registration names come from what Git holds now. */
 class LiveSession {
   constructor(
@@ -117,10 +121,10 @@ class LiveSession {
     return (await branchHeads(this.session.bareDir))[this.session.trackedBranch] ?? this.session.seedSha;
   }
 
-  async registrationNames(): Promise<Record<string, string | undefined>> {
+  async registrationNames(): Promise<Record<string, RegistrationRef | undefined>> {
     const head = await this.head();
-    const out: Record<string, string | undefined> = {};
-    for (const env of this.session.live!.environments) out[env] = (await this.registrationAt(env, head))?.name;
+    const out: Record<string, RegistrationRef | undefined> = {};
+    for (const env of this.session.live!.environments) out[env] = refOf(await this.registrationAt(env, head));
     return out;
   }
 
@@ -129,12 +133,12 @@ class LiveSession {
     const since = new Date(Date.now() - 1000).toISOString();
     const head = await this.head();
     const reg = await this.registrationAt(env, head);
-    await this.adapter.refresh(this.kube, this.session.runId, env, reg?.name);
+    await this.adapter.refresh(this.kube, this.session.runId, env, refOf(reg));
     // The root first: until it has applied what Git says under platform/ (the registration, an AppProject,
     // RBAC), the registration's own status answers an older question.
     await this.settleRoot(env, head, since);
     if (!reg) return;
-    await this.adapter.refresh(this.kube, this.session.runId, env, reg.name);
+    await this.adapter.refresh(this.kube, this.session.runId, env, refOf(reg));
     const rev = reg.revision === undefined || reg.revision === 'HEAD' ? this.session.trackedBranch : reg.revision;
     const expected = await gitOut(this.session.bareDir, ['rev-parse', '--verify', `${rev}^{commit}`]).catch(() => rev);
     const deadline = Date.now() + this.settleTimeoutMs;
@@ -143,7 +147,7 @@ class LiveSession {
     let provisionalSince: number | undefined;
     const settled = await pollUntil(
       async () => {
-        const verdict = this.adapter.settled(await this.adapter.read(this.kube, reg.name), expected, since);
+        const verdict = this.adapter.settled(await this.adapter.read(this.kube, refOf(reg)!), expected, since);
         last = verdict.state;
         if (verdict.settled && !verdict.provisional) return true;
         // A provisional answer (applied, health still checking) is accepted after a short grace.
@@ -153,7 +157,7 @@ class LiveSession {
         } else provisionalSince = undefined;
         if (!refreshedAgain && Date.now() > deadline - this.settleTimeoutMs / 2) {
           // The registration may have been created by the root after our first refresh: ask once more.
-          await this.adapter.refresh(this.kube, this.session.runId, env, reg.name);
+          await this.adapter.refresh(this.kube, this.session.runId, env, refOf(reg));
           refreshedAgain = true;
         }
         return { pending: last };
@@ -173,7 +177,7 @@ class LiveSession {
     const root = this.adapter.rootName(this.session.runId, env);
     const settled = await pollUntil(
       async () => {
-        const verdict = this.adapter.settled(await this.adapter.read(this.kube, root), head, since);
+        const verdict = this.adapter.settled(await this.adapter.read(this.kube, { name: root }), head, since);
         return verdict.settled ? true : { pending: verdict.state };
       },
       { what: `the root registration of ${env} to settle on ${head.slice(0, 7)}`, timeoutMs: this.settleTimeoutMs, intervalMs: 300, stopOnError: true },
@@ -218,7 +222,7 @@ class LiveSession {
     }
   }
 
-  private names: Record<string, string | undefined> = {};
+  private names: Record<string, RegistrationRef | undefined> = {};
 
   context(): LiveContext {
     return {
@@ -440,7 +444,8 @@ export async function cleanupLive(session: Session): Promise<void> {
   stopRecorder(session.live.recorder);
   const kube = createKubeClient(session.live.kubeconfig);
   const adapter = adapterFor(session.controller);
-  await adapter.deleteRoots(kube, session.runId, session.live.environments);
+  const namespaces = Object.values(session.environments).map((e) => e.namespace);
+  await adapter.deleteRoots(kube, session.runId, session.live.environments, namespaces);
   const head = (await branchHeads(session.bareDir).catch(() => ({}) as Record<string, string>))[session.trackedBranch];
   const trees = await Promise.all([...new Set([session.seedSha, head].filter((x): x is string => !!x))].map((sha) => snapshotTree(session.bareDir, sha).catch(() => undefined)));
   const dirs = Object.values(session.environments).map((env) => `${env.registration}/${session.controller}`);
@@ -451,6 +456,7 @@ export async function cleanupLive(session: Session): Promise<void> {
       if (!(error instanceof LabError && /unrecognized|could not find|not found|404/i.test(error.message))) throw error;
     });
   }
-  for (const env of session.live.environments) await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: session.environments[env]!.namespace });
+  // Every namespace of the run (Flux's tenancy makes them all, not only the live environments').
+  for (const name of namespaces) await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name });
   await rm(session.bareDir, { recursive: true, force: true });
 }

@@ -267,8 +267,11 @@ t.test('learners: disjoint run-id namespaces and registrations; everything outsi
   const addedA = addedBy(a);
   const addedB = addedBy(b);
   t.ok(addedBy(c).some((x) => x === `AppProject argocd/payments-${c.runId}`), "carol's AppProject exists");
-  t.ok(addedBy(d4).some((x) => x === `ServiceAccount flux-system/payment-api-deployer-${d4.runId}`), "dave's ServiceAccount exists");
-  t.ok(addedBy(d4).some((x) => x.startsWith('ClusterRole ')), "dave's ClusterRole exists");
+  // Dave's deployer ServiceAccount and its RBAC live in his staging namespace now (Flux tenancy): outside his
+  // namespaces there is only what the harness made for his run, the root's ServiceAccount and his run's roles.
+  t.ok(addedBy(d4).some((x) => x === `ServiceAccount flux-system/lab-root-${d4.runId}`), "dave's root ServiceAccount exists");
+  t.ok(addedBy(d4).some((x) => x === `ClusterRole lab-${d4.runId}-tenant`), "dave's run role exists");
+  t.notOk(addedBy(d4).some((x) => x.startsWith('ClusterRoleBinding ') && x !== `ClusterRoleBinding lab-${d4.runId}-namespaces`), 'no cluster-wide binding beyond his namespaces one');
   t.ok(addedA.some((x) => x.startsWith('Application argocd/')), "alice's registrations exist");
   t.same(addedA.map((x) => x.replace(a.runId, 'RUN')).sort(), addedB.map((x) => x.replace(b.runId, 'RUN')).sort(), 'the two runs created the same shape, each under its own id');
   for (const s of sessions) {
@@ -328,6 +331,58 @@ t.test('learners: disjoint run-id namespaces and registrations; everything outsi
   const bobDeployments = await kube.list('apps/v1', 'Deployment', { namespace: bobStaging });
   t.notOk(bobDeployments.some((d) => JSON.stringify(d.metadata.annotations ?? {}).includes(`escape-neighbour-${a.runId}`)), "nothing of alice's in bob's namespace");
   t.notOk(await kube.get({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'kube-system', name: 'payment-api' }), 'nothing in kube-system');
+
+  // The same on Flux (issue 12): dave commits into his staging registration folder a ConfigMap for kube-system and
+  // a ClusterRoleBinding (his root applies as his run's root ServiceAccount, bound in his namespaces only), then
+  // Kustomizations into kube-system and bob's namespace (they apply as his namespace's reconciler), one naming the
+  // controller's own ServiceAccount and one whose source is another namespace's. Nothing is created; the grade
+  // quotes the API server's refusal at the sync boundary.
+  const dreg = join(ws[3]!.dir, 'platform/clusters/staging/flux');
+  const dStaging = d4.environments['staging']!.namespace;
+  const daveSource = `payment-api-staging-${d4.runId}`;
+  const ks = (name: string, extra: string) =>
+    `apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: ${name}\n  namespace: ${dStaging}\nspec:\n  interval: 1m\n  path: ./apps/payment-api/overlays/staging\n  prune: true\n${extra}`;
+  const ownSource = `  sourceRef:\n    kind: GitRepository\n    name: ${daveSource}\n`;
+  writeFileSync(join(dreg, 'escape.yaml'), [
+    `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: escape-${d4.runId}\n  namespace: kube-system\ndata:\n  owned: "yes"\n`,
+    `apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: escape-${d4.runId}\nroleRef:\n  apiGroup: rbac.authorization.k8s.io\n  kind: ClusterRole\n  name: cluster-admin\nsubjects:\n  - kind: ServiceAccount\n    name: default\n    namespace: ${dStaging}\n`,
+  ].join('---\n'));
+  const daveGit = (args: string[]) => run('git', args, { cwd: ws[3]!.dir, env: { ...gitEnv, GIT_AUTHOR_NAME: 'D', GIT_AUTHOR_EMAIL: 'd@x', GIT_COMMITTER_NAME: 'D', GIT_COMMITTER_EMAIL: 'd@x' }, timeoutMs: 30_000 });
+  await daveGit(['add', '-A']);
+  await daveGit(['commit', '-qm', 'platform: staging extras']);
+  await daveGit(['push', '-q', 'origin', 'HEAD:main']);
+  const daveGraded = JSON.parse((await cli(['grade', '--workspace', ws[3]!.dir, '--format', 'json'], 5 * 60_000)).stdout) as { checks: { name: string; boundary: string; status: string; message: string }[] };
+  const daveSync = daveGraded.checks.filter((c) => c.boundary === 'sync' && c.status === 'fail');
+  log(`dave's sync checks after the escape push: ${JSON.stringify(daveSync)}`);
+  t.ok(daveSync.some((c) => /root Kustomization Ready/.test(c.message) && new RegExp(`lab-root-${d4.runId}.*forbidden|forbidden.*lab-root-${d4.runId}`, 's').test(c.message)), "the sync boundary quotes the API server's refusal of dave's root");
+  t.notOk(await kube.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'kube-system', name: `escape-${d4.runId}` }), 'no ConfigMap in kube-system');
+  t.notOk(await kube.get({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', name: `escape-${d4.runId}` }), 'no ClusterRoleBinding');
+
+  unlinkSync(join(dreg, 'escape.yaml'));
+  writeFileSync(join(dreg, 'escape-ks.yaml'), [
+    ks('escape-system', `${ownSource}  targetNamespace: kube-system\n`),
+    ks('escape-neighbour', `${ownSource}  targetNamespace: ${bobStaging}\n`),
+    ks('escape-controller', `${ownSource}  targetNamespace: kube-system\n  serviceAccountName: kustomize-controller\n`),
+    ks('escape-source', `  sourceRef:\n    kind: GitRepository\n    name: lab-root-staging-${d4.runId}\n    namespace: flux-system\n  targetNamespace: kube-system\n`),
+  ].join('---\n'));
+  await daveGit(['add', '-A']);
+  await daveGit(['commit', '-qm', 'platform: four more Kustomizations']);
+  await daveGit(['push', '-q', 'origin', 'HEAD:main']);
+  await cli(['grade', '--workspace', ws[3]!.dir, '--format', 'json'], 5 * 60_000);
+  for (const name of ['escape-system', 'escape-neighbour', 'escape-controller', 'escape-source']) {
+    const ref = { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', namespace: dStaging, name };
+    const refusal = await waitFor(
+      async () => {
+        const ready = ((await kube.get(ref))?.['status'] as { conditions?: { type?: string; status?: string; message?: string }[] } | undefined)?.conditions?.find((c) => c.type === 'Ready');
+        return ready?.status === 'False' ? (ready.message ?? '') : { pending: JSON.stringify(ready ?? null) };
+      },
+      { what: `${name} to be refused`, timeoutMs: 120_000, intervalMs: 500 },
+    );
+    t.pass(`${name}: Flux refuses it: ${String(refusal).slice(0, 300)}`);
+  }
+  t.notOk(await kube.get({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'kube-system', name: 'payment-api' }), 'nothing in kube-system');
+  const bobAfter = await kube.list('apps/v1', 'Deployment', { namespace: bobStaging });
+  t.notOk(bobAfter.some((x) => JSON.stringify(x.metadata.labels ?? {}).includes(dStaging) || Object.keys(x.metadata.labels ?? {}).some((k) => k.startsWith('kustomize.toolkit.fluxcd.io'))), "nothing of dave's in bob's namespace");
 
   // `stop` ends carol's session alone: her run leaves the cluster (AppProjects, namespaces) and the git server;
   // alice's stays.

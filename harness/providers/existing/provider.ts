@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { LabError } from '../../errors.js';
 import { stopGitServer } from '../../git/server-process.js';
 import { createKubeClient, type KubeClient } from '../../kube/client.js';
+import { stopKustomizations } from '../../controllers/flux.js';
 import { waitFor } from '../../supervisor.js';
 import { type ClusterHandle, type ClusterProvider, type ClusterStatus, type ControllerName, controllersFor, type ExistingUpOptions, isValidClusterName, type RunRecord } from '../provider.js';
 import { clusterStateDir, readStateJson, recordedClusters, writeStateJson } from '../state.js';
@@ -182,6 +183,16 @@ export class ExistingProvider implements ClusterProvider<'existing'> {
     const ledger = readLedger(stateDir);
     for (const r of stopRunRecorders(ledger.map((e) => e.runId))) log(`  stopped the change recorder of run ${r.runId} (pid ${r.pid})`);
     const ours = await createdObjects(kube, ledger);
+    // Flux's Kustomizations stop before anything goes: one still pruning as a run's ServiceAccount that is deleted
+    // meanwhile would hold its namespace (or flux-system's root) forever.
+    if (state.controllers.includes('flux')) {
+      await stopKustomizations(
+        kube,
+        ours.filter((r) => r.kind === 'Kustomization' && r.namespace).map((r) => ({ name: r.name, namespace: r.namespace! })),
+        ours.filter((r) => r.kind === 'Namespace').map((r) => r.name),
+        false,
+      );
+    }
     for (const ref of ours) {
       await kube.delete(ref);
       log(`  deleted ${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name} (run ${ref.runId}, by ${ref.why})`);

@@ -8,6 +8,7 @@
  * metrics server (controller/appcontroller.go: "0.0.0.0:%d") and Argo Rollouts' metrics and healthz servers.
  */
 import { join } from 'node:path';
+import { RECONCILER_SERVICE_ACCOUNT } from '../../controllers/flux.js';
 import type { ControllerName } from '../provider.js';
 import type { BinaryPaths } from './build.js';
 import type { ProcessSpec } from '../../supervisor.js';
@@ -190,6 +191,11 @@ export function fluxSpecs(ctx: ControllerContext): ProcessSpec[] {
         '--enable-leader-election=false',
         '--watch-all-namespaces=true',
         '--no-remote-bases=true',
+        // Flux's multi-tenancy lockdown: a Kustomization refers only to sources and ServiceAccounts of its own
+        // namespace, and one that names no ServiceAccount applies as the run's reconciler there, never as the
+        // controller (controllers/flux.ts binds it in the run's namespaces only).
+        '--no-cross-namespace-refs=true',
+        `--default-service-account=${RECONCILER_SERVICE_ACCOUNT}`,
         '--log-level', 'info',
       ],
       env: { ...common, KUBECONFIG: kubeconfigOf(ctx, 'kustomize-controller') },

@@ -114,8 +114,8 @@ t.test('suspend turns automated sync off and on, keeping the rest of the policy 
       return recorded;
     },
   } as unknown as KubeClient;
-  await argocd.suspend(kube, 'payment-api-staging', true, 'person');
-  await argocd.suspend(kube, 'payment-api-staging', false, 'person');
+  await argocd.suspend(kube, { name: 'payment-api-staging' }, true, 'person');
+  await argocd.suspend(kube, { name: 'payment-api-staging' }, false, 'person');
   t.same(patches, [
     { spec: { syncPolicy: { automated: null, syncOptions: ['CreateNamespace=true'] } } },
     { spec: { syncPolicy: { automated: { prune: true, selfHeal: true }, syncOptions: ['CreateNamespace=true'] } } },

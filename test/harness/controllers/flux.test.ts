@@ -11,13 +11,16 @@ import { flux } from '../../../harness/controllers/flux.js';
 import type { KubeClient, KubeObject } from '../../../harness/kube/client.js';
 import { fixture } from '../../helpers/fixtures.js';
 
-type Ref = { kind: string; name: string };
+type Ref = { kind: string; name: string; namespace: string };
+const TENANT = 'payment-staging-r1';
 
 function cluster(handleAfterMs: number) {
   const objects = new Map<string, Record<string, unknown>>();
   const log: string[] = [];
-  const key = (r: Ref) => `${r.kind}/${r.name}`;
-  const add = (kind: string, name: string, spec: Record<string, unknown> = {}) => objects.set(`${kind}/${name}`, { apiVersion: 'x', kind, metadata: { name, namespace: 'flux-system' }, spec });
+  // Keyed by namespace too: a registration lives in its environment's namespace, a root in flux-system.
+  const key = (r: Ref) => `${r.kind}/${r.namespace === 'flux-system' ? '' : `${r.namespace}/`}${r.name}`;
+  const add = (kind: string, name: string, spec: Record<string, unknown> = {}, namespace = 'flux-system') =>
+    objects.set(key({ kind, name, namespace }), { apiVersion: 'x', kind, metadata: { name, namespace }, spec });
   const kube = {
     async get(ref: Ref) {
       return structuredClone(objects.get(key(ref)));
@@ -40,17 +43,17 @@ t.test("the registration's source handles its request before the root is asked",
   const root = flux.rootName('r1', 'staging');
   add('GitRepository', root);
   add('Kustomization', root);
-  add('GitRepository', 'payment-api-staging-r1');
-  add('Kustomization', 'payment-api-staging-r1', { sourceRef: { kind: 'GitRepository', name: 'payment-api-staging-r1' } });
-  await flux.refresh(kube, 'r1', 'staging', 'payment-api-staging-r1');
+  add('GitRepository', 'payment-api-staging-r1', {}, TENANT);
+  add('Kustomization', 'payment-api-staging-r1', { sourceRef: { kind: 'GitRepository', name: 'payment-api-staging-r1' } }, TENANT);
+  await flux.refresh(kube, 'r1', 'staging', { name: 'payment-api-staging-r1', namespace: TENANT });
   const requests = log.filter((l) => l.startsWith('request'));
   t.same(requests, [
-    'request GitRepository/payment-api-staging-r1',
+    `request GitRepository/${TENANT}/payment-api-staging-r1`,
     `request GitRepository/${root}`,
     `request Kustomization/${root}`,
-    'request Kustomization/payment-api-staging-r1',
+    `request Kustomization/${TENANT}/payment-api-staging-r1`,
   ]);
-  t.ok(log.indexOf('handled GitRepository/payment-api-staging-r1') < log.indexOf(`request Kustomization/${root}`), 'the source fetched before the root applies');
+  t.ok(log.indexOf(`handled GitRepository/${TENANT}/payment-api-staging-r1`) < log.indexOf(`request Kustomization/${root}`), 'the source fetched before the root applies');
 });
 
 t.test('a registration not there yet (the root creates it): the root is asked at once', async (t) => {
@@ -59,7 +62,7 @@ t.test('a registration not there yet (the root creates it): the root is asked at
   add('GitRepository', root);
   add('Kustomization', root);
   const started = Date.now();
-  await flux.refresh(kube, 'r2', 'staging', 'payment-api-staging-r2');
+  await flux.refresh(kube, 'r2', 'staging', { name: 'payment-api-staging-r2', namespace: 'payment-staging-r2' });
   t.same(log.filter((l) => l.startsWith('request')), [`request GitRepository/${root}`, `request Kustomization/${root}`]);
   t.ok(Date.now() - started < 250, 'nothing waited for');
 });
@@ -137,4 +140,62 @@ t.test('read through the status model: odd fields read as absent, never a throw'
   delete noSpec.gitRepository['spec'];
   noSpec.gitRepository['status'].lastHandledReconcileAt = 'an-earlier-request';
   t.equal(flux.settled(noSpec, SHA, SINCE).settled, true);
+});
+
+// Tenancy: what a run's roots and registrations may do is what these objects grant, and nothing else.
+t.test('the run tenancy: namespaces, a reconciler in each, bindings only in the run namespaces, the root impersonating its own account', async (t) => {
+  const namespaces = ['payment-dev-r3', 'payment-staging-r3'];
+  const objs = flux.rootObjects({ runId: 'r3', environment: 'staging', repoURL: 'http://x/r.git', branch: 'main', path: 'platform/clusters/staging/flux', namespaces, rootKinds: [] });
+  const byKind = (kind: string) => objs.filter((o) => o.kind === kind);
+  t.same(byKind('Namespace').map((o) => o.metadata.name), namespaces);
+  t.same(byKind('ServiceAccount').map((o) => `${o.metadata.namespace}/${o.metadata.name}`), ['flux-system/lab-root-r3', 'payment-dev-r3/gitops-lab-reconciler', 'payment-staging-r3/gitops-lab-reconciler']);
+  const root = byKind('Kustomization')[0]!;
+  t.equal(root.metadata.namespace, 'flux-system');
+  t.equal((root['spec'] as { serviceAccountName: string }).serviceAccountName, 'lab-root-r3', 'the root applies as the run, never as the controller');
+  // Namespaced grants: RoleBindings in the run's namespaces only, to admin and the run's tenant role.
+  const bindings = byKind('RoleBinding');
+  t.same([...new Set(bindings.map((b) => b.metadata.namespace))], namespaces);
+  t.same([...new Set(bindings.map((b) => (b['roleRef'] as { name: string }).name))].sort(), ['admin', 'lab-r3-tenant']);
+  for (const b of bindings) {
+    t.same(b['subjects'], [
+      { kind: 'ServiceAccount', name: 'lab-root-r3', namespace: 'flux-system' },
+      { kind: 'ServiceAccount', name: 'gitops-lab-reconciler', namespace: 'payment-dev-r3' },
+      { kind: 'ServiceAccount', name: 'gitops-lab-reconciler', namespace: 'payment-staging-r3' },
+    ], 'only the run accounts: a ServiceAccount a learner writes gets nothing from these');
+  }
+  // Cluster-wide: only get and patch on the run's own Namespace objects, by name.
+  const crbs = byKind('ClusterRoleBinding');
+  t.equal(crbs.length, 1);
+  t.equal((crbs[0]!['roleRef'] as { name: string }).name, 'lab-r3-namespaces');
+  t.same((crbs[0]!['subjects'] as { name: string }[]).map((s) => s.name), ['lab-root-r3', 'system:serviceaccounts:payment-dev-r3', 'system:serviceaccounts:payment-staging-r3']);
+  const nsRole = byKind('ClusterRole').find((r) => r.metadata.name === 'lab-r3-namespaces')!;
+  t.same(nsRole['rules'], [{ apiGroups: [''], resources: ['namespaces'], resourceNames: namespaces, verbs: ['get', 'patch'] }]);
+  const tenant = byKind('ClusterRole').find((r) => r.metadata.name === 'lab-r3-tenant')!;
+  t.notOk((tenant['rules'] as { resources: string[] }[]).some((r) => r.resources.includes('*')), 'no wildcard');
+  for (const o of objs) t.equal(o.metadata.labels?.['gitops-lab.dev/run'], 'r3', `${o.kind} ${o.metadata.name} carries the run label`);
+});
+
+t.test('deleteRoots suspends every Kustomization before deleting it, then removes the run accounts and roles', async (t) => {
+  const calls: string[] = [];
+  const present = new Set(['Kustomization/flux-system/lab-root-staging-r4', 'Kustomization/payment-staging-r4/payment-api-staging-r4']);
+  const k = (r: Ref) => `${r.kind}/${r.namespace ?? ''}/${r.name}`;
+  const kube = {
+    get: async (r: Ref) => (present.has(k(r)) ? { metadata: { name: r.name } } : undefined),
+    list: async (_a: string, kind: string, o: { namespace: string }) =>
+      [...present].filter((p) => p.startsWith(`${kind}/${o.namespace}/`)).map((p) => ({ metadata: { name: p.split('/')[2] } })),
+    patch: async (r: Ref, body: unknown) => void calls.push(`patch ${k(r)} ${JSON.stringify(body)}`),
+    delete: async (r: Ref) => void calls.push(`delete ${k(r)}`),
+  } as unknown as KubeClient;
+  await flux.deleteRoots(kube, 'r4', ['staging'], ['payment-staging-r4']);
+  t.same(calls, [
+    'patch Kustomization/flux-system/lab-root-staging-r4 {"spec":{"suspend":true}}',
+    'delete Kustomization/flux-system/lab-root-staging-r4',
+    'patch Kustomization/payment-staging-r4/payment-api-staging-r4 {"spec":{"suspend":true}}',
+    'delete Kustomization/payment-staging-r4/payment-api-staging-r4',
+    'delete GitRepository/flux-system/lab-root-staging-r4',
+    'delete ServiceAccount/flux-system/lab-root-r4',
+    'delete ClusterRoleBinding//lab-r4-namespaces',
+    'delete ClusterRole//lab-r4-namespaces',
+    'delete ClusterRole//lab-r4-tenant',
+  ]);
 });

@@ -59,7 +59,7 @@ function context(kube: KubeClient, extra: Partial<LiveContext> = {}): LiveContex
     kube,
     adapter: recordingAdapter(adapterCalls),
     namespaces: { staging: 'payment-staging-a1b2c3' },
-    registrationOf: (env) => (env === 'staging' ? 'payment-staging-a1b2c3' : undefined),
+    registrationOf: (env) => (env === 'staging' ? { name: 'payment-staging-a1b2c3' } : undefined),
     settle: async (env) => {
       settled.push(env);
     },
@@ -135,10 +135,10 @@ t.test('controller steps: through the adapter, on the environment registration; 
   await applyLiveStep(ctx, step({ action: 'controller.sync', environment: 'staging' }));
   await applyLiveStep(ctx, step({ action: 'controller.suspend', environment: 'staging' }));
   t.same(ctx.adapterCalls, [
-    { op: 'setSource', args: ['payment-staging-a1b2c3', { revision: 'HEAD~1' }, 'kubectl-edit'] },
-    { op: 'setSource', args: ['payment-staging-a1b2c3', { path: 'apps/x' }, 'kubectl-edit'] },
-    { op: 'sync', args: ['payment-staging-a1b2c3', false] },
-    { op: 'suspend', args: ['payment-staging-a1b2c3', true, 'kubectl-edit'] },
+    { op: 'setSource', args: [{ name: 'payment-staging-a1b2c3' }, { revision: 'HEAD~1' }, 'kubectl-edit'] },
+    { op: 'setSource', args: [{ name: 'payment-staging-a1b2c3' }, { path: 'apps/x' }, 'kubectl-edit'] },
+    { op: 'sync', args: [{ name: 'payment-staging-a1b2c3' }, false] },
+    { op: 'suspend', args: [{ name: 'payment-staging-a1b2c3' }, true, 'kubectl-edit'] },
   ]);
   await t.rejects(applyLiveStep(ctx, step({ action: 'controller.sync', environment: 'prod' })), { code: 'INVALID_SCENARIO', message: 'environment prod has no registration in Git for argocd' });
 });

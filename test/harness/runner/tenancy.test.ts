@@ -34,7 +34,7 @@ t.test('destination-denied on Argo CD: the AppProject its faults add is a kind t
   t.same(await branchHeads(bareDir), before, 'the lab repository itself is untouched');
   const flux = await handedOverKinds(bareDir, lab.trackedBranch, scenario.faults, vars, Object.values(envs).map((e) => `${e.registration}/flux`));
   t.ok(show(flux).includes('/ServiceAccount'), `flux's folders hold the deployer ServiceAccount: ${show(flux).join(', ')}`);
-  t.ok(show(flux).includes('rbac.authorization.k8s.io/ClusterRole'), 'and its RBAC');
+  t.ok(show(flux).includes('rbac.authorization.k8s.io/Role'), 'and its RBAC (a Role in staging: no cluster-wide kind since Flux tenancy)');
 });
 
 t.test('wrong-selector on Argo CD: Applications only', async (t) => {
