@@ -98,11 +98,32 @@ function dedupe(xs: string[]): string[] {
   return [...new Set(xs)];
 }
 
+/**
+ * Tools a hint may not send a learner to: a lab session puts kubectl (with kustomize) and git on hand, not these.
+ * Each: what the hint says, and what to name instead.
+ */
+export const TOOLS_NOT_PROVIDED: readonly { readonly re: RegExp; readonly name: string; readonly instead: string }[] = [
+  { re: /kubectl[ -]argo[ -]rollouts/, name: 'kubectl argo rollouts', instead: '`kubectl get rollout <name> -o yaml` (status.phase, status.abort, status.stableRS)' },
+  { re: /`argocd\s/, name: 'the argocd CLI', instead: '`kubectl get application -n argocd <name> -o yaml`' },
+  { re: /`flux\s/, name: 'the flux CLI', instead: '`kubectl get kustomizations -A`' },
+];
+/** A kubectl command that needs a cluster (kubectl kustomize does not). */
+const CLUSTER_COMMAND = /kubectl\s+(?!kustomize\b)[a-z-]+/;
+
 /** Small named rules over a schema-valid scenario. Each returns `path: message` strings. */
 export function lintRules(s: Scenario): string[] {
   const out: string[] = [];
   const names = new Set<string>();
   s.checks.forEach((c, i) => {
+    // Hints name only what a session has: no plugin or CLI it does not install, and no cluster command on a
+    // check graded offline too (the git and render boundaries), where an offline session has no cluster.
+    const hint = c.hint ?? '';
+    for (const tool of TOOLS_NOT_PROVIDED) if (tool.re.test(hint)) out.push(`checks[${i}].hint: names ${tool.name}, which a lab session does not provide; name ${tool.instead}`);
+    const boundary = GRADERS.get(c.grader)?.boundary;
+    const command = CLUSTER_COMMAND.exec(hint)?.[0];
+    if ((boundary === 'git' || boundary === 'render') && command && !TOOLS_NOT_PROVIDED.some((t) => t.re.test(hint))) {
+      out.push(`checks[${i}].hint: "${command}" needs a cluster, but a ${boundary} check is graded offline too; point at the repository (or \`kubectl kustomize\`) instead`);
+    }
     if (names.has(c.name)) out.push(`checks[${i}].name: duplicate check name "${c.name}"`);
     names.add(c.name);
     for (const ctl of c.controllers ?? []) {

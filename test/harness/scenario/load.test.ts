@@ -111,3 +111,31 @@ t.test('a live check on a kind that is never collected is refused by lint, namin
   t.equal(r.ok, false);
   t.match(r.ok ? [] : r.errors, [/^scenarios\/prune-orphan\/scenario\.yaml: checks\[\d+\]\.with\.kind: "ConfigMap" is not collected as live evidence/]);
 });
+
+t.test('hints name only what a session provides, and no cluster command on a check graded offline too', async (t) => {
+  const withHint = (grader: string, hint: string, params = '{ environment: staging }') =>
+    valid + `
+  - name: hinted
+    grader: ${grader}
+    with: ${params}
+    weight: 1
+    hint: '${hint}'
+`;
+  const errorsOf = (text: string): readonly string[] => {
+    const r = parseScenarioText(text, 'f.yaml');
+    return r.ok ? [] : r.errors;
+  };
+  t.same(errorsOf(withHint('sync.no-errors', '`kubectl argo rollouts get rollout x` shows it')), [
+    'f.yaml: checks[1].hint: names kubectl argo rollouts, which a lab session does not provide; name `kubectl get rollout <name> -o yaml` (status.phase, status.abort, status.stableRS)',
+  ]);
+  t.same(errorsOf(withHint('sync.no-errors', 'run `flux get kustomizations`')), ['f.yaml: checks[1].hint: names the flux CLI, which a lab session does not provide; name `kubectl get kustomizations -A`']);
+  t.same(errorsOf(withHint('sync.no-errors', 'see `argocd app get x`')), ['f.yaml: checks[1].hint: names the argocd CLI, which a lab session does not provide; name `kubectl get application -n argocd <name> -o yaml`']);
+  t.same(errorsOf(withHint('render.succeeds', '`kubectl describe kustomization x` says why', '{}')), [
+    'f.yaml: checks[1].hint: "kubectl describe" needs a cluster, but a render check is graded offline too; point at the repository (or `kubectl kustomize`) instead',
+  ]);
+  t.same(errorsOf(withHint('git.history-intact', 'check with kubectl get pods', '{}')), [
+    'f.yaml: checks[1].hint: "kubectl get" needs a cluster, but a git check is graded offline too; point at the repository (or `kubectl kustomize`) instead',
+  ]);
+  t.same(errorsOf(withHint('render.succeeds', 'render it with `kubectl kustomize apps/x`', '{}')), [], 'kubectl kustomize needs no cluster');
+  t.same(errorsOf(withHint('sync.no-errors', '`kubectl get kustomizations -A` shows the error')), [], 'a cluster command on a live check is fine');
+});
