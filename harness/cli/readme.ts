@@ -95,9 +95,10 @@ export function cliTable(program: Command): string {
   const { visible, hidden } = cliCommands(program);
   const name = program.name() || 'gitops-lab';
   const rows = ['| command | argument or option | what it does |', '|---|---|---|'];
-  for (const cmd of visible) {
+  // A command with subcommands (`class start`, ...) has a row of its own, then one per subcommand.
+  const add = (cmd: Command, path: readonly string[]): void => {
     const args = cmd.registeredArguments.map(argumentTerm);
-    rows.push(`| ${code([name, cmd.name(), ...args].join(' '))} | | ${cell(portable(cmd.description()))} |`);
+    rows.push(`| ${code([...path, cmd.name(), ...args].join(' '))} | | ${cell(portable(cmd.description()))} |`);
     for (const arg of cmd.registeredArguments) {
       if (arg.description) rows.push(`| | ${code(argumentTerm(arg))} | ${cell(portable(arg.description))} |`);
     }
@@ -105,7 +106,9 @@ export function cliTable(program: Command): string {
       const text = portable(help.optionDescription(option)) + (option.mandatory ? ' (required)' : '');
       rows.push(`| | ${code(option.flags)} | ${cell(text)} |`);
     }
-  }
+    for (const sub of help.visibleCommands(cmd).filter((c) => c.name() !== 'help')) add(sub, [...path, cmd.name()]);
+  };
+  for (const cmd of visible) add(cmd, [name]);
   const notes = [`Every command also takes ${code('-h, --help')}.`];
   if (hidden.length > 0) {
     notes.push(

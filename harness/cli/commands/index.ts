@@ -16,6 +16,7 @@ import { register as registerUp } from './up.js';
 import { register as registerDown } from './down.js';
 import { register as registerStatus } from './status.js';
 import { register as stop } from './stop.js';
+import { register as classCommands } from './class.js';
 
 import type { RegisterCommand } from './register.js';
 
@@ -26,6 +27,7 @@ export const COMMANDS: readonly RegisterCommand[] = [
   start,
   grade,
   stop,
+  classCommands,
   regrade,
   report,
   lint,

@@ -66,6 +66,18 @@ t.test('the CLI table names every command --help lists, its arguments and every 
       t.ok(table.includes(`| | \`${option.flags}\` |`), `${cmd.name()} ${option.flags}`);
     }
   }
+  // Subcommands (class start, status, grade, down) have rows of their own, with their options.
+  const cls = visible.find((c) => c.name() === 'class');
+  t.ok(cls, 'class is a command');
+  t.same(cls!.commands.map((c) => c.name()), ['start', 'status', 'grade', 'down']);
+  for (const sub of cls!.commands) {
+    t.ok(table.includes(`| \`gitops-lab class ${sub.name()}\` |`), `class ${sub.name()} has a row`);
+    const rows = table.split('\n');
+    const at = rows.findIndex((r) => r.startsWith(`| \`gitops-lab class ${sub.name()}\``));
+    const own = rows.slice(at + 1, rows.findIndex((r, i) => i > at && r.startsWith('| `gitops-lab ')));
+    for (const option of sub.options) t.ok(own.some((r) => r.startsWith(`| | \`${option.flags}\` |`)), `class ${sub.name()} ${option.flags}, in its own rows`);
+  }
+  t.notOk(table.includes('`gitops-lab class help'), "commander's help subcommand is no row");
   t.same(hidden.map((c) => c.name()).sort(), ['git-serve', 'record-changes']);
   for (const cmd of hidden) t.notOk(table.includes(`\`gitops-lab ${cmd.name()}`), `${cmd.name()} is no row of its own`);
   t.notOk(table.includes(REPO_ROOT), "no machine's absolute path (lint --bank's default)");
