@@ -76,6 +76,11 @@ export function tenancyObjects(runId: string, namespaces: readonly string[]): Ku
         { apiGroups: ['kustomize.toolkit.fluxcd.io'], resources: ['kustomizations'], verbs: all },
         { apiGroups: ['source.toolkit.fluxcd.io'], resources: ['gitrepositories'], verbs: all },
         { apiGroups: ['argoproj.io'], resources: ['rollouts', 'rollouts/scale', 'analysistemplates', 'analysisruns', 'experiments'], verbs: all },
+        // Bound in the run's namespaces, these reach no further: a Role and its RoleBinding in one commit (a
+        // scenario's deployer) are checked together in Flux's dry run, before the Role exists, so the API server
+        // must not need to read the Role's rules to allow the binding.
+        { apiGroups: ['rbac.authorization.k8s.io'], resources: ['roles'], verbs: ['bind', 'escalate'] },
+        { apiGroups: ['rbac.authorization.k8s.io'], resources: ['clusterroles'], verbs: ['bind'] },
       ],
     },
     {

@@ -7,9 +7,11 @@
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { RecordedChange } from '../model/cluster-evidence.js';
+import { REFRESH_ANNOTATION } from '../model/argocd-status.js';
+import { RECONCILE_ANNOTATION } from '../model/flux-status.js';
 import { CONTROL_PLANE_IDENTITIES, CONTROLLER_IDENTITIES, serviceAccountUser } from '../providers/identities.js';
 
-interface AuditEvent {
+export interface AuditEvent {
   readonly stage?: string;
   readonly verb?: string;
   readonly requestURI?: string;
@@ -140,7 +142,7 @@ function controllerTokenRequest(e: AuditEvent): boolean {
 export function changeFromAudit(e: AuditEvent, namespaces: ReadonlySet<string>): RecordedChange | undefined {
   const ref = e.objectRef;
   if (e.stage !== 'ResponseComplete' || !e.verb || !MUTATING.has(e.verb) || !ref?.namespace) return undefined;
-  if ((e.responseStatus?.code ?? 0) >= 400 || isDryRun(e)) return undefined;
+  if ((e.responseStatus?.code ?? 0) >= 400 || isDryRun(e) || onlyAsksToLookAgain(e)) return undefined;
   const user = e.user?.username ?? 'unknown';
   const groups = e.user?.groups ?? [];
   const actor = classifyActor(user, groups);
@@ -168,6 +170,25 @@ export function changeFromAudit(e: AuditEvent, namespaces: ReadonlySet<string>):
     source: 'audit',
     ...writtenState(kind, e),
   };
+}
+
+/** The annotations that ask a controller to look again now (`flux reconcile`, Argo CD's refresh): no desired state. */
+const LOOK_AGAIN: ReadonlySet<string> = new Set([RECONCILE_ANNOTATION, REFRESH_ANNOTATION]);
+
+/**
+ * A patch that sets nothing but a request to reconcile or refresh (the harness's before every grade, on Flux's
+ * registrations in the environment's namespace; a person's `flux reconcile`): it asks the controller to apply
+ * what Git says, and changes nothing Git says.
+ */
+export function onlyAsksToLookAgain(e: AuditEvent): boolean {
+  if (e.verb !== 'patch' || e.objectRef?.subresource) return false;
+  const record = (v: unknown): Readonly<Record<string, unknown>> | undefined => (v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined);
+  const body = record(e.requestObject);
+  if (!body || Object.keys(body).some((k) => k !== 'metadata')) return false;
+  const md = record(body['metadata']);
+  if (!md || Object.keys(md).some((k) => k !== 'annotations')) return false;
+  const annotations = record(md['annotations']);
+  return !!annotations && Object.keys(annotations).length > 0 && Object.keys(annotations).every((k) => LOOK_AGAIN.has(k));
 }
 
 /**

@@ -7,8 +7,9 @@
  * kube-controller-manager, kube-scheduler and kwok-controller did their work meanwhile.
  */
 import t from 'tap';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { changeFromAudit, classifyActor, classifyClaimedManager, isDryRun, readAuditChanges, writtenState } from '../../../harness/evidence/audit.js';
+import { changeFromAudit, classifyActor, classifyClaimedManager, isDryRun, onlyAsksToLookAgain, readAuditChanges, writtenState, type AuditEvent } from '../../../harness/evidence/audit.js';
 
 const LOG = fileURLToPath(new URL('../../fixtures/audit/identities.jsonl', import.meta.url));
 const NS = new Set(['id-probe']);
@@ -202,4 +203,25 @@ t.test('a request path no URL parser accepts is a write without a field manager,
   t.equal(change?.name, 'x', 'recorded: not taken for a dry run');
   t.equal(change?.fieldManager, undefined, 'no field manager read from a path that does not parse');
   t.equal(changeFromAudit({ ...line, requestURI: '/apis/apps/v1/namespaces/n/deployments/x?fieldManager=kubectl' }, new Set(['n']))?.fieldManager, 'kubectl');
+});
+
+t.test('a patch that only asks the controller to look again is no change; any other patch of the same object is', async (t) => {
+  const file = fileURLToPath(new URL('../../fixtures/audit/flux-reconcile-request.jsonl', import.meta.url));
+  const [reconcile, suspend] = readFileSync(file, 'utf8').trim().split('\n').map((l) => JSON.parse(l) as AuditEvent);
+  t.ok(onlyAsksToLookAgain(reconcile!), 'the recorded reconcile request');
+  t.notOk(onlyAsksToLookAgain(suspend!), 'the recorded suspend');
+  const ns = new Set(['payments-staging-223a6a']);
+  t.equal(changeFromAudit(reconcile!, ns), undefined);
+  t.match(changeFromAudit(suspend!, ns), { kind: 'kustomizations', verb: 'patch', actor: 'person' });
+  // Varied from the recorded one: the annotation with anything else, another annotation, Argo CD's refresh, a status patch.
+  const body = (o: unknown) => ({ ...reconcile!, requestObject: o });
+  const at = { 'reconcile.fluxcd.io/requestedAt': '2026-12-03T08:07:31Z' };
+  t.notOk(onlyAsksToLookAgain(body({ metadata: { annotations: { ...at, team: 'x' } } })), 'another annotation too');
+  t.notOk(onlyAsksToLookAgain(body({ metadata: { annotations: at }, spec: { suspend: false } })), 'a spec change too');
+  t.notOk(onlyAsksToLookAgain(body({ metadata: { annotations: at, labels: { a: 'b' } } })), 'a label too');
+  t.notOk(onlyAsksToLookAgain(body({ metadata: { annotations: {} } })), 'nothing at all');
+  t.notOk(onlyAsksToLookAgain(body(undefined)), 'no request body');
+  t.ok(onlyAsksToLookAgain(body({ metadata: { annotations: { 'argocd.argoproj.io/refresh': 'normal' } } })), "Argo CD's refresh");
+  t.notOk(onlyAsksToLookAgain({ ...body({ metadata: { annotations: at } }), verb: 'update' }), 'an update replaces the whole object');
+  t.notOk(onlyAsksToLookAgain({ ...body({ metadata: { annotations: at } }), objectRef: { ...reconcile!.objectRef, subresource: 'status' } }), 'a status patch');
 });
