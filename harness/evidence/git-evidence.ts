@@ -2,7 +2,7 @@
 import { git, gitOut } from '../git/git.js';
 import { branchHeads } from '../git/lab-repo.js';
 import { readPushLog } from '../git/push-log.js';
-import type { CommitInfo, FileChange, GitEvidence, ParsedFile, TreeSnapshot } from '../model/evidence.js';
+import type { CommitInfo, FileChange, GitEvidence, GitHistory, HistoryCommit, ParsedFile, TreeSnapshot } from '../model/evidence.js';
 import { FILE_LIMITS, parseYamlBounded, YamlBudget } from '../yaml/bounded.js';
 
 const STATUS: Readonly<Record<string, FileChange['status']>> = {
@@ -56,6 +56,84 @@ export async function readCommits(bareDir: string, from: string, to: string): Pr
     if (!object || object.type !== 'commit') throw new Error(`git cat-file did not return commit ${sha}`);
     return { sha, ...parseCommitObject(object.content.toString('utf8')), files: files.get(sha) ?? [] };
   });
+}
+
+/** Most commits at or before hand-over recorded in `history` (the bank's seeds have fewer than ten). */
+export const MAX_HISTORY_COMMITS = 100;
+/** Most file entries recorded across `history` (a root commit lists every file of its tree). */
+export const MAX_HISTORY_FILES = 5000;
+
+const ZERO_ID = /^0+$/;
+
+/**
+ * The tracked branch's commits at and before the seed, newest first, along first parents, each with the blob
+ * every file it changed was left at: `git diff-tree -r --raw --no-renames` of each commit against its first
+ * parent only (a root commit: all of its files). Bounded: at most MAX_HISTORY_COMMITS commits and
+ * MAX_HISTORY_FILES file entries; when older commits are left out, `complete` is false. The seed's history is
+ * the harness's own (the learner's commits come after it), so it is trusted for what it says, and read the way
+ * readCommits reads the learner's: ids from rev-list, objects by size, NUL-terminated changes.
+ */
+export async function readHistory(bareDir: string, seedSha: string): Promise<GitHistory> {
+  const lines = (await git(bareDir, ['rev-list', '--first-parent', '--parents', `--max-count=${MAX_HISTORY_COMMITS + 1}`, seedSha])).stdout
+    .split('\n')
+    .filter((l) => l.length > 0)
+    .map((l) => l.split(' '));
+  for (const ids of lines) for (const id of ids) if (!SHA.test(id)) throw new Error(`git rev-list printed "${id}", not a commit id`);
+  const listed = lines.slice(0, MAX_HISTORY_COMMITS);
+  if (listed.length === 0) return { commits: [], complete: false };
+  const shas = listed.map((ids) => ids[0]!);
+  // One line per commit: the commit and its first parent, so a merge is compared with the line it continues.
+  const input = listed.map((ids) => ids.slice(0, 2).join(' ')).join('\n') + '\n';
+  const [objects, changes] = await Promise.all([
+    git(bareDir, ['cat-file', '--batch'], { input: shas.join('\n') + '\n', binary: true }),
+    git(bareDir, ['diff-tree', '-z', '-r', '--raw', '--no-renames', '--no-abbrev', '--root', '--always', '--stdin'], { input, binary: true }),
+  ]);
+  const raw = readBatch(Buffer.from(objects.stdoutBytes ?? new Uint8Array()));
+  const files = splitRawDiffTree(Buffer.from(changes.stdoutBytes ?? new Uint8Array()).toString('utf8'), shas);
+  const commits: HistoryCommit[] = [];
+  let entries = 0;
+  for (const sha of shas) {
+    const object = raw.get(sha);
+    if (!object || object.type !== 'commit') throw new Error(`git cat-file did not return commit ${sha}`);
+    const changed = files.get(sha) ?? [];
+    entries += changed.length;
+    if (entries > MAX_HISTORY_FILES) return { commits, complete: false };
+    commits.push({ sha, subject: parseCommitObject(object.content.toString('utf8')).subject, files: changed });
+  }
+  // Complete when the oldest listed commit has no parent (rev-list printed its id alone).
+  return { commits, complete: lines.length <= MAX_HISTORY_COMMITS && listed.at(-1)!.length === 1 };
+}
+
+/**
+ * Splits `git diff-tree -z -r --raw --no-renames --always --stdin` output (`<id>\0` then
+ * `:<mode> <mode> <blob> <blob> <status>\0<path>\0` per change) by commit: a token where an entry is expected
+ * is either an entry (it starts with `:`) or the next commit's id; a path always follows its entry, so a file
+ * named like a commit id is a path.
+ */
+export function splitRawDiffTree(out: string, shas: readonly string[]): Map<string, HistoryCommit['files']> {
+  const tokens = out.split('\0');
+  if (tokens.at(-1) === '') tokens.pop();
+  const byCommit = new Map<string, HistoryCommit['files']>();
+  let next = 0;
+  let current: HistoryCommit['files'] | undefined;
+  for (let i = 0; i < tokens.length; ) {
+    const token = tokens[i]!;
+    if (token.startsWith(':') && current && i + 1 < tokens.length) {
+      const blob = token.split(' ')[3] ?? '';
+      const path = tokens[i + 1]!;
+      current.push(ZERO_ID.test(blob) ? { path } : { path, blob });
+      i += 2;
+      continue;
+    }
+    if (next < shas.length && token === shas[next]) {
+      current = [];
+      byCommit.set(shas[next++]!, current);
+      i++;
+      continue;
+    }
+    throw new Error(`unexpected "${token.slice(0, 60)}" in git diff-tree output`);
+  }
+  return byCommit;
 }
 
 /** `git cat-file --batch` output: `<id> <type> <size>\n<content>\n` per object, by size, never by content. */
@@ -372,9 +450,10 @@ export async function collectGitEvidence(input: GitEvidenceInput): Promise<GitEv
     input.headSha ?? (input.deadline ? lastPushBefore(pushes, input.deadline, seedSha) : heads[input.trackedBranch] ?? seedSha);
   const ancestor = await git(bareDir, ['merge-base', '--is-ancestor', seedSha, headSha], { allowFailure: true });
   const headContainsSeed = ancestor.exitCode === 0;
-  const [commits, diff] = await Promise.all([
+  const [commits, diff, history] = await Promise.all([
     headContainsSeed ? readCommits(bareDir, seedSha, headSha) : readCommits(bareDir, await gitOut(bareDir, ['merge-base', seedSha, headSha]).catch(() => seedSha), headSha),
     git(bareDir, ['diff', '--name-status', '-z', '-M', seedSha, headSha]),
+    readHistory(bareDir, seedSha),
   ]);
   // One budget for every YAML file of this grade, seed and head together.
   const context = snapshotContext(new YamlBudget());
@@ -397,5 +476,6 @@ export async function collectGitEvidence(input: GitEvidenceInput): Promise<GitEv
     })),
     seed,
     head,
+    history,
   };
 }

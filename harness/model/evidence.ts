@@ -41,6 +41,30 @@ export const CommitInfo = z.object({
 });
 export type CommitInfo = z.infer<typeof CommitInfo>;
 
+/** A commit at or before hand-over, with the blob each file it changed was left at. */
+export const HistoryCommit = z.object({
+  sha: z.string(),
+  subject: z.string(),
+  /**
+   * The files this commit changed against its first parent (a root commit: all of its files), each with the
+   * blob id it left the file at; no blob: the commit deleted the file.
+   */
+  files: z.array(z.object({ path: z.string(), blob: z.string().optional() })),
+});
+export type HistoryCommit = z.infer<typeof HistoryCommit>;
+
+/**
+ * The tracked branch at and before hand-over, along first parents: what a file held at any of those commits
+ * (a known-good revision, a rollback target). Made by the harness, not the learner; bounded in size.
+ */
+export const GitHistory = z.object({
+  /** Newest first: the seed commit, then its first parent, and so on. */
+  commits: z.array(HistoryCommit),
+  /** The oldest commit listed is the root commit: no older commit was left out. */
+  complete: z.boolean(),
+});
+export type GitHistory = z.infer<typeof GitHistory>;
+
 export const GitEvidence = z.object({
   repoURL: z.string(),
   trackedBranch: z.string(),
@@ -59,6 +83,8 @@ export const GitEvidence = z.object({
   branches: z.array(z.object({ name: z.string(), sha: z.string(), seedSha: z.string().optional() })),
   seed: TreeSnapshot,
   head: TreeSnapshot,
+  /** The commits at and before hand-over (absent in evidence recorded before gitops-lab recorded them). */
+  history: GitHistory.optional(),
 });
 export type GitEvidence = z.infer<typeof GitEvidence>;
 

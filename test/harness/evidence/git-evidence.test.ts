@@ -8,7 +8,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { git, gitOut } from '../../../harness/git/git.js';
-import { parseCommitObject, readCommits, snapshotContext, snapshotTree, splitDiffTree } from '../../../harness/evidence/git-evidence.js';
+import { MAX_HISTORY_COMMITS, MAX_HISTORY_FILES, parseCommitObject, readCommits, readHistory, snapshotContext, snapshotTree, splitDiffTree, splitRawDiffTree } from '../../../harness/evidence/git-evidence.js';
 import { FILE_LIMITS, YamlBudget } from '../../../harness/yaml/bounded.js';
 
 interface Repo {
@@ -174,4 +174,102 @@ t.test('a tree of countless YAML files reads the first MAX_YAML_FILES and says h
   const overflow = snap.files[`many/f${String(MAX_YAML_FILES).padStart(5, '0')}.yaml`]!;
   t.equal(overflow.parseError, `the tree holds ${n} YAML files, more than the ${MAX_YAML_FILES} gitops-lab reads; 7 (from this one on) were not read`);
   t.same(snap.files['many/f00000.yaml']!.docs, [{ i: 0 }]);
+});
+
+t.test('readHistory: the seed and its first parents, newest first, each with the blobs its change left', async (t) => {
+  const r = await repo(t);
+  const sha40 = 'd'.repeat(40);
+  r.write('a.yaml', 'a: 1\n');
+  r.write('b.txt', 'b\n');
+  const root = await r.commit('root');
+  r.write('a.yaml', 'a: 2\n');
+  r.write(`${sha40}.yaml`, 'x: 1\n');
+  r.write(':colon\nnewline.yaml', 'y: 1\n');
+  const c1 = await r.commit('change a\n\nbody');
+  await git(r.dir, ['checkout', '-q', '-b', 'side']);
+  r.write('side.yaml', 's: 1\n');
+  const side = await r.commit('side');
+  await git(r.dir, ['checkout', '-q', 'main']);
+  await git(r.dir, ['rm', '-q', 'b.txt']);
+  const c2 = await r.commit('delete b');
+  await git(r.dir, ['merge', '-q', '--no-ff', '-m', 'merge side', 'side']);
+  const merge = await gitOut(r.dir, ['rev-parse', 'HEAD']);
+  const blob = (rev: string, path: string) => gitOut(r.dir, ['rev-parse', `${rev}:${path}`]);
+  const h = await readHistory(r.dir, merge);
+  t.same(h.commits.map((c) => c.sha), [merge, c2, c1, root], 'first parents only: the side branch is not on the line');
+  t.notOk(h.commits.some((c) => c.sha === side));
+  t.same(h.commits.map((c) => c.subject), ['merge side', 'delete b', 'change a', 'root']);
+  t.same(h.commits[0]!.files, [{ path: 'side.yaml', blob: await blob(merge, 'side.yaml') }], 'a merge against its first parent');
+  t.same(h.commits[1]!.files, [{ path: 'b.txt' }], 'a deleted file has no blob');
+  t.same(h.commits[2]!.files, [
+    { path: ':colon\nnewline.yaml', blob: await blob(c1, ':colon\nnewline.yaml') },
+    { path: 'a.yaml', blob: await blob(c1, 'a.yaml') },
+    { path: `${sha40}.yaml`, blob: await blob(c1, `${sha40}.yaml`) },
+  ]);
+  t.same(h.commits[3]!.files, [
+    { path: 'a.yaml', blob: await blob(root, 'a.yaml') },
+    { path: 'b.txt', blob: await blob(root, 'b.txt') },
+  ], 'the root commit: every file of its tree');
+  t.equal(h.complete, true);
+  t.same(await readHistory(r.dir, root), { commits: [{ sha: root, subject: 'root', files: h.commits[3]!.files }], complete: true });
+});
+
+/** Commits made by git fast-import, for histories too long to make one `git commit` at a time. */
+async function fastImport(dir: string, commits: readonly Readonly<Record<string, string>>[]): Promise<string> {
+  const data = (s: string) => `data ${Buffer.byteLength(s)}\n${s}`;
+  const tip = await git(dir, ['rev-parse', '--verify', '--quiet', 'refs/heads/main'], { allowFailure: true });
+  const stream = commits
+    .map((files, i) =>
+      [
+        'commit refs/heads/main',
+        `committer x <x@x> ${1_700_000_000 + i} +0000`,
+        data(`c${i}`),
+        ...(i === 0 && tip.exitCode === 0 ? ['from refs/heads/main^0'] : []),
+        ...Object.entries(files).map(([p, c]) => `M 100644 inline ${p}\n${data(c)}`),
+      ].join('\n'),
+    )
+    .join('\n');
+  await git(dir, ['fast-import', '--quiet'], { input: stream + '\n' });
+  return gitOut(dir, ['rev-parse', 'main']);
+}
+
+t.test('readHistory is bounded: MAX_HISTORY_COMMITS commits, MAX_HISTORY_FILES file entries, then incomplete', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'gitops-lab-history-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  await git(dir, ['init', '-q', '--bare', '-b', 'main']);
+  const exact = await fastImport(dir, Array.from({ length: MAX_HISTORY_COMMITS }, (_, i) => ({ 'a.yaml': `i: ${i}\n` })));
+  const full = await readHistory(dir, exact);
+  t.same([full.commits.length, full.complete], [MAX_HISTORY_COMMITS, true], 'exactly the bound: the root is in it');
+  const more = await fastImport(dir, [{ 'a.yaml': 'one more\n' }]);
+  const cut = await readHistory(dir, more);
+  t.same([cut.commits.length, cut.complete], [MAX_HISTORY_COMMITS, false], 'one more commit: the root is left out');
+  t.equal(cut.commits[0]!.sha, more);
+
+  const wide = mkdtempSync(join(tmpdir(), 'gitops-lab-history-wide-'));
+  t.teardown(() => rmSync(wide, { recursive: true, force: true }));
+  await git(wide, ['init', '-q', '--bare', '-b', 'main']);
+  const many = Object.fromEntries(Array.from({ length: MAX_HISTORY_FILES - 1 }, (_, i) => [`f${i}.yaml`, `${i}\n`]));
+  const fits = await fastImport(wide, [many, { 'g.yaml': '1\n' }]);
+  const h = await readHistory(wide, fits);
+  t.same([h.commits.length, h.complete, h.commits.reduce((n, c) => n + c.files.length, 0)], [2, true, MAX_HISTORY_FILES], 'exactly the bound');
+  const over = await fastImport(wide, [{ 'h.yaml': '1\n' }]);
+  const h2 = await readHistory(wide, over);
+  t.same([h2.commits.map((c) => c.sha), h2.complete], [[over, fits], false], 'the commit that passes the bound is left out, with every older one');
+});
+
+t.test('splitRawDiffTree: entries start with ":", a path follows its entry, anything else is refused', async (t) => {
+  const a = 'a'.repeat(40);
+  const b = 'b'.repeat(40);
+  const z = '0'.repeat(40);
+  const entry = (src: string, dst: string, st: string) => `:100644 100644 ${src} ${dst} ${st}`;
+  const out = `${a}\0${entry(z, '1'.repeat(40), 'A')}\0${b}\0${entry('2'.repeat(40), z, 'D')}\0:x\0${b}\0${entry(z, '3'.repeat(40), 'A')}\0${a}\0`;
+  t.same([...splitRawDiffTree(out, [a, b]).entries()], [
+    [a, [{ path: b, blob: '1'.repeat(40) }, { path: ':x' }]],
+    [b, [{ path: a, blob: '3'.repeat(40) }]],
+  ]);
+  t.same([...splitRawDiffTree(`${a}\0`, [a]).entries()], [[a, []]], 'a commit that changed nothing');
+  t.throws(() => splitRawDiffTree(`${entry(z, z, 'M')}\0x\0`, [a]), /unexpected ":100644/, 'an entry before any commit');
+  t.throws(() => splitRawDiffTree(`${a}\0M\0x\0`, [a]), /unexpected "M"/);
+  t.throws(() => splitRawDiffTree(`${a}\0${entry(z, z, 'M')}`, [a]), /unexpected ":100644/, 'an entry without its path');
+  t.throws(() => splitRawDiffTree(`${b}\0`, [a]), /unexpected "b{40}"/, 'a commit out of order');
 });
