@@ -4,7 +4,7 @@
  */
 import { applyEdit } from './edits.js';
 import { git, gitOut } from './git.js';
-import { fillDeep, type LabVars } from './template.js';
+import { fillDeep, fillRevisions, revisionsIn, type LabVars } from './template.js';
 import type { GitStep } from '../model/steps.js';
 import { LabError } from '../errors.js';
 
@@ -42,11 +42,12 @@ export async function applyGitStep(ctx: GitStepContext, rawStep: GitStep): Promi
   } else {
     await git(ctx.workdir, ['pull', '--ff-only', 'origin', branch], { allowFailure: true });
   }
-  for (const edit of step.edits) await applyEdit(ctx.workdir, edit);
+  const { edits, message } = await withRevisions(ctx.workdir, branch, step);
+  for (const edit of edits) await applyEdit(ctx.workdir, edit);
   await git(ctx.workdir, ['add', '-A']);
   const author = step.author ?? TEAMMATE;
   const when = ctx.clock ? `@${ctx.clock()} +0000` : undefined;
-  await git(ctx.workdir, ['commit', '--allow-empty', '-q', '-m', step.message], {
+  await git(ctx.workdir, ['commit', '--allow-empty', '-q', '-m', message], {
     env: {
       GIT_AUTHOR_NAME: author.name,
       GIT_AUTHOR_EMAIL: author.email,
@@ -58,6 +59,18 @@ export async function applyGitStep(ctx: GitStepContext, rawStep: GitStep): Promi
   // With a fixed clock the push is dated too: the lab repository's reflog records it.
   await git(ctx.workdir, ['push', '-q', 'origin', `HEAD:refs/heads/${branch}`], when ? { env: { GIT_COMMITTER_DATE: when } } : {});
   if (branch !== ctx.trackedBranch) await git(ctx.workdir, ['checkout', '-q', ctx.trackedBranch]);
+}
+
+/** A git.commit's edits and message with each `{{git.<revision>}}` filled in from the branch as it is now. */
+async function withRevisions(workdir: string, branch: string, step: Extract<GitStep, { action: 'git.commit' }>): Promise<{ edits: typeof step.edits; message: string }> {
+  const ids = new Map<string, string>();
+  for (const rev of revisionsIn([step.edits, step.message])) {
+    const sha = await gitOut(workdir, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${rev}^{commit}`]).catch(() => {
+      throw new LabError('INVALID_SCENARIO', `git.commit: {{git.${rev}}} names no commit of ${branch}`);
+    });
+    ids.set(rev, sha);
+  }
+  return { edits: fillRevisions(step.edits, ids), message: fillRevisions(step.message, ids) };
 }
 
 /** Amends the tracked branch's head commit or resets the branch to an earlier revision, then force-pushes it. */

@@ -26,10 +26,38 @@ export function fillTemplate(text: string, vars: LabVars): string {
 
 /** Fills templates in every string inside a value (step parameters). */
 export function fillDeep<T>(value: T, vars: LabVars): T {
-  if (typeof value === 'string') return fillTemplate(value, vars) as T;
-  if (Array.isArray(value)) return value.map((v) => fillDeep(v, vars)) as T;
+  return mapStrings(value, (s) => fillTemplate(s, vars));
+}
+
+/** Applies `f` to every string inside a value. */
+function mapStrings<T>(value: T, f: (s: string) => string): T {
+  if (typeof value === 'string') return f(value) as T;
+  if (Array.isArray(value)) return value.map((v) => mapStrings(v, f)) as T;
   if (typeof value === 'object' && value !== null) {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillDeep(v, vars)])) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, mapStrings(v, f)])) as T;
   }
   return value;
+}
+
+/**
+ * `{{git.<revision>}}` in a git.commit step: the full id of the commit a HEAD-relative revision (`HEAD`,
+ * `HEAD~2`, `HEAD^`) names when the step is played, before its own commit is made. A solution's delivery note
+ * names the fix it follows (`{{git.HEAD}}`) and the revision to roll back to (`{{git.HEAD~2}}`) this way, as
+ * their ids differ from one lab to the next.
+ */
+const REVISION = /\{\{\s*git\.(HEAD(?:[~^]\d{0,3})*)\s*\}\}/g;
+
+/** The revisions a step's strings name with `{{git.<revision>}}`, each once. */
+export function revisionsIn(value: unknown): string[] {
+  const found = new Set<string>();
+  mapStrings(value, (s) => {
+    for (const m of s.matchAll(REVISION)) found.add(m[1]!);
+    return s;
+  });
+  return [...found];
+}
+
+/** Replaces every `{{git.<revision>}}` with the commit id `ids` holds for it. */
+export function fillRevisions<T>(value: T, ids: ReadonlyMap<string, string>): T {
+  return mapStrings(value, (s) => s.replace(REVISION, (whole, rev: string) => ids.get(rev) ?? whole));
 }

@@ -9,6 +9,7 @@ import { environmentsFor, labVars } from '../../../harness/runner/start.js';
 import { Step, isGitStep, type GitStep } from '../../../harness/model/steps.js';
 import { describeStep } from '../../../harness/scenario/readme.js';
 import { LabError } from '../../../harness/errors.js';
+import { fillRevisions, revisionsIn } from '../../../harness/git/template.js';
 import { scratch } from '../../helpers/cli.js';
 
 const BASE = 'apps/payment-api/base/deployment.yaml';
@@ -85,6 +86,35 @@ t.test('git.reset to a revision that names no commit is a scenario error, and th
   t.equal((err as LabError).code, 'INVALID_SCENARIO');
   t.match((err as LabError).message, 'git.reset: "HEAD~99" names no commit of main');
   t.equal(await gitOut(bareDir, ['rev-parse', 'main']), seed);
+});
+
+t.test('{{git.<revision>}} in a git.commit is the id of the commit it names when the step is played', async (t) => {
+  const { dir } = scratch(t);
+  const { bareDir, seed, play } = await lab(dir);
+  await play({ action: 'git.commit', message: 'fix', edits: [{ op: 'write', file: 'fix.yaml', content: 'a: 1\n' }] });
+  const fix = await gitOut(bareDir, ['rev-parse', 'main']);
+  const content = 'fixCommit: "{{ git.HEAD }}"\nrollbackRevision: "{{git.HEAD~2}}"\nparent: "{{git.HEAD^}}"\nkept: "{{git.main}} {{git.HEAD~1:x}}"\nrun: {{lab.run}}\n';
+  await play({ action: 'git.commit', message: 'note on {{git.HEAD}}', edits: [{ op: 'write', file: 'delivery-notes/x.yaml', content }, { op: 'write', file: 'b.yaml', content: '{{git.HEAD~1}}' }] });
+  const note = await gitOut(bareDir, ['show', 'main:delivery-notes/x.yaml']);
+  const grand = await gitOut(bareDir, ['rev-parse', `${seed}~1`]);
+  t.equal(note, `fixCommit: "${fix}"\nrollbackRevision: "${grand}"\nparent: "${seed}"\nkept: "{{git.main}} {{git.HEAD~1:x}}"\nrun: r1`, 'HEAD-relative revisions only; lab values as before');
+  t.equal(await gitOut(bareDir, ['show', 'main:b.yaml']), seed, 'every edit');
+  t.equal(await gitOut(bareDir, ['log', '-1', '--format=%s', 'main']), `note on ${fix}`, 'and the message');
+  const err = await play({ action: 'git.commit', message: 'm', edits: [{ op: 'write', file: 'c.yaml', content: '{{git.HEAD~99}}' }] }).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  t.ok(err instanceof LabError);
+  t.equal((err as LabError).code, 'INVALID_SCENARIO');
+  t.equal((err as LabError).message, 'git.commit: {{git.HEAD~99}} names no commit of main');
+  t.equal(await gitOut(bareDir, ['rev-parse', 'main^']), fix, 'nothing was committed');
+});
+
+t.test('revisionsIn and fillRevisions: every string of a step, each revision once', async (t) => {
+  const step = { message: '{{git.HEAD}} and {{git.HEAD}}', edits: [{ content: '{{git.HEAD~2}}{{ git.HEAD^2 }}', n: 3 }, null] };
+  t.same(revisionsIn(step), ['HEAD', 'HEAD~2', 'HEAD^2']);
+  t.same(revisionsIn({ a: '{{git.head}} {{git.HEAD~1234}} {{git.HEAD..x}} {{git.origin/main}}' }), [], 'HEAD only, at most three digits a step');
+  t.same(fillRevisions(step, new Map([['HEAD', 'a1'], ['HEAD~2', 'b2']])), { message: 'a1 and a1', edits: [{ content: 'b2{{ git.HEAD^2 }}', n: 3 }, null] });
 });
 
 t.test('the steps are validated and described', async (t) => {
