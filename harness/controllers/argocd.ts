@@ -145,3 +145,88 @@ export const argocd: ControllerAdapter = {
     for (const name of [rootProjectName(runId), runProjectName(runId)]) await kube.delete({ ...PROJECT, namespace: NS, name });
   },
 };
+
+/** The ValidatingAdmissionPolicies (each with a binding of the same name) that hold what Argo CD applies to a run. */
+export const APPPROJECT_POLICY = 'gitops-lab-run-appprojects';
+export const APPLICATION_POLICY = 'gitops-lab-run-applications';
+/** Who applies what a root's registration folder holds. */
+export const ARGOCD_CONTROLLER_USER = 'system:serviceaccount:argocd:argocd-application-controller';
+/** Argo CD's annotation tracking (its default since 3.0): `<application>:<group>/<kind>:<namespace>/<name>`. */
+export const TRACKING_ANNOTATION = 'argocd.argoproj.io/tracking-id';
+
+/** A policy on one argoproj.io resource as Argo CD's controller writes it, knowing the run whose root applied it. */
+function runPolicy(name: string, resource: string, validations: readonly Record<string, string>[]): KubeObject[] {
+  return [
+    {
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingAdmissionPolicy',
+      metadata: { name },
+      spec: {
+        failurePolicy: 'Fail',
+        matchConstraints: { resourceRules: [{ apiGroups: ['argoproj.io'], apiVersions: ['*'], operations: ['CREATE', 'UPDATE'], resources: [resource] }] },
+        // What the controller applies from Git carries its tracking id (Argo CD writes it on every object it applies);
+        // its own writes to objects it did not apply (the harness's roots and projects, a status) do not, and are
+        // not this policy's business.
+        matchConditions: [
+          { name: 'applied-by-argocd', expression: `request.userInfo.username == '${ARGOCD_CONTROLLER_USER}'` },
+          { name: 'applied-from-git', expression: `has(object.metadata.annotations) && '${TRACKING_ANNOTATION}' in object.metadata.annotations` },
+        ],
+        variables: [
+          {
+            name: 'app',
+            expression: `has(object.metadata.annotations) && '${TRACKING_ANNOTATION}' in object.metadata.annotations ? object.metadata.annotations['${TRACKING_ANNOTATION}'].split(':')[0] : ''`,
+          },
+          // The run of the root that applies it: roots are named lab-root-<environment>-<run> (rootName).
+          { name: 'run', expression: "variables.app.matches('^lab-root-[a-z0-9-]+-[0-9a-f]{6}$') ? variables.app.substring(variables.app.size() - 6) : ''" },
+        ],
+        validations: [
+          { expression: "variables.run != ''", messageExpression: `'gitops-lab: what Argo CD applies here must come from the root of a run; the tracking id of ' + object.metadata.name + ' names no lab-root Application'` },
+          { expression: "object.metadata.name.endsWith('-' + variables.run)", messageExpression: `'gitops-lab: run ' + variables.run + ' names its ${resource} ...-' + variables.run + ', not ' + object.metadata.name` },
+          ...validations,
+        ],
+      },
+    },
+    { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicyBinding', metadata: { name }, spec: { policyName: name, validationActions: ['Deny'] } },
+  ];
+}
+
+/**
+ * What a root applies from a registration folder is held to its run by the cluster's own admission, not only by
+ * Argo CD: an AppProject is not limited by another AppProject (destination-denied's registration folder holds
+ * one, and a looser one would let the run deploy anywhere), and an Application of another run's name would be
+ * taken over by the root that applies it (Argo CD applies over another Application's resource unless told to
+ * fail). So every Application and AppProject Argo CD's controller writes is held to the run whose root applied it
+ * (the Application its tracking id names, which Argo CD writes itself): named `…-<run>`; an Application names a
+ * project `…-<run>`; an AppProject's destinations are the in-cluster server and namespaces `…-<run>`, spelled out
+ * (no globs, no negation), its sources the run's repository on the lab git server (loopback, or a Service in the cluster: never another address), no cluster-scoped kind but Namespace, no source
+ * namespaces or destination service accounts. A refusal is the API server's answer to the root's sync, graded at
+ * the sync boundary like Argo CD's own.
+ */
+export function runPolicyObjects(): KubeObject[] {
+  return [
+    ...runPolicy(APPPROJECT_POLICY, 'appprojects', [
+      {
+        expression: `!has(object.spec.destinations) || object.spec.destinations.all(d, has(d.namespace) && d.namespace.matches('^[a-z0-9]([-a-z0-9]*[a-z0-9])?-' + variables.run + '$') && (!has(d.server) || d.server == '${IN_CLUSTER}') && (!has(d.name) || d.name == 'in-cluster'))`,
+        messageExpression: `'gitops-lab: an AppProject of run ' + variables.run + ' may name as destinations only the namespaces of that run (...-' + variables.run + ', no globs) on the in-cluster server'`,
+      },
+      {
+        expression: "!has(object.spec.sourceRepos) || object.spec.sourceRepos.all(r, r.matches(r'^https?://([^/@\\s]*@)?(127\\.0\\.0\\.1|localhost|[a-z0-9-]+\\.[a-z0-9-]+\\.svc(\\.cluster\\.local)?)(:[0-9]+)?/[^*!?#\\s]+-' + variables.run + r'\\.git$'))",
+        messageExpression: `'gitops-lab: an AppProject of run ' + variables.run + ' may name as a source only the lab repository of that run'`,
+      },
+      {
+        expression: "!has(object.spec.clusterResourceWhitelist) || object.spec.clusterResourceWhitelist.all(k, k.group == '' && k.kind == 'Namespace')",
+        message: 'gitops-lab: the only cluster-scoped kind an AppProject of a run may allow is Namespace',
+      },
+      {
+        expression: '(!has(object.spec.sourceNamespaces) || size(object.spec.sourceNamespaces) == 0) && (!has(object.spec.destinationServiceAccounts) || size(object.spec.destinationServiceAccounts) == 0)',
+        message: 'gitops-lab: an AppProject of a run may not set sourceNamespaces or destinationServiceAccounts',
+      },
+    ]),
+    ...runPolicy(APPLICATION_POLICY, 'applications', [
+      {
+        expression: "has(object.spec.project) && object.spec.project.endsWith('-' + variables.run)",
+        messageExpression: `'gitops-lab: an Application of run ' + variables.run + ' names a project of that run (...-' + variables.run + '), not ' + (has(object.spec.project) ? object.spec.project : 'none')`,
+      },
+    ]),
+  ];
+}

@@ -311,13 +311,31 @@ t.test('learners: disjoint run-id namespaces and registrations; everything outsi
   t.notOk(await kube.get({ apiVersion: 'v1', kind: 'ConfigMap', namespace: 'kube-system', name: `escape-${a.runId}` }), 'no ConfigMap in kube-system');
   t.notOk(await kube.get({ apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRoleBinding', name: `escape-${a.runId}` }), 'no ClusterRoleBinding');
 
+  // An Application in the default project, and one named after bob's registration (which alice's root would take
+  // over): the cluster's run policy refuses both before Argo CD can create them (controllers/argocd.ts).
   unlinkSync(join(reg, 'escape.yaml'));
-  writeFileSync(join(reg, 'escape-apps.yaml'), [app('escape-neighbour', `lab-${a.runId}`, bobStaging), app('escape-default', 'default', 'kube-system')].join('---\n'));
+  const bobRegistration = `payment-api-staging-${b.runId}`;
+  writeFileSync(join(reg, 'escape-apps.yaml'), [app('escape-default', 'default', 'kube-system'), app('payment-api-staging', `lab-${a.runId}`, bobStaging).replace(`payment-api-staging-${a.runId}`, bobRegistration)].join('---\n'));
   await aliceGit(['add', '-A']);
   await aliceGit(['commit', '-qm', 'platform: two more Applications']);
   await aliceGit(['push', '-q', 'origin', 'HEAD:main']);
+  const bobBefore = await kube.get({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', namespace: 'argocd', name: bobRegistration });
+  const policyGraded = JSON.parse((await cli(['grade', '--workspace', ws[0]!.dir, '--format', 'json'], 5 * 60_000)).stdout) as { checks: { boundary: string; status: string; message: string }[] };
+  const policySync = policyGraded.checks.filter((c) => c.boundary === 'sync' && c.status === 'fail');
+  log(`alice's sync checks after the policy push: ${JSON.stringify(policySync)}`);
+  t.ok(policySync.some((c) => /gitops-lab-run-applications/.test(c.message)), "the sync boundary quotes the run policy's refusal");
+  t.notOk(await kube.get({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', namespace: 'argocd', name: `escape-default-${a.runId}` }), 'no Application in the default project');
+  const bobAfterTry = await kube.get({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', namespace: 'argocd', name: bobRegistration });
+  t.same((bobAfterTry?.['spec'] as Record<string, unknown>)['source'], (bobBefore?.['spec'] as Record<string, unknown>)['source'], "bob's registration is not taken over");
+  t.equal(bobAfterTry?.metadata.resourceVersion, bobBefore?.metadata.resourceVersion, "bob's registration is not written at all");
+
+  unlinkSync(join(reg, 'escape-apps.yaml'));
+  writeFileSync(join(reg, 'escape-apps.yaml'), app('escape-neighbour', `lab-${a.runId}`, bobStaging));
+  await aliceGit(['add', '-A']);
+  await aliceGit(['commit', '-qm', 'platform: one more Application']);
+  await aliceGit(['push', '-q', 'origin', 'HEAD:main']);
   await cli(['grade', '--workspace', ws[0]!.dir, '--format', 'json'], 5 * 60_000);
-  for (const name of ['escape-neighbour', 'escape-default']) {
+  for (const name of ['escape-neighbour']) {
     const ref = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', namespace: 'argocd', name: `${name}-${a.runId}` };
     const refusal = await waitFor(
       async () => {
@@ -383,6 +401,24 @@ t.test('learners: disjoint run-id namespaces and registrations; everything outsi
   t.notOk(await kube.get({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'kube-system', name: 'payment-api' }), 'nothing in kube-system');
   const bobAfter = await kube.list('apps/v1', 'Deployment', { namespace: bobStaging });
   t.notOk(bobAfter.some((x) => JSON.stringify(x.metadata.labels ?? {}).includes(dStaging) || Object.keys(x.metadata.labels ?? {}).some((k) => k.startsWith('kustomize.toolkit.fluxcd.io'))), "nothing of dave's in bob's namespace");
+
+  // Carol's registration folder holds the scenario's AppProject: she widens it to every destination, source and
+  // cluster-scoped kind. The run policy refuses it; her project stays as it was.
+  const carolProjectFile = join(ws[2]!.dir, 'platform/clusters/staging/argocd/project.yaml');
+  const projectRef = { apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', namespace: 'argocd', name: `payments-${c.runId}` };
+  const carolBefore = await kube.get(projectRef);
+  writeFileSync(
+    carolProjectFile,
+    `apiVersion: argoproj.io/v1alpha1\nkind: AppProject\nmetadata:\n  name: payments-${c.runId}\n  namespace: argocd\nspec:\n  sourceRepos: ['*']\n  destinations:\n    - server: '*'\n      namespace: '*'\n  clusterResourceWhitelist:\n    - group: '*'\n      kind: '*'\n`,
+  );
+  const carolGit = (args: string[]) => run('git', args, { cwd: ws[2]!.dir, env: { ...gitEnv, GIT_AUTHOR_NAME: 'C', GIT_AUTHOR_EMAIL: 'c@x', GIT_COMMITTER_NAME: 'C', GIT_COMMITTER_EMAIL: 'c@x' }, timeoutMs: 30_000 });
+  await carolGit(['commit', '-qam', 'payment-api: staging may deploy anywhere']);
+  await carolGit(['push', '-q', 'origin', 'HEAD:main']);
+  const carolGraded = JSON.parse((await cli(['grade', '--workspace', ws[2]!.dir, '--format', 'json'], 5 * 60_000)).stdout) as { checks: { boundary: string; status: string; message: string }[] };
+  const carolSync = carolGraded.checks.filter((c) => c.boundary === 'sync' && c.status === 'fail');
+  log(`carol's sync checks after widening her project: ${JSON.stringify(carolSync)}`);
+  t.ok(carolSync.some((x) => /gitops-lab-run-appprojects/.test(x.message)), "the sync boundary quotes the run policy's refusal of the wider project");
+  t.same((await kube.get(projectRef))?.['spec'], carolBefore?.['spec'], "carol's AppProject is as it was");
 
   // `stop` ends carol's session alone: her run leaves the cluster (AppProjects, namespaces) and the git server;
   // alice's stays.

@@ -117,6 +117,59 @@ t.test("Argo CD: the default AppProject is locked: an Application naming it gets
   t.notOk(await kube.get({ apiVersion: 'apps/v1', kind: 'Deployment', namespace: 'kube-system', name: 'payment-api' }), 'nothing deployed into kube-system');
 });
 
+/**
+ * The run policies (controllers/argocd.ts runPolicyObjects), on the API server the local provider installs them
+ * into: what Argo CD's controller may write of AppProjects and Applications, as it would from run abc123's root
+ * (its tracking id; a server-side dry run as the controller's identity, so nothing is created). A person's writes
+ * (the admin) are not the policy's business.
+ */
+t.test('Argo CD: the run policies hold what the controller applies to the run of the root that applies it', async (t) => {
+  const kubeconfig = join(home, 'clusters', NAME, 'kubeconfig');
+  const REPO = 'http://reader-abc123:pw@127.0.0.1:3000/destination-denied-abc123.git';
+  const project = (over: { name?: string; app?: string; repo?: string; namespace?: string; server?: string; clusterKinds?: unknown[] }) => ({
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'AppProject',
+    metadata: { name: over.name ?? 'payments-abc123', namespace: 'argocd', annotations: { 'argocd.argoproj.io/tracking-id': `${over.app ?? 'lab-root-staging-abc123'}:argoproj.io/AppProject:argocd/x` } },
+    spec: {
+      sourceRepos: [over.repo ?? REPO],
+      destinations: [{ server: over.server ?? 'https://kubernetes.default.svc', namespace: over.namespace ?? 'payments-staging-abc123' }],
+      clusterResourceWhitelist: over.clusterKinds ?? [{ group: '', kind: 'Namespace' }],
+    },
+  });
+  const application = (name: string, projectName: string) => ({
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: { name, namespace: 'argocd', annotations: { 'argocd.argoproj.io/tracking-id': `lab-root-staging-abc123:argoproj.io/Application:argocd/${name}` } },
+    spec: { project: projectName, source: { repoURL: REPO, targetRevision: 'main', path: '.' }, destination: { server: 'https://kubernetes.default.svc', namespace: 'payments-staging-abc123' } },
+  });
+  const asController = async (obj: object, as: string | undefined = 'system:serviceaccount:argocd:argocd-application-controller') => {
+    const file = join(work, `policy-probe-${Math.random().toString(16).slice(2)}.json`);
+    writeFileSync(file, JSON.stringify(obj));
+    const r = await run('kubectl', ['--kubeconfig', kubeconfig, ...(as ? [`--as=${as}`] : []), 'create', '--dry-run=server', '-f', file], { cwd: work, allowFailure: true, timeoutMs: 30_000 });
+    return r.exitCode === 0 ? 'allowed' : r.stderr.replace(/^.*denied request: /s, '').trim();
+  };
+  t.equal(await asController(project({})), 'allowed', "the run's own project");
+  t.equal(await asController(application('payment-api-staging-abc123', 'lab-abc123')), 'allowed', "the run's own registration");
+  const refused: [string, object, RegExp][] = [
+    ['a glob destination', project({ namespace: '*' }), /namespaces of that run/],
+    ['a negated destination', project({ namespace: '!kube-system' }), /namespaces of that run/],
+    ["another run's namespace", project({ namespace: 'payments-staging-0badc0' }), /namespaces of that run/],
+    ['kube-system', project({ namespace: 'kube-system' }), /namespaces of that run/],
+    ['another cluster', project({ server: 'https://10.0.0.1:6443' }), /in-cluster server/],
+    ['any source', project({ repo: '*' }), /lab repository of that run/],
+    ['a source off loopback', project({ repo: 'http://10.0.0.1/destination-denied-abc123.git' }), /lab repository of that run/],
+    ['a source behind a fragment', project({ repo: 'http://127.0.0.1:3000/x-0badc0.git#-abc123.git' }), /lab repository of that run/],
+    ['every cluster-scoped kind', project({ clusterKinds: [{ group: '*', kind: '*' }] }), /only cluster-scoped kind/],
+    ["another run's name", project({ name: 'payments-0badc0' }), /names its appprojects \.\.\.-abc123/],
+    ['no root behind it', project({ app: 'someone' }), /root of a run/],
+    ["an Application of another run's name (a takeover)", application('payment-api-staging-0badc0', 'lab-0badc0'), /names its applications/],
+    ['an Application in the default project', application('payment-api-staging-abc123', 'default'), /project of that run/],
+    ["an Application in another run's project", application('payment-api-staging-abc123', 'lab-0badc0'), /project of that run/],
+  ];
+  for (const [what, obj, why] of refused) t.match(await asController(obj), why, `refused: ${what}`);
+  t.equal(await asController(project({ namespace: '*' }), undefined), 'allowed', "a person's write is not the policy's business (the harness makes the run's projects)");
+});
+
 t.test('Argo CD: Application from the HTTP git server goes Synced/Healthy; a push is reconciled', async (t) => {
   const rev1 = await headOf();
   // The default project is locked on lab clusters: this Application gets a project of its own.

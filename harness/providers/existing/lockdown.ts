@@ -4,12 +4,21 @@
  */
 import type { KubeObject } from '../../kube/client.js';
 import type { ControllerName } from '../provider.js';
+import { APPLICATION_POLICY, APPPROJECT_POLICY } from '../../controllers/argocd.js';
 
 const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : []);
 
 /** One line per lockdown the cluster lacks, with what it leaves open (empty: nothing to report). */
-export function lockdownGaps(controllers: readonly ControllerName[], defaultProject: KubeObject | undefined): string[] {
+export function lockdownGaps(controllers: readonly ControllerName[], defaultProject: KubeObject | undefined, policies: readonly string[] = []): string[] {
   const gaps: string[] = [];
+  if (controllers.includes('argocd')) {
+    const missing = [APPPROJECT_POLICY, APPLICATION_POLICY].filter((p) => !policies.includes(p));
+    if (missing.length > 0) {
+      gaps.push(
+        `The cluster has no ValidatingAdmissionPolicy ${missing.join(', ')} (gitops-lab's, which the local provider installs): a learner's root may apply an AppProject wider than the run's, or an Application named after another run's, taking it over. Apply them with \`gitops-lab up --provider existing --install-controllers\` or from harness/controllers/argocd.ts runPolicyObjects().`,
+      );
+    }
+  }
   if (controllers.includes('argocd') && defaultProject) {
     const spec = (defaultProject['spec'] ?? {}) as Record<string, unknown>;
     const destinations = list(spec['destinations']);

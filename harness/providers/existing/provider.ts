@@ -162,7 +162,10 @@ export class ExistingProvider implements ClusterProvider<'existing'> {
       } else writeStateJson(name, base);
       log(`  context ${context} (${kube.server}) has the CRDs of ${controllers.join(', ') || 'no controllers'}`);
       const defaultProject = controllers.includes('argocd') ? await kube.get({ apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', namespace: 'argocd', name: 'default' }) : undefined;
-      for (const gap of lockdownGaps(controllers, defaultProject)) log(`  open between learners: ${gap}`);
+      const policies = controllers.includes('argocd')
+        ? (await kube.list('admissionregistration.k8s.io/v1', 'ValidatingAdmissionPolicy').catch(() => [])).map((p) => p.metadata.name ?? '')
+        : [];
+      for (const gap of lockdownGaps(controllers, defaultProject, policies)) log(`  open between learners: ${gap}`);
       return { name, provider: 'existing', kubeconfig, controllers, elapsedMs: performance.now() - started };
     } catch (error) {
       // Nothing installed yet: forget the cluster. Something installed: keep the record, so `down` removes it.

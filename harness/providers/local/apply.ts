@@ -70,7 +70,7 @@ async function installCrdsAndConfig(kube: KubeClient, controllers: LocalUpPlan['
   const crds = plans.flatMap((p) => p.crds);
   await Promise.all(crds.map((c) => kube.apply(c, opts)));
   await waitForCrdsEstablished(kube, crds.map((c) => c.metadata.name ?? ''), 200);
-  for (const p of plans) for (const o of p.config) await kube.apply(o, opts);
+  for (const p of plans) for (const o of [...p.config, ...p.cluster]) await kube.apply(o, opts);
 }
 
 /** Each controller as its own ServiceAccount, with a TokenRequest token in a kubeconfig of its own. */

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { parseAllDocuments, stringify } from 'yaml';
 import { run } from '../../exec.js';
 import type { KubeObject } from '../../kube/client.js';
+import { runPolicyObjects } from '../../controllers/argocd.js';
 import type { ControllerName } from '../provider.js';
 import { goEnv, localConfigDir } from './paths.js';
 
@@ -34,6 +35,8 @@ export interface InstallPlan {
   readonly config: readonly string[];
   /** Extra documents (generated), applied into `namespace`. */
   readonly extra: string;
+  /** Cluster-scoped objects (generated): Argo CD's run policies. */
+  readonly cluster?: readonly KubeObject[];
 }
 
 /** Argo CD's lab tuning of argocd-cm, and the default AppProject, locked (argocd-server normally creates it open). */
@@ -81,6 +84,7 @@ export async function installPlans(controllers: readonly ControllerName[], argoc
       crds: yamlIn(join(dir, 'manifests', 'crds')),
       config: yamlIn(join(dir, 'manifests', 'base', 'config')),
       extra: argocdExtraYaml(argocdResyncSeconds),
+      cluster: runPolicyObjects(),
     });
   }
   if (controllers.includes('flux')) {
@@ -112,6 +116,8 @@ export interface PlanObjects {
   readonly crds: readonly KubeObject[];
   /** Namespaced objects (config files and generated extras), each with metadata.namespace set. */
   readonly config: readonly KubeObject[];
+  /** Cluster-scoped objects, as generated. */
+  readonly cluster: readonly KubeObject[];
 }
 
 function docs(text: string): KubeObject[] {
@@ -127,6 +133,7 @@ export function planObjects(plan: InstallPlan): PlanObjects {
     namespace: { apiVersion: 'v1', kind: 'Namespace', metadata: { name: plan.namespace } },
     crds: plan.crds.flatMap((f) => docs(readFileSync(f, 'utf8'))).filter((o) => o.kind === 'CustomResourceDefinition'),
     config: [...plan.config.flatMap((f) => docs(readFileSync(f, 'utf8'))), ...docs(plan.extra)].map(withNs),
+    cluster: plan.cluster ?? [],
   };
 }
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { LabError } from '../../errors.js';
 import type { KubeClient, KubeObject } from '../../kube/client.js';
+import { runPolicyObjects } from '../../controllers/argocd.js';
 import { argocdExtraYaml } from '../local/install.js';
 import { cacheRoot } from '../local/paths.js';
 import { waitForCrdsEstablished } from '../crds.js';
@@ -108,7 +109,7 @@ export async function loadManifests(manifests: readonly InstallManifest[]): Prom
 
 /** Argo CD's lab settings (reconcile timeout, default AppProject); the command-parameter ConfigMap stays upstream's. */
 export function argocdLabConfig(): KubeObject[] {
-  return parseManifest(argocdExtraYaml(10), 'argocd').filter((o) => o.metadata.name !== 'argocd-cmd-params-cm');
+  return [...parseManifest(argocdExtraYaml(10), 'argocd').filter((o) => o.metadata.name !== 'argocd-cmd-params-cm'), ...runPolicyObjects()];
 }
 
 export async function applyUpstream(kube: KubeClient, loaded: readonly LoadedManifest[], log: (line: string) => void = () => undefined): Promise<void> {

@@ -1,18 +1,21 @@
 import t from 'tap';
 import { lockdownGaps } from '../../../../harness/providers/existing/lockdown.js';
 
+/** Both run policies present: only the default project's state is reported. */
+const POLICIES = ['gitops-lab-run-appprojects', 'gitops-lab-run-applications'];
+
 const project = (spec: Record<string, unknown>) => ({ apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', metadata: { name: 'default', namespace: 'argocd' }, spec });
 
 t.test("Argo CD's default AppProject: open is reported with its destinations; locked is not", async (t) => {
-  const open = lockdownGaps(['argocd'], project({ sourceRepos: ['*'], destinations: [{ server: '*', namespace: '*' }] }));
+  const open = lockdownGaps(['argocd'], project({ sourceRepos: ['*'], destinations: [{ server: '*', namespace: '*' }] }), POLICIES);
   t.equal(open.length, 1);
   t.match(open[0], 'default AppProject is open (destinations: * *)');
-  t.same(lockdownGaps(['argocd'], project({ sourceRepos: [], destinations: [] })), [], 'locked (the local provider installs it so)');
-  t.same(lockdownGaps(['argocd'], project({ sourceRepos: ['*'], destinations: [] })), [], 'no destination: nothing deploys');
-  t.same(lockdownGaps(['argocd'], project({ sourceRepos: [], destinations: [{ server: '*', namespace: '*' }] })), [], 'no source: nothing deploys');
-  t.same(lockdownGaps(['argocd'], undefined), [], 'no default project at all');
-  t.same(lockdownGaps(['argocd'], project({ sourceRepos: 'x', destinations: 'y' })), [], 'fields of the wrong type read as empty');
-  t.match(lockdownGaps(['argocd'], project({ sourceRepos: ['a'], destinations: [{ name: 'in-cluster', namespace: 'team-a' }] }))[0], 'in-cluster team-a');
+  t.same(lockdownGaps(['argocd'], project({ sourceRepos: [], destinations: [] }), POLICIES), [], 'locked (the local provider installs it so)');
+  t.same(lockdownGaps(['argocd'], project({ sourceRepos: ['*'], destinations: [] }), POLICIES), [], 'no destination: nothing deploys');
+  t.same(lockdownGaps(['argocd'], project({ sourceRepos: [], destinations: [{ server: '*', namespace: '*' }] }), POLICIES), [], 'no source: nothing deploys');
+  t.same(lockdownGaps(['argocd'], undefined, POLICIES), [], 'no default project at all');
+  t.same(lockdownGaps(['argocd'], project({ sourceRepos: 'x', destinations: 'y' }), POLICIES), [], 'fields of the wrong type read as empty');
+  t.match(lockdownGaps(['argocd'], project({ sourceRepos: ['a'], destinations: [{ name: 'in-cluster', namespace: 'team-a' }] }), POLICIES)[0], 'in-cluster team-a');
 });
 
 t.test('Flux: its lockdown flags cannot be read, and the report says what that leaves open', async (t) => {
@@ -20,4 +23,14 @@ t.test('Flux: its lockdown flags cannot be read, and the report says what that l
   t.equal(gaps.length, 1);
   t.match(gaps[0], /--no-cross-namespace-refs=true, --default-service-account/);
   t.same(lockdownGaps([], project({ sourceRepos: ['*'], destinations: [{ server: '*', namespace: '*' }] })), [], 'no controllers, nothing to say');
+});
+
+t.test("Argo CD: a cluster without gitops-lab's run policies is told what that leaves open", async (t) => {
+  const locked = project({ sourceRepos: [], destinations: [] });
+  const none = lockdownGaps(['argocd'], locked, []);
+  t.equal(none.length, 1);
+  t.match(none[0], /no ValidatingAdmissionPolicy gitops-lab-run-appprojects, gitops-lab-run-applications .*AppProject wider than the run's.*taking it over/);
+  t.match(lockdownGaps(['argocd'], locked, ['gitops-lab-run-appprojects', 'someone-elses'])[0], /no ValidatingAdmissionPolicy gitops-lab-run-applications \(/, 'the one missing is named');
+  t.same(lockdownGaps(['argocd'], locked, POLICIES), []);
+  t.same(lockdownGaps(['flux'], undefined, []).filter((g) => g.includes('ValidatingAdmissionPolicy')), [], 'Flux is held by RBAC, not by these');
 });
