@@ -2,6 +2,7 @@
 import type { Grader } from './grader.js';
 import { changedWithin } from './git/changed-within.js';
 import { commitMessage } from './git/commit-message.js';
+import { deliveryNote } from './git/delivery-note.js';
 import { historyIntact } from './git/history-intact.js';
 import { registration } from './git/registration.js';
 import { reverted } from './git/reverted.js';
@@ -33,6 +34,7 @@ export const GRADERS: ReadonlyMap<string, Grader> = new Map(
     registration,
     yamlField,
     reverted,
+    deliveryNote,
     succeeds,
     field,
     renderUnchanged,

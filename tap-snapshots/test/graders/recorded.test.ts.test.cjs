@@ -6,16 +6,16 @@
  */
 'use strict'
 exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd alternative-overlay-patch 1`] = `
-pass 16/16; no failure
+pass 18/18; no failure
 base-holds-released-image [render.field, render] pass 3/3
   message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
   expected: "nginx:1.27.4"
   actual: "nginx:1.27.4"
 changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
-  message: All 3 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+  message: All 4 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**, delivery-notes/**
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit c8f6bba "payment-api: staging keeps 1.27.5 through an overlay patch, the base is 1.27.4 again" names payment-api and staging.
+  message: Commit d58b83c "payment-api: staging keeps 1.27.5 through an overlay patch, the base is 1.27.4 again" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 history-not-rewritten [git.history-intact, git] pass 1/1
   message: History on the tracked branch was extended, not rewritten.
@@ -39,338 +39,27 @@ prod-runs-released-image [health.available, health] skipped 0/3
   message: Needs a cluster: the health boundary is not graded offline.
 staging-runs-bump [health.available, health] skipped 0/2
   message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] pass 2/2
+  message: delivery-notes/base-leak.yaml names the git boundary, fix d58b83c "payment-api: staging keeps 1.27.5 through an overlay patch, the base is …" and rollback revision 10f32af "payment-api: add prod environment".
+  expected: delivery-notes/base-leak.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: boundary git, fix d58b83c, rollback 10f32af
+  diff: cause: "A staging-only image bump was committed to the shared base instead of the staging overlay, so every environment without its own tag, prod among them, rendered and rolled out 1.27.5."
+evidence 1: "the leaking commit changed apps/payment-api/base/deployment.yaml, a file every overlay includes"
+evidence 2: "kubectl kustomize apps/payment-api/overlays/prod rendered nginx:1.27.5, not the released 1.27.4"
+evidence 3: "prod's Pods restarted on nginx:1.27.5 this morning"
 `
 
 exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd alternative-pin-in-base-kustomization 1`] = `
-pass 16/16; no failure
-base-holds-released-image [render.field, render] pass 3/3
-  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
-  expected: "nginx:1.27.4"
-  actual: "nginx:1.27.4"
-changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
-  message: All 2 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
-commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit dc73277 "payment-api: pin the base to the released 1.27.4; 1.27.5 only in the staging overlay" names payment-api and staging.
-  expected: a commit message mentioning "payment-api" and "staging"
-history-not-rewritten [git.history-intact, git] pass 1/1
-  message: History on the tracked branch was extended, not rewritten.
-prod-renders-released-image [render.field, render] pass 3/3
-  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
-  expected: "nginx:1.27.4"
-  actual: "nginx:1.27.4"
-staging-keeps-bump [render.field, render] pass 3/3
-  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
-  expected: "nginx:1.27.5"
-  actual: "nginx:1.27.5"
-prod-changes-only-image [render.changes-within, render] pass 1/1
-  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
-staging-render-unchanged [render.changes-within, render] pass 1/1
-  message: staging changed only where the task allows (nothing).
-dev-unchanged [render.unchanged, render] pass 1/1
-  message: dev render exactly as before.
-prod-reconciled [sync.reconciled, sync] skipped 0/1
-  message: Needs a cluster: the sync boundary is not graded offline.
-prod-runs-released-image [health.available, health] skipped 0/3
-  message: Needs a cluster: the health boundary is not graded offline.
-staging-runs-bump [health.available, health] skipped 0/2
-  message: Needs a cluster: the health boundary is not graded offline.
-`
-
-exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd alternative-revert-then-bump-staging 1`] = `
-pass 16/16; no failure
-base-holds-released-image [render.field, render] pass 3/3
-  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
-  expected: "nginx:1.27.4"
-  actual: "nginx:1.27.4"
-changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
-  message: All 2 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
-commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit 29d8cf1 "Revert "bump payment-api to 1.27.5 for staging"" names payment-api and staging.
-  expected: a commit message mentioning "payment-api" and "staging"
-history-not-rewritten [git.history-intact, git] pass 1/1
-  message: History on the tracked branch was extended, not rewritten.
-prod-renders-released-image [render.field, render] pass 3/3
-  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
-  expected: "nginx:1.27.4"
-  actual: "nginx:1.27.4"
-staging-keeps-bump [render.field, render] pass 3/3
-  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
-  expected: "nginx:1.27.5"
-  actual: "nginx:1.27.5"
-prod-changes-only-image [render.changes-within, render] pass 1/1
-  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
-staging-render-unchanged [render.changes-within, render] pass 1/1
-  message: staging changed only where the task allows (nothing).
-dev-unchanged [render.unchanged, render] pass 1/1
-  message: dev render exactly as before.
-prod-reconciled [sync.reconciled, sync] skipped 0/1
-  message: Needs a cluster: the sync boundary is not graded offline.
-prod-runs-released-image [health.available, health] skipped 0/3
-  message: Needs a cluster: the health boundary is not graded offline.
-staging-runs-bump [health.available, health] skipped 0/2
-  message: Needs a cluster: the health boundary is not graded offline.
-`
-
-exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd faults 1`] = `
-fail 0/16; first failure: git changes-only-in-base-and-staging: Nothing changed on the tracked branch since the scenario was handed over.
-base-holds-released-image [render.field, render] fail 0/3
-  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
-  expected: "nginx:1.27.4"
-  actual: "nginx:1.27.5"
-  why: Every environment built on layer base starts from what it renders.
-  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.4"
-changes-only-in-base-and-staging [git.changed-within, git] fail 0/2
-  message: Nothing changed on the tracked branch since the scenario was handed over.
-  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
-  actual: no changes
-  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
-commit-names-workload-and-environment [git.commit-message, git] fail 0/1
-  message: There is no commit after hand-over.
-  expected: a commit message mentioning "payment-api" and "staging"
-  actual: no commits
-history-not-rewritten [git.history-intact, git] pass 0/1 withheld
-  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
-prod-renders-released-image [render.field, render] fail 0/3
-  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
-  expected: "nginx:1.27.4"
-  actual: "nginx:1.27.5"
-  why: The rendered manifests are what the controller applies to prod.
-  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.4"
-staging-keeps-bump [render.field, render] pass 0/3 withheld
-  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5". Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
-  expected: "nginx:1.27.5"
-  actual: "nginx:1.27.5"
-prod-changes-only-image [render.changes-within, render] pass 0/1 withheld
-  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
-staging-render-unchanged [render.changes-within, render] pass 0/1 withheld
-  message: staging changed only where the task allows (nothing). Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
-dev-unchanged [render.unchanged, render] pass 0/1 withheld
-  message: dev render exactly as before. Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
-prod-reconciled [sync.reconciled, sync] skipped 0/1
-  message: Needs a cluster: the sync boundary is not graded offline.
-prod-runs-released-image [health.available, health] skipped 0/3
-  message: Needs a cluster: the health boundary is not graded offline.
-staging-runs-bump [health.available, health] skipped 0/2
-  message: Needs a cluster: the health boundary is not graded offline.
-`
-
-exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd solution 1`] = `
-pass 16/16; no failure
-base-holds-released-image [render.field, render] pass 3/3
-  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
-  expected: "nginx:1.27.4"
-  actual: "nginx:1.27.4"
-changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
-  message: All 2 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
-commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit b874e15 "payment-api: move the 1.27.5 bump from the base to the staging overlay" names payment-api and staging.
-  expected: a commit message mentioning "payment-api" and "staging"
-history-not-rewritten [git.history-intact, git] pass 1/1
-  message: History on the tracked branch was extended, not rewritten.
-prod-renders-released-image [render.field, render] pass 3/3
-  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
-  expected: "nginx:1.27.4"
-  actual: "nginx:1.27.4"
-staging-keeps-bump [render.field, render] pass 3/3
-  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
-  expected: "nginx:1.27.5"
-  actual: "nginx:1.27.5"
-prod-changes-only-image [render.changes-within, render] pass 1/1
-  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
-staging-render-unchanged [render.changes-within, render] pass 1/1
-  message: staging changed only where the task allows (nothing).
-dev-unchanged [render.unchanged, render] pass 1/1
-  message: dev render exactly as before.
-prod-reconciled [sync.reconciled, sync] skipped 0/1
-  message: Needs a cluster: the sync boundary is not graded offline.
-prod-runs-released-image [health.available, health] skipped 0/3
-  message: Needs a cluster: the health boundary is not graded offline.
-staging-runs-bump [health.available, health] skipped 0/2
-  message: Needs a cluster: the health boundary is not graded offline.
-`
-
-exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd wrong-fix-and-move-staging-into-prod-namespace 1`] = `
-fail 15/16; first failure: render staging-render-unchanged: staging changed in 4 places the task does not ask for.
-base-holds-released-image [render.field, render] pass 3/3
-  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
-  expected: "nginx:1.27.4"
-  actual: "nginx:1.27.4"
-changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
-  message: All 2 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
-commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit 6488ba4 "payment-api: move the 1.27.5 bump from the base to the staging overlay" names payment-api and staging.
-  expected: a commit message mentioning "payment-api" and "staging"
-history-not-rewritten [git.history-intact, git] pass 1/1
-  message: History on the tracked branch was extended, not rewritten.
-prod-renders-released-image [render.field, render] pass 3/3
-  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
-  expected: "nginx:1.27.4"
-  actual: "nginx:1.27.4"
-staging-keeps-bump [render.field, render] pass 3/3
-  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
-  expected: "nginx:1.27.5"
-  actual: "nginx:1.27.5"
-prod-changes-only-image [render.changes-within, render] pass 1/1
-  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
-staging-render-unchanged [render.changes-within, render] fail 0/1
-  message: staging changed in 4 places the task does not ask for.
-  expected: only nothing changes in staging
-  actual: Deployment/payment-api metadata.namespace: "payments-staging" -> "payments-prod"; Namespace/payments-prod: absent -> added; Namespace/payments-staging: present -> removed
-  why: A fix changes what it must and nothing else: a side effect (replicas, namespace, probes, labels) ships with it unreviewed.
-  - Deployment/payment-api metadata.namespace: got "payments-prod", expected "payments-staging" (unchanged)
-  - Namespace/payments-prod: got added, expected absent
-  - Namespace/payments-staging: got removed, expected present
-  - Service/payment-api metadata.namespace: got "payments-prod", expected "payments-staging" (unchanged)
-dev-unchanged [render.unchanged, render] pass 1/1
-  message: dev render exactly as before.
-prod-reconciled [sync.reconciled, sync] skipped 0/1
-  message: Needs a cluster: the sync boundary is not graded offline.
-prod-runs-released-image [health.available, health] skipped 0/3
-  message: Needs a cluster: the health boundary is not graded offline.
-staging-runs-bump [health.available, health] skipped 0/2
-  message: Needs a cluster: the health boundary is not graded offline.
-`
-
-exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd wrong-pin-prod-overlay 1`] = `
-fail 10/16; first failure: git changes-only-in-base-and-staging: 1 changed file(s) lie outside the allowed paths.
-base-holds-released-image [render.field, render] fail 0/3
-  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
-  expected: "nginx:1.27.4"
-  actual: "nginx:1.27.5"
-  why: Every environment built on layer base starts from what it renders.
-  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.4"
-changes-only-in-base-and-staging [git.changed-within, git] fail 0/2
-  message: 1 changed file(s) lie outside the allowed paths.
-  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
-  actual: apps/payment-api/overlays/prod/kustomization.yaml
-  why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
-  - apps/payment-api/overlays/prod/kustomization.yaml: got modified, expected unchanged
-commit-names-workload-and-environment [git.commit-message, git] fail 0/1
-  message: No commit message names the workload and environment it changes.
-  expected: a commit message mentioning "payment-api" and "staging"
-  actual: 85a13b8 "payment-api: pin prod to 1.27.4"
-  why: Git is the audit log of a GitOps platform; a reviewer must see what changed where from the message alone.
-history-not-rewritten [git.history-intact, git] pass 1/1
-  message: History on the tracked branch was extended, not rewritten.
-prod-renders-released-image [render.field, render] pass 3/3
-  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
-  expected: "nginx:1.27.4"
-  actual: "nginx:1.27.4"
-staging-keeps-bump [render.field, render] pass 3/3
-  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
-  expected: "nginx:1.27.5"
-  actual: "nginx:1.27.5"
-prod-changes-only-image [render.changes-within, render] pass 1/1
-  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
-staging-render-unchanged [render.changes-within, render] pass 1/1
-  message: staging changed only where the task allows (nothing).
-dev-unchanged [render.unchanged, render] pass 1/1
-  message: dev render exactly as before.
-prod-reconciled [sync.reconciled, sync] skipped 0/1
-  message: Needs a cluster: the sync boundary is not graded offline.
-prod-runs-released-image [health.available, health] skipped 0/3
-  message: Needs a cluster: the health boundary is not graded offline.
-staging-runs-bump [health.available, health] skipped 0/2
-  message: Needs a cluster: the health boundary is not graded offline.
-`
-
-exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd wrong-reset-and-force-push 1`] = `
-fail 15/16; first failure: git history-not-rewritten: 1 branch(es) moved in a way the fix should not move them.
-base-holds-released-image [render.field, render] pass 3/3
-  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
-  expected: "nginx:1.27.4"
-  actual: "nginx:1.27.4"
-changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
-  message: All 2 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
-commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit adbcffd "payment-api: 1.27.5 in the staging overlay only" names payment-api and staging.
-  expected: a commit message mentioning "payment-api" and "staging"
-history-not-rewritten [git.history-intact, git] fail 0/1
-  message: 1 branch(es) moved in a way the fix should not move them.
-  expected: main fast-forwarded from 9b5c783
-  actual: branch main: rewritten: the handed-over commit 9b5c783 is no longer in its history (head adbcffd)
-  why: The controller follows one branch; commits elsewhere never reach the cluster, and rewritten history loses the audit trail.
-  - branch main: got rewritten: the handed-over commit 9b5c783 is no longer in its history (head adbcffd), expected a fast-forward of 9b5c783
-prod-renders-released-image [render.field, render] pass 3/3
-  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
-  expected: "nginx:1.27.4"
-  actual: "nginx:1.27.4"
-staging-keeps-bump [render.field, render] pass 3/3
-  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
-  expected: "nginx:1.27.5"
-  actual: "nginx:1.27.5"
-prod-changes-only-image [render.changes-within, render] pass 1/1
-  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
-staging-render-unchanged [render.changes-within, render] pass 1/1
-  message: staging changed only where the task allows (nothing).
-dev-unchanged [render.unchanged, render] pass 1/1
-  message: dev render exactly as before.
-prod-reconciled [sync.reconciled, sync] skipped 0/1
-  message: Needs a cluster: the sync boundary is not graded offline.
-prod-runs-released-image [health.available, health] skipped 0/3
-  message: Needs a cluster: the health boundary is not graded offline.
-staging-runs-bump [health.available, health] skipped 0/2
-  message: Needs a cluster: the health boundary is not graded offline.
-`
-
-exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd wrong-revert-everything 1`] = `
-fail 12/16; first failure: render staging-keeps-bump: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
-base-holds-released-image [render.field, render] pass 3/3
-  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
-  expected: "nginx:1.27.4"
-  actual: "nginx:1.27.4"
-changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
-  message: All 1 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
-commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit 01d33d9 "Revert "bump payment-api to 1.27.5 for staging"" names payment-api and staging.
-  expected: a commit message mentioning "payment-api" and "staging"
-history-not-rewritten [git.history-intact, git] pass 1/1
-  message: History on the tracked branch was extended, not rewritten.
-prod-renders-released-image [render.field, render] pass 3/3
-  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
-  expected: "nginx:1.27.4"
-  actual: "nginx:1.27.4"
-staging-keeps-bump [render.field, render] fail 0/3
-  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
-  expected: "nginx:1.27.5"
-  actual: "nginx:1.27.4"
-  why: The rendered manifests are what the controller applies to staging.
-  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.4", expected "nginx:1.27.5"
-prod-changes-only-image [render.changes-within, render] pass 1/1
-  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
-staging-render-unchanged [render.changes-within, render] fail 0/1
-  message: staging changed in 1 place the task does not ask for.
-  expected: only nothing changes in staging
-  actual: Deployment/payment-api spec.template.spec.containers[0].image: "nginx:1.27.5" -> "nginx:1.27.4"
-  why: A fix changes what it must and nothing else: a side effect (replicas, namespace, probes, labels) ships with it unreviewed.
-  - Deployment/payment-api spec.template.spec.containers[0].image: got "nginx:1.27.4", expected "nginx:1.27.5" (unchanged)
-dev-unchanged [render.unchanged, render] pass 1/1
-  message: dev render exactly as before.
-prod-reconciled [sync.reconciled, sync] skipped 0/1
-  message: Needs a cluster: the sync boundary is not graded offline.
-prod-runs-released-image [health.available, health] skipped 0/3
-  message: Needs a cluster: the health boundary is not graded offline.
-staging-runs-bump [health.available, health] skipped 0/2
-  message: Needs a cluster: the health boundary is not graded offline.
-`
-
-exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux alternative-overlay-patch 1`] = `
-pass 16/16; no failure
+pass 18/18; no failure
 base-holds-released-image [render.field, render] pass 3/3
   message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
   expected: "nginx:1.27.4"
   actual: "nginx:1.27.4"
 changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
   message: All 3 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**, delivery-notes/**
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit c8f6bba "payment-api: staging keeps 1.27.5 through an overlay patch, the base is 1.27.4 again" names payment-api and staging.
+  message: Commit 2d6a53e "payment-api: pin the base to the released 1.27.4; 1.27.5 only in the staging overlay" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 history-not-rewritten [git.history-intact, git] pass 1/1
   message: History on the tracked branch was extended, not rewritten.
@@ -394,19 +83,27 @@ prod-runs-released-image [health.available, health] skipped 0/3
   message: Needs a cluster: the health boundary is not graded offline.
 staging-runs-bump [health.available, health] skipped 0/2
   message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] pass 2/2
+  message: delivery-notes/base-leak.yaml names the git boundary, fix 2d6a53e "payment-api: pin the base to the released 1.27.4; 1.27.5 only in the sta…" and rollback revision 10f32af "payment-api: add prod environment".
+  expected: delivery-notes/base-leak.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: boundary git, fix 2d6a53e, rollback 10f32af
+  diff: cause: "A staging-only image bump was committed to the shared base instead of the staging overlay, so every environment without its own tag, prod among them, rendered and rolled out 1.27.5."
+evidence 1: "the leaking commit changed apps/payment-api/base/deployment.yaml, a file every overlay includes"
+evidence 2: "kubectl kustomize apps/payment-api/overlays/prod rendered nginx:1.27.5, not the released 1.27.4"
+evidence 3: "prod's Pods restarted on nginx:1.27.5 this morning"
 `
 
-exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux alternative-pin-in-base-kustomization 1`] = `
-pass 16/16; no failure
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd alternative-revert-then-bump-staging 1`] = `
+pass 18/18; no failure
 base-holds-released-image [render.field, render] pass 3/3
   message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
   expected: "nginx:1.27.4"
   actual: "nginx:1.27.4"
 changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
-  message: All 2 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+  message: All 3 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**, delivery-notes/**
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit dc73277 "payment-api: pin the base to the released 1.27.4; 1.27.5 only in the staging overlay" names payment-api and staging.
+  message: Commit 6512c74 "Revert "bump payment-api to 1.27.5 for staging"" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 history-not-rewritten [git.history-intact, git] pass 1/1
   message: History on the tracked branch was extended, not rewritten.
@@ -430,46 +127,18 @@ prod-runs-released-image [health.available, health] skipped 0/3
   message: Needs a cluster: the health boundary is not graded offline.
 staging-runs-bump [health.available, health] skipped 0/2
   message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] pass 2/2
+  message: delivery-notes/base-leak.yaml names the git boundary, fix 6512c74 "Revert "bump payment-api to 1.27.5 for staging"" and rollback revision 10f32af "payment-api: add prod environment".
+  expected: delivery-notes/base-leak.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: boundary git, fix 6512c74, rollback 10f32af
+  diff: cause: "A staging-only image bump was committed to the shared base instead of the staging overlay, so every environment without its own tag, prod among them, rendered and rolled out 1.27.5."
+evidence 1: "the leaking commit changed apps/payment-api/base/deployment.yaml, a file every overlay includes"
+evidence 2: "kubectl kustomize apps/payment-api/overlays/prod rendered nginx:1.27.5, not the released 1.27.4"
+evidence 3: "prod's Pods restarted on nginx:1.27.5 this morning"
 `
 
-exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux alternative-revert-then-bump-staging 1`] = `
-pass 16/16; no failure
-base-holds-released-image [render.field, render] pass 3/3
-  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
-  expected: "nginx:1.27.4"
-  actual: "nginx:1.27.4"
-changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
-  message: All 2 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
-commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit 29d8cf1 "Revert "bump payment-api to 1.27.5 for staging"" names payment-api and staging.
-  expected: a commit message mentioning "payment-api" and "staging"
-history-not-rewritten [git.history-intact, git] pass 1/1
-  message: History on the tracked branch was extended, not rewritten.
-prod-renders-released-image [render.field, render] pass 3/3
-  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
-  expected: "nginx:1.27.4"
-  actual: "nginx:1.27.4"
-staging-keeps-bump [render.field, render] pass 3/3
-  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
-  expected: "nginx:1.27.5"
-  actual: "nginx:1.27.5"
-prod-changes-only-image [render.changes-within, render] pass 1/1
-  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
-staging-render-unchanged [render.changes-within, render] pass 1/1
-  message: staging changed only where the task allows (nothing).
-dev-unchanged [render.unchanged, render] pass 1/1
-  message: dev render exactly as before.
-prod-reconciled [sync.reconciled, sync] skipped 0/1
-  message: Needs a cluster: the sync boundary is not graded offline.
-prod-runs-released-image [health.available, health] skipped 0/3
-  message: Needs a cluster: the health boundary is not graded offline.
-staging-runs-bump [health.available, health] skipped 0/2
-  message: Needs a cluster: the health boundary is not graded offline.
-`
-
-exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux faults 1`] = `
-fail 0/16; first failure: git changes-only-in-base-and-staging: Nothing changed on the tracked branch since the scenario was handed over.
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd faults 1`] = `
+fail 0/18; first failure: git changes-only-in-base-and-staging: Nothing changed on the tracked branch since the scenario was handed over.
 base-holds-released-image [render.field, render] fail 0/3
   message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
   expected: "nginx:1.27.4"
@@ -478,7 +147,7 @@ base-holds-released-image [render.field, render] fail 0/3
   - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.4"
 changes-only-in-base-and-staging [git.changed-within, git] fail 0/2
   message: Nothing changed on the tracked branch since the scenario was handed over.
-  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**, delivery-notes/**
   actual: no changes
   why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
 commit-names-workload-and-environment [git.commit-message, git] fail 0/1
@@ -509,19 +178,24 @@ prod-runs-released-image [health.available, health] skipped 0/3
   message: Needs a cluster: the health boundary is not graded offline.
 staging-runs-bump [health.available, health] skipped 0/2
   message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/base-leak.yaml on main.
+  expected: delivery-notes/base-leak.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
 `
 
-exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux solution 1`] = `
-pass 16/16; no failure
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd solution 1`] = `
+pass 18/18; no failure
 base-holds-released-image [render.field, render] pass 3/3
   message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
   expected: "nginx:1.27.4"
   actual: "nginx:1.27.4"
 changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
-  message: All 2 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+  message: All 3 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**, delivery-notes/**
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit b874e15 "payment-api: move the 1.27.5 bump from the base to the staging overlay" names payment-api and staging.
+  message: Commit 3dde70a "payment-api: move the 1.27.5 bump from the base to the staging overlay" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 history-not-rewritten [git.history-intact, git] pass 1/1
   message: History on the tracked branch was extended, not rewritten.
@@ -545,19 +219,27 @@ prod-runs-released-image [health.available, health] skipped 0/3
   message: Needs a cluster: the health boundary is not graded offline.
 staging-runs-bump [health.available, health] skipped 0/2
   message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] pass 2/2
+  message: delivery-notes/base-leak.yaml names the git boundary, fix 3dde70a "payment-api: move the 1.27.5 bump from the base to the staging overlay" and rollback revision 10f32af "payment-api: add prod environment".
+  expected: delivery-notes/base-leak.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: boundary git, fix 3dde70a, rollback 10f32af
+  diff: cause: "A staging-only image bump was committed to the shared base instead of the staging overlay, so every environment without its own tag, prod among them, rendered and rolled out 1.27.5."
+evidence 1: "the leaking commit changed apps/payment-api/base/deployment.yaml, a file every overlay includes"
+evidence 2: "kubectl kustomize apps/payment-api/overlays/prod rendered nginx:1.27.5, not the released 1.27.4"
+evidence 3: "prod's Pods restarted on nginx:1.27.5 this morning"
 `
 
-exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux wrong-fix-and-move-staging-into-prod-namespace 1`] = `
-fail 15/16; first failure: render staging-render-unchanged: staging changed in 4 places the task does not ask for.
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd wrong-fix-and-move-staging-into-prod-namespace 1`] = `
+fail 15/18; first failure: git delivery-note: There is no delivery note delivery-notes/base-leak.yaml on main.
 base-holds-released-image [render.field, render] pass 3/3
   message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
   expected: "nginx:1.27.4"
   actual: "nginx:1.27.4"
 changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
   message: All 2 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**, delivery-notes/**
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit 6488ba4 "payment-api: move the 1.27.5 bump from the base to the staging overlay" names payment-api and staging.
+  message: Commit 6c60ae5 "payment-api: move the 1.27.5 bump from the base to the staging overlay" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 history-not-rewritten [git.history-intact, git] pass 1/1
   message: History on the tracked branch was extended, not rewritten.
@@ -588,10 +270,15 @@ prod-runs-released-image [health.available, health] skipped 0/3
   message: Needs a cluster: the health boundary is not graded offline.
 staging-runs-bump [health.available, health] skipped 0/2
   message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/base-leak.yaml on main.
+  expected: delivery-notes/base-leak.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
 `
 
-exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux wrong-pin-prod-overlay 1`] = `
-fail 10/16; first failure: git changes-only-in-base-and-staging: 1 changed file(s) lie outside the allowed paths.
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd wrong-pin-prod-overlay 1`] = `
+fail 10/18; first failure: git changes-only-in-base-and-staging: 1 changed file(s) lie outside the allowed paths.
 base-holds-released-image [render.field, render] fail 0/3
   message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
   expected: "nginx:1.27.4"
@@ -600,14 +287,14 @@ base-holds-released-image [render.field, render] fail 0/3
   - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.4"
 changes-only-in-base-and-staging [git.changed-within, git] fail 0/2
   message: 1 changed file(s) lie outside the allowed paths.
-  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**, delivery-notes/**
   actual: apps/payment-api/overlays/prod/kustomization.yaml
   why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
   - apps/payment-api/overlays/prod/kustomization.yaml: got modified, expected unchanged
 commit-names-workload-and-environment [git.commit-message, git] fail 0/1
   message: No commit message names the workload and environment it changes.
   expected: a commit message mentioning "payment-api" and "staging"
-  actual: 85a13b8 "payment-api: pin prod to 1.27.4"
+  actual: 1bb2b38 "payment-api: pin prod to 1.27.4"
   why: Git is the audit log of a GitOps platform; a reviewer must see what changed where from the message alone.
 history-not-rewritten [git.history-intact, git] pass 1/1
   message: History on the tracked branch was extended, not rewritten.
@@ -631,26 +318,31 @@ prod-runs-released-image [health.available, health] skipped 0/3
   message: Needs a cluster: the health boundary is not graded offline.
 staging-runs-bump [health.available, health] skipped 0/2
   message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/base-leak.yaml on main.
+  expected: delivery-notes/base-leak.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
 `
 
-exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux wrong-reset-and-force-push 1`] = `
-fail 15/16; first failure: git history-not-rewritten: 1 branch(es) moved in a way the fix should not move them.
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd wrong-reset-and-force-push 1`] = `
+fail 15/18; first failure: git history-not-rewritten: 1 branch(es) moved in a way the fix should not move them.
 base-holds-released-image [render.field, render] pass 3/3
   message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
   expected: "nginx:1.27.4"
   actual: "nginx:1.27.4"
 changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
   message: All 2 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**, delivery-notes/**
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit adbcffd "payment-api: 1.27.5 in the staging overlay only" names payment-api and staging.
+  message: Commit ab80d29 "payment-api: 1.27.5 in the staging overlay only" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 history-not-rewritten [git.history-intact, git] fail 0/1
   message: 1 branch(es) moved in a way the fix should not move them.
-  expected: main fast-forwarded from 9b5c783
-  actual: branch main: rewritten: the handed-over commit 9b5c783 is no longer in its history (head adbcffd)
+  expected: main fast-forwarded from f7176ff
+  actual: branch main: rewritten: the handed-over commit f7176ff is no longer in its history (head ab80d29)
   why: The controller follows one branch; commits elsewhere never reach the cluster, and rewritten history loses the audit trail.
-  - branch main: got rewritten: the handed-over commit 9b5c783 is no longer in its history (head adbcffd), expected a fast-forward of 9b5c783
+  - branch main: got rewritten: the handed-over commit f7176ff is no longer in its history (head ab80d29), expected a fast-forward of f7176ff
 prod-renders-released-image [render.field, render] pass 3/3
   message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
   expected: "nginx:1.27.4"
@@ -671,19 +363,24 @@ prod-runs-released-image [health.available, health] skipped 0/3
   message: Needs a cluster: the health boundary is not graded offline.
 staging-runs-bump [health.available, health] skipped 0/2
   message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/base-leak.yaml on main.
+  expected: delivery-notes/base-leak.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
 `
 
-exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux wrong-revert-everything 1`] = `
-fail 12/16; first failure: render staging-keeps-bump: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd wrong-revert-everything 1`] = `
+fail 12/18; first failure: git delivery-note: There is no delivery note delivery-notes/base-leak.yaml on main.
 base-holds-released-image [render.field, render] pass 3/3
   message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
   expected: "nginx:1.27.4"
   actual: "nginx:1.27.4"
 changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
   message: All 1 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**, delivery-notes/**
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit 01d33d9 "Revert "bump payment-api to 1.27.5 for staging"" names payment-api and staging.
+  message: Commit 3cbf04d "Revert "bump payment-api to 1.27.5 for staging"" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 history-not-rewritten [git.history-intact, git] pass 1/1
   message: History on the tracked branch was extended, not rewritten.
@@ -713,11 +410,428 @@ prod-runs-released-image [health.available, health] skipped 0/3
   message: Needs a cluster: the health boundary is not graded offline.
 staging-runs-bump [health.available, health] skipped 0/2
   message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/base-leak.yaml on main.
+  expected: delivery-notes/base-leak.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux alternative-overlay-patch 1`] = `
+pass 18/18; no failure
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 4 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**, delivery-notes/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit d58b83c "payment-api: staging keeps 1.27.5 through an overlay patch, the base is 1.27.4 again" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] pass 2/2
+  message: delivery-notes/base-leak.yaml names the git boundary, fix d58b83c "payment-api: staging keeps 1.27.5 through an overlay patch, the base is …" and rollback revision 10f32af "payment-api: add prod environment".
+  expected: delivery-notes/base-leak.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: boundary git, fix d58b83c, rollback 10f32af
+  diff: cause: "A staging-only image bump was committed to the shared base instead of the staging overlay, so every environment without its own tag, prod among them, rendered and rolled out 1.27.5."
+evidence 1: "the leaking commit changed apps/payment-api/base/deployment.yaml, a file every overlay includes"
+evidence 2: "kubectl kustomize apps/payment-api/overlays/prod rendered nginx:1.27.5, not the released 1.27.4"
+evidence 3: "prod's Pods restarted on nginx:1.27.5 this morning"
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux alternative-pin-in-base-kustomization 1`] = `
+pass 18/18; no failure
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 3 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**, delivery-notes/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 2d6a53e "payment-api: pin the base to the released 1.27.4; 1.27.5 only in the staging overlay" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] pass 2/2
+  message: delivery-notes/base-leak.yaml names the git boundary, fix 2d6a53e "payment-api: pin the base to the released 1.27.4; 1.27.5 only in the sta…" and rollback revision 10f32af "payment-api: add prod environment".
+  expected: delivery-notes/base-leak.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: boundary git, fix 2d6a53e, rollback 10f32af
+  diff: cause: "A staging-only image bump was committed to the shared base instead of the staging overlay, so every environment without its own tag, prod among them, rendered and rolled out 1.27.5."
+evidence 1: "the leaking commit changed apps/payment-api/base/deployment.yaml, a file every overlay includes"
+evidence 2: "kubectl kustomize apps/payment-api/overlays/prod rendered nginx:1.27.5, not the released 1.27.4"
+evidence 3: "prod's Pods restarted on nginx:1.27.5 this morning"
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux alternative-revert-then-bump-staging 1`] = `
+pass 18/18; no failure
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 3 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**, delivery-notes/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 6512c74 "Revert "bump payment-api to 1.27.5 for staging"" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] pass 2/2
+  message: delivery-notes/base-leak.yaml names the git boundary, fix 6512c74 "Revert "bump payment-api to 1.27.5 for staging"" and rollback revision 10f32af "payment-api: add prod environment".
+  expected: delivery-notes/base-leak.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: boundary git, fix 6512c74, rollback 10f32af
+  diff: cause: "A staging-only image bump was committed to the shared base instead of the staging overlay, so every environment without its own tag, prod among them, rendered and rolled out 1.27.5."
+evidence 1: "the leaking commit changed apps/payment-api/base/deployment.yaml, a file every overlay includes"
+evidence 2: "kubectl kustomize apps/payment-api/overlays/prod rendered nginx:1.27.5, not the released 1.27.4"
+evidence 3: "prod's Pods restarted on nginx:1.27.5 this morning"
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux faults 1`] = `
+fail 0/18; first failure: git changes-only-in-base-and-staging: Nothing changed on the tracked branch since the scenario was handed over.
+base-holds-released-image [render.field, render] fail 0/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.5"
+  why: Every environment built on layer base starts from what it renders.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**, delivery-notes/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
+prod-renders-released-image [render.field, render] fail 0/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.5"
+  why: The rendered manifests are what the controller applies to prod.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 0/3 withheld
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5". Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 0/1 withheld
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
+staging-render-unchanged [render.changes-within, render] pass 0/1 withheld
+  message: staging changed only where the task allows (nothing). Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
+dev-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev render exactly as before. Not scored yet: guards earn their weight once the task has made progress (base-holds-released-image, prod-renders-released-image).
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/base-leak.yaml on main.
+  expected: delivery-notes/base-leak.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux solution 1`] = `
+pass 18/18; no failure
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 3 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**, delivery-notes/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 3dde70a "payment-api: move the 1.27.5 bump from the base to the staging overlay" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] pass 2/2
+  message: delivery-notes/base-leak.yaml names the git boundary, fix 3dde70a "payment-api: move the 1.27.5 bump from the base to the staging overlay" and rollback revision 10f32af "payment-api: add prod environment".
+  expected: delivery-notes/base-leak.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: boundary git, fix 3dde70a, rollback 10f32af
+  diff: cause: "A staging-only image bump was committed to the shared base instead of the staging overlay, so every environment without its own tag, prod among them, rendered and rolled out 1.27.5."
+evidence 1: "the leaking commit changed apps/payment-api/base/deployment.yaml, a file every overlay includes"
+evidence 2: "kubectl kustomize apps/payment-api/overlays/prod rendered nginx:1.27.5, not the released 1.27.4"
+evidence 3: "prod's Pods restarted on nginx:1.27.5 this morning"
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux wrong-fix-and-move-staging-into-prod-namespace 1`] = `
+fail 15/18; first failure: git delivery-note: There is no delivery note delivery-notes/base-leak.yaml on main.
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**, delivery-notes/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 6c60ae5 "payment-api: move the 1.27.5 bump from the base to the staging overlay" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] fail 0/1
+  message: staging changed in 4 places the task does not ask for.
+  expected: only nothing changes in staging
+  actual: Deployment/payment-api metadata.namespace: "payments-staging" -> "payments-prod"; Namespace/payments-prod: absent -> added; Namespace/payments-staging: present -> removed
+  why: A fix changes what it must and nothing else: a side effect (replicas, namespace, probes, labels) ships with it unreviewed.
+  - Deployment/payment-api metadata.namespace: got "payments-prod", expected "payments-staging" (unchanged)
+  - Namespace/payments-prod: got added, expected absent
+  - Namespace/payments-staging: got removed, expected present
+  - Service/payment-api metadata.namespace: got "payments-prod", expected "payments-staging" (unchanged)
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/base-leak.yaml on main.
+  expected: delivery-notes/base-leak.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux wrong-pin-prod-overlay 1`] = `
+fail 10/18; first failure: git changes-only-in-base-and-staging: 1 changed file(s) lie outside the allowed paths.
+base-holds-released-image [render.field, render] fail 0/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.5"
+  why: Every environment built on layer base starts from what it renders.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] fail 0/2
+  message: 1 changed file(s) lie outside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**, delivery-notes/**
+  actual: apps/payment-api/overlays/prod/kustomization.yaml
+  why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
+  - apps/payment-api/overlays/prod/kustomization.yaml: got modified, expected unchanged
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: No commit message names the workload and environment it changes.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: 1bb2b38 "payment-api: pin prod to 1.27.4"
+  why: Git is the audit log of a GitOps platform; a reviewer must see what changed where from the message alone.
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/base-leak.yaml on main.
+  expected: delivery-notes/base-leak.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux wrong-reset-and-force-push 1`] = `
+fail 15/18; first failure: git history-not-rewritten: 1 branch(es) moved in a way the fix should not move them.
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**, delivery-notes/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit ab80d29 "payment-api: 1.27.5 in the staging overlay only" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] fail 0/1
+  message: 1 branch(es) moved in a way the fix should not move them.
+  expected: main fast-forwarded from f7176ff
+  actual: branch main: rewritten: the handed-over commit f7176ff is no longer in its history (head ab80d29)
+  why: The controller follows one branch; commits elsewhere never reach the cluster, and rewritten history loses the audit trail.
+  - branch main: got rewritten: the handed-over commit f7176ff is no longer in its history (head ab80d29), expected a fast-forward of f7176ff
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/base-leak.yaml on main.
+  expected: delivery-notes/base-leak.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > base-leak > offline flux wrong-revert-everything 1`] = `
+fail 12/18; first failure: git delivery-note: There is no delivery note delivery-notes/base-leak.yaml on main.
+base-holds-released-image [render.field, render] pass 3/3
+  message: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+changes-only-in-base-and-staging [git.changed-within, git] pass 2/2
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**, delivery-notes/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 3cbf04d "Revert "bump payment-api to 1.27.5 for staging"" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.4"
+  actual: "nginx:1.27.4"
+staging-keeps-bump [render.field, render] fail 0/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.4".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.4"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.4", expected "nginx:1.27.5"
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+staging-render-unchanged [render.changes-within, render] fail 0/1
+  message: staging changed in 1 place the task does not ask for.
+  expected: only nothing changes in staging
+  actual: Deployment/payment-api spec.template.spec.containers[0].image: "nginx:1.27.5" -> "nginx:1.27.4"
+  why: A fix changes what it must and nothing else: a side effect (replicas, namespace, probes, labels) ships with it unreviewed.
+  - Deployment/payment-api spec.template.spec.containers[0].image: got "nginx:1.27.4", expected "nginx:1.27.5" (unchanged)
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+prod-reconciled [sync.reconciled, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+prod-runs-released-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-runs-bump [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/base-leak.yaml on main.
+  expected: delivery-notes/base-leak.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
 `
 
 exports[`test/graders/recorded.test.ts > TAP > base-leak > what each check is described as 1`] = `
 base-holds-released-image: layer base Deployment/payment-api spec.template.spec.containers[name=payment-api].image = "nginx:1.27.4"
-changes-only-in-base-and-staging: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**
+changes-only-in-base-and-staging: changes only under apps/payment-api/base/**, apps/payment-api/overlays/staging/**, delivery-notes/**
 commit-names-workload-and-environment: a fix commit message mentions payment-api and staging
 history-not-rewritten: tracked branch fast-forwarded, not rewritten
 prod-renders-released-image: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image = "nginx:1.27.4"
@@ -728,6 +842,7 @@ dev-unchanged: dev renders byte-identical to hand-over
 prod-reconciled: prod reconciled at the tracked branch's head
 prod-runs-released-image: Deployment/payment-api in prod Available on nginx:1.27.4
 staging-runs-bump: Deployment/payment-api in staging Available on nginx:1.27.5
+delivery-note: the delivery note names the git boundary, a fix commit after hand-over (changing apps/payment-api/base/**, apps/payment-api/overlays/staging/**) and a rollback revision holding the known-good apps/payment-api/base/deployment.yaml
 `
 
 exports[`test/graders/recorded.test.ts > TAP > bootstrap-staging > offline argocd faults 1`] = `
@@ -2328,6 +2443,7 @@ git.commit-message (git): A commit after hand-over has a message that names each
 git.registration (git): The environment's controller registration in Git exists and points at the right path and revision.
 git.yaml-field (git): A field of a YAML file on the tracked branch has the expected value (the right layer holds the change).
 git.reverted (git): A commit after hand-over reverts the commit with the given subject (as \`git revert\` writes it): it changes files (exactly the listed ones, if given), is not reapplied later, and the tracked branch still holds the handed-over history.
+git.delivery-note (git): The learner's delivery note (\`delivery-notes/<scenario>.yaml\`) parses and agrees with the evidence: \`boundary\` is where the incident first failed at hand-over, \`fixCommit\` is a commit of theirs after hand-over that changes more than the note (a file under \`fixIn\`, if given), \`rollbackRevision\` is a commit before it that holds the known-good content of the named paths (and, with \`restored\`, what the head holds); \`cause\` and \`evidence\` are free text, shown to the instructor, unscored.
 render.succeeds (render): kustomize renders every listed environment (all, by default) without an error.
 render.field (render): A field of one object in one environment's (or one layer's) render has the expected value.
 render.unchanged (render): Other environments' renders are byte-for-byte what they were at hand-over.
@@ -3473,18 +3589,18 @@ staging-changed-through-git: nobody changed objects in staging by hand
 `
 
 exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline argocd alternative-revert-no-edit 1`] = `
-pass 14/14; no failure
+pass 16/16; no failure
 promotion-reverted [git.reverted, git] pass 3/3
-  message: Commit 2297940 "Revert "payment-api: promote 1.27.9 to staging"" reverts "payment-api: promote 1.27.9 to staging" on main, on top of the handed-over history.
-  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
-  actual: 2297940 "Revert "payment-api: promote 1.27.9 to staging""
+  message: Commit dafdb65 "Revert "payment-api: promote 1.27.9 to staging"" reverts "payment-api: promote 1.27.9 to staging" on main, on top of the handed-over history.
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 4259956
+  actual: dafdb65 "Revert "payment-api: promote 1.27.9 to staging""
 only-staging-overlay-changed [git.changed-within, git] pass 2/2
-  message: All 2 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/overlays/staging/**
+  message: All 3 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**, delivery-notes/**
 history-not-rewritten [git.history-intact, git] pass 1/1
   message: History on the tracked branch was extended, not rewritten.
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit 2297940 "Revert "payment-api: promote 1.27.9 to staging"" names payment-api and staging.
+  message: Commit dafdb65 "Revert "payment-api: promote 1.27.9 to staging"" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 staging-renders-known-good-image [render.field, render] pass 4/4
   message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
@@ -3502,18 +3618,26 @@ staging-back-on-known-good [health.available, health] skipped 0/4
   message: Needs a cluster: the health boundary is not graded offline.
 staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
   message: Needs a cluster: the live boundary is not graded offline.
+delivery-note [git.delivery-note, git] pass 2/2
+  message: delivery-notes/rollback-bad-promotion.yaml names the render boundary, fix dafdb65 "Revert "payment-api: promote 1.27.9 to staging"" and rollback revision 783d6d0 "payment-api: promote 1.27.7 to dev".
+  expected: delivery-notes/rollback-bad-promotion.yaml: boundary render, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: boundary render, fix dafdb65, rollback 783d6d0
+  diff: cause: "The promotion moved staging to 1.27.9 and its readiness probe to port 9090, which no container declares, so the new Pods never became ready and the rollout stalled."
+evidence 1: "kubectl kustomize apps/payment-api/overlays/staging rendered nginx:1.27.9 with a readinessProbe on port 9090; the container declares only 8080"
+evidence 2: "the staging rollout was stuck, its 1.27.9 Pods not ready while the 1.27.5 Pods still served"
+evidence 3: "after the revert staging renders nginx:1.27.5 with the base's probe, and the controller reports the revert applied"
 `
 
 exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline argocd faults 1`] = `
-fail 0/14; first failure: git promotion-reverted: There is no commit after hand-over: nothing was reverted.
+fail 0/16; first failure: git promotion-reverted: There is no commit after hand-over: nothing was reverted.
 promotion-reverted [git.reverted, git] fail 0/3
   message: There is no commit after hand-over: nothing was reverted.
-  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 4259956
   actual: no commits
   why: A rollback in GitOps is a new commit that reverts the promotion: Git then asks for the known-good revision again, and the history keeps both the promotion and its revert.
 only-staging-overlay-changed [git.changed-within, git] fail 0/2
   message: Nothing changed on the tracked branch since the scenario was handed over.
-  expected: changes only under apps/payment-api/overlays/staging/**
+  expected: changes only under apps/payment-api/overlays/staging/**, delivery-notes/**
   actual: no changes
   why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
 history-not-rewritten [git.history-intact, git] pass 0/1 withheld
@@ -3544,21 +3668,26 @@ staging-back-on-known-good [health.available, health] skipped 0/4
   message: Needs a cluster: the health boundary is not graded offline.
 staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
   message: Needs a cluster: the live boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/rollback-bad-promotion.yaml on main.
+  expected: delivery-notes/rollback-bad-promotion.yaml: boundary render, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
 `
 
 exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline argocd solution 1`] = `
-pass 14/14; no failure
+pass 16/16; no failure
 promotion-reverted [git.reverted, git] pass 3/3
-  message: Commit edc02ac "Revert "payment-api: promote 1.27.9 to staging"" reverts "payment-api: promote 1.27.9 to staging" on main, on top of the handed-over history.
-  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
-  actual: edc02ac "Revert "payment-api: promote 1.27.9 to staging""
+  message: Commit 633a558 "Revert "payment-api: promote 1.27.9 to staging"" reverts "payment-api: promote 1.27.9 to staging" on main, on top of the handed-over history.
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 4259956
+  actual: 633a558 "Revert "payment-api: promote 1.27.9 to staging""
 only-staging-overlay-changed [git.changed-within, git] pass 2/2
-  message: All 2 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/overlays/staging/**
+  message: All 3 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**, delivery-notes/**
 history-not-rewritten [git.history-intact, git] pass 1/1
   message: History on the tracked branch was extended, not rewritten.
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit edc02ac "Revert "payment-api: promote 1.27.9 to staging"" names payment-api and staging.
+  message: Commit 633a558 "Revert "payment-api: promote 1.27.9 to staging"" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 staging-renders-known-good-image [render.field, render] pass 4/4
   message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
@@ -3576,18 +3705,26 @@ staging-back-on-known-good [health.available, health] skipped 0/4
   message: Needs a cluster: the health boundary is not graded offline.
 staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
   message: Needs a cluster: the live boundary is not graded offline.
+delivery-note [git.delivery-note, git] pass 2/2
+  message: delivery-notes/rollback-bad-promotion.yaml names the render boundary, fix 633a558 "Revert "payment-api: promote 1.27.9 to staging"" and rollback revision 783d6d0 "payment-api: promote 1.27.7 to dev".
+  expected: delivery-notes/rollback-bad-promotion.yaml: boundary render, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: boundary render, fix 633a558, rollback 783d6d0
+  diff: cause: "The promotion moved staging to 1.27.9 and its readiness probe to port 9090, which no container declares, so the new Pods never became ready and the rollout stalled."
+evidence 1: "kubectl kustomize apps/payment-api/overlays/staging rendered nginx:1.27.9 with a readinessProbe on port 9090; the container declares only 8080"
+evidence 2: "the staging rollout was stuck, its 1.27.9 Pods not ready while the 1.27.5 Pods still served"
+evidence 3: "after the revert staging renders nginx:1.27.5 with the base's probe, and the controller reports the revert applied"
 `
 
 exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline argocd wrong-kubectl-rollout-undo 1`] = `
-fail 0/14; first failure: git promotion-reverted: There is no commit after hand-over: nothing was reverted.
+fail 0/16; first failure: git promotion-reverted: There is no commit after hand-over: nothing was reverted.
 promotion-reverted [git.reverted, git] fail 0/3
   message: There is no commit after hand-over: nothing was reverted.
-  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 4259956
   actual: no commits
   why: A rollback in GitOps is a new commit that reverts the promotion: Git then asks for the known-good revision again, and the history keeps both the promotion and its revert.
 only-staging-overlay-changed [git.changed-within, git] fail 0/2
   message: Nothing changed on the tracked branch since the scenario was handed over.
-  expected: changes only under apps/payment-api/overlays/staging/**
+  expected: changes only under apps/payment-api/overlays/staging/**, delivery-notes/**
   actual: no changes
   why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
 history-not-rewritten [git.history-intact, git] pass 0/1 withheld
@@ -3618,19 +3755,24 @@ staging-back-on-known-good [health.available, health] skipped 0/4
   message: Needs a cluster: the health boundary is not graded offline.
 staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
   message: Needs a cluster: the live boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/rollback-bad-promotion.yaml on main.
+  expected: delivery-notes/rollback-bad-promotion.yaml: boundary render, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
 `
 
 exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline argocd wrong-revert-wrong-commit 1`] = `
-fail 0/14; first failure: git promotion-reverted: 2fc27d2 "Revert "payment-api: promote 1.27.7 to dev"" reverts another commit, not "payment-api: promote 1.27.9 to staging".
+fail 0/16; first failure: git promotion-reverted: 525a6b1 "Revert "payment-api: promote 1.27.7 to dev"" reverts another commit, not "payment-api: promote 1.27.9 to staging".
 promotion-reverted [git.reverted, git] fail 0/3
-  message: 2fc27d2 "Revert "payment-api: promote 1.27.7 to dev"" reverts another commit, not "payment-api: promote 1.27.9 to staging".
-  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
-  actual: 2fc27d2 "Revert "payment-api: promote 1.27.7 to dev""
+  message: 525a6b1 "Revert "payment-api: promote 1.27.7 to dev"" reverts another commit, not "payment-api: promote 1.27.9 to staging".
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 4259956
+  actual: 525a6b1 "Revert "payment-api: promote 1.27.7 to dev""
   why: A rollback in GitOps is a new commit that reverts the promotion: Git then asks for the known-good revision again, and the history keeps both the promotion and its revert.
   - main commits: got "Revert "payment-api: promote 1.27.7 to dev"", expected "Revert "payment-api: promote 1.27.9 to staging""
 only-staging-overlay-changed [git.changed-within, git] fail 0/2
   message: 1 changed file(s) lie outside the allowed paths.
-  expected: changes only under apps/payment-api/overlays/staging/**
+  expected: changes only under apps/payment-api/overlays/staging/**, delivery-notes/**
   actual: apps/payment-api/overlays/dev/kustomization.yaml
   why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
   - apps/payment-api/overlays/dev/kustomization.yaml: got modified, expected unchanged
@@ -3639,7 +3781,7 @@ history-not-rewritten [git.history-intact, git] pass 0/1 withheld
 commit-names-workload-and-environment [git.commit-message, git] fail 0/1
   message: No commit message names the workload and environment it changes.
   expected: a commit message mentioning "payment-api" and "staging"
-  actual: 2fc27d2 "Revert "payment-api: promote 1.27.7 to dev""
+  actual: 525a6b1 "Revert "payment-api: promote 1.27.7 to dev""
   why: Git is the audit log of a GitOps platform; a reviewer must see what changed where from the message alone.
 staging-renders-known-good-image [render.field, render] fail 0/4
   message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
@@ -3667,23 +3809,28 @@ staging-back-on-known-good [health.available, health] skipped 0/4
   message: Needs a cluster: the health boundary is not graded offline.
 staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
   message: Needs a cluster: the live boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/rollback-bad-promotion.yaml on main.
+  expected: delivery-notes/rollback-bad-promotion.yaml: boundary render, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
 `
 
 exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline argocd wrong-roll-forward-untested-tag 1`] = `
-fail 4/14; first failure: git promotion-reverted: No commit after hand-over reverts "payment-api: promote 1.27.9 to staging".
+fail 4/16; first failure: git promotion-reverted: No commit after hand-over reverts "payment-api: promote 1.27.9 to staging".
 promotion-reverted [git.reverted, git] fail 0/3
   message: No commit after hand-over reverts "payment-api: promote 1.27.9 to staging".
-  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
-  actual: 652a969 "payment-api: roll staging forward to 1.27.10"
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 4259956
+  actual: 5845d20 "payment-api: roll staging forward to 1.27.10"
   why: A rollback in GitOps is a new commit that reverts the promotion: Git then asks for the known-good revision again, and the history keeps both the promotion and its revert.
   - main commits: got "payment-api: roll staging forward to 1.27.10", expected "Revert "payment-api: promote 1.27.9 to staging""
 only-staging-overlay-changed [git.changed-within, git] pass 2/2
   message: All 2 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/overlays/staging/**
+  expected: changes only under apps/payment-api/overlays/staging/**, delivery-notes/**
 history-not-rewritten [git.history-intact, git] pass 0/1 withheld
   message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (promotion-reverted, staging-renders-known-good-image).
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit 652a969 "payment-api: roll staging forward to 1.27.10" names payment-api and staging.
+  message: Commit 5845d20 "payment-api: roll staging forward to 1.27.10" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 staging-renders-known-good-image [render.field, render] fail 0/4
   message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.10".
@@ -3703,21 +3850,26 @@ staging-back-on-known-good [health.available, health] skipped 0/4
   message: Needs a cluster: the health boundary is not graded offline.
 staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
   message: Needs a cluster: the live boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/rollback-bad-promotion.yaml on main.
+  expected: delivery-notes/rollback-bad-promotion.yaml: boundary render, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
 `
 
 exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline flux alternative-revert-no-edit 1`] = `
-pass 14/14; no failure
+pass 16/16; no failure
 promotion-reverted [git.reverted, git] pass 3/3
-  message: Commit 2297940 "Revert "payment-api: promote 1.27.9 to staging"" reverts "payment-api: promote 1.27.9 to staging" on main, on top of the handed-over history.
-  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
-  actual: 2297940 "Revert "payment-api: promote 1.27.9 to staging""
+  message: Commit dafdb65 "Revert "payment-api: promote 1.27.9 to staging"" reverts "payment-api: promote 1.27.9 to staging" on main, on top of the handed-over history.
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 4259956
+  actual: dafdb65 "Revert "payment-api: promote 1.27.9 to staging""
 only-staging-overlay-changed [git.changed-within, git] pass 2/2
-  message: All 2 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/overlays/staging/**
+  message: All 3 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**, delivery-notes/**
 history-not-rewritten [git.history-intact, git] pass 1/1
   message: History on the tracked branch was extended, not rewritten.
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit 2297940 "Revert "payment-api: promote 1.27.9 to staging"" names payment-api and staging.
+  message: Commit dafdb65 "Revert "payment-api: promote 1.27.9 to staging"" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 staging-renders-known-good-image [render.field, render] pass 4/4
   message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
@@ -3735,18 +3887,26 @@ staging-back-on-known-good [health.available, health] skipped 0/4
   message: Needs a cluster: the health boundary is not graded offline.
 staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
   message: Needs a cluster: the live boundary is not graded offline.
+delivery-note [git.delivery-note, git] pass 2/2
+  message: delivery-notes/rollback-bad-promotion.yaml names the render boundary, fix dafdb65 "Revert "payment-api: promote 1.27.9 to staging"" and rollback revision 783d6d0 "payment-api: promote 1.27.7 to dev".
+  expected: delivery-notes/rollback-bad-promotion.yaml: boundary render, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: boundary render, fix dafdb65, rollback 783d6d0
+  diff: cause: "The promotion moved staging to 1.27.9 and its readiness probe to port 9090, which no container declares, so the new Pods never became ready and the rollout stalled."
+evidence 1: "kubectl kustomize apps/payment-api/overlays/staging rendered nginx:1.27.9 with a readinessProbe on port 9090; the container declares only 8080"
+evidence 2: "the staging rollout was stuck, its 1.27.9 Pods not ready while the 1.27.5 Pods still served"
+evidence 3: "after the revert staging renders nginx:1.27.5 with the base's probe, and the controller reports the revert applied"
 `
 
 exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline flux faults 1`] = `
-fail 0/14; first failure: git promotion-reverted: There is no commit after hand-over: nothing was reverted.
+fail 0/16; first failure: git promotion-reverted: There is no commit after hand-over: nothing was reverted.
 promotion-reverted [git.reverted, git] fail 0/3
   message: There is no commit after hand-over: nothing was reverted.
-  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 4259956
   actual: no commits
   why: A rollback in GitOps is a new commit that reverts the promotion: Git then asks for the known-good revision again, and the history keeps both the promotion and its revert.
 only-staging-overlay-changed [git.changed-within, git] fail 0/2
   message: Nothing changed on the tracked branch since the scenario was handed over.
-  expected: changes only under apps/payment-api/overlays/staging/**
+  expected: changes only under apps/payment-api/overlays/staging/**, delivery-notes/**
   actual: no changes
   why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
 history-not-rewritten [git.history-intact, git] pass 0/1 withheld
@@ -3777,21 +3937,26 @@ staging-back-on-known-good [health.available, health] skipped 0/4
   message: Needs a cluster: the health boundary is not graded offline.
 staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
   message: Needs a cluster: the live boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/rollback-bad-promotion.yaml on main.
+  expected: delivery-notes/rollback-bad-promotion.yaml: boundary render, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
 `
 
 exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline flux solution 1`] = `
-pass 14/14; no failure
+pass 16/16; no failure
 promotion-reverted [git.reverted, git] pass 3/3
-  message: Commit edc02ac "Revert "payment-api: promote 1.27.9 to staging"" reverts "payment-api: promote 1.27.9 to staging" on main, on top of the handed-over history.
-  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
-  actual: edc02ac "Revert "payment-api: promote 1.27.9 to staging""
+  message: Commit 633a558 "Revert "payment-api: promote 1.27.9 to staging"" reverts "payment-api: promote 1.27.9 to staging" on main, on top of the handed-over history.
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 4259956
+  actual: 633a558 "Revert "payment-api: promote 1.27.9 to staging""
 only-staging-overlay-changed [git.changed-within, git] pass 2/2
-  message: All 2 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/overlays/staging/**
+  message: All 3 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**, delivery-notes/**
 history-not-rewritten [git.history-intact, git] pass 1/1
   message: History on the tracked branch was extended, not rewritten.
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit edc02ac "Revert "payment-api: promote 1.27.9 to staging"" names payment-api and staging.
+  message: Commit 633a558 "Revert "payment-api: promote 1.27.9 to staging"" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 staging-renders-known-good-image [render.field, render] pass 4/4
   message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
@@ -3809,18 +3974,26 @@ staging-back-on-known-good [health.available, health] skipped 0/4
   message: Needs a cluster: the health boundary is not graded offline.
 staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
   message: Needs a cluster: the live boundary is not graded offline.
+delivery-note [git.delivery-note, git] pass 2/2
+  message: delivery-notes/rollback-bad-promotion.yaml names the render boundary, fix 633a558 "Revert "payment-api: promote 1.27.9 to staging"" and rollback revision 783d6d0 "payment-api: promote 1.27.7 to dev".
+  expected: delivery-notes/rollback-bad-promotion.yaml: boundary render, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: boundary render, fix 633a558, rollback 783d6d0
+  diff: cause: "The promotion moved staging to 1.27.9 and its readiness probe to port 9090, which no container declares, so the new Pods never became ready and the rollout stalled."
+evidence 1: "kubectl kustomize apps/payment-api/overlays/staging rendered nginx:1.27.9 with a readinessProbe on port 9090; the container declares only 8080"
+evidence 2: "the staging rollout was stuck, its 1.27.9 Pods not ready while the 1.27.5 Pods still served"
+evidence 3: "after the revert staging renders nginx:1.27.5 with the base's probe, and the controller reports the revert applied"
 `
 
 exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline flux wrong-kubectl-rollout-undo 1`] = `
-fail 0/14; first failure: git promotion-reverted: There is no commit after hand-over: nothing was reverted.
+fail 0/16; first failure: git promotion-reverted: There is no commit after hand-over: nothing was reverted.
 promotion-reverted [git.reverted, git] fail 0/3
   message: There is no commit after hand-over: nothing was reverted.
-  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 4259956
   actual: no commits
   why: A rollback in GitOps is a new commit that reverts the promotion: Git then asks for the known-good revision again, and the history keeps both the promotion and its revert.
 only-staging-overlay-changed [git.changed-within, git] fail 0/2
   message: Nothing changed on the tracked branch since the scenario was handed over.
-  expected: changes only under apps/payment-api/overlays/staging/**
+  expected: changes only under apps/payment-api/overlays/staging/**, delivery-notes/**
   actual: no changes
   why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
 history-not-rewritten [git.history-intact, git] pass 0/1 withheld
@@ -3851,19 +4024,24 @@ staging-back-on-known-good [health.available, health] skipped 0/4
   message: Needs a cluster: the health boundary is not graded offline.
 staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
   message: Needs a cluster: the live boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/rollback-bad-promotion.yaml on main.
+  expected: delivery-notes/rollback-bad-promotion.yaml: boundary render, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
 `
 
 exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline flux wrong-revert-wrong-commit 1`] = `
-fail 0/14; first failure: git promotion-reverted: 2fc27d2 "Revert "payment-api: promote 1.27.7 to dev"" reverts another commit, not "payment-api: promote 1.27.9 to staging".
+fail 0/16; first failure: git promotion-reverted: 525a6b1 "Revert "payment-api: promote 1.27.7 to dev"" reverts another commit, not "payment-api: promote 1.27.9 to staging".
 promotion-reverted [git.reverted, git] fail 0/3
-  message: 2fc27d2 "Revert "payment-api: promote 1.27.7 to dev"" reverts another commit, not "payment-api: promote 1.27.9 to staging".
-  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
-  actual: 2fc27d2 "Revert "payment-api: promote 1.27.7 to dev""
+  message: 525a6b1 "Revert "payment-api: promote 1.27.7 to dev"" reverts another commit, not "payment-api: promote 1.27.9 to staging".
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 4259956
+  actual: 525a6b1 "Revert "payment-api: promote 1.27.7 to dev""
   why: A rollback in GitOps is a new commit that reverts the promotion: Git then asks for the known-good revision again, and the history keeps both the promotion and its revert.
   - main commits: got "Revert "payment-api: promote 1.27.7 to dev"", expected "Revert "payment-api: promote 1.27.9 to staging""
 only-staging-overlay-changed [git.changed-within, git] fail 0/2
   message: 1 changed file(s) lie outside the allowed paths.
-  expected: changes only under apps/payment-api/overlays/staging/**
+  expected: changes only under apps/payment-api/overlays/staging/**, delivery-notes/**
   actual: apps/payment-api/overlays/dev/kustomization.yaml
   why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
   - apps/payment-api/overlays/dev/kustomization.yaml: got modified, expected unchanged
@@ -3872,7 +4050,7 @@ history-not-rewritten [git.history-intact, git] pass 0/1 withheld
 commit-names-workload-and-environment [git.commit-message, git] fail 0/1
   message: No commit message names the workload and environment it changes.
   expected: a commit message mentioning "payment-api" and "staging"
-  actual: 2fc27d2 "Revert "payment-api: promote 1.27.7 to dev""
+  actual: 525a6b1 "Revert "payment-api: promote 1.27.7 to dev""
   why: Git is the audit log of a GitOps platform; a reviewer must see what changed where from the message alone.
 staging-renders-known-good-image [render.field, render] fail 0/4
   message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.9".
@@ -3900,23 +4078,28 @@ staging-back-on-known-good [health.available, health] skipped 0/4
   message: Needs a cluster: the health boundary is not graded offline.
 staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
   message: Needs a cluster: the live boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/rollback-bad-promotion.yaml on main.
+  expected: delivery-notes/rollback-bad-promotion.yaml: boundary render, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
 `
 
 exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > offline flux wrong-roll-forward-untested-tag 1`] = `
-fail 4/14; first failure: git promotion-reverted: No commit after hand-over reverts "payment-api: promote 1.27.9 to staging".
+fail 4/16; first failure: git promotion-reverted: No commit after hand-over reverts "payment-api: promote 1.27.9 to staging".
 promotion-reverted [git.reverted, git] fail 0/3
   message: No commit after hand-over reverts "payment-api: promote 1.27.9 to staging".
-  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 37c2b2a
-  actual: 652a969 "payment-api: roll staging forward to 1.27.10"
+  expected: a commit "Revert "payment-api: promote 1.27.9 to staging"" on main, a fast-forward of 4259956
+  actual: 5845d20 "payment-api: roll staging forward to 1.27.10"
   why: A rollback in GitOps is a new commit that reverts the promotion: Git then asks for the known-good revision again, and the history keeps both the promotion and its revert.
   - main commits: got "payment-api: roll staging forward to 1.27.10", expected "Revert "payment-api: promote 1.27.9 to staging""
 only-staging-overlay-changed [git.changed-within, git] pass 2/2
   message: All 2 changed file(s) are inside the allowed paths.
-  expected: changes only under apps/payment-api/overlays/staging/**
+  expected: changes only under apps/payment-api/overlays/staging/**, delivery-notes/**
 history-not-rewritten [git.history-intact, git] pass 0/1 withheld
   message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (promotion-reverted, staging-renders-known-good-image).
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit 652a969 "payment-api: roll staging forward to 1.27.10" names payment-api and staging.
+  message: Commit 5845d20 "payment-api: roll staging forward to 1.27.10" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 staging-renders-known-good-image [render.field, render] fail 0/4
   message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.10".
@@ -3936,11 +4119,16 @@ staging-back-on-known-good [health.available, health] skipped 0/4
   message: Needs a cluster: the health boundary is not graded offline.
 staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
   message: Needs a cluster: the live boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/rollback-bad-promotion.yaml on main.
+  expected: delivery-notes/rollback-bad-promotion.yaml: boundary render, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
 `
 
 exports[`test/graders/recorded.test.ts > TAP > rollback-bad-promotion > what each check is described as 1`] = `
 promotion-reverted: "payment-api: promote 1.27.9 to staging" reverted on the tracked branch (apps/payment-api/overlays/staging/kustomization.yaml, apps/payment-api/overlays/staging/readiness.yaml), history intact
-only-staging-overlay-changed: changes only under apps/payment-api/overlays/staging/**
+only-staging-overlay-changed: changes only under apps/payment-api/overlays/staging/**, delivery-notes/**
 history-not-rewritten: tracked branch fast-forwarded, not rewritten
 commit-names-workload-and-environment: a fix commit message mentions payment-api and staging
 staging-renders-known-good-image: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image = "nginx:1.27.5"
@@ -3950,52 +4138,88 @@ staging-reconciled: staging reconciled at the tracked branch's head
 staging-sync-without-errors: staging reconciles without controller errors
 staging-back-on-known-good: Deployment/payment-api in staging Available with 2 ready on nginx:1.27.5
 staging-changed-through-git: nobody changed objects in staging by hand
+delivery-note: the delivery note names the render boundary, a fix commit after hand-over (changing apps/payment-api/overlays/staging/**) and a rollback revision holding the known-good apps/payment-api/overlays/staging/kustomization.yaml, apps/payment-api/overlays/staging/readiness.yaml, as the head does again
 `
 
-exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline argocd faults 1`] = `
-fail 0/13; first failure: git staging-tracks-main: The staging registration in platform/clusters/staging/argocd/payment-api.yaml is not what the fix needs.
-staging-tracks-main [git.registration, git] fail 0/4
-  message: The staging registration in platform/clusters/staging/argocd/payment-api.yaml is not what the fix needs.
-  expected: revision="main"
-  actual: revision="release/staging"
-  why: The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.
-  - revision: got "release/staging", expected "main"
-fix-in-staging-registration [git.changed-within, git] fail 0/2
-  message: Nothing changed on the tracked branch since the scenario was handed over.
-  expected: changes only under platform/clusters/staging/**
-  actual: no changes
-  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
-release-branch-untouched [git.history-intact, git] pass 0/2 withheld
-  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
-commit-names-workload-and-environment [git.commit-message, git] fail 0/1
-  message: There is no commit after hand-over.
+exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline argocd alternative-full-ref-names 1`] = `
+pass 15/15; no failure
+staging-tracks-main [git.registration, git] pass 4/4
+  message: platform/clusters/staging/argocd/payment-api.yaml registers staging as intended.
+fix-in-staging-registration [git.changed-within, git] pass 2/2
+  message: All 3 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/clusters/staging/**, delivery-notes/**
+release-branch-untouched [git.history-intact, git] pass 2/2
+  message: History on the tracked branch was extended, not rewritten.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit fad8c1f "payment-api: point staging at refs/heads/main" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
-  actual: no commits
-staging-renders-promoted-image [render.field, render] pass 0/2 withheld
-  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6". Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+staging-renders-promoted-image [render.field, render] pass 2/2
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
   expected: "nginx:1.27.6"
   actual: "nginx:1.27.6"
-staging-render-unchanged [render.changes-within, render] pass 0/1 withheld
-  message: staging changed only where the task allows (nothing). Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
-dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
-  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
 staging-reconciled-at-main [sync.reconciled, sync] skipped 0/3
   message: Needs a cluster: the sync boundary is not graded offline.
 staging-runs-promoted-image [health.available, health] skipped 0/2
   message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] pass 2/2
+  message: delivery-notes/stale-branch.yaml names the git boundary, fix fad8c1f "payment-api: point staging at refs/heads/main" and rollback revision 9fd64b0 "payment-api: add prod environment".
+  expected: delivery-notes/stale-branch.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: boundary git, fix fad8c1f, rollback 9fd64b0
+  diff: cause: "The freeze pointed staging's registration at release/staging and nobody pointed it back at main, so the controller kept deploying the release branch, which never received the 1.27.6 promotion."
+evidence 1: "platform/clusters/staging names release/staging as the revision to deploy, in the Argo CD Application and the Flux GitRepository"
+evidence 2: "main renders nginx:1.27.6 for staging, the release branch nginx:1.27.5"
+evidence 3: "the controller reported staging reconciled at the head of release/staging, not at the head of main"
 `
 
-exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline argocd solution 1`] = `
-pass 13/13; no failure
+exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline argocd alternative-revert-freeze-commit 1`] = `
+pass 15/15; no failure
+staging-tracks-main [git.registration, git] pass 4/4
+  message: platform/clusters/staging/argocd/payment-api.yaml registers staging as intended.
+fix-in-staging-registration [git.changed-within, git] pass 2/2
+  message: All 3 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/clusters/staging/**, delivery-notes/**
+release-branch-untouched [git.history-intact, git] pass 2/2
+  message: History on the tracked branch was extended, not rewritten.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 16a123e "Revert "staging: track release/staging for payment-api during the freeze"" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+staging-renders-promoted-image [render.field, render] pass 2/2
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+staging-reconciled-at-main [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] pass 2/2
+  message: delivery-notes/stale-branch.yaml names the git boundary, fix 16a123e "Revert "staging: track release/staging for payment-api during the freeze…" and rollback revision 9fd64b0 "payment-api: add prod environment".
+  expected: delivery-notes/stale-branch.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: boundary git, fix 16a123e, rollback 9fd64b0
+  diff: cause: "The freeze pointed staging's registration at release/staging and nobody pointed it back at main, so the controller kept deploying the release branch, which never received the 1.27.6 promotion."
+evidence 1: "platform/clusters/staging names release/staging as the revision to deploy, in the Argo CD Application and the Flux GitRepository"
+evidence 2: "main renders nginx:1.27.6 for staging, the release branch nginx:1.27.5"
+evidence 3: "the controller reported staging reconciled at the head of release/staging, not at the head of main"
+`
+
+exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline argocd alternative-target-head 1`] = `
+pass 15/15; no failure
 staging-tracks-main [git.registration, git] pass 4/4
   message: platform/clusters/staging/argocd/payment-api.yaml registers staging as intended.
 fix-in-staging-registration [git.changed-within, git] pass 2/2
   message: All 2 changed file(s) are inside the allowed paths.
-  expected: changes only under platform/clusters/staging/**
+  expected: changes only under platform/clusters/staging/**, delivery-notes/**
 release-branch-untouched [git.history-intact, git] pass 2/2
   message: History on the tracked branch was extended, not rewritten.
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit ecd80f9 "payment-api: staging tracks main again now the freeze is over" names payment-api and staging.
+  message: Commit ab87904 "payment-api: staging follows HEAD (main) again" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 staging-renders-promoted-image [render.field, render] pass 2/2
   message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
@@ -4009,10 +4233,18 @@ staging-reconciled-at-main [sync.reconciled, sync] skipped 0/3
   message: Needs a cluster: the sync boundary is not graded offline.
 staging-runs-promoted-image [health.available, health] skipped 0/2
   message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] pass 2/2
+  message: delivery-notes/stale-branch.yaml names the git boundary, fix ab87904 "payment-api: staging follows HEAD (main) again" and rollback revision 9fd64b0 "payment-api: add prod environment".
+  expected: delivery-notes/stale-branch.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: boundary git, fix ab87904, rollback 9fd64b0
+  diff: cause: "The freeze pointed staging's registration at release/staging and nobody pointed it back at main, so the controller kept deploying the release branch, which never received the 1.27.6 promotion."
+evidence 1: "platform/clusters/staging names release/staging as the revision to deploy, in the Argo CD Application and the Flux GitRepository"
+evidence 2: "main renders nginx:1.27.6 for staging, the release branch nginx:1.27.5"
+evidence 3: "the controller reported staging reconciled at the head of release/staging, not at the head of main"
 `
 
-exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline argocd wrong-push-to-stale-branch 1`] = `
-fail 0/13; first failure: git staging-tracks-main: The staging registration in platform/clusters/staging/argocd/payment-api.yaml is not what the fix needs.
+exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline argocd faults 1`] = `
+fail 0/15; first failure: git staging-tracks-main: The staging registration in platform/clusters/staging/argocd/payment-api.yaml is not what the fix needs.
 staging-tracks-main [git.registration, git] fail 0/4
   message: The staging registration in platform/clusters/staging/argocd/payment-api.yaml is not what the fix needs.
   expected: revision="main"
@@ -4021,44 +4253,7 @@ staging-tracks-main [git.registration, git] fail 0/4
   - revision: got "release/staging", expected "main"
 fix-in-staging-registration [git.changed-within, git] fail 0/2
   message: Nothing changed on the tracked branch since the scenario was handed over.
-  expected: changes only under platform/clusters/staging/**
-  actual: no changes
-  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
-release-branch-untouched [git.history-intact, git] fail 0/2
-  message: 1 branch(es) moved in a way the fix should not move them.
-  expected: main fast-forwarded from 91d75a0; release/staging untouched
-  actual: branch release/staging: b0f2cee
-  why: The controller follows one branch; commits elsewhere never reach the cluster, and rewritten history loses the audit trail.
-  - branch release/staging: got b0f2cee, expected 68148d4
-commit-names-workload-and-environment [git.commit-message, git] fail 0/1
-  message: There is no commit after hand-over.
-  expected: a commit message mentioning "payment-api" and "staging"
-  actual: no commits
-staging-renders-promoted-image [render.field, render] pass 0/2 withheld
-  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6". Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
-  expected: "nginx:1.27.6"
-  actual: "nginx:1.27.6"
-staging-render-unchanged [render.changes-within, render] pass 0/1 withheld
-  message: staging changed only where the task allows (nothing). Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
-dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
-  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
-staging-reconciled-at-main [sync.reconciled, sync] skipped 0/3
-  message: Needs a cluster: the sync boundary is not graded offline.
-staging-runs-promoted-image [health.available, health] skipped 0/2
-  message: Needs a cluster: the health boundary is not graded offline.
-`
-
-exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline flux faults 1`] = `
-fail 0/13; first failure: git staging-tracks-main: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
-staging-tracks-main [git.registration, git] fail 0/4
-  message: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
-  expected: revision="main"
-  actual: revision="release/staging"
-  why: The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.
-  - revision: got "release/staging", expected "main"
-fix-in-staging-registration [git.changed-within, git] fail 0/2
-  message: Nothing changed on the tracked branch since the scenario was handed over.
-  expected: changes only under platform/clusters/staging/**
+  expected: changes only under platform/clusters/staging/**, delivery-notes/**
   actual: no changes
   why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
 release-branch-untouched [git.history-intact, git] pass 0/2 withheld
@@ -4079,19 +4274,24 @@ staging-reconciled-at-main [sync.reconciled, sync] skipped 0/3
   message: Needs a cluster: the sync boundary is not graded offline.
 staging-runs-promoted-image [health.available, health] skipped 0/2
   message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/stale-branch.yaml on main.
+  expected: delivery-notes/stale-branch.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
 `
 
-exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline flux solution 1`] = `
-pass 13/13; no failure
+exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline argocd solution 1`] = `
+pass 15/15; no failure
 staging-tracks-main [git.registration, git] pass 4/4
-  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended.
+  message: platform/clusters/staging/argocd/payment-api.yaml registers staging as intended.
 fix-in-staging-registration [git.changed-within, git] pass 2/2
-  message: All 2 changed file(s) are inside the allowed paths.
-  expected: changes only under platform/clusters/staging/**
+  message: All 3 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/clusters/staging/**, delivery-notes/**
 release-branch-untouched [git.history-intact, git] pass 2/2
   message: History on the tracked branch was extended, not rewritten.
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit ecd80f9 "payment-api: staging tracks main again now the freeze is over" names payment-api and staging.
+  message: Commit 65aa934 "payment-api: staging tracks main again now the freeze is over" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 staging-renders-promoted-image [render.field, render] pass 2/2
   message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
@@ -4105,27 +4305,35 @@ staging-reconciled-at-main [sync.reconciled, sync] skipped 0/3
   message: Needs a cluster: the sync boundary is not graded offline.
 staging-runs-promoted-image [health.available, health] skipped 0/2
   message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] pass 2/2
+  message: delivery-notes/stale-branch.yaml names the git boundary, fix 65aa934 "payment-api: staging tracks main again now the freeze is over" and rollback revision 9fd64b0 "payment-api: add prod environment".
+  expected: delivery-notes/stale-branch.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: boundary git, fix 65aa934, rollback 9fd64b0
+  diff: cause: "The freeze pointed staging's registration at release/staging and nobody pointed it back at main, so the controller kept deploying the release branch, which never received the 1.27.6 promotion."
+evidence 1: "platform/clusters/staging names release/staging as the revision to deploy, in the Argo CD Application and the Flux GitRepository"
+evidence 2: "main renders nginx:1.27.6 for staging, the release branch nginx:1.27.5"
+evidence 3: "the controller reported staging reconciled at the head of release/staging, not at the head of main"
 `
 
-exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline flux wrong-push-to-stale-branch 1`] = `
-fail 0/13; first failure: git staging-tracks-main: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
+exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline argocd wrong-push-to-stale-branch 1`] = `
+fail 0/15; first failure: git staging-tracks-main: The staging registration in platform/clusters/staging/argocd/payment-api.yaml is not what the fix needs.
 staging-tracks-main [git.registration, git] fail 0/4
-  message: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
+  message: The staging registration in platform/clusters/staging/argocd/payment-api.yaml is not what the fix needs.
   expected: revision="main"
   actual: revision="release/staging"
   why: The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.
   - revision: got "release/staging", expected "main"
 fix-in-staging-registration [git.changed-within, git] fail 0/2
   message: Nothing changed on the tracked branch since the scenario was handed over.
-  expected: changes only under platform/clusters/staging/**
+  expected: changes only under platform/clusters/staging/**, delivery-notes/**
   actual: no changes
   why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
 release-branch-untouched [git.history-intact, git] fail 0/2
   message: 1 branch(es) moved in a way the fix should not move them.
-  expected: main fast-forwarded from 91d75a0; release/staging untouched
-  actual: branch release/staging: b0f2cee
+  expected: main fast-forwarded from 2ff59b7; release/staging untouched
+  actual: branch release/staging: 317221d
   why: The controller follows one branch; commits elsewhere never reach the cluster, and rewritten history loses the audit trail.
-  - branch release/staging: got b0f2cee, expected 68148d4
+  - branch release/staging: got 317221d, expected 9fd64b0
 commit-names-workload-and-environment [git.commit-message, git] fail 0/1
   message: There is no commit after hand-over.
   expected: a commit message mentioning "payment-api" and "staging"
@@ -4142,11 +4350,198 @@ staging-reconciled-at-main [sync.reconciled, sync] skipped 0/3
   message: Needs a cluster: the sync boundary is not graded offline.
 staging-runs-promoted-image [health.available, health] skipped 0/2
   message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/stale-branch.yaml on main.
+  expected: delivery-notes/stale-branch.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline flux alternative-full-ref-names 1`] = `
+pass 15/15; no failure
+staging-tracks-main [git.registration, git] pass 4/4
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended.
+fix-in-staging-registration [git.changed-within, git] pass 2/2
+  message: All 3 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/clusters/staging/**, delivery-notes/**
+release-branch-untouched [git.history-intact, git] pass 2/2
+  message: History on the tracked branch was extended, not rewritten.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit fad8c1f "payment-api: point staging at refs/heads/main" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+staging-renders-promoted-image [render.field, render] pass 2/2
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+staging-reconciled-at-main [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] pass 2/2
+  message: delivery-notes/stale-branch.yaml names the git boundary, fix fad8c1f "payment-api: point staging at refs/heads/main" and rollback revision 9fd64b0 "payment-api: add prod environment".
+  expected: delivery-notes/stale-branch.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: boundary git, fix fad8c1f, rollback 9fd64b0
+  diff: cause: "The freeze pointed staging's registration at release/staging and nobody pointed it back at main, so the controller kept deploying the release branch, which never received the 1.27.6 promotion."
+evidence 1: "platform/clusters/staging names release/staging as the revision to deploy, in the Argo CD Application and the Flux GitRepository"
+evidence 2: "main renders nginx:1.27.6 for staging, the release branch nginx:1.27.5"
+evidence 3: "the controller reported staging reconciled at the head of release/staging, not at the head of main"
+`
+
+exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline flux alternative-revert-freeze-commit 1`] = `
+pass 15/15; no failure
+staging-tracks-main [git.registration, git] pass 4/4
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended.
+fix-in-staging-registration [git.changed-within, git] pass 2/2
+  message: All 3 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/clusters/staging/**, delivery-notes/**
+release-branch-untouched [git.history-intact, git] pass 2/2
+  message: History on the tracked branch was extended, not rewritten.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 16a123e "Revert "staging: track release/staging for payment-api during the freeze"" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+staging-renders-promoted-image [render.field, render] pass 2/2
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+staging-reconciled-at-main [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] pass 2/2
+  message: delivery-notes/stale-branch.yaml names the git boundary, fix 16a123e "Revert "staging: track release/staging for payment-api during the freeze…" and rollback revision 9fd64b0 "payment-api: add prod environment".
+  expected: delivery-notes/stale-branch.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: boundary git, fix 16a123e, rollback 9fd64b0
+  diff: cause: "The freeze pointed staging's registration at release/staging and nobody pointed it back at main, so the controller kept deploying the release branch, which never received the 1.27.6 promotion."
+evidence 1: "platform/clusters/staging names release/staging as the revision to deploy, in the Argo CD Application and the Flux GitRepository"
+evidence 2: "main renders nginx:1.27.6 for staging, the release branch nginx:1.27.5"
+evidence 3: "the controller reported staging reconciled at the head of release/staging, not at the head of main"
+`
+
+exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline flux faults 1`] = `
+fail 0/15; first failure: git staging-tracks-main: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
+staging-tracks-main [git.registration, git] fail 0/4
+  message: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
+  expected: revision="main"
+  actual: revision="release/staging"
+  why: The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.
+  - revision: got "release/staging", expected "main"
+fix-in-staging-registration [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under platform/clusters/staging/**, delivery-notes/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+release-branch-untouched [git.history-intact, git] pass 0/2 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-renders-promoted-image [render.field, render] pass 0/2 withheld
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6". Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-render-unchanged [render.changes-within, render] pass 0/1 withheld
+  message: staging changed only where the task allows (nothing). Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+staging-reconciled-at-main [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/stale-branch.yaml on main.
+  expected: delivery-notes/stale-branch.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline flux solution 1`] = `
+pass 15/15; no failure
+staging-tracks-main [git.registration, git] pass 4/4
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended.
+fix-in-staging-registration [git.changed-within, git] pass 2/2
+  message: All 3 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/clusters/staging/**, delivery-notes/**
+release-branch-untouched [git.history-intact, git] pass 2/2
+  message: History on the tracked branch was extended, not rewritten.
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 65aa934 "payment-api: staging tracks main again now the freeze is over" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+staging-renders-promoted-image [render.field, render] pass 2/2
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-render-unchanged [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (nothing).
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+staging-reconciled-at-main [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] pass 2/2
+  message: delivery-notes/stale-branch.yaml names the git boundary, fix 65aa934 "payment-api: staging tracks main again now the freeze is over" and rollback revision 9fd64b0 "payment-api: add prod environment".
+  expected: delivery-notes/stale-branch.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: boundary git, fix 65aa934, rollback 9fd64b0
+  diff: cause: "The freeze pointed staging's registration at release/staging and nobody pointed it back at main, so the controller kept deploying the release branch, which never received the 1.27.6 promotion."
+evidence 1: "platform/clusters/staging names release/staging as the revision to deploy, in the Argo CD Application and the Flux GitRepository"
+evidence 2: "main renders nginx:1.27.6 for staging, the release branch nginx:1.27.5"
+evidence 3: "the controller reported staging reconciled at the head of release/staging, not at the head of main"
+`
+
+exports[`test/graders/recorded.test.ts > TAP > stale-branch > offline flux wrong-push-to-stale-branch 1`] = `
+fail 0/15; first failure: git staging-tracks-main: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
+staging-tracks-main [git.registration, git] fail 0/4
+  message: The staging registration in platform/clusters/staging/flux/payment-api.yaml is not what the fix needs.
+  expected: revision="main"
+  actual: revision="release/staging"
+  why: The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.
+  - revision: got "release/staging", expected "main"
+fix-in-staging-registration [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under platform/clusters/staging/**, delivery-notes/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+release-branch-untouched [git.history-intact, git] fail 0/2
+  message: 1 branch(es) moved in a way the fix should not move them.
+  expected: main fast-forwarded from 2ff59b7; release/staging untouched
+  actual: branch release/staging: 317221d
+  why: The controller follows one branch; commits elsewhere never reach the cluster, and rewritten history loses the audit trail.
+  - branch release/staging: got 317221d, expected 9fd64b0
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+staging-renders-promoted-image [render.field, render] pass 0/2 withheld
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6". Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+staging-render-unchanged [render.changes-within, render] pass 0/1 withheld
+  message: staging changed only where the task allows (nothing). Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-tracks-main).
+staging-reconciled-at-main [sync.reconciled, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+delivery-note [git.delivery-note, git] fail 0/2
+  message: There is no delivery note delivery-notes/stale-branch.yaml on main.
+  expected: delivery-notes/stale-branch.yaml: boundary git, cause, evidence, fixCommit (a commit after hand-over) and rollbackRevision (a known-good commit before it)
+  actual: no such file
+  why: A delivery is not done when the push lands: the note says which boundary failed first, which commit fixed it, what evidence shows it, and which known-good revision to roll back to, so the next engineer need not reconstruct the incident.
 `
 
 exports[`test/graders/recorded.test.ts > TAP > stale-branch > what each check is described as 1`] = `
 staging-tracks-main: staging registration exists with revision=main
-fix-in-staging-registration: changes only under platform/clusters/staging/**
+fix-in-staging-registration: changes only under platform/clusters/staging/**, delivery-notes/**
 release-branch-untouched: tracked branch fast-forwarded; release/staging untouched
 commit-names-workload-and-environment: a fix commit message mentions payment-api and staging
 staging-renders-promoted-image: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image = "nginx:1.27.6"
@@ -4154,6 +4549,7 @@ staging-render-unchanged: staging renders as at hand-over
 dev-and-prod-unchanged: dev, prod render byte-identical to hand-over
 staging-reconciled-at-main: staging reconciled at the tracked branch's head
 staging-runs-promoted-image: Deployment/payment-api in staging Available on nginx:1.27.6
+delivery-note: the delivery note names the git boundary, a fix commit after hand-over (changing platform/clusters/staging/**) and a rollback revision holding the known-good platform/clusters/staging/argocd/payment-api.yaml, platform/clusters/staging/flux/payment-api.yaml
 `
 
 exports[`test/graders/recorded.test.ts > TAP > wrong-selector > live argocd faults 1`] = `

@@ -13,7 +13,7 @@ const seed7 = solved.git.seedSha.slice(0, 7);
 const later = (subject: string, files = revert.files) => ({ ...revert, sha: 'f'.repeat(40), parents: [revert.sha], subject, body: '', files });
 
 t.test('the recorded revert of the promotion passes, on both controllers and with git\'s own message', async (t) => {
-  t.equal(solved.git.commits.length, 1);
+  t.equal(solved.git.commits.length, 2, 'the revert, then the delivery note');
   const r = reverted.grade(solved, params, ctx);
   t.equal(r.status, 'pass');
   t.equal(r.message, `Commit ${sha7} "Revert "${SUBJECT}"" reverts "${SUBJECT}" on main, on top of the handed-over history.`);
