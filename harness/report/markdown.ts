@@ -49,5 +49,11 @@ export function renderMarkdown(input: GradeResult): string {
       if (c.hint) out.push('', `Hint: ${escapeMd(c.hint)}`);
     }
   }
+  // Excerpts of the evidence a check quotes whatever its status (a delivery note's free text): for the instructor.
+  const excerpts = result.checks.filter((c) => c.diff !== undefined && c.diff !== '');
+  if (excerpts.length > 0) {
+    out.push('', '## Excerpts');
+    for (const c of excerpts) out.push('', `### ${escapeMd(c.boundary)}: ${escapeMd(c.name)}`, '', '```', ...c.diff!.split('\n').map(codeLine), '```');
+  }
   return out.join('\n') + '\n';
 }

@@ -99,3 +99,35 @@ t.test('Markdown escapes what came from a learner', async (t) => {
   t.notMatch(md, '<script>');
   t.match(md, '\\<script\\>');
 });
+
+t.test('a delivery note\'s free text reaches the reports quoted, escaped and bounded, pass or fail', async (t) => {
+  const { scenario: rollback } = await loadScenario('rollback-bad-promotion');
+  const NOTE = 'delivery-notes/rollback-bad-promotion.yaml';
+  const hostile = 'x```\n## Forged heading\n\x1b[2J\x1b]8;;http://127.0.0.1:1/\x07click\u202e| cell |';
+  const noted = (change: Record<string, unknown>) =>
+    gradeEvidence(
+      rollback,
+      variant(fixture('rollback-bad-promotion', 'argocd', 'solution'), (e) => {
+        const note = e.git.head.files[NOTE]!.docs![0] as Record<string, unknown>;
+        Object.assign(note, { cause: hostile, evidence: [hostile, 'y'.repeat(5_000)] }, change);
+      }),
+    );
+  const passed = noted({});
+  const check = passed.checks.find((c) => c.name === 'delivery-note')!;
+  t.equal(check.status, 'pass');
+  const md = renderMarkdown(passed);
+  const excerpt = md.slice(md.indexOf('## Excerpts'));
+  t.ok(md.includes('## Excerpts\n\n### git: delivery-note\n\n```\ncause: "x\'\'\'\\n## Forged heading\\n\\u001b[2J\\u001b]8;;http://127.0.0.1:1/\\u0007click\\u202e| cell |"\n'), excerpt.slice(0, 400));
+  t.notMatch(md, /\x1b|\u202e/, 'no raw control reaches the Markdown');
+  t.equal(excerpt.split('\n').filter((l) => l.startsWith('```')).length, 2, 'one fenced block: the learner cannot close it');
+  t.notMatch(md, /^## Forged/m, 'a newline in the note is data, not a heading');
+  t.ok(md.length < 10_000, `${md.length} characters: the 5,000-character item is cut`);
+  t.notMatch(renderMarkdown(solved), 'Excerpts', 'no excerpt, no section');
+  // Failing, the text report shows it under the check, one escaped line per field.
+  const failed = noted({ boundary: 'health' });
+  const text = renderText(failed);
+  t.match(text, '        cause: "x```\\n## Forged heading\\n\\u001b[2J\\u001b]8;;http://127.0.0.1:1/\\u0007click\\u202e| cell |"\n');
+  t.notMatch(text, /\x1b|\u202e/);
+  t.match(renderJson(failed), 'click\\u202e| cell |', 'JSON keeps the text, the bidi override as an escape');
+  t.notMatch(renderJson(failed), /\u202e/);
+});
