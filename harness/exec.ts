@@ -4,6 +4,7 @@
  * LabError that carries the command, the exit code, the stderr tail and a hint.
  */
 import { execa, ExecaError } from 'execa';
+import { readdirSync, readFileSync } from 'node:fs';
 import { LabError } from './errors.js';
 
 export interface RunOptions {
@@ -69,11 +70,72 @@ function tail(text: string, lines = 12): string[] {
   return all.slice(Math.max(0, all.length - lines)).filter((l) => l.length > 0);
 }
 
+/** The commands run() is waiting on now: an interrupt ends them before it removes the directories they write in. */
+const running = new Set<{ readonly pid?: number | undefined; then: PromiseLike<unknown>['then'] }>();
+
+/** Every descendant of `pid` (children first found, then theirs), from /proc; empty where there is no /proc. */
+export function descendants(pid: number): number[] {
+  const parent = new Map<number, number>();
+  let entries: string[] = [];
+  try {
+    entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
+  } catch {
+    return [];
+  }
+  for (const e of entries) {
+    try {
+      // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces and parentheses, so read after the last ')'.
+      const stat = readFileSync(`/proc/${e}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parent.set(Number(e), ppid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const out: number[] = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    const p = queue.shift()!;
+    for (const [child, pp] of parent) if (pp === p && !out.includes(child)) (out.push(child), queue.push(child));
+  }
+  return out;
+}
+
+/** Signals a process and everything it started (a command's own children hold its output open, too). */
+function signalTree(pid: number | undefined, signal: NodeJS.Signals): void {
+  if (pid === undefined) return;
+  for (const p of [pid, ...descendants(pid)]) {
+    try {
+      process.kill(p, signal);
+    } catch {
+      // exited meanwhile
+    }
+  }
+}
+
+/**
+ * Ends every command run() started that is still running (SIGTERM, then SIGKILL after `graceMs`) and waits until
+ * they have exited, so nothing writes into a directory the interrupt cleanup is about to remove. Never throws.
+ */
+export async function stopRunningCommands(graceMs = 2000): Promise<void> {
+  const children = [...running];
+  if (children.length === 0) return;
+  const settled = Promise.allSettled(children.map((c) => Promise.resolve(c)));
+  for (const c of children) signalTree(c.pid, 'SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
+  const graceOver = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), graceMs)));
+  if ((await Promise.race([settled, graceOver])) === 'late') {
+    for (const c of children) signalTree(c.pid, 'SIGKILL');
+    await settled;
+  }
+  clearTimeout(timer);
+}
+
 export async function run(file: string, args: readonly string[], options: RunOptions): Promise<RunResult> {
   const command = [file, ...args].join(' ');
   const started = performance.now();
   try {
-    const result = await execa(file, args, {
+    const child = execa(file, args, {
       cwd: options.cwd,
       timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       env: options.cleanEnv ? cleanEnvironment(options.env) : (options.env as Record<string, string> | undefined),
@@ -86,6 +148,8 @@ export async function run(file: string, args: readonly string[], options: RunOpt
       stderr: options.inheritOutput ? 'inherit' : 'pipe',
       maxBuffer: options.maxBuffer ?? 256 * 1024 * 1024,
     });
+    running.add(child);
+    const result = await child.finally(() => running.delete(child));
     const durationMs = performance.now() - started;
     const stdoutBytes = options.binary ? (result.stdout as unknown as Uint8Array) : undefined;
     const stdout = options.binary ? '' : String(result.stdout ?? '');

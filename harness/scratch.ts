@@ -8,6 +8,7 @@ import { rmSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stopRunningCommands } from './exec.js';
 
 const dirs = new Set<string>();
 const undos = new Set<() => Promise<void> | void>();
@@ -97,6 +98,8 @@ export async function interruptCleanup(options: InterruptCleanupOptions = {}): P
   await Promise.race([work, timeout]);
   clearTimeout(timer);
   while (pending.size > 0) await Promise.allSettled([...pending]);
+  // A command still running (git cloning into a scratch directory) would keep writing while the directory goes.
+  await stopRunningCommands();
   for (const dir of dirs) {
     try {
       // A child the interrupt did not reach (git cloning into the directory) may still be writing for a moment:
