@@ -106,7 +106,9 @@ export const argocd: ControllerAdapter = {
           source: { repoURL: o.repoURL, targetRevision: o.branch, path: o.path },
           destination: { server: IN_CLUSTER, namespace: NS },
           // No self-heal: the root applies what Git says, and does not undo a person's live change to a registration.
-          syncPolicy: { automated: { prune: true } },
+          // A refused sync is retried with the latest revision (refresh), soon: by default Argo CD retries the
+          // refused commit itself for about two and a half minutes, and a learner's fix pushed meanwhile waits.
+          syncPolicy: { automated: { prune: true }, retry: { limit: 5, refresh: true, backoff: { duration: '5s', factor: 2, maxDuration: '20s' } } },
         },
       },
     ];
