@@ -142,7 +142,8 @@ t.test('Argo CD: the run policies hold what the controller applies to the run of
     metadata: { name, namespace: 'argocd', annotations: { 'argocd.argoproj.io/tracking-id': `lab-root-staging-abc123:argoproj.io/Application:argocd/${name}` } },
     spec: { project: projectName, source: { repoURL: REPO, targetRevision: 'main', path: '.' }, destination: { server: 'https://kubernetes.default.svc', namespace: 'payments-staging-abc123' } },
   });
-  const asController = async (obj: object, as: string | undefined = 'system:serviceaccount:argocd:argocd-application-controller') => {
+  // `as`: the identity to act as; null acts as the kubeconfig's own user (the admin).
+  const asController = async (obj: object, as: string | null = 'system:serviceaccount:argocd:argocd-application-controller') => {
     const file = join(work, `policy-probe-${Math.random().toString(16).slice(2)}.json`);
     writeFileSync(file, JSON.stringify(obj));
     const r = await run('kubectl', ['--kubeconfig', kubeconfig, ...(as ? [`--as=${as}`] : []), 'create', '--dry-run=server', '-f', file], { cwd: work, allowFailure: true, timeoutMs: 30_000 });
@@ -167,7 +168,7 @@ t.test('Argo CD: the run policies hold what the controller applies to the run of
     ["an Application in another run's project", application('payment-api-staging-abc123', 'lab-0badc0'), /project of that run/],
   ];
   for (const [what, obj, why] of refused) t.match(await asController(obj), why, `refused: ${what}`);
-  t.equal(await asController(project({ namespace: '*' }), undefined), 'allowed', "a person's write is not the policy's business (the harness makes the run's projects)");
+  t.equal(await asController(project({ namespace: '*' }), null), 'allowed', "a person's write is not the policy's business (the harness makes the run's projects)");
 });
 
 t.test('Argo CD: Application from the HTTP git server goes Synced/Healthy; a push is reconciled', async (t) => {
