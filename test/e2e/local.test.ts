@@ -234,11 +234,24 @@ t.test('Argo CD: Application from the HTTP git server goes Synced/Healthy; a pus
 t.test('Flux: GitRepository + Kustomization from the HTTP git server become Ready and apply', async (t) => {
   const rev = await headOf();
   await kube.apply({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'payment-flux' } }, { fieldManager: FM });
+  // Flux runs locked down (--no-cross-namespace-refs, --default-service-account=gitops-lab-reconciler): the
+  // registration lives in its tenant namespace and applies as that namespace's reconciler, bound there only.
+  await kube.apply({ apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'gitops-lab-reconciler', namespace: 'payment-flux' } }, { fieldManager: FM });
+  await kube.apply(
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'reconciler-admin', namespace: 'payment-flux' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'admin' },
+      subjects: [{ kind: 'ServiceAccount', name: 'gitops-lab-reconciler', namespace: 'payment-flux' }],
+    },
+    { fieldManager: FM },
+  );
   await kube.apply(
     {
       apiVersion: 'source.toolkit.fluxcd.io/v1',
       kind: 'GitRepository',
-      metadata: { name: 'payment-api', namespace: 'flux-system' },
+      metadata: { name: 'payment-api', namespace: 'payment-flux' },
       spec: { url: repoUrl, interval: '30s', ref: { branch: 'main' }, timeout: '20s' },
     },
     { fieldManager: FM },
@@ -247,13 +260,13 @@ t.test('Flux: GitRepository + Kustomization from the HTTP git server become Read
     {
       apiVersion: 'kustomize.toolkit.fluxcd.io/v1',
       kind: 'Kustomization',
-      metadata: { name: 'payment-api-staging', namespace: 'flux-system' },
+      metadata: { name: 'payment-api-staging', namespace: 'payment-flux' },
       spec: { interval: '30s', path: './overlays/staging', prune: true, targetNamespace: 'payment-flux', sourceRef: { kind: 'GitRepository', name: 'payment-api' }, wait: false, timeout: '60s' },
     },
     { fieldManager: FM },
   );
-  const ksRef = { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', namespace: 'flux-system', name: 'payment-api-staging' };
-  const grRef = { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', namespace: 'flux-system', name: 'payment-api' };
+  const ksRef = { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', namespace: 'payment-flux', name: 'payment-api-staging' };
+  const grRef = { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', namespace: 'payment-flux', name: 'payment-api' };
   await waitFor(
     async () => {
       const gr = await kube.get(grRef);
