@@ -14,6 +14,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { writeFileAtomic, writeJsonAtomic } from '../atomic.js';
 import { LabError } from '../errors.js';
+import { parseJsonRecord } from '../json-record.js';
 import { collectOfflineEvidence } from '../evidence/collect.js';
 import { gitOut } from '../git/git.js';
 import { branchHeads } from '../git/lab-repo.js';
@@ -51,17 +52,7 @@ export async function readClassRecord(dir: string): Promise<ClassRecord> {
       suggestion: 'give the folder class start wrote with --class <dir> (class start --out <dir>; default: ./class)',
     });
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new LabError('INVALID_CONFIG', `${file}: not JSON (${(error as Error).message})`);
-  }
-  const parsed = ClassRecord.safeParse(json);
-  if (!parsed.success) {
-    throw new LabError('INVALID_CONFIG', `${file}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
-  }
-  return parsed.data;
+  return parseJsonRecord(file, text, ClassRecord);
 }
 
 export async function writeClassRecord(dir: string, record: ClassRecord): Promise<void> {

@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { Session } from '../model/session.js';
 import { LabError } from '../errors.js';
+import { parseJsonRecord } from '../json-record.js';
 import { writeJsonAtomic } from '../atomic.js';
 import { labHome } from '../home.js';
 
@@ -73,17 +74,8 @@ export async function loadSession(workspace: string): Promise<Session> {
       suggestion: 'start a scenario first: gitops-lab start <id> --workspace <dir>',
     });
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new LabError('INVALID_CONFIG', `${file}: not JSON (${(error as Error).message})`);
-  }
-  const marker = WorkspaceMarker.safeParse(json);
-  if (!marker.success) {
-    throw new LabError('INVALID_CONFIG', `${file}: ${marker.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
-  }
-  const { runId } = marker.data;
+  const marker = parseJsonRecord(file, text, WorkspaceMarker);
+  const { runId } = marker;
   const record = recordFile(runId);
   let recordText: string;
   try {
@@ -99,7 +91,7 @@ export async function loadSession(workspace: string): Promise<Session> {
   }
   const session = parsed.data;
   if (session.runId !== runId) throw new LabError('INVALID_CONFIG', `${record}: runId: "${session.runId}" is not the run it is filed under ("${runId}")`);
-  const carried = marker.data as Record<string, unknown>;
+  const carried = marker as Record<string, unknown>;
   for (const field of MARKER_FIELDS_CHECKED) {
     if (field in carried && JSON.stringify(carried[field]) !== JSON.stringify(session[field])) {
       throw new LabError('INVALID_CONFIG', `${file}: ${field}: the workspace says ${JSON.stringify(carried[field])}, its session record says ${JSON.stringify(session[field])}`, {
