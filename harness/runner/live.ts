@@ -102,6 +102,15 @@ export async function openCluster(name: string, needs: readonly string[]): Promi
 const refOf = (reg: { readonly name: string; readonly namespace: string | undefined } | undefined): RegistrationRef | undefined =>
   reg ? { name: reg.name, ...(reg.namespace ? { namespace: reg.namespace } : {}) } : undefined;
 
+/**
+ * Whether the harness may act on a registration Git names: a Flux registration lives in one of the run's own
+ * namespaces (the learner writes its namespace; the harness reads and refreshes it as the admin, so one naming
+ * another run's namespace must not send it there). Argo CD's are always read in argocd.
+ */
+export function ownRegistration(controller: Controller, reg: { readonly namespace: string | undefined }, runNamespaces: readonly string[]): boolean {
+  return controller !== 'flux' || (reg.namespace !== undefined && runNamespaces.includes(reg.namespace));
+}
+
 /** Live context for one session: registration names come from what Git holds now. */
 class LiveSession {
   constructor(
@@ -114,7 +123,10 @@ class LiveSession {
 
   private async registrationAt(env: string, sha: string) {
     const tree = await snapshotTree(this.session.bareDir, sha);
-    return findRegistrations(tree, `${this.session.environments[env]!.registration}/${this.adapter.name}`, this.adapter.name)[0];
+    const reg = findRegistrations(tree, `${this.session.environments[env]!.registration}/${this.adapter.name}`, this.adapter.name)[0];
+    const namespaces = Object.values(this.session.environments).map((e) => e.namespace);
+    // One outside the run is none the harness reads: the root's refusal of it is what the grade shows.
+    return reg && ownRegistration(this.adapter.name, reg, namespaces) ? reg : undefined;
   }
 
   async head(): Promise<string> {
