@@ -15,9 +15,25 @@ const undos = new Set<() => Promise<void> | void>();
 /** mkdtemp calls not yet answered: the final sweep waits for them, so a directory made just then is not left. */
 const pending = new Set<Promise<string>>();
 let interrupting = false;
+/**
+ * Set while an interrupt's cleanup runs, and for good once a signal arrived (the CLI exits after it): a mkdtemp
+ * issued then would make its directory on the thread pool after the sweep, even if the process exits before its
+ * callback, so none is issued.
+ */
+let sweeping = false;
+let closed = false;
+
+/** What scratchDir() throws once the interrupt's cleanup has begun. */
+export class InterruptedError extends Error {
+  constructor() {
+    super('interrupted: no new scratch directory');
+    this.name = 'InterruptedError';
+  }
+}
 
 /** A fresh directory under the OS temp directory, removed on SIGINT/SIGTERM if still there. */
 export async function scratchDir(prefix: string): Promise<string> {
+  if (sweeping || closed) throw new InterruptedError();
   const made = mkdtemp(join(tmpdir(), `gitops-lab-${prefix}-`));
   pending.add(made);
   let dir: string;
@@ -76,6 +92,15 @@ export interface InterruptCleanupOptions {
  */
 export async function interruptCleanup(options: InterruptCleanupOptions = {}): Promise<void> {
   interrupting = true;
+  sweeping = true;
+  try {
+    await sweep(options);
+  } finally {
+    sweeping = false;
+  }
+}
+
+async function sweep(options: InterruptCleanupOptions): Promise<void> {
   const log = options.log ?? ((line: string) => void process.stderr.write(`${line}\n`));
   const all = [...undos].reverse();
   undos.clear();
@@ -124,6 +149,7 @@ export function installSignalCleanup(done: (signal: 'SIGINT' | 'SIGTERM') => voi
   const handler = (signal: 'SIGINT' | 'SIGTERM'): void => {
     if (cleaning) return done(signal);
     cleaning = true;
+    closed = true;
     process.stderr.write(`\ngitops-lab: ${signal}: cleaning up\n`);
     void interruptCleanup(options).finally(() => done(signal));
   };

@@ -39,6 +39,8 @@ t.test('an interrupt: undos newest first, failures logged, unregistered undos sk
     await new Promise((r) => setTimeout(r, 20));
     order.push('third');
     t.equal(existsSync(kept), true, 'directories are removed after the undos, which may need them');
+    // A directory asked for once the cleanup has begun would be made after the sweep: none is made.
+    await t.rejects(scratch.scratchDir('during'), scratch.InterruptedError);
   });
   unregister();
   // A directory whose mkdtemp is still under way when the interrupt comes is removed too.
@@ -51,6 +53,9 @@ t.test('an interrupt: undos newest first, failures logged, unregistered undos sk
   t.equal(existsSync(kept), false);
   t.equal(existsSync(await late), false);
   t.same(readdirSync(root), [], 'nothing left in TMPDIR');
+  const after = await scratch.scratchDir('after');
+  t.equal(existsSync(after), true, 'a cleanup called in process (not by a signal) leaves scratchDir usable after it');
+  await scratch.removeScratch(after);
 });
 
 t.test('undos are bounded in time; the directories go anyway', async (t) => {
@@ -79,6 +84,7 @@ t.test('installSignalCleanup: the signal cleans up, then the entry point is told
   await called;
   t.same(signals, ['SIGTERM']);
   t.equal(existsSync(dir), false);
+  await t.rejects(scratch.scratchDir('after-signal'), scratch.InterruptedError, 'after a signal the process is ending: no new directory');
   process.emit('SIGINT', 'SIGINT');
   t.same(signals, ['SIGTERM', 'SIGINT'], 'a second signal is passed on at once');
 });
