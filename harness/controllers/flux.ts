@@ -163,6 +163,9 @@ export function settleKustomization(state: RegistrationState, sha: string, since
   const gReady = g && fluxCondition(g, 'Ready');
   const line = `source=${artifact.slice(0, 7) || '-'}(${gReady?.status ?? '?'}) attempted=${attempted.slice(0, 7) || '-'} Ready=${r?.status ?? '?'}${r?.reason ? ` ${r.reason}` : ''}`;
   if (gReady?.status === 'False') return { settled: true, state: line };
+  // A health check ended by a newer reconcile request (the CancelHealthCheckOnNewRevision gate): Flux requeues at
+  // once, so this Ready=False is no answer about the revision.
+  if (r?.reason === 'HealthCheckCanceled') return { settled: false, state: line };
   if (artifact !== sha) return { settled: false, state: line };
   if (attempted !== sha && r?.status !== 'False') return { settled: false, state: line };
   return { settled: r?.status === 'True' || r?.status === 'False', state: line };

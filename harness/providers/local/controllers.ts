@@ -196,6 +196,10 @@ export function fluxSpecs(ctx: ControllerContext): ProcessSpec[] {
         // controller (controllers/flux.ts binds it in the run's namespaces only).
         '--no-cross-namespace-refs=true',
         `--default-service-account=${RECONCILER_SERVICE_ACCOUNT}`,
+        // A new commit (or the harness's reconcile request) ends a health check still waiting on the previous
+        // revision instead of letting it run out its timeout: a learner's fix of a workload that never turns
+        // ready is applied at once, not after `timeout` (2m in the bank). Upstream's gate, off by default.
+        '--feature-gates=CancelHealthCheckOnNewRevision=true',
         '--log-level', 'info',
       ],
       env: { ...common, KUBECONFIG: kubeconfigOf(ctx, 'kustomize-controller') },

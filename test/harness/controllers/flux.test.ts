@@ -120,6 +120,11 @@ t.test('not yet: the source has not fetched the push, or the Kustomization has n
   const progressing = recorded();
   readyOf(progressing.kustomization).status = 'Unknown';
   t.equal(flux.settled(progressing, SHA, SINCE).settled, false, 'Ready=Unknown: still working');
+  // A health check ended by a newer reconcile request (CancelHealthCheckOnNewRevision): Flux requeues at once.
+  const canceled = recorded();
+  readyOf(canceled.kustomization).status = 'False';
+  readyOf(canceled.kustomization).reason = 'HealthCheckCanceled';
+  t.same(flux.settled(canceled, SHA, SINCE), { settled: false, state: 'source=a239b20(True) attempted=a239b20 Ready=False HealthCheckCanceled' }, 'a cancelled health check is no answer');
   const sourceFailed = recorded();
   readyOf(sourceFailed.gitRepository).status = 'False';
   t.equal(flux.settled(sourceFailed, newer, SINCE).settled, true, 'the source cannot fetch: that is the answer');

@@ -61,6 +61,9 @@ t.test('process specs: explicit ports, loopback addresses, no default ports', as
   t.equal(ctrl.env['ARGOCD_FAKE_IN_CLUSTER'], 'true');
   t.match(ctrl.args.join(' '), /--app-resync 10 --app-resync-jitter 0/);
   t.match(ctrl.args.join(' '), new RegExp(`--repo-server 127.0.0.1:${ports.repoServer}`));
+  const kc = specs.find((s) => s.name === 'kustomize-controller')!.args;
+  t.ok(kc.includes('--no-cross-namespace-refs=true'), "Flux's tenancy lockdown");
+  t.ok(kc.includes('--feature-gates=CancelHealthCheckOnNewRevision=true'), 'a new revision ends a health check still waiting on the previous one');
   const repo = specs.find((s) => s.name === 'argocd-repo-server')!;
   t.match(repo.env['PATH']!, /^\/s\/bin:/, 'repo-server finds our kustomize and helm first');
 });
