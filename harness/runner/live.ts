@@ -28,7 +28,7 @@ import type { ClusterStatus, ProviderName } from '../providers/provider.js';
 import { freePort } from '../ports.js';
 import { clusterStateDir } from '../providers/state.js';
 import { LabError } from '../errors.js';
-import { onInterrupt, removeScratch, scratchDir } from '../scratch.js';
+import { interrupted, onInterrupt, removeScratch, scratchDir } from '../scratch.js';
 import { pollUntil } from '../wait.js';
 import { deploymentRollout } from '../model/rollout.js';
 import { createdFromGit } from './cleanup.js';
@@ -302,18 +302,27 @@ export async function startLive(o: StartLiveOptions): Promise<Session> {
   const vars = labVars(repoURL, runId, environments, suffix);
   const stateDir = join(stateHome(), 'sessions', runId);
   const workspaceWasThere = await stat(o.workspace).then(() => true, () => false);
-  // Until the session is handed over, an interrupt undoes what has been made so far: the roots, registrations
-  // and namespaces (cleanupLive, once the session exists), the lab repository, this run's state, the workspace.
+  // Until the session is handed over, an interrupt or an error undoes what has been made so far: the roots,
+  // registrations and namespaces (cleanupLive, once the session exists), the lab repository, this run's state,
+  // the workspace. On a shared cluster a start that failed half-way (one learner of a class) leaves nothing.
   let made: Session | undefined;
-  const unregister = onInterrupt(async () => {
+  const undo = async (): Promise<void> => {
     if (made) await cleanupLive(made);
     else await rm(bareDir, { recursive: true, force: true });
     await rm(stateDir, { recursive: true, force: true });
     if (!workspaceWasThere) await rm(o.workspace, { recursive: true, force: true });
-  });
+  };
+  const unregister = onInterrupt(undo);
   try {
     made = await seedLive(o, { runId, suffix, server, repo, bareDir, repoURL, credentials, environments, vars, stateDir, gitStateDir, kube, auditLog, kubeconfig, provider, adapter }, (s) => (made = s));
     return made;
+  } catch (error) {
+    // An interrupt runs the undo itself (and the process is ending); an error is undone here, then reported.
+    if (!interrupted()) {
+      unregister();
+      await undo().catch((e: unknown) => o.log?.(`could not undo the failed start of run ${runId}: ${e instanceof Error ? e.message : String(e)}`));
+    }
+    throw error;
   } finally {
     unregister();
   }

@@ -3,7 +3,7 @@
  * Rollouts controllers, as CI does it; a broken solution makes validate fail; a controller that stops in the
  * middle of a grade gives `error` and exit 3. Everything started here is torn down, also on failure.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -76,6 +76,36 @@ t.test('the watch recorder (for clusters without a readable audit log) attribute
   t.ok(seen.some((c) => c.kind === 'ReplicaSet' && classifyClaimedManager(c.fieldManager) === 'controller'), 'the ReplicaSets are the controller-manager\'s');
   // The harness's own writes precede hand-over and are cut by time; after it, its manager name is a person's.
   t.equal(classifyClaimedManager('gitops-lab-seeder'), 'person');
+});
+
+t.test('a start that fails half-way (a fault step the cluster refuses) leaves nothing: namespaces, lab repository, record, workspace', async (t) => {
+  const bank = mkdtempSync(join(tmpdir(), 'gitops-lab-broken-bank-'));
+  t.teardown(() => rmSync(bank, { recursive: true, force: true }));
+  cpSync(join(REPO_ROOT, 'scenarios'), bank, { recursive: true });
+  const file = join(bank, 'drift-revert', 'scenario.yaml');
+  // The drift fault patches a Deployment that is not there: the run's roots, registration and namespace exist by then.
+  const broken = readFileSync(file, 'utf8').replace(/(- action: live\.patch\n\s+environment: staging\n\s+kind: Deployment\n\s+name: )payment-api/, '$1no-such-deployment');
+  t.not(broken, readFileSync(file, 'utf8'), 'the fault was broken');
+  writeFileSync(file, broken);
+  const kubeconfig = provider.kubeconfigPath(NAME)!;
+  const kubectl = (args: string[]) => run('kubectl', ['--kubeconfig', kubeconfig, ...args], { cwd: home, timeoutMs: 30_000 });
+  const namespaces = async () => new Map((await kubectl(['get', 'namespaces', '-o', 'jsonpath={range .items[*]}{.metadata.name} {.status.phase}{"\\n"}{end}'])).stdout.trim().split('\n').map((l) => l.split(' ') as [string, string]));
+  const listed = (dir: string) => (existsSync(dir) ? readdirSync(dir) : []);
+  const before = await namespaces();
+  const repos = listed(join(home, 'clusters', NAME, 'git'));
+  const records = listed(join(home, 'sessions'));
+  const ws = join(home, 'ws-failed-start');
+  const r = await cli(['start', 'drift-revert', '--cluster', NAME, '--controller', 'argocd', '--workspace', ws], { GITOPS_LAB_SCENARIOS: bank });
+  t.not(r.exitCode, 0, 'the start fails');
+  t.match(r.stderr, /no-such-deployment/, 'and says which object the step could not find');
+  const left = [...(await namespaces())].filter(([name, phase]) => !before.has(name) && phase !== 'Terminating');
+  t.same(left, [], 'every namespace the run made is gone or going');
+  t.ok([...(await namespaces()).keys()].some((n) => !before.has(n)), 'the run had made its namespace (the test reached the cluster)');
+  t.same(listed(join(home, 'clusters', NAME, 'git')), repos, 'no lab repository left on the git server');
+  t.same(listed(join(home, 'sessions')), records, 'no session record left');
+  t.equal(existsSync(ws), false, 'no workspace left');
+  const apps = await kubectl(['get', 'applications,appprojects', '-A', '-o', 'name']);
+  t.notMatch(apps.stdout, /drift-revert|payment-api-staging-/, 'no Application or AppProject of the run');
 });
 
 t.test('a controller stopped in the middle of a grade gives error and exit 3, never a pass', async (t) => {
