@@ -5,8 +5,8 @@
  * everything a grade depends on (scenario, paths, mode, deadline, learner) comes from the record.
  */
 import { constants } from 'node:fs';
-import { lstat, open, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { lstat, open, readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { Session } from '../model/session.js';
@@ -39,6 +39,12 @@ export const WorkspaceMarker = z.object({ schemaVersion: z.literal(1), runId: z.
 export async function saveSession(workspace: string, session: Session): Promise<void> {
   await writeJsonAtomic(recordFile(session.runId), session);
   await writeJsonAtomic(markerFile(workspace), { schemaVersion: 1, runId: session.runId });
+}
+
+/** Removes a run's record and its state (render cache, recorder log): what `stop` and validate's phases leave behind. */
+export async function removeSessionRecord(session: Pick<Session, 'runId' | 'stateDir'>): Promise<void> {
+  await rm(dirname(recordFile(session.runId)), { recursive: true, force: true });
+  if (session.stateDir !== dirname(recordFile(session.runId))) await rm(session.stateDir, { recursive: true, force: true });
 }
 
 /** Reads at most `max` bytes of a file the learner may have written: a huge or endless file is refused, not read. */

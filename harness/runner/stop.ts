@@ -4,10 +4,9 @@
  * its record), and nothing of any other session; the learner's workspace stays, no longer a session.
  */
 import { rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import type { Session } from '../model/session.js';
 import { cleanupLive } from './live.js';
-import { loadSession, markerFile, recordFile } from './session.js';
+import { loadSession, markerFile, removeSessionRecord } from './session.js';
 
 export interface StoppedSession {
   readonly session: Session;
@@ -25,8 +24,7 @@ export async function stopSession(workspace: string): Promise<StoppedSession> {
   }
   await rm(session.bareDir, { recursive: true, force: true });
   removed.push(`the lab repository ${session.bareDir}`);
-  await rm(dirname(recordFile(session.runId)), { recursive: true, force: true });
-  if (session.stateDir !== dirname(recordFile(session.runId))) await rm(session.stateDir, { recursive: true, force: true });
+  await removeSessionRecord(session);
   removed.push(`the session's record`);
   await rm(markerFile(workspace), { force: true });
   removed.push(`the session marker in ${workspace} (the workspace itself stays)`);

@@ -13,6 +13,7 @@ import { gradeEvidence } from './grade.js';
 import { inScenarioStep, scenarioFileOf } from './step-error.js';
 import { settleTimeoutMs } from './settle-timeout.js';
 import { cleanupLive, collectLiveEvidence, playSteps, startLive } from './live.js';
+import { removeSessionRecord } from './session.js';
 import type { Session } from '../model/session.js';
 import type { Step } from '../model/steps.js';
 import type { Evidence } from '../model/evidence.js';
@@ -79,7 +80,11 @@ export async function playLivePhase(
   let session: Session | undefined;
   let unregister = (): void => undefined;
   let cleaning: Promise<void> | undefined;
-  const cleanup = (s: Session): Promise<void> => (cleaning ??= cleanupLive(s).catch((e: unknown) => log(`cleanup: ${String(e)}`)));
+  // The run goes from the cluster and the git server, and its record from the state home (a phase is no session to come back to).
+  const cleanup = (s: Session): Promise<void> =>
+    (cleaning ??= cleanupLive(s)
+      .then(() => removeSessionRecord(s))
+      .catch((e: unknown) => log(`cleanup: ${String(e)}`)));
   const log = (l: string): void => options.log(`[${unit.scenario.id}/${unit.controller}/${phase}] ${l}`);
   try {
     // startLive undoes its own half-made session if interrupted; once it hands over, the run is ours to undo.
