@@ -18,7 +18,7 @@ import { branchHeads, cloneWorkspace, createLabRepo, labClock } from '../git/lab
 import { gitOut } from '../git/git.js';
 import { ensureGitServer, pushURL, readGitServer } from '../git/server-process.js';
 import { newRunCredentials, withCredential, withoutCredential, writeRepoAccess, type RunCredentials } from '../git/access.js';
-import { createKubeClient, type KubeClient } from '../kube/client.js';
+import { createKubeClient, type KubeClient, type KubeObject } from '../kube/client.js';
 import { OFFLINE_BOUNDARIES, type Controller } from '../model/boundary.js';
 import type { Evidence } from '../model/evidence.js';
 import type { Scenario } from '../model/scenario.js';
@@ -50,6 +50,12 @@ const HEALTH_SETTLE_MS = 30_000;
 const PROVISIONAL_GRACE_MS = 20_000;
 /** A rollout whose status has not changed for this long is where it rests (e.g. Pods that never become Ready). */
 const HEALTH_STILL_MS = 6_000;
+
+/** The last look at an environment's rollouts: what was moving, and since when it has not changed. */
+interface Stillness {
+  signature: string;
+  since: number;
+}
 
 /** The environments a scenario needs on a cluster: those its live checks and steps name, else all. */
 export function liveEnvironments(scenario: Scenario): string[] {
@@ -141,31 +147,43 @@ class LiveSession {
   }
 
   /** Refresh, then wait until the controller reports the revision the registration tracks, or a terminal error. */
-  async settle(env: string): Promise<void> {
+  async settle(env: string, pinned?: string): Promise<void> {
     const since = new Date(Date.now() - 1000).toISOString();
-    const head = await this.head();
+    const head = pinned ?? (await this.head());
     const reg = await this.registrationAt(env, head);
+    // What the registration's spec was when we asked: if the root, once settled, has left it as it was (a converged
+    // grade), the refresh asked together with the root's holds, and no second refresh is needed.
+    const specBefore = reg ? await this.registrationSpec(reg) : undefined;
     await this.adapter.refresh(this.kube, this.session.runId, env, refOf(reg));
     // The root first: until it has applied what Git says under platform/ (the registration, an AppProject,
     // RBAC), the registration's own status answers an older question.
     await this.settleRoot(env, head, since);
     if (!reg) return;
-    await this.adapter.refresh(this.kube, this.session.runId, env, refOf(reg));
+    const unchanged = specBefore !== undefined && specBefore === (await this.registrationSpec(reg));
+    if (!unchanged) await this.adapter.refresh(this.kube, this.session.runId, env, refOf(reg));
     const rev = reg.revision === undefined || reg.revision === 'HEAD' ? this.session.trackedBranch : reg.revision;
     const expected = await gitOut(this.session.bareDir, ['rev-parse', '--verify', `${rev}^{commit}`]).catch(() => rev);
     const deadline = Date.now() + this.settleTimeoutMs;
     let last = '';
     let refreshedAgain = false;
     let provisionalSince: number | undefined;
+    const stuck: Stillness = { signature: '', since: Date.now() };
     const settled = await pollUntil(
       async () => {
         const verdict = this.adapter.settled(await this.adapter.read(this.kube, refOf(reg)!), expected, since);
         last = verdict.state;
         if (verdict.settled && !verdict.provisional) return true;
-        // A provisional answer (applied, health still checking) is accepted after a short grace.
+        // A provisional answer (applied, health still checking) is accepted after a short grace, or as soon as a
+        // Deployment of the environment is stuck (not rolled out, unchanged for HEALTH_STILL_MS): the controller's
+        // health check cannot pass before it runs out, so waiting longer only delays the same evidence.
         if (verdict.settled) {
           provisionalSince ??= Date.now();
           if (Date.now() - provisionalSince > PROVISIONAL_GRACE_MS) return true;
+          const rollouts = await this.rollouts(env, stuck);
+          if (rollouts.moving > 0 && rollouts.stillMs > HEALTH_STILL_MS) {
+            last = `${last}; ${rollouts.moving} Deployment(s) stuck rolling out`;
+            return true;
+          }
         } else provisionalSince = undefined;
         if (!refreshedAgain && Date.now() > deadline - this.settleTimeoutMs / 2) {
           // The registration may have been created by the root after our first refresh: ask once more.
@@ -182,7 +200,14 @@ class LiveSession {
       return;
     }
     this.log(`${env}: ${last}`);
-    await this.settleHealth(env);
+    // The look at the rollouts carries over: a rollout already seen stuck is not watched for another HEALTH_STILL_MS.
+    await this.settleHealth(env, stuck);
+  }
+
+  /** The registration's objects' specs as the cluster holds them (undefined while there are none). */
+  private async registrationSpec(reg: { readonly name: string; readonly namespace: string | undefined }): Promise<string | undefined> {
+    const objects = Object.values(await this.adapter.read(this.kube, refOf(reg)!)).filter((o): o is KubeObject => o !== undefined);
+    return objects.length === 0 ? undefined : JSON.stringify(objects.map((o) => [o.kind, o.metadata.name, o['spec']]));
   }
 
   private async settleRoot(env: string, head: string, since: string): Promise<void> {
@@ -203,25 +228,31 @@ class LiveSession {
    * Lets rollouts finish (bounded; a workload that never becomes ready is evidence, not an error): returns when
    * every Deployment is fully rolled out, or when nothing has moved for a few seconds.
    */
-  private async settleHealth(env: string): Promise<void> {
-    const namespace = this.session.environments[env]!.namespace;
-    let lastSignature = '';
-    let stillSince = Date.now();
+  private async settleHealth(env: string, still: Stillness = { signature: '', since: Date.now() }): Promise<void> {
     // Running out is not an error: a workload that never becomes ready is evidence.
     await pollUntil(
       async () => {
-        const deps = await this.kube.list('apps/v1', 'Deployment', { namespace });
-        const moving = deps.filter((d) => !deploymentRollout(d).rolledOut);
-        if (moving.length === 0) return true;
-        const signature = JSON.stringify(moving.map((d) => [d.metadata.name, d.metadata.generation, d['status']]));
-        if (signature !== lastSignature) {
-          lastSignature = signature;
-          stillSince = Date.now();
-        } else if (Date.now() - stillSince > HEALTH_STILL_MS) return true;
-        return { pending: `${moving.length} Deployment(s) rolling out` };
+        const { moving, stillMs } = await this.rollouts(env, still);
+        if (moving === 0 || stillMs > HEALTH_STILL_MS) return true;
+        return { pending: `${moving} Deployment(s) rolling out` };
       },
       { what: `the Deployments of ${env} to roll out`, timeoutMs: HEALTH_SETTLE_MS, intervalMs: 500, stopOnError: true },
     );
+  }
+
+  /**
+   * The environment's Deployments not yet rolled out, and how long nothing about them has changed (`still` carries
+   * the last look between calls).
+   */
+  private async rollouts(env: string, still: Stillness): Promise<{ moving: number; stillMs: number }> {
+    const deps = await this.kube.list('apps/v1', 'Deployment', { namespace: this.session.environments[env]!.namespace });
+    const moving = deps.filter((d) => !deploymentRollout(d).rolledOut);
+    const signature = JSON.stringify(moving.map((d) => [d.metadata.name, d.metadata.generation, d['status']]));
+    if (signature !== still.signature) {
+      still.signature = signature;
+      still.since = Date.now();
+    }
+    return { moving: moving.length, stillMs: Date.now() - still.since };
   }
 
   async assertControllersAlive(): Promise<void> {
