@@ -7,7 +7,7 @@ import type { ControllerAdapter, RegistrationRef } from '../controllers/adapter.
 import type { KubeClient, KubeObject } from '../kube/client.js';
 import { AUDIT_SOURCE, LIVE_KINDS, WATCH_SOURCE, type ClusterEvidence, type LiveKind } from '../model/cluster-evidence.js';
 import { LabError } from '../errors.js';
-import { readAuditChanges } from './audit.js';
+import { readAuditChanges, type AuditPosition } from './audit.js';
 import { readRecordedChanges } from './watch-recorder.js';
 import { redactValue } from '../results/redact.js';
 
@@ -32,6 +32,8 @@ export interface ClusterEvidenceInput {
   /** The run: its roots (which apply the registration folders) are read too. */
   readonly runId?: string;
   readonly auditLog?: string;
+  /** Where the run began in the audit log (read from there). */
+  readonly auditLogFrom?: AuditPosition;
   /** The watch recorder's file, where there is no audit log. */
   readonly recorderFile?: string;
   readonly now?: () => Date;
@@ -71,7 +73,7 @@ export async function collectClusterEvidence(input: ClusterEvidenceInput): Promi
   const namespaces = new Set(Object.values(input.environments).map((e) => e.namespace));
   const audit = input.auditLog && existsSync(input.auditLog) ? input.auditLog : undefined;
   const watched = !audit && input.recorderFile ? input.recorderFile : undefined;
-  const changes = audit ? await readAuditChanges(audit, namespaces, input.handoverAt) : watched ? readRecordedChanges(watched, input.handoverAt) : [];
+  const changes = audit ? await readAuditChanges(audit, namespaces, input.handoverAt, input.auditLogFrom) : watched ? readRecordedChanges(watched, input.handoverAt) : [];
   return {
     controller: adapter.name,
     collectedAt: (input.now?.() ?? new Date()).toISOString(),

@@ -34,6 +34,8 @@ export const Session = z.object({
       cluster: z.string(),
       kubeconfig: z.string(),
       auditLog: z.string().optional(),
+      /** Where the audit log stood before the run made anything (its inode and size): grades read it from there. */
+      auditLogFrom: z.object({ inode: z.number().int().nonnegative(), offset: z.number().int().nonnegative() }).optional(),
       /** The environments registered on the cluster. */
       environments: z.array(z.string()),
       /** When the broken state was handed over. */

@@ -19,6 +19,7 @@ import { gitOut } from '../git/git.js';
 import { ensureGitServer, pushURL, readGitServer } from '../git/server-process.js';
 import { newRunCredentials, withCredential, withoutCredential, writeRepoAccess, type RunCredentials } from '../git/access.js';
 import { createKubeClient, type KubeClient, type KubeObject } from '../kube/client.js';
+import { auditPosition, type AuditPosition } from '../evidence/audit.js';
 import { OFFLINE_BOUNDARIES, type Controller } from '../model/boundary.js';
 import type { Evidence } from '../model/evidence.js';
 import type { Scenario } from '../model/scenario.js';
@@ -317,6 +318,8 @@ export async function startLive(o: StartLiveOptions): Promise<Session> {
   const { scenario } = o;
   const needs = [o.controller, ...(scenario.rollouts ? ['rollouts'] : [])];
   const { kube, auditLog, kubeconfig, provider } = await openCluster(o.cluster, needs);
+  // Before the run makes anything: its grades read the audit log from here.
+  const auditLogFrom = auditLog ? await auditPosition(auditLog) : undefined;
   const adapter = adapterFor(o.controller);
   const runId = newRunId();
   const suffix = `-${runId}`;
@@ -345,7 +348,7 @@ export async function startLive(o: StartLiveOptions): Promise<Session> {
   };
   const unregister = onInterrupt(undo);
   try {
-    made = await seedLive(o, { runId, suffix, server, repo, bareDir, repoURL, credentials, environments, vars, stateDir, gitStateDir, kube, auditLog, kubeconfig, provider, adapter }, (s) => (made = s));
+    made = await seedLive(o, { runId, suffix, server, repo, bareDir, repoURL, credentials, environments, vars, stateDir, gitStateDir, kube, auditLog, auditLogFrom, kubeconfig, provider, adapter }, (s) => (made = s));
     return made;
   } catch (error) {
     // An interrupt runs the undo itself (and the process is ending); an error is undone here, then reported.
@@ -373,6 +376,7 @@ interface SeedPlan {
   readonly gitStateDir: string;
   readonly kube: KubeClient;
   readonly auditLog: string | undefined;
+  readonly auditLogFrom: AuditPosition | undefined;
   readonly kubeconfig: string;
   readonly provider: ProviderName;
   readonly adapter: ControllerAdapter;
@@ -382,7 +386,7 @@ interface SeedPlan {
 async function seedLive(o: StartLiveOptions, p: SeedPlan, track: (s: Session) => void): Promise<Session> {
   const log = o.log ?? (() => undefined);
   const { scenario } = o;
-  const { runId, server, repo, bareDir, repoURL, credentials, environments, vars, stateDir, gitStateDir, kube, auditLog, kubeconfig, provider, adapter } = p;
+  const { runId, server, repo, bareDir, repoURL, credentials, environments, vars, stateDir, gitStateDir, kube, auditLog, auditLogFrom, kubeconfig, provider, adapter } = p;
   log(`lab repository ${withoutCredential(repoURL)} (controllers read as ${credentials.reader.username}, the learner pushes as ${credentials.learner.username})`);
   // The grants first: the repository is never there without them (no moment when anyone may read it).
   await writeRepoAccess(bareDir, credentials);
@@ -400,7 +404,7 @@ async function seedLive(o: StartLiveOptions, p: SeedPlan, track: (s: Session) =>
     layers: scenario.layers,
     stateDir,
     now: new Date(),
-    live: { provider, cluster: o.cluster, kubeconfig, ...(auditLog ? { auditLog } : {}), environments: live, handoverAt: '', gitStateDir },
+    live: { provider, cluster: o.cluster, kubeconfig, ...(auditLog ? { auditLog } : {}), ...(auditLogFrom ? { auditLogFrom } : {}), environments: live, handoverAt: '', gitStateDir },
   });
   track(session);
   const ls = new LiveSession(session, kube, adapter, log, o.settleTimeoutMs ?? DEFAULT_SETTLE_TIMEOUT_MS);
@@ -475,6 +479,7 @@ export async function collectLiveEvidence(o: GradeLiveOptions): Promise<Evidence
         handoverAt: live.handoverAt,
         runId: session.runId,
         ...(live.auditLog ? { auditLog: live.auditLog } : {}),
+        ...(live.auditLogFrom ? { auditLogFrom: live.auditLogFrom } : {}),
         ...(live.recorder ? { recorderFile: live.recorder.file } : {}),
       }),
   });

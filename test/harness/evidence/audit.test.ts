@@ -7,9 +7,11 @@
  * kube-controller-manager, kube-scheduler and kwok-controller did their work meanwhile.
  */
 import t from 'tap';
-import { readFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { changeFromAudit, classifyActor, classifyClaimedManager, isDryRun, onlyAsksToLookAgain, readAuditChanges, writtenState, type AuditEvent } from '../../../harness/evidence/audit.js';
+import { auditPosition, changeFromAudit, classifyActor, classifyClaimedManager, isDryRun, onlyAsksToLookAgain, readAuditChanges, writtenState, type AuditEvent } from '../../../harness/evidence/audit.js';
 
 const LOG = fileURLToPath(new URL('../../fixtures/audit/identities.jsonl', import.meta.url));
 const NS = new Set(['id-probe']);
@@ -224,4 +226,33 @@ t.test('a patch that only asks the controller to look again is no change; any ot
   t.ok(onlyAsksToLookAgain(body({ metadata: { annotations: { 'argocd.argoproj.io/refresh': 'normal' } } })), "Argo CD's refresh");
   t.notOk(onlyAsksToLookAgain({ ...body({ metadata: { annotations: at } }), verb: 'update' }), 'an update replaces the whole object');
   t.notOk(onlyAsksToLookAgain({ ...body({ metadata: { annotations: at } }), objectRef: { ...reconcile!.objectRef, subresource: 'status' } }), 'a status patch');
+});
+
+t.test('a read from where the run began sees only what was written after it; a rotated or truncated log is read whole', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'gitops-lab-audit-pos-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const lines = readFileSync(LOG, 'utf8').split('\n').filter((l) => l.length > 0);
+  const honest = lines.findIndex((l) => l.includes('"kubectl-patch"'));
+  t.ok(honest > 0, 'the recorded log has writes before the honest patch');
+  const file = join(dir, 'audit.log');
+  // The log as it stood when a run began, then what was written after.
+  writeFileSync(file, `${lines.slice(0, honest).join('\n')}\n`);
+  const at = await auditPosition(file);
+  t.equal(at?.offset, statSync(file).size);
+  appendFileSync(file, `${lines.slice(honest).join('\n')}\n`);
+  const all = await readAuditChanges(file, NS, EPOCH);
+  const fromStart = await readAuditChanges(file, NS, EPOCH, at);
+  t.ok(fromStart.length > 0 && fromStart.length < all.length, `${fromStart.length} of ${all.length} changes`);
+  t.same(fromStart.map((c) => c.fieldManager ?? null)[0], 'kubectl-patch', 'the first change read is the first written after the position');
+  t.notOk(fromStart.some((c) => c.fieldManager === 'gitops-lab-seeder'), 'nothing from before it');
+  // Rotated: another file at the same path, longer than the offset by now: read whole, not from the old offset.
+  const rotated = join(dir, 'rotated.log');
+  writeFileSync(rotated, readFileSync(file));
+  renameSync(rotated, file);
+  t.same((await readAuditChanges(file, NS, EPOCH, at)).length, all.length, 'another inode: read whole');
+  // Truncated in place: shorter than the offset.
+  const now = await auditPosition(file);
+  writeFileSync(file, `${lines.slice(0, 3).join('\n')}\n`);
+  t.same(await readAuditChanges(file, NS, EPOCH, now), await readAuditChanges(file, NS, EPOCH), 'shorter than the offset: read whole');
+  t.equal(await auditPosition(join(dir, 'missing.log')), undefined);
 });
