@@ -79,6 +79,7 @@ export type LearnerStarter = (o: {
   readonly learner: string;
   readonly log: (line: string) => void;
   readonly settleTimeoutMs: number;
+  readonly deadline?: string;
 }) => Promise<Session>;
 
 export interface StartClassOptions {
@@ -94,6 +95,8 @@ export interface StartClassOptions {
   readonly id: string;
   readonly parallel: number;
   readonly log: (line: string) => void;
+  /** Exam mode: one deadline for the whole class (parseDeadline), instead of each session's time limit from its own start. */
+  readonly deadline?: string;
   /** Starts one learner's session (default: startLive on the cluster). */
   readonly start?: LearnerStarter;
   /** Fails when the cluster cannot take the class (default: it runs, with the controllers the scenario needs). */
@@ -110,6 +113,20 @@ export interface StartedLearner {
   readonly deadline?: string;
 }
 
+/**
+ * A class's deadline as the instructor writes it: an ISO 8601 instant with its offset (2026-12-03T15:30:00Z,
+ * 2026-12-03T16:30+01:00; without one it would be read in this machine's zone), after `now`. Returns it in UTC.
+ */
+export function parseDeadline(text: string, now: Date): string {
+  const m = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/.exec(text);
+  const at = m ? new Date(text) : undefined;
+  if (!at || Number.isNaN(at.getTime())) {
+    throw new LabError('USAGE', `--deadline ${JSON.stringify(text)}: expected an ISO 8601 time with its offset, e.g. 2026-12-03T15:30:00Z or 2026-12-03T16:30+01:00`);
+  }
+  if (at.getTime() <= now.getTime()) throw new LabError('USAGE', `--deadline ${text}: already past (it is ${now.toISOString()})`);
+  return at.toISOString();
+}
+
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /**
@@ -123,6 +140,7 @@ export async function startClass(o: StartClassOptions): Promise<{ record: ClassR
     throw new LabError('USAGE', `scenario ${o.scenario.id} supports ${o.scenario.controllers.join(', ')}, not ${o.controller}`);
   }
   if (!Number.isInteger(o.parallel) || o.parallel < 1) throw new LabError('USAGE', `--parallel ${o.parallel}: expected a positive integer`);
+  if (o.deadline !== undefined && o.mode !== 'exam') throw new LabError('USAGE', '--deadline is for --mode exam: a practice session has no deadline');
   if (o.roster.learners.length === 0) throw new LabError('INVALID_CONFIG', `${o.rosterFile}: no learners`);
   const dir = resolve(o.dir);
   if (existsSync(classRecordFile(dir))) {
@@ -172,7 +190,7 @@ export async function startClass(o: StartClassOptions): Promise<{ record: ClassR
       const log = (line: string): void => o.log(`[${l.learner}] ${line}`);
       let session: Session;
       try {
-        session = await start({ scenario: o.scenario, scenarioDir: o.scenarioDir, workspace, controller: o.controller, cluster: o.cluster, mode: o.mode, learner: l.learner, log, settleTimeoutMs: settle });
+        session = await start({ scenario: o.scenario, scenarioDir: o.scenarioDir, workspace, controller: o.controller, cluster: o.cluster, mode: o.mode, learner: l.learner, log, settleTimeoutMs: settle, ...(o.deadline !== undefined ? { deadline: o.deadline } : {}) });
       } catch (error) {
         await update(l.learner, { state: 'failed', error: message(error) });
         throw error;

@@ -31,6 +31,7 @@ export function utc(iso: string): string {
 }
 
 const plus = (iso: string, minutes: number): string => new Date(new Date(iso).getTime() + minutes * 60_000).toISOString();
+const minutesBetween = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / 60_000;
 
 export function handoutText(h: HandoutInput): string {
   const who = h.learner.name ? `${h.learner.name} (${h.learner.learner})` : h.learner.learner;
@@ -39,7 +40,7 @@ export function handoutText(h: HandoutInput): string {
     h.mode === 'exam' && h.deadline !== undefined
       ? [
           `- Started: ${utc(h.startedAt)}`,
-          `- **Deadline: ${utc(h.deadline)}** (${h.scenario.timeLimitMinutes} minutes). Pushes after the deadline are not graded: your last push before it is.`,
+          `- **Deadline: ${utc(h.deadline)}** (${minutesBetween(h.startedAt, h.deadline) === h.scenario.timeLimitMinutes ? `${h.scenario.timeLimitMinutes} minutes` : "the class's deadline"}). Pushes after the deadline are not graded: your last push before it is.`,
         ]
       : [
           `- Started: ${utc(h.startedAt)}`,

@@ -312,6 +312,8 @@ export interface StartLiveOptions extends LiveOptions {
   readonly controller: Controller;
   readonly mode?: 'practice' | 'exam';
   readonly learner?: string;
+  /** Exam mode: the deadline (default: the time limit from the start). */
+  readonly deadline?: string;
 }
 
 export async function startLive(o: StartLiveOptions): Promise<Session> {
@@ -399,6 +401,7 @@ async function seedLive(o: StartLiveOptions, p: SeedPlan, track: (s: Session) =>
     provider,
     mode: o.mode ?? 'practice',
     ...(o.learner ? { learner: o.learner } : {}),
+    ...(o.deadline !== undefined ? { deadline: o.deadline } : {}),
     lab,
     environments,
     layers: scenario.layers,

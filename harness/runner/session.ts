@@ -121,9 +121,11 @@ export interface NewSessionInput {
   readonly stateDir: string;
   readonly now: Date;
   readonly live?: Session['live'];
+  /** Exam mode: this deadline instead of the time limit from `now` (a class's one deadline). */
+  readonly deadline?: string;
 }
 
-/** A session record; exam mode gets its deadline from the scenario's time limit. */
+/** A session record; exam mode gets the deadline given, else one from the scenario's time limit. */
 export function newSession(i: NewSessionInput): Session {
   return {
     schemaVersion: 1,
@@ -141,7 +143,7 @@ export function newSession(i: NewSessionInput): Session {
     environments: i.environments,
     ...(i.layers && Object.keys(i.layers).length > 0 ? { layers: i.layers } : {}),
     startedAt: i.now.toISOString(),
-    ...(i.mode === 'exam' ? { deadline: new Date(i.now.getTime() + i.scenario.timeLimitMinutes * 60_000).toISOString() } : {}),
+    ...(i.mode === 'exam' ? { deadline: i.deadline ?? new Date(i.now.getTime() + i.scenario.timeLimitMinutes * 60_000).toISOString() } : {}),
     stateDir: i.stateDir,
     ...(i.live ? { live: i.live } : {}),
   };

@@ -20,6 +20,8 @@ export interface StartOptions {
   readonly learner?: string;
   readonly bank?: string;
   readonly now?: () => Date;
+  /** Exam mode: the deadline (default: the time limit from now). */
+  readonly deadline?: string;
 }
 
 export function environmentsFor(scenario: Scenario, suffix = ''): Session['environments'] {
@@ -92,6 +94,7 @@ export async function startOffline(options: StartOptions): Promise<{ session: Se
       layers: scenario.layers,
       stateDir,
       now: options.now?.() ?? new Date(),
+      ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
     });
     await saveSession(workspace, session);
   } catch (error) {

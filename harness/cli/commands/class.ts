@@ -7,7 +7,7 @@ import { resolve } from 'node:path';
 import { exitCodeFor, LabError } from '../../errors.js';
 import type { Controller } from '../../model/boundary.js';
 import { writeBundle } from '../../results/bundle.js';
-import { classId, classStatus, DEFAULT_CLASS_PARALLEL, downClass, gradeClass, readClassRecord, startClass } from '../../runner/class.js';
+import { classId, classStatus, DEFAULT_CLASS_PARALLEL, downClass, gradeClass, parseDeadline, readClassRecord, startClass } from '../../runner/class.js';
 import { readRoster } from '../../runner/roster.js';
 import { loadScenario } from '../../scenario/load.js';
 import { classDownText, classGradeText, classStartText, classStatusJson, classStatusText } from '../class-table.js';
@@ -44,11 +44,13 @@ export function register(program: Command, setExit: SetExit): void {
     .requiredOption('--cluster <name>', 'the cluster to start the sessions on (see gitops-lab up)')
     .addOption(new Option('--controller <controller>', "GitOps controller (default: the scenario's first)").choices(['argocd', 'flux']))
     .addOption(new Option('--mode <mode>', 'practice shows hints; exam hides them and sets each deadline from the time limit').choices(['practice', 'exam']).default('practice'))
+    .option('--deadline <time>', 'exam mode: one deadline for the whole class, an ISO 8601 time with its offset (default: each session\'s time limit from its own start)')
     .option('--out <dir>', 'the class folder: class.json, handouts/, workspaces/ (must not hold a class)', DEFAULT_CLASS_DIR)
     .option('--id <id>', 'class id, so several classes can share a cluster (default: <scenario>-<random>)')
     .addOption(parallelOption('sessions started at once'))
-    .action(async (opts: { roster: string; scenario: string; cluster: string; controller?: Controller; mode: 'practice' | 'exam'; out: string; id?: string; parallel: string }) => {
+    .action(async (opts: { roster: string; scenario: string; cluster: string; controller?: Controller; mode: 'practice' | 'exam'; out: string; id?: string; parallel: string; deadline?: string }) => {
       const parallel = parallelOf(opts.parallel);
+      const deadline = opts.deadline === undefined ? undefined : parseDeadline(opts.deadline, new Date());
       // Everything that can be checked before a session starts is checked first: the roster, the scenario, the id.
       const roster = await readRoster(opts.roster);
       for (const w of roster.warnings) process.stderr.write(`warning: ${w}\n`);
@@ -68,6 +70,7 @@ export function register(program: Command, setExit: SetExit): void {
         id,
         parallel,
         log,
+        ...(deadline !== undefined ? { deadline } : {}),
       });
       log(`class start took ${((performance.now() - started) / 1000).toFixed(0)}s`);
       process.stdout.write(classStartText(record, outcomes, dir));

@@ -43,6 +43,13 @@ t.test('a roster with problems, bad flags or no cluster start nothing', async (t
   t.equal(badId.exitCode, 2);
   t.match(badId.stderr, '--id "Class/1": a class id must be');
   t.equal((await cli.run([...base, '--cluster', 'lab', '--controller', 'jenkins'])).exitCode, 2, 'an unknown controller');
+  const noOffset = await cli.run([...base, '--cluster', 'lab', '--mode', 'exam', '--deadline', '2099-01-01T12:00']);
+  t.equal(noOffset.exitCode, 2, 'a deadline without its offset');
+  t.match(noOffset.stderr, '--deadline "2099-01-01T12:00": expected an ISO 8601 time with its offset');
+  const practice = await cli.run([...base, '--cluster', 'lab', '--deadline', '2099-01-01T12:00Z']);
+  t.equal(practice.exitCode, 2, 'a deadline in practice mode');
+  t.match(practice.stderr, '--deadline is for --mode exam');
+  t.notOk(existsSync(join(cli.dir, 'c')), 'no class folder after a bad --deadline');
   t.equal((await cli.run(['class', 'start', '--roster', roster, '--scenario', 'wrong-selector'])).exitCode, 2, '--cluster is required');
   const unknownScenario = await cli.run([...base, '--cluster', 'lab', '--scenario', 'no-such-scenario']);
   t.equal(unknownScenario.exitCode, 2);

@@ -22,6 +22,7 @@ import {
   downClass,
   gradeClass,
   learnerStatus,
+  parseDeadline,
   readClassRecord,
   startClass,
   writeClassRecord,
@@ -29,6 +30,7 @@ import {
   type StartClassOptions,
 } from '../../../harness/runner/class.js';
 import { parseRoster } from '../../../harness/runner/roster.js';
+import { loadSession } from '../../../harness/runner/session.js';
 import { startOffline } from '../../../harness/runner/start.js';
 import { stopSession } from '../../../harness/runner/stop.js';
 import { loadScenario } from '../../../harness/scenario/load.js';
@@ -54,7 +56,7 @@ function offlineStarter(fail: ReadonlySet<string> = new Set()): { start: Learner
     try {
       await new Promise((r) => setTimeout(r, 50));
       if (fail.has(o.learner)) throw new LabError('CLUSTER_UNAVAILABLE', `the controller did not answer for ${o.learner}`);
-      return (await startOffline({ scenarioId: o.scenario.id, workspace: o.workspace, controller: o.controller, mode: o.mode, learner: o.learner })).session;
+      return (await startOffline({ scenarioId: o.scenario.id, workspace: o.workspace, controller: o.controller, mode: o.mode, learner: o.learner, ...(o.deadline !== undefined ? { deadline: o.deadline } : {}) })).session;
     } finally {
       running--;
     }
@@ -210,6 +212,36 @@ t.test('start, status, grade, report and down of a class of four, one of whom ca
   t.ok(existsSync(join(alice, 'NOTES.md')), "the workspaces' files stay");
   t.ok(existsSync(join(dir, 'handouts', 'alice.md')), 'the handouts stay');
   t.ok(existsSync(join(out, 'alice', SCENARIO, 'result.json')), 'the results stay');
+});
+
+t.test('exam mode with --deadline: every learner has the one deadline, in the session, the record and the handout', async (t) => {
+  const dir = join(root, 'class-deadline');
+  const deadline = parseDeadline('2099-01-02T16:30+01:00', new Date('2026-12-03T10:00:00Z'));
+  t.equal(deadline, '2099-01-02T15:30:00.000Z', 'in UTC');
+  const starter = offlineStarter();
+  const { record: started, outcomes } = await startClass(options(dir, starter.start, { mode: 'exam', deadline }));
+  t.same(outcomes.map((o) => o.ok), [true, true, true, true]);
+  t.same(started.learners.map((l) => l.deadline), [deadline, deadline, deadline, deadline], 'the record');
+  for (const l of started.learners) {
+    t.equal((await loadSession(join(dir, l.workspace))).deadline, deadline, `${l.learner}'s session`);
+    t.match(readFileSync(join(dir, l.handout), 'utf8'), 'Deadline: 2099-01-02 15:30', `${l.learner}'s handout`);
+  }
+  // Without --deadline, each exam session's deadline is its time limit from its own start.
+  const own = await startClass(options(join(root, 'class-own'), offlineStarter().start, { mode: 'exam' }));
+  for (const l of own.record.learners) t.equal(Date.parse(l.deadline!) - Date.parse(l.startedAt!), scenario.timeLimitMinutes * 60_000, `${l.learner}: time limit from its start`);
+  await t.rejects(startClass(options(join(root, 'class-practice'), offlineStarter().start, { deadline })), { code: 'USAGE', message: '--deadline is for --mode exam: a practice session has no deadline' });
+  t.notOk(existsSync(join(root, 'class-practice')), 'nothing made');
+});
+
+t.test('parseDeadline: an ISO 8601 instant with its offset, in the future', async (t) => {
+  const now = new Date('2026-12-03T10:00:00Z');
+  t.equal(parseDeadline('2026-12-03T15:30:00Z', now), '2026-12-03T15:30:00.000Z');
+  t.equal(parseDeadline('2026-12-03T15:30:00.250-02:00', now), '2026-12-03T17:30:00.250Z');
+  for (const bad of ['2026-12-03T15:30', '2026-12-03 15:30Z', 'tomorrow', '2026-13-03T15:30Z', '2026-12-03T15:30:00Z; rm -rf /']) {
+    t.throws(() => parseDeadline(bad, now), { code: 'USAGE', message: `--deadline ${JSON.stringify(bad)}: expected an ISO 8601 time with its offset` }, bad);
+  }
+  t.throws(() => parseDeadline('2026-12-03T09:59:59Z', now), { code: 'USAGE', message: '--deadline 2026-12-03T09:59:59Z: already past (it is 2026-12-03T10:00:00.000Z)' });
+  t.throws(() => parseDeadline('2026-12-03T10:00:00Z', now), { code: 'USAGE', message: /already past/ }, 'now is not in the future');
 });
 
 t.test('nothing starts when the class folder holds a class, a workspace is not empty, the cluster is not there or the controller is wrong', async (t) => {
