@@ -8,6 +8,8 @@ import type { Evidence } from '../model/evidence.js';
 import { RESULT_SCHEMA_VERSION, type CheckResult, type GradeResult } from '../model/result.js';
 import type { CheckSpec, Scenario } from '../model/scenario.js';
 import { LabError } from '../errors.js';
+import { fillDeep, type LabVars } from '../git/template.js';
+import { labVars } from './start.js';
 
 export function checksFor(scenario: Scenario, controller: Evidence['meta']['controller']): CheckSpec[] {
   return scenario.checks.filter((c) => !c.controllers || c.controllers.includes(controller));
@@ -20,7 +22,8 @@ export function gradeCheck(check: CheckSpec, evidence: Evidence): CheckResult {
   if (evidence.meta.scope === 'offline' && !OFFLINE_BOUNDARIES.includes(grader.boundary)) {
     return { ...base, status: 'skipped', score: 0, message: `Needs a cluster: the ${grader.boundary} boundary is not graded offline.`, mismatches: [] };
   }
-  const params = grader.params.safeParse(check.with);
+  // `{{lab.ns.<env>}}` and friends in a check's parameters name what they name in the graded run.
+  const params = grader.params.safeParse(fillDeep(check.with, checkVars(evidence)));
   if (!params.success) {
     throw new LabError('INVALID_SCENARIO', `check ${check.name}: invalid parameters for ${grader.name}`, {
       details: params.error.issues.map((i) => `with.${i.path.join('.')}: ${i.message}`),
@@ -44,6 +47,15 @@ export function gradeCheck(check: CheckSpec, evidence: Evidence): CheckResult {
     ...(finding.diff !== undefined ? { diff: finding.diff } : {}),
     mismatches: [...(finding.mismatches ?? [])],
   };
+}
+
+/**
+ * The values `{{lab.*}}` takes in a check's parameters: those of the run the evidence comes from. A run on a
+ * cluster suffixes its names with `-<run>`; offline none is (as labVars and environmentsFor make them at start).
+ */
+export function checkVars(evidence: Evidence): LabVars {
+  const suffix = evidence.meta.scope === 'live' ? `-${evidence.meta.runId}` : '';
+  return labVars(evidence.git.repoURL, evidence.meta.runId, evidence.environments, suffix);
 }
 
 export function gradeEvidence(scenario: Scenario, evidence: Evidence): GradeResult {

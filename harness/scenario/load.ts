@@ -110,6 +110,15 @@ export const TOOLS_NOT_PROVIDED: readonly { readonly re: RegExp; readonly name: 
 /** A kubectl command that needs a cluster (kubectl kustomize does not). */
 const CLUSTER_COMMAND = /kubectl\s+(?!kustomize\b)[a-z-]+/;
 
+/** Whether a `{{...}}` in a check's parameters is one the grade fills (git/template.ts's fillTemplate: the same names). */
+function resolvesInCheck(token: string, s: Scenario): boolean {
+  const m = /^\{\{\s*lab\.([a-zA-Z]+)(?:\.([a-z0-9-]+))?\s*\}\}$/.exec(token);
+  if (!m) return false;
+  const [, key, arg] = m;
+  if (arg === undefined) return ['repoURL', 'run', 'suffix', 'project'].includes(key!);
+  return key === 'ns' && arg in s.environments;
+}
+
 /** Small named rules over a schema-valid scenario. Each returns `path: message` strings. */
 export function lintRules(s: Scenario): string[] {
   const out: string[] = [];
@@ -128,6 +137,11 @@ export function lintRules(s: Scenario): string[] {
     names.add(c.name);
     for (const ctl of c.controllers ?? []) {
       if (!s.controllers.includes(ctl)) out.push(`checks[${i}].controllers: "${ctl}" is not one of the scenario's controllers`);
+    }
+    // `{{lab.*}}` in parameters is filled from the graded run; one that names nothing would reach the grader as is.
+    for (const m of JSON.stringify(c.with).matchAll(/\{\{[^}]*\}\}/g)) {
+      if (resolvesInCheck(m[0], s)) continue;
+      out.push(`checks[${i}].with: ${m[0]} names nothing (a check's parameters may use {{lab.ns.<environment>}} for ${Object.keys(s.environments).join(', ')}, {{lab.suffix}}, {{lab.run}}, {{lab.project}}, {{lab.repoURL}})`);
     }
     const env = (c.with as { environment?: unknown }).environment;
     if (typeof env === 'string' && !(env in s.environments)) out.push(`checks[${i}].with.environment: unknown environment "${env}"`);

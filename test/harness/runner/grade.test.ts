@@ -5,7 +5,7 @@
 import t from 'tap';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { applyProgressRule, assembleResult, gradeEvidence, progressChecks } from '../../../harness/runner/grade.js';
+import { applyProgressRule, assembleResult, checkVars, gradeCheck, gradeEvidence, progressChecks } from '../../../harness/runner/grade.js';
 import { loadScenario } from '../../../harness/scenario/load.js';
 import { fixture, variant } from '../../helpers/fixtures.js';
 import type { CheckResult } from '../../../harness/model/result.js';
@@ -95,4 +95,22 @@ t.test('promoting the wrong tag earns no guard points', async (t) => {
   t.ok(guards.length > 0);
   t.ok(guards.every((c) => c.score === 0), guards.map((c) => `${c.name}=${c.score}`).join(' '));
   t.equal(r.firstFailure?.check, 'staging-renders-dev-image');
+});
+
+t.test("{{lab.*}} in a check's parameters names what it names in the graded run: live suffixed, offline not", async (t) => {
+  const check = (equals: string): CheckSpec =>
+    spec('registration-namespace', { grader: 'git.yaml-field', with: { file: 'platform/clusters/staging/argocd/payment-api.yaml', kind: 'Application', path: 'spec.destination.namespace', equals } });
+  const live = fixture('promote-staging-image', 'argocd', 'solution', 'live');
+  t.equal(live.environments['staging']!.namespace, 'payments-staging-3e0016', 'the recorded run');
+  t.match(gradeCheck(check('{{lab.ns.staging}}'), live), { status: 'pass' }, 'the run\'s own staging namespace');
+  t.match(gradeCheck(check('{{ lab.ns.staging }}'), live), { status: 'pass' }, 'spaces inside the braces');
+  t.match(gradeCheck(check('payments-staging{{lab.suffix}}'), live), { status: 'pass' }, 'the suffix');
+  t.match(gradeCheck(check('{{lab.ns.prod}}'), live), { status: 'fail', expected: /payments-prod-3e0016/ }, 'another environment: filled, and wrong');
+  t.match(gradeCheck(check('payments-staging'), live), { status: 'fail' }, 'without the template the literal does not match a live run');
+  const offline = fixture('promote-staging-image', 'argocd', 'solution', 'offline');
+  t.match(gradeCheck(check('{{lab.ns.staging}}'), offline), { status: 'pass' }, 'offline: the unsuffixed namespace');
+  t.match(gradeCheck(check('payments-staging{{lab.suffix}}'), offline), { status: 'pass' }, 'offline: no suffix');
+  t.same(checkVars(live), { repoURL: live.git.repoURL, runId: '3e0016', suffix: '-3e0016', namespaces: { dev: 'payments-dev-3e0016', staging: 'payments-staging-3e0016', prod: 'payments-prod-3e0016' }, project: 'lab-3e0016' });
+  t.equal(checkVars(offline).suffix, '');
+  t.equal(checkVars(offline).project, 'default');
 });

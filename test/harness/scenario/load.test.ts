@@ -87,6 +87,18 @@ t.test('a check naming a layer the scenario does not declare is named', async (t
   t.ok(declared.ok, declared.ok ? 'declared' : declared.errors.join('\n'));
 });
 
+t.test("{{lab.*}} in a check's parameters: the names the grade fills pass, any other is named", async (t) => {
+  const withEquals = (equals: string) => valid.replace('path: spec.replicas, equals: 2', `path: metadata.namespace, equals: "${equals}"`);
+  for (const ok of ['{{lab.ns.staging}}', '{{ lab.ns.prod }}', 'x{{lab.suffix}}', '{{lab.run}}', '{{lab.project}}', '{{lab.repoURL}}']) {
+    const r = parseScenarioText(withEquals(ok), 'f.yaml');
+    t.ok(r.ok, `${ok}: ${r.ok ? 'ok' : r.errors.join('; ')}`);
+  }
+  for (const [bad, token] of [['{{lab.ns.qa}}', '{{lab.ns.qa}}'], ['{{lab.namespace}}', '{{lab.namespace}}'], ['{{git.HEAD}}', '{{git.HEAD}}'], ['a{{lab.suffix.x}}', '{{lab.suffix.x}}']] as const) {
+    const r = parseScenarioText(withEquals(bad), 'f.yaml');
+    t.same(r.ok ? [] : r.errors, [`f.yaml: checks[0].with: ${token} names nothing (a check's parameters may use {{lab.ns.<environment>}} for dev, staging, prod, {{lab.suffix}}, {{lab.run}}, {{lab.project}}, {{lab.repoURL}})`], bad);
+  }
+});
+
 t.test('unknown step actions and unknown fields are named', async (t) => {
   const r = parseScenarioText(valid.replace('action: git.commit', 'action: git.rebase').replace('prompt: Fix it.', 'prompt: Fix it.\nextra: 1'), 'f.yaml');
   t.equal(r.ok, false);
