@@ -22,13 +22,45 @@ done
 exit 0
 `;
 
-/** Installs the push log hook and the repository's receive checks in a bare lab repository. */
+/** Where an exam session's deadline is kept in its lab repository: `<epoch ms> <ISO time>`. */
+export const DEADLINE_FILE = 'gitops-lab-deadline';
+
+/**
+ * An exam repository takes no push after its deadline, by this machine's clock: what the controllers apply then
+ * stays the commit that is graded (the last push before the deadline), so a push after it cannot move the cluster
+ * boundaries of a grade whose Git boundary it does not reach. Without a deadline file every push is taken.
+ */
+export const PRE_RECEIVE_HOOK = `#!/bin/sh
+# gitops-lab: an exam session takes no push after its deadline (this machine's clock, never the pusher's).
+f="\${GIT_DIR:-.}/${DEADLINE_FILE}"
+[ -f "$f" ] || exit 0
+read -r closes iso < "$f"
+now="$(date -u +%s%3N)"
+case "$closes$now" in *[!0-9]*|'') echo "gitops-lab: cannot read this exam's deadline; push refused" >&2; exit 1 ;; esac
+if [ "$now" -gt "$closes" ]; then
+  echo "gitops-lab: the exam ended at $iso; this push is refused. Your last push before the deadline is the one graded." >&2
+  exit 1
+fi
+exit 0
+`;
+
+/** Closes the repository to pushes after `deadline` (an ISO time): the pre-receive hook reads it. */
+export async function closeAt(bareDir: string, deadline: string): Promise<void> {
+  const ms = Date.parse(deadline);
+  if (Number.isNaN(ms)) throw new Error(`closeAt: not a time: ${deadline}`);
+  await writeFile(join(bareDir, DEADLINE_FILE), `${ms} ${new Date(ms).toISOString()}\n`);
+}
+
+/** Installs the push log hook, the deadline hook and the repository's receive checks in a bare lab repository. */
 export async function installPushLog(bareDir: string): Promise<void> {
   const hooks = join(bareDir, 'hooks');
   await mkdir(hooks, { recursive: true });
   const hook = join(hooks, 'post-receive');
   await writeFile(hook, POST_RECEIVE_HOOK);
   await chmod(hook, 0o755);
+  const pre = join(hooks, 'pre-receive');
+  await writeFile(pre, PRE_RECEIVE_HOOK);
+  await chmod(pre, 0o755);
   await git(bareDir, ['config', 'core.hooksPath', hooks]);
   await git(bareDir, ['config', 'receive.fsckObjects', 'true']);
 }

@@ -15,6 +15,7 @@ import { startRecorder, stopRecorder } from '../evidence/watch-recorder.js';
 import { snapshotTree } from '../evidence/git-evidence.js';
 import { applyGitStep } from '../git/steps.js';
 import { branchHeads, cloneWorkspace, createLabRepo, labClock } from '../git/lab-repo.js';
+import { closeAt } from '../git/push-log.js';
 import { gitOut } from '../git/git.js';
 import { ensureGitServer, pushURL, readGitServer } from '../git/server-process.js';
 import { newRunCredentials, withCredential, withoutCredential, writeRepoAccess, type RunCredentials } from '../git/access.js';
@@ -447,6 +448,8 @@ async function seedLive(o: StartLiveOptions, p: SeedPlan, track: (s: Session) =>
     seedBranches: heads,
     live: { ...session.live!, handoverAt: new Date().toISOString() },
   };
+  // Exam mode: no push lands after the deadline, so the cluster never runs a commit the grade does not grade.
+  if (handed.deadline !== undefined) await closeAt(bareDir, handed.deadline);
   await cloneWorkspace(pushURL(server, repo, credentials.learner), o.workspace, lab.trackedBranch);
   await saveSession(o.workspace, handed);
   return handed;

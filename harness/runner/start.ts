@@ -4,6 +4,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { onInterrupt } from '../scratch.js';
 import { join, relative, resolve } from 'node:path';
 import { createLabRepo, cloneWorkspace } from '../git/lab-repo.js';
+import { closeAt } from '../git/push-log.js';
 import type { LabVars } from '../git/template.js';
 import type { Controller } from '../model/boundary.js';
 import { loadScenario } from '../scenario/load.js';
@@ -96,6 +97,7 @@ export async function startOffline(options: StartOptions): Promise<{ session: Se
       now: options.now?.() ?? new Date(),
       ...(options.deadline !== undefined ? { deadline: options.deadline } : {}),
     });
+    if (session.deadline !== undefined) await closeAt(bareDir, session.deadline);
     await saveSession(workspace, session);
   } catch (error) {
     await undo();

@@ -31,6 +31,7 @@ import {
 } from '../../../harness/runner/class.js';
 import { parseRoster } from '../../../harness/runner/roster.js';
 import { loadSession } from '../../../harness/runner/session.js';
+import { DEADLINE_FILE } from '../../../harness/git/push-log.js';
 import { startOffline } from '../../../harness/runner/start.js';
 import { stopSession } from '../../../harness/runner/stop.js';
 import { loadScenario } from '../../../harness/scenario/load.js';
@@ -223,9 +224,14 @@ t.test('exam mode with --deadline: every learner has the one deadline, in the se
   t.same(outcomes.map((o) => o.ok), [true, true, true, true]);
   t.same(started.learners.map((l) => l.deadline), [deadline, deadline, deadline, deadline], 'the record');
   for (const l of started.learners) {
-    t.equal((await loadSession(join(dir, l.workspace))).deadline, deadline, `${l.learner}'s session`);
+    const session = await loadSession(join(dir, l.workspace));
+    t.equal(session.deadline, deadline, `${l.learner}'s session`);
+    t.equal(readFileSync(join(session.bareDir, DEADLINE_FILE), 'utf8'), `${Date.parse(deadline)} ${deadline}\n`, `${l.learner}'s repository closes at it`);
     t.match(readFileSync(join(dir, l.handout), 'utf8'), 'Deadline: 2099-01-02 15:30', `${l.learner}'s handout`);
   }
+  const practice = await startClass(options(join(root, 'class-practice-open'), offlineStarter().start));
+  const open = await loadSession(join(root, 'class-practice-open', practice.record.learners[0]!.workspace));
+  t.notOk(existsSync(join(open.bareDir, DEADLINE_FILE)), 'a practice repository never closes');
   // Without --deadline, each exam session's deadline is its time limit from its own start.
   const own = await startClass(options(join(root, 'class-own'), offlineStarter().start, { mode: 'exam' }));
   for (const l of own.record.learners) t.equal(Date.parse(l.deadline!) - Date.parse(l.startedAt!), scenario.timeLimitMinutes * 60_000, `${l.learner}: time limit from its start`);
