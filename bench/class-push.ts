@@ -61,17 +61,23 @@ function controllerMemory(): Record<string, number> {
   return out;
 }
 
+/** Pushes made per workspace: each push sets another replica count than the one before it. */
+const pushes = new Map<string, number>();
+
 /** Commits and pushes a staging replica change in the session's workspace. */
-async function push(ws: string, replicas: number): Promise<void> {
+async function push(ws: string): Promise<void> {
+  const n = (pushes.get(ws) ?? 0) + 1;
+  pushes.set(ws, n);
+  const replicas = 3 + (n % 3);
   const file = join(ws, 'apps/payment-api/overlays/staging/kustomization.yaml');
   writeFileSync(file, readFileSync(file, 'utf8').replace(/count: \d+/, `count: ${replicas}`));
   await git(ws, ['commit', '-qam', `payment-api: staging replicas ${replicas}`]);
   await git(ws, ['push', '-q', 'origin', 'main']);
 }
 
-async function pushToGraded(session: Session, ws: string, replicas: number): Promise<number> {
+async function pushToGraded(session: Session, ws: string): Promise<number> {
   const { scenario } = await loadScenario(session.scenario);
-  await push(ws, replicas);
+  await push(ws);
   const t0 = performance.now();
   gradeEvidence(scenario, await collectLiveEvidence({ session, cluster: NAME }));
   return (performance.now() - t0) / 1000;
@@ -95,12 +101,12 @@ try {
 
   // Baseline: one session pushes alone, ROUNDS times.
   const alone: number[] = [];
-  for (let r = 0; r < ROUNDS; r++) alone.push(await pushToGraded(sessions[0]!, workspaces[0]!, 3 + (r % 3)));
+  for (let r = 0; r < ROUNDS; r++) alone.push(await pushToGraded(sessions[0]!, workspaces[0]!));
   // The class: every session pushes at once, each round.
   const together: number[] = [];
   t0 = performance.now();
   for (let r = 0; r < ROUNDS; r++) {
-    const times = await Promise.all(sessions.map((s, i) => pushToGraded(s, workspaces[i]!, 3 + ((r + 1) % 3))));
+    const times = await Promise.all(sessions.map((s, i) => pushToGraded(s, workspaces[i]!)));
     together.push(...times);
   }
   const memAfter = controllerMemory();
