@@ -40,7 +40,7 @@ export function handoutText(h: HandoutInput): string {
     h.mode === 'exam' && h.deadline !== undefined
       ? [
           `- Started: ${utc(h.startedAt)}`,
-          `- **Deadline: ${utc(h.deadline)}** (${minutesBetween(h.startedAt, h.deadline) === h.scenario.timeLimitMinutes ? `${h.scenario.timeLimitMinutes} minutes` : "the class's deadline"}). Pushes after the deadline are not graded: your last push before it is.`,
+          `- **Deadline: ${utc(h.deadline)}** (${minutesBetween(h.startedAt, h.deadline) === h.scenario.timeLimitMinutes ? `${h.scenario.timeLimitMinutes} minutes` : "the class's deadline"}). Pushes after the deadline are refused: your last push before it is the one graded.`,
         ]
       : [
           `- Started: ${utc(h.startedAt)}`,

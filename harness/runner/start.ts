@@ -5,6 +5,7 @@ import { onInterrupt } from '../scratch.js';
 import { join, relative, resolve } from 'node:path';
 import { createLabRepo, cloneWorkspace } from '../git/lab-repo.js';
 import { closeAt } from '../git/push-log.js';
+import { utc } from './handout.js';
 import type { LabVars } from '../git/template.js';
 import type { Controller } from '../model/boundary.js';
 import { loadScenario } from '../scenario/load.js';
@@ -115,6 +116,7 @@ export function promptText(scenario: Scenario, session: Session, workspace: stri
     scenario.prompt.trim(),
     '',
     `Your workspace: ${workspace}`,
+    ...(session.deadline !== undefined ? [`Deadline: ${utc(session.deadline)}. Pushes after it are refused; your last push before it is the one graded.`] : []),
     `Commit your fix and \`git push\` to ${session.trackedBranch}; then run: gitops-lab ${session.live ? 'watch' : 'grade --offline'} --workspace ${workspace}`,
   ].join('\n');
 }

@@ -34,12 +34,12 @@ t.test('practice: task, clone URL with the credential, the time limit as a targe
 t.test('exam: the deadline, bold, and that later pushes are not graded; no hints', async (t) => {
   const text = handoutText({ ...base, mode: 'exam', deadline: '2026-12-03T10:20:00.000Z', learner: { learner: 'bob' } });
   t.match(text, 'Handout for **bob**:');
-  t.match(text, '- **Deadline: 2026-12-03 10:20:00 UTC** (20 minutes). Pushes after the deadline are not graded: your last push before it is.');
+  t.match(text, '- **Deadline: 2026-12-03 10:20:00 UTC** (20 minutes). Pushes after the deadline are refused: your last push before it is the one graded.');
   t.notMatch(text, 'Time limit');
   t.match(text, '(exam mode: no hints)');
   // A class's one deadline is not this session's time limit from its start: the handout does not say it is.
   const classWide = handoutText({ ...base, mode: 'exam', deadline: '2026-12-03T11:00:00.000Z' });
-  t.match(classWide, "- **Deadline: 2026-12-03 11:00:00 UTC** (the class's deadline). Pushes after the deadline are not graded");
+  t.match(classWide, "- **Deadline: 2026-12-03 11:00:00 UTC** (the class's deadline). Pushes after the deadline are refused");
   t.notMatch(classWide, '20 minutes');
 });
 
