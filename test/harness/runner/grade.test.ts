@@ -69,6 +69,11 @@ t.test('marked progress checks decide; without any in scope, the scope\'s task c
   t.same(progressChecks(specs, new Set(['edit', 'guard'])).map((s) => s.name), ['edit'], 'renders needs a cluster here');
   const onlyEdit = applyProgressRule(specs, [result('edit', 'pass'), result('renders', 'fail'), result('guard', 'pass')]);
   t.equal(onlyEdit[2]!.score, 0, 'an edit that does not render the target is not progress when renders is marked');
+  // A task check marked `progress: false` (it passes for reasons other than the fix) never stands in.
+  const notProgress = [spec('edit'), spec('side', { progress: false }), spec('guard', { failsAfterFaults: false })];
+  t.same(progressChecks(notProgress, new Set(['edit', 'side', 'guard'])).map((s) => s.name), ['edit']);
+  const sideOnly = applyProgressRule(notProgress, [result('edit', 'fail'), result('side', 'pass'), result('guard', 'pass')]);
+  t.equal(sideOnly[2]!.score, 0, 'a check marked progress: false passing alone pays no guard');
   const none = applyProgressRule([spec('guard', { failsAfterFaults: false })], [result('guard', 'pass')]);
   t.equal(none[0]!.score, 0, 'no progress check in scope: no guard pays');
   t.match(none[0]!.message, 'the task is graded on a cluster');
@@ -79,6 +84,17 @@ t.test('a result with a withheld guard is not a pass even if the sums agree', as
   const checks: CheckResult[] = [{ ...result('guard', 'pass'), score: 0, max: 0, withheld: true }];
   const r = assembleResult('promote-staging-image', base, checks);
   t.equal(r.status, 'fail');
+  // One withheld among checks that pass in full is enough to hold the pass back.
+  const mixed = assembleResult('promote-staging-image', base, [result('task', 'pass'), { ...result('guard', 'pass'), score: 0, max: 0, withheld: true }]);
+  t.equal(mixed.score, mixed.maxScore, 'the sums agree');
+  t.equal(mixed.status, 'fail');
+});
+
+t.test("invalid check parameters name each field's full path", async (t) => {
+  const bad = spec('bad', { grader: 'git.yaml-field', with: { file: 'a.yaml', path: 'spec', equals: 1, kind: 7 } });
+  t.throws(() => gradeCheck(bad, fixture('promote-staging-image', 'argocd', 'faults')), { code: 'INVALID_SCENARIO', message: 'check bad: invalid parameters for git.yaml-field', details: [/^with\.kind: /] });
+  const nested = spec('nested', { grader: 'render.unchanged', with: { environments: ['dev', 7] } });
+  t.throws(() => gradeCheck(nested, fixture('promote-staging-image', 'argocd', 'faults')), { message: 'check nested: invalid parameters for render.unchanged', details: [/^with\.environments\.1: /] });
 });
 
 t.test('promoting the wrong tag earns no guard points', async (t) => {
