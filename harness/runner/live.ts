@@ -149,9 +149,9 @@ class LiveSession {
   }
 
   /** Refresh, then wait until the controller reports the revision the registration tracks, or a terminal error. */
-  async settle(env: string, pinned?: string): Promise<void> {
+  async settle(env: string): Promise<void> {
     const since = new Date(Date.now() - 1000).toISOString();
-    const head = pinned ?? (await this.head());
+    const head = await this.head();
     const reg = await this.registrationAt(env, head);
     // What the registration's spec was when we asked: if the root, once settled, has left it as it was (a converged
     // grade), the refresh asked together with the root's holds, and no second refresh is needed.
