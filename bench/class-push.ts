@@ -12,7 +12,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../harness/exec.js';
+import { flag, git, median, p95, reporter } from './lib.js';
 import { LocalProvider } from '../harness/providers/local/provider.js';
 import { collectLiveEvidence, startLive } from '../harness/runner/live.js';
 import { gradeEvidence } from '../harness/runner/grade.js';
@@ -21,30 +21,16 @@ import { loadSession } from '../harness/runner/session.js';
 import { mapBounded } from '../harness/pool.js';
 import type { Session } from '../harness/model/session.js';
 
-const arg = (name: string, dflt: string): string => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? process.argv[i + 1]! : dflt;
-};
-const SESSIONS = Number(arg('--sessions', '10'));
-const ROUNDS = Number(arg('--rounds', '3'));
-const PARALLEL = Number(arg('--parallel', '2'));
-const CONTROLLER = arg('--controller', 'argocd') as 'argocd' | 'flux';
+const SESSIONS = Number(flag('--sessions', '10'));
+const ROUNDS = Number(flag('--rounds', '3'));
+const PARALLEL = Number(flag('--parallel', '2'));
+const CONTROLLER = flag('--controller', 'argocd') as 'argocd' | 'flux';
 const home = mkdtempSync(join(tmpdir(), 'gitops-lab-bench-class-'));
 process.env['GITOPS_LAB_HOME'] = home;
 const provider = new LocalProvider();
 const NAME = 'bench-class';
 const quiet = (): void => undefined;
-const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b);
-const median = (xs: number[]): number => sorted(xs)[Math.floor(xs.length / 2)]!;
-/** Nearest-rank p95. */
-const p95 = (xs: number[]): number => sorted(xs)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
-const lines: string[] = [];
-const report = (s: string): void => {
-  lines.push(s);
-  process.stderr.write(`${s}\n`);
-};
-const gitEnv = { GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'b@x', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'b@x' };
-const git = (cwd: string, args: string[]) => run('git', args, { cwd, env: gitEnv, timeoutMs: 60_000 });
+const { report, lines } = reporter();
 
 /** Resident memory of the cluster's controller processes, MiB, from /proc (processes this run started). */
 function controllerMemory(): Record<string, number> {
@@ -71,8 +57,8 @@ async function push(ws: string): Promise<void> {
   const replicas = 3 + (n % 3);
   const file = join(ws, 'apps/payment-api/overlays/staging/kustomization.yaml');
   writeFileSync(file, readFileSync(file, 'utf8').replace(/count: \d+/, `count: ${replicas}`));
-  await git(ws, ['commit', '-qam', `payment-api: staging replicas ${replicas}`]);
-  await git(ws, ['push', '-q', 'origin', 'main']);
+  await git(ws, ['commit', '-qam', `payment-api: staging replicas ${replicas}`], 60_000);
+  await git(ws, ['push', '-q', 'origin', 'main'], 60_000);
 }
 
 async function pushToGraded(session: Session, ws: string): Promise<number> {

@@ -12,6 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../harness/exec.js';
+import { median } from './lib.js';
 
 const arg = (name: string, dflt: number): number => {
   const i = process.argv.indexOf(name);
@@ -23,7 +24,6 @@ const BIN = join(ROOT, 'dist/harness/cli/main.js');
 const home = mkdtempSync(join(tmpdir(), 'gitops-lab-bench-cli-'));
 const env = { GITOPS_LAB_HOME: home, NO_COLOR: '1' };
 const EAGER = ['--import', '@kubernetes/client-node', '--import', 'junit-report-builder'];
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 async function timed(nodeArgs: readonly string[], args: readonly string[]): Promise<number> {
   const started = performance.now();

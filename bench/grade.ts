@@ -13,6 +13,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run } from '../harness/exec.js';
+import { flag, git, median, p95, reporter } from './lib.js';
 import { createKubeClient } from '../harness/kube/client.js';
 import { LocalProvider } from '../harness/providers/local/provider.js';
 import { collectLiveEvidence, startLive } from '../harness/runner/live.js';
@@ -24,27 +25,13 @@ import { readApplication } from '../harness/model/argocd-status.js';
 import { readKustomization } from '../harness/model/flux-status.js';
 import { loadSession } from '../harness/runner/session.js';
 
-const arg = (name: string, dflt: number): number => {
-  const i = process.argv.indexOf(name);
-  return i > 0 ? Number(process.argv[i + 1]) : dflt;
-};
-const PUSHES = arg('--pushes', 5);
+const PUSHES = Number(flag('--pushes', '5'));
 const home = mkdtempSync(join(tmpdir(), 'gitops-lab-bench-grade-'));
 process.env['GITOPS_LAB_HOME'] = home;
 const provider = new LocalProvider();
 const NAME = 'bench-grade';
 const quiet = (): void => undefined;
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-/** Nearest-rank p95 (with few samples, the largest). */
-const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]!;
-const lines: string[] = [];
-const report = (s: string): void => {
-  lines.push(s);
-  process.stderr.write(`${s}\n`);
-};
-
-const gitEnv = { GIT_AUTHOR_NAME: 'Bench', GIT_AUTHOR_EMAIL: 'b@x', GIT_COMMITTER_NAME: 'Bench', GIT_COMMITTER_EMAIL: 'b@x' };
-const git = (cwd: string, args: string[]) => run('git', args, { cwd, env: gitEnv, timeoutMs: 30_000 });
+const { report, lines } = reporter();
 
 async function seed(controller: 'argocd' | 'flux', ws: string): Promise<Session> {
   const { scenario, dir } = await loadScenario('promote-staging-image');
