@@ -24,6 +24,7 @@ export type BinaryName =
   | 'source-controller'
   | 'kustomize-controller'
   | 'rollouts-controller'
+  | 'kubectl-argo-rollouts'
   | 'kustomize'
   | 'helm';
 
@@ -108,7 +109,11 @@ export const GROUP_SPECS: Readonly<Record<GroupName, GroupSpec>> = {
   argocd: { group: 'argocd', binaries: [{ binary: 'argocd', pkg: 'github.com/argoproj/argo-cd/v3/cmd' }] },
   rollouts: {
     group: 'rollouts',
-    binaries: [{ binary: 'rollouts-controller', pkg: 'github.com/argoproj/argo-rollouts/cmd/rollouts-controller' }],
+    binaries: [
+      { binary: 'rollouts-controller', pkg: 'github.com/argoproj/argo-rollouts/cmd/rollouts-controller' },
+      // The learner's `kubectl argo rollouts` plugin, from the controller's own module and version.
+      { binary: 'kubectl-argo-rollouts', pkg: 'github.com/argoproj/argo-rollouts/cmd/kubectl-argo-rollouts' },
+    ],
   },
   tools: {
     group: 'tools',
@@ -164,6 +169,7 @@ export function ldflagsFor(binary: BinaryName, versions: Versions): string[] {
       x('sigs.k8s.io/kwok/pkg/consts.Version', pin(versions, 'kwok').version.replace(/^v/, ''));
       break;
     case 'rollouts-controller':
+    case 'kubectl-argo-rollouts':
       x('github.com/argoproj/argo-rollouts/utils/version.version', pin(versions, 'argoRollouts').version.replace(/^v/, ''));
       break;
     default:

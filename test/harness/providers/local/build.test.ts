@@ -46,6 +46,14 @@ t.test('kube binaries are version-stamped from versions.yaml', async (t) => {
     t.match(flags, /gitTreeState=clean/, b);
   }
   t.match(ldflagsFor('argocd', versions).join(' '), /argo-cd\/v3\/common\.version=3\.5\./);
+  // The learner's plugin and the controller come from one module at one version, and say so.
+  const rollouts = `github.com/argoproj/argo-rollouts/utils/version.version=${versions.components['argoRollouts']!.version.replace(/^v/, '')}`;
+  t.match(ldflagsFor('kubectl-argo-rollouts', versions).join(' '), rollouts);
+  t.same(ldflagsFor('kubectl-argo-rollouts', versions), ldflagsFor('rollouts-controller', versions));
+  t.same(GROUP_SPECS.rollouts.binaries.map((b) => b.pkg), [
+    'github.com/argoproj/argo-rollouts/cmd/rollouts-controller',
+    'github.com/argoproj/argo-rollouts/cmd/kubectl-argo-rollouts',
+  ]);
 });
 
 t.test('every group has binaries with distinct names', async (t) => {
