@@ -5,7 +5,11 @@ import { onInterrupt } from '../scratch.js';
 import { join, relative, resolve } from 'node:path';
 import { createLabRepo, cloneWorkspace } from '../git/lab-repo.js';
 import { closeAt } from '../git/push-log.js';
-import { utc } from './handout.js';
+import { shellWord, utc } from './handout.js';
+import { existsSync } from 'node:fs';
+import { clusterStateDir } from '../providers/state.js';
+import { learnerToolsDir, ROLLOUTS_PLUGIN } from '../providers/local/plan.js';
+import { loadVersions, pin } from '../providers/local/components.js';
 import type { LabVars } from '../git/template.js';
 import type { Controller } from '../model/boundary.js';
 import { loadScenario } from '../scenario/load.js';
@@ -109,13 +113,60 @@ export async function startOffline(options: StartOptions): Promise<{ session: Se
   return { session, scenario, workspace };
 }
 
-export function promptText(scenario: Scenario, session: Session, workspace: string): string {
+/** What a live session's learner has for the cluster besides their own kubectl (offline sessions: nothing). */
+export interface LearnerTools {
+  /** The pinned Argo Rollouts version (the plugin's). */
+  readonly rolloutsVersion: string;
+  /** Local provider: the cluster's learner tools directory, when the Argo Rollouts kubectl plugin is linked there. */
+  readonly pluginDir?: string;
+}
+
+/**
+ * Reads what the session's cluster gives the learner: on the local provider, the tools directory `up` links the
+ * Argo Rollouts kubectl plugin into (a cluster brought up before the plugin was built has none). kind and
+ * existing clusters give no plugin: nothing is downloaded for the learner.
+ */
+export function learnerTools(session: Session): LearnerTools {
+  let rolloutsVersion = '';
+  try {
+    rolloutsVersion = pin(loadVersions(), 'argoRollouts').version;
+  } catch {
+    // versions.yaml is part of the package; without it the prompt only omits the version.
+  }
+  if (session.live?.provider !== 'local') return { rolloutsVersion };
+  const dir = learnerToolsDir(clusterStateDir(session.live.cluster));
+  return existsSync(join(dir, ROLLOUTS_PLUGIN)) ? { rolloutsVersion, pluginDir: dir } : { rolloutsVersion };
+}
+
+/** The prompt's lines for reaching the cluster from a shell: KUBECONFIG, the plugin on PATH, the namespaces. */
+export function clusterToolLines(scenario: Scenario, session: Session, tools: LearnerTools): string[] {
+  const live = session.live;
+  if (!live) return [];
+  const plugin = `the Argo Rollouts kubectl plugin${tools.rolloutsVersion ? ` ${tools.rolloutsVersion}` : ''}`;
+  const exportLine = `export KUBECONFIG=${shellWord(live.kubeconfig)}${tools.pluginDir ? ` PATH=${shellWord(tools.pluginDir)}:"$PATH"` : ''}`;
+  const namespaces = live.environments.map((e) => `${e} ${session.environments[e]?.namespace ?? '?'}`).join(', ');
+  const lines = [
+    `The cluster, for kubectl${tools.pluginDir ? ` and \`kubectl argo rollouts\` (${plugin})` : ''}: ${exportLine}`,
+    `Namespaces: ${namespaces}`,
+  ];
+  if (!tools.pluginDir && scenario.rollouts) {
+    lines.push(
+      live.provider === 'local'
+        ? `\`kubectl argo rollouts\` is not set up for cluster ${live.cluster}: it was brought up before \`gitops-lab setup local\` built ${plugin}; \`kubectl get rollout <name> -n <namespace> -o yaml\` shows the same status.`
+        : `${plugin[0]!.toUpperCase()}${plugin.slice(1)} is not provided on ${live.provider} clusters: install kubectl-argo-rollouts yourself to use \`kubectl argo rollouts\`; \`kubectl get rollout <name> -n <namespace> -o yaml\` needs nothing more.`,
+    );
+  }
+  return lines;
+}
+
+export function promptText(scenario: Scenario, session: Session, workspace: string, tools: LearnerTools = learnerTools(session)): string {
   return [
     `${scenario.title} (${scenario.id}, ${session.controller}, ${session.mode} mode, ${scenario.timeLimitMinutes} min)`,
     '',
     scenario.prompt.trim(),
     '',
     `Your workspace: ${workspace}`,
+    ...clusterToolLines(scenario, session, tools),
     ...(session.deadline !== undefined ? [`Deadline: ${utc(session.deadline)}. Pushes after it are refused; your last push before it is the one graded.`] : []),
     `Commit your fix and \`git push\` to ${session.trackedBranch}; then run: gitops-lab ${session.live ? 'watch' : 'grade --offline'} --workspace ${workspace}`,
   ].join('\n');

@@ -20,7 +20,15 @@ export const ARGOCD_RESYNC_SECONDS = 10;
 export const KWOKCTL_CREATE_WAIT_SECONDS = 180;
 
 /** The directories of a cluster's state directory, created before anything else (relative to it). */
-export const STATE_SUBDIRS = ['logs', 'pids', 'bin', 'argocd/tls', 'argocd/ssh', 'argocd/gnupg', 'argocd/home', 'argocd/tmp', 'argocd/redis', 'flux/home', 'flux/tmp', 'flux/storage', 'rollouts/home'] as const;
+export const STATE_SUBDIRS = ['logs', 'pids', 'bin', 'tools', 'argocd/tls', 'argocd/ssh', 'argocd/gnupg', 'argocd/home', 'argocd/tmp', 'argocd/redis', 'flux/home', 'flux/tmp', 'flux/storage', 'rollouts/home'] as const;
+
+/**
+ * The learner's tools for a cluster: `<state dir>/tools`, put first on the learner's PATH by the line `start`
+ * prints. It holds the Argo Rollouts kubectl plugin (`kubectl argo rollouts ...`), built from the controller's own
+ * pinned module, where the cluster runs Argo Rollouts. Apart from the repo-server's bin/, which holds its scripts.
+ */
+export const learnerToolsDir = (stateDir: string): string => join(stateDir, 'tools');
+export const ROLLOUTS_PLUGIN = 'kubectl-argo-rollouts';
 
 /** The binary groups a controller selection needs built. */
 export function buildGroups(controllers: readonly ControllerName[]): GroupName[] {
@@ -33,7 +41,7 @@ export function buildGroups(controllers: readonly ControllerName[]): GroupName[]
 
 /** One thing written into the state directory before kwokctl runs. */
 export type PrepareStep =
-  /** A symlink on the repo-server's (and kwokctl's) PATH. */
+  /** A symlink on the repo-server's (and kwokctl's) PATH, or in the learner's tools. */
   | { readonly kind: 'link'; readonly path: string; readonly target: string }
   /** Argo CD's repo-server scripts, copied from the pinned module into this directory. */
   | { readonly kind: 'repo-server-scripts'; readonly dir: string }
@@ -91,6 +99,7 @@ export function planLocalUp(input: LocalUpInput): LocalUpPlan {
   const toolsPath = join(stateDir, 'bin');
   const tools = [['git', input.git], ['kustomize', binaries.kustomize], ['helm', binaries.helm], ['argocd', binaries.argocd], ['kubectl', binaries.kubectl]] as const;
   const links: PrepareStep[] = tools.filter(([n]) => n === 'git' || n === 'kubectl' || argocd).map(([n, target]) => ({ kind: 'link', path: join(toolsPath, n), target }));
+  if (controllers.includes('rollouts')) links.push({ kind: 'link', path: join(learnerToolsDir(stateDir), ROLLOUTS_PLUGIN), target: binaries[ROLLOUTS_PLUGIN] });
 
   const kwokWorkdir = join(stateDir, 'kwok');
   const kubeconfig = join(stateDir, 'kubeconfig');

@@ -7,14 +7,14 @@
 import t from 'tap';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { controllersFor, type ControllerName } from '../../../../harness/providers/provider.js';
-import type { BinaryPaths } from '../../../../harness/providers/local/build.js';
+import { binaryPaths, type BinaryPaths } from '../../../../harness/providers/local/build.js';
 import { controllerPortNames, type ControllerPorts } from '../../../../harness/providers/local/controllers.js';
 import { ensureControllerKubeconfigs, writeControlPlaneIdentities } from '../../../../harness/providers/local/identities.js';
 import { KWOK_PORT_NAMES, type KwokPorts } from '../../../../harness/providers/local/kwok.js';
-import { buildGroups, type LocalUpInput, type LocalUpPlan, planLocalUp } from '../../../../harness/providers/local/plan.js';
+import { buildGroups, learnerToolsDir, type LocalUpInput, type LocalUpPlan, planLocalUp, ROLLOUTS_PLUGIN, STATE_SUBDIRS } from '../../../../harness/providers/local/plan.js';
 
 const binaries = new Proxy({}, { get: (_t, k) => `/cache/bin/${String(k)}` }) as BinaryPaths;
 const kwokPorts = Object.fromEntries(KWOK_PORT_NAMES.map((n, i) => [n, 40100 + i])) as KwokPorts;
@@ -48,6 +48,7 @@ t.test('all controllers: tools linked, scripts copied, then audit policy, identi
     `link ${S}/bin/helm -> /cache/bin/helm`,
     `link ${S}/bin/argocd -> /cache/bin/argocd`,
     `link ${S}/bin/kubectl -> /cache/bin/kubectl`,
+    `link ${S}/tools/kubectl-argo-rollouts -> /cache/bin/kubectl-argo-rollouts`,
     `scripts ${S}/bin`,
     `file ${S}/audit-policy.yaml`,
     `identities https://127.0.0.1:40100 ${S}/kwok/clusters/lab/pki/ca.crt`,
@@ -55,10 +56,27 @@ t.test('all controllers: tools linked, scripts copied, then audit policy, identi
   ]);
 });
 
-t.test('without Argo CD: only git and kubectl are linked, and no repo-server scripts', async (t) => {
-  for (const selection of ['flux', 'none'] as const) {
-    t.same(describe(planLocalUp(input(controllersFor(selection)))).slice(0, 3), [`link ${S}/bin/git -> /usr/bin/git`, `link ${S}/bin/kubectl -> /cache/bin/kubectl`, `file ${S}/audit-policy.yaml`], selection);
-  }
+t.test('without Argo CD: only git and kubectl are linked (and the learner\'s plugin with Rollouts), and no repo-server scripts', async (t) => {
+  t.same(describe(planLocalUp(input(controllersFor('flux')))).slice(0, 4), [
+    `link ${S}/bin/git -> /usr/bin/git`,
+    `link ${S}/bin/kubectl -> /cache/bin/kubectl`,
+    `link ${S}/tools/kubectl-argo-rollouts -> /cache/bin/kubectl-argo-rollouts`,
+    `file ${S}/audit-policy.yaml`,
+  ]);
+  t.same(describe(planLocalUp(input(controllersFor('none')))).slice(0, 3), [`link ${S}/bin/git -> /usr/bin/git`, `link ${S}/bin/kubectl -> /cache/bin/kubectl`, `file ${S}/audit-policy.yaml`], 'none');
+});
+
+t.test("the learner's Argo Rollouts plugin: linked into the tools dir the prompt puts on PATH, from the controller's own build", async (t) => {
+  const withRollouts = planLocalUp(input(['rollouts']));
+  const plugin = withRollouts.prepare.filter((p) => p.kind === 'link' && p.path.startsWith(learnerToolsDir(S)));
+  t.same(plugin, [{ kind: 'link', path: `${S}/tools/kubectl-argo-rollouts`, target: '/cache/bin/kubectl-argo-rollouts' }]);
+  t.ok(STATE_SUBDIRS.includes('tools'), 'the tools dir is made before the links');
+  t.notOk(withRollouts.processes.some((p) => p.env['PATH']?.split(':').includes(learnerToolsDir(S))), "not on any controller's PATH");
+  t.notOk(planLocalUp(input(['argocd'])).prepare.some((p) => p.kind === 'link' && p.path.startsWith(learnerToolsDir(S))), 'no Rollouts, no plugin');
+  // With the real cache layout, the plugin sits beside the controller in the rollouts group's keyed directory.
+  const real = binaryPaths({ ...process.env, GITOPS_LAB_CACHE: join(tmpdir(), 'gitops-lab-plan-cache') });
+  t.equal(dirname(real[ROLLOUTS_PLUGIN]), dirname(real['rollouts-controller']));
+  t.match(basename(dirname(real[ROLLOUTS_PLUGIN])), /^rollouts-[0-9a-f]{16}$/);
 });
 
 t.test('kwokctl.yaml: the allocated ports, our binaries, the audit policy, the stages and each component as its own identity', async (t) => {
