@@ -22,6 +22,7 @@ import { boundsHeld } from './live/bounds-held.js';
 import { fixedThroughGit } from './live/fixed-through-git.js';
 import { matchesRender } from './live/matches-render.js';
 import { serviceEndpoints } from './live/service-endpoints.js';
+import { liveField } from './live/field.js';
 import { available } from './health/available.js';
 import { rolloutStatus } from './rollout/status.js';
 
@@ -49,6 +50,7 @@ export const GRADERS: ReadonlyMap<string, Grader> = new Map(
     absent,
     fixedThroughGit,
     boundsHeld,
+    liveField,
     available,
     rolloutStatus,
   ] as Grader[]).map((g) => [g.name, g]),

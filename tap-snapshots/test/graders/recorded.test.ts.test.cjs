@@ -2445,11 +2445,11 @@ git.yaml-field (git): A field of a YAML file on the tracked branch has the expec
 git.reverted (git): A commit after hand-over reverts the commit with the given subject (as \`git revert\` writes it): it changes files (exactly the listed ones, if given), is not reapplied later, and the tracked branch still holds the handed-over history.
 git.delivery-note (git): The learner's delivery note (\`delivery-notes/<scenario>.yaml\`) parses and agrees with the evidence: \`boundary\` is where the incident first failed at hand-over, \`fixCommit\` is a commit of theirs after hand-over that changes more than the note (a file under \`fixIn\`, if given), \`rollbackRevision\` is a commit before it that holds the known-good content of the named paths (and, with \`restored\`, what the head holds); \`cause\` and \`evidence\` are free text, shown to the instructor, unscored.
 render.succeeds (render): kustomize renders every listed environment (all, by default) without an error.
-render.field (render): A field of one object in one environment's (or one layer's) render has the expected value.
+render.field (render): A field of one object in one environment's (or one layer's) render has the expected value (\`equals\`, \`notEquals\`, \`oneOf\`) or is present or absent (\`exists\`). The object is named by \`name\`, or found by \`namePrefix\` (a configMapGenerator's hash-suffixed ConfigMap) or a matchLabels \`selector\` (\`key=value,...\`); exactly one object must match, and the finding names the one judged.
 render.unchanged (render): Other environments' renders are byte-for-byte what they were at hand-over.
 render.changes-within (render): Between the hand-over render and the learner's, an environment changed only in the allowed fields.
 render.selector-matches (render): A Service's selector matches the Pod template labels of a workload in the same render.
-render.object (render): An object is present in (or absent from) one environment's render.
+render.object (render): An object is present in (or absent from) one environment's render: named by \`name\`, or found by \`namePrefix\` or a matchLabels \`selector\` (\`key=value,...\`), where present means at least one match (the finding names them) and absent none.
 render.probe-port (render): Every container's readiness probe targets a port the container declares (by number or by name).
 sync.reconciled (sync): The controller reports the tracked branch's head as reconciled (Argo CD Synced at it; Flux applied it, Ready=True), and the run's root did not refuse its registration folder.
 sync.no-errors (sync): The controller reports no error for the environment, at its root (which applies the registration folder) or its registration (Argo CD error conditions and failed operations; Flux Ready=False).
@@ -2458,6 +2458,7 @@ live.service-endpoints (live): A live Service has ready endpoints in its Endpoin
 live.absent (live): An object removed from Git is gone from the cluster too (pruned).
 live.fixed-through-git (live): No person changed the environment's objects in the cluster after hand-over: the fix went through Git.
 live.bounds-held (live): Bounds the task sets for the whole time held at every change after hand-over, not only at the end: a minimum replica count, an environment nobody touches, a Service never without ready endpoints for long.
+live.field (live): A field of one live object in the environment's namespace, as collected at grading, has the expected value (\`equals\`, \`notEquals\`, \`oneOf\`) or is present or absent (\`exists\`): status fields included, whatever Git says. The object is named by \`name\`, or found by \`namePrefix\` or a matchLabels \`selector\` (\`key=value,...\`); exactly one live object must match, and the finding names the one judged.
 health.available (health): A Deployment is Available with all desired replicas ready, optionally running an expected image.
 rollout.status (rollout): An Argo Rollout is in the expected phase, optionally fully promoted to an expected image (stable == current).
 `

@@ -44,7 +44,7 @@ t.test('what the check is described as; an object not in the render; what a miss
   t.equal(field.describe(p({ environment: 'staging', notEquals: 0 })), 'staging Deployment/payment-api spec.replicas != 0');
   t.equal(field.describe(p({ layer: 'base', equals: false })), 'layer base Deployment/payment-api spec.replicas = false');
   const absent = field.grade(solved, field.params.parse({ environment: 'staging', kind: 'Deployment', name: 'checkout', path: 'spec.replicas', equals: 2 }), ctx);
-  t.same([absent.status, absent.message, absent.expected, absent.actual], ['fail', 'staging Deployment/checkout is not in the render.', 'Deployment/checkout present', 'absent']);
+  t.same([absent.status, absent.message, absent.expected, absent.actual], ['fail', 'Deployment/checkout is not in the staging render.', 'Deployment/checkout present', 'absent']);
   t.equal(field.grade(solved, p({ environment: 'qa', equals: 2 }), ctx).message, 'The evidence has no render for "qa".');
   t.equal(field.grade(solved, p({ layer: 'nope', equals: 2 }), ctx).message, 'The evidence has no render for layer "nope".');
   const broken = variant(solved, (x) => void (x.render.environments.find((r) => r.name === 'staging')!.head = { ok: false, reason: 'kustomize', error: 'boom' }));
@@ -52,5 +52,11 @@ t.test('what the check is described as; an object not in the render; what a miss
   const both = field.params.safeParse({ environment: 'staging', layer: 'base', kind: 'Deployment', name: 'x', path: 'a', equals: 1 });
   t.match(JSON.stringify(both.error?.issues), 'needs exactly one of environment and layer');
   const neither = field.params.safeParse({ environment: 'staging', kind: 'Deployment', name: 'x', path: 'a' });
-  t.match(JSON.stringify(neither.error?.issues), 'needs equals or notEquals');
+  t.match(JSON.stringify(neither.error?.issues), 'needs exactly one of equals, notEquals, exists and oneOf');
+  const two = field.params.safeParse({ environment: 'staging', kind: 'Deployment', name: 'x', path: 'a', equals: 1, notEquals: 2 });
+  t.match(JSON.stringify(two.error?.issues), 'needs exactly one of equals, notEquals, exists and oneOf', 'two expectations are refused, not one silently ignored');
+  const noTarget = field.params.safeParse({ environment: 'staging', kind: 'Deployment', path: 'a', equals: 1 });
+  t.match(JSON.stringify(noTarget.error?.issues), 'needs exactly one of name, namePrefix and selector');
+  const twoTargets = field.params.safeParse({ environment: 'staging', kind: 'Deployment', name: 'x', namePrefix: 'x', path: 'a', equals: 1 });
+  t.match(JSON.stringify(twoTargets.error?.issues), 'needs exactly one of name, namePrefix and selector');
 });
