@@ -15,6 +15,9 @@ import { watchChanges, type WatchedChange } from '../../harness/kube/watch-chang
 import { LocalProvider } from '../../harness/providers/local/provider.js';
 import { isListening } from '../../harness/ports.js';
 import { isAlive, waitFor } from '../../harness/supervisor.js';
+import { learnerTools } from '../../harness/runner/start.js';
+import { loadVersions, pin } from '../../harness/providers/local/components.js';
+import type { Session } from '../../harness/model/session.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const home = mkdtempSync(join(tmpdir(), 'gitops-lab-e2e-home-'));
@@ -409,6 +412,15 @@ t.test('Argo Rollouts: a canary goes Healthy; a failing Job analysis aborts the 
   const runs = await kube.list('argoproj.io/v1alpha1', 'AnalysisRun', { namespace: 'rollout-lab' });
   t.ok(runs.some((r) => (r['status'] as { phase?: string } | undefined)?.phase === 'Failed'), 'the AnalysisRun failed');
   t.equal((((await kube.get(ref))?.['status']) as { abort?: boolean }).abort, true, 'rollout aborted');
+  // The learner's plugin, where a live session's prompt puts it: `kubectl argo rollouts` with the machine's kubectl.
+  const { pluginDir } = learnerTools({ live: { provider: 'local', cluster: NAME } } as Session);
+  t.equal(pluginDir, join(home, 'clusters', NAME, 'tools'));
+  const plugin = { KUBECONFIG: handle.kubeconfig, PATH: `${pluginDir}:${process.env['PATH'] ?? ''}` };
+  const pinned = pin(loadVersions(), 'argoRollouts').version;
+  t.match((await run('kubectl', ['argo', 'rollouts', 'version', '--short'], { cwd: work, env: plugin, timeoutMs: 30_000 })).stdout, `kubectl-argo-rollouts: ${pinned}+`, 'the pinned version');
+  const got = (await run('kubectl', ['argo', 'rollouts', 'get', 'rollout', 'checkout', '-n', 'rollout-lab'], { cwd: work, env: plugin, timeoutMs: 30_000 })).stdout;
+  t.match(got, /Name:\s+checkout/);
+  t.match(got, /Degraded/, 'the plugin reads the aborted Rollout from the lab cluster');
 });
 
 t.test('a second named cluster runs side by side with distinct ports, and goes away cleanly', async (t) => {
