@@ -1,4 +1,4 @@
-/** Applies the closed vocabulary of file edits (write, set, replace, delete, rename) to a working tree. */
+/** Applies the closed vocabulary of file edits (write, set, replace, delete a file or a key, rename) to a working tree. */
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseAllDocuments, type Document } from 'yaml';
@@ -15,6 +15,12 @@ export async function applyEdit(root: string, edit: FileEdit): Promise<void> {
       return;
     }
     case 'delete':
+      if (edit.path !== undefined) {
+        const file = join(root, edit.file);
+        const text = await readExisting(file, edit.file, `delete ${edit.file}: `);
+        await writeFile(file, deleteYamlPath(text, edit.doc ?? 0, edit.path, edit.file));
+        return;
+      }
       await rm(join(root, edit.file), { recursive: true, force: false }).catch((e: unknown) => {
         throw new LabError('INVALID_SCENARIO', `delete ${edit.file}: ${(e as Error).message}`);
       });
@@ -45,11 +51,11 @@ export async function applyEdit(root: string, edit: FileEdit): Promise<void> {
   }
 }
 
-async function readExisting(file: string, display: string): Promise<string> {
+async function readExisting(file: string, display: string, prefix = ''): Promise<string> {
   try {
     await stat(file);
   } catch {
-    throw new LabError('INVALID_SCENARIO', `${display}: no such file in the repository`);
+    throw new LabError('INVALID_SCENARIO', `${prefix}${display}: no such file in the repository`);
   }
   return readFile(file, 'utf8');
 }
@@ -75,4 +81,39 @@ export function setYamlPath(text: string, docIndex: number, path: string, value:
   }
   doc.setIn(keys, value);
   return docs.map((d) => d.toString({ lineWidth: 0 }).replace(/^---\n/, '')).join('---\n');
+}
+
+/**
+ * Deletes the key or list element at an object path from one YAML document, keeping comments and the other
+ * documents. Every segment must exist: a path that names nothing is an error naming the file, the path and the
+ * first segment that is not there (a scenario that deletes what is not there is a defect, not a no-op).
+ */
+export function deleteYamlPath(text: string, docIndex: number, path: string, display = 'file'): string {
+  const docs = parseAllDocuments(text) as Document[];
+  const doc = docs[docIndex];
+  const where = `delete ${display}: ${path}`;
+  if (!doc || 'empty' in doc) throw new LabError('INVALID_SCENARIO', `delete ${display}: has no YAML document ${docIndex}`);
+  let segments: ReturnType<typeof parsePath>;
+  try {
+    segments = parsePath(path);
+  } catch (e) {
+    throw new LabError('INVALID_SCENARIO', `${where}: ${(e as Error).message}`);
+  }
+  const js = doc.toJS() as unknown;
+  const keys = resolvePath(js, segments);
+  if (!keys) {
+    let n = segments.length;
+    while (n > 0 && !resolvePath(js, segments.slice(0, n))) n--;
+    const missing = segments[n]!;
+    const named = missing.type === 'key' ? `"${missing.key}"` : missing.type === 'index' ? `[${missing.index}]` : `[${missing.field}=${missing.value}]`;
+    throw new LabError('INVALID_SCENARIO', `${where}: does not exist in document ${docIndex} (no ${named}${n > 0 ? ` under ${pathText(segments.slice(0, n))}` : ' at the top'})`);
+  }
+  doc.deleteIn(keys);
+  return docs.map((d) => d.toString({ lineWidth: 0 }).replace(/^---\n/, '')).join('---\n');
+}
+
+function pathText(segments: ReturnType<typeof parsePath>): string {
+  return segments
+    .map((s, i) => (s.type === 'key' ? `${i > 0 ? '.' : ''}${s.key}` : s.type === 'index' ? `[${s.index}]` : `[${s.field}=${s.value}]`))
+    .join('');
 }

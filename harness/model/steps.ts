@@ -34,7 +34,18 @@ export const FileEdit = z.discriminatedUnion('op', [
     find: z.string().min(1),
     with: z.string(),
   }),
-  z.strictObject({ op: z.literal('delete'), file: RepoPath }),
+  /**
+   * Without `path`, deletes the file (or directory). With `path`, deletes that key (or list element) from one YAML
+   * document of the file, keeping comments and the other documents; a path that does not exist is an error.
+   */
+  z.strictObject({
+    op: z.literal('delete'),
+    file: RepoPath,
+    /** An object path such as `spec.syncPolicy.automated` or `images[name=nginx]`. */
+    path: z.string().min(1).optional(),
+    /** With `path`: which YAML document of a multi-document file, counted from 0. */
+    doc: z.number().int().nonnegative().optional(),
+  }).refine((e) => e.doc === undefined || e.path !== undefined, { message: 'doc is only for deleting a path', path: ['doc'] }),
   z.strictObject({ op: z.literal('rename'), from: RepoPath, to: RepoPath }),
 ]);
 export type FileEdit = z.infer<typeof FileEdit>;

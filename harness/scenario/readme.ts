@@ -12,7 +12,17 @@ const role = (c: { failsAfterFaults: boolean; progress?: boolean | undefined }):
   !c.failsAfterFaults ? 'guard (pays once the task progresses)' : c.progress ? 'task, progress' : 'task';
 
 const describeEdits = (edits: readonly FileEdit[]): string =>
-  edits.map((e) => (e.op === 'set' ? `set ${e.file} ${e.path} = ${JSON.stringify(e.value)}` : e.op === 'rename' ? `rename ${e.from} -> ${e.to}` : `${e.op} ${e.file}`)).join('; ');
+  edits
+    .map((e) =>
+      e.op === 'set'
+        ? `set ${e.file} ${e.path} = ${JSON.stringify(e.value)}`
+        : e.op === 'rename'
+          ? `rename ${e.from} -> ${e.to}`
+          : e.op === 'delete' && e.path !== undefined
+            ? `delete ${e.path} from ${e.file}`
+            : `${e.op} ${e.file}`,
+    )
+    .join('; ');
 
 export function describeStep(step: Step): string {
   switch (step.action) {
