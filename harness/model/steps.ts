@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Controller } from './boundary.js';
+import { LIVE_KINDS } from './cluster-evidence.js';
 
 /**
  * The closed vocabulary of steps that faults, solutions and wrong solutions are written in.
@@ -59,6 +60,42 @@ const KindName = {
   name: z.string().min(1),
 };
 
+/** Kinds that live outside any namespace: live.apply refuses them by name (it creates in one namespace only). */
+export const CLUSTER_SCOPED_KINDS: ReadonlySet<string> = new Set([
+  'Namespace',
+  'Node',
+  'PersistentVolume',
+  'StorageClass',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'CustomResourceDefinition',
+  'PriorityClass',
+  'IngressClass',
+  'RuntimeClass',
+  'APIService',
+  'MutatingWebhookConfiguration',
+  'ValidatingWebhookConfiguration',
+  'CSIDriver',
+  'VolumeAttachment',
+]);
+
+/**
+ * live.apply's object: a kind of the live vocabulary (the kinds the other live steps name), namespaced, with a
+ * name; the namespace is the environment's, whatever metadata.namespace says; apiVersion, if given, must be the
+ * kind's.
+ */
+const Manifest = z.looseObject({
+  apiVersion: z.string().min(1).optional(),
+  kind: z.string().superRefine((kind, ctx) => {
+    if (CLUSTER_SCOPED_KINDS.has(kind)) {
+      ctx.addIssue({ code: 'custom', message: `${kind} is cluster-scoped; live.apply creates objects only in the environment's namespace` });
+    } else if (!(LIVE_KINDS as readonly string[]).includes(kind)) {
+      ctx.addIssue({ code: 'custom', message: `"${kind}" is not a kind live steps act on (${LIVE_KINDS.join(', ')})` });
+    }
+  }),
+  metadata: z.looseObject({ name: z.string().min(1), namespace: z.string().optional() }),
+});
+
 export const Step = z.discriminatedUnion('action', [
   z.strictObject({
     action: z.literal('git.commit'),
@@ -109,6 +146,16 @@ export const Step = z.discriminatedUnion('action', [
     ...KindName,
     /** Delete every object of the kind matching this label selector instead of one by name. */
     selector: z.string().optional(),
+  }),
+  /**
+   * Creates (or updates) one object in the environment's namespace, as `kubectl apply -f` of an inline manifest
+   * would: a server-side apply under a person-like field manager, the namespace forced to the environment's.
+   */
+  z.strictObject({
+    action: z.literal('live.apply'),
+    environment: Environment,
+    manifest: Manifest,
+    fieldManager: z.string().min(1).default('kubectl-client-side-apply'),
   }),
   z.strictObject({
     action: z.literal('live.apply-render'),

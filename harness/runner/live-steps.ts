@@ -1,9 +1,9 @@
-/** Executes the cluster steps of the vocabulary: live patches, scales and deletes under a person-like field manager, controller actions, waits. */
+/** Executes the cluster steps of the vocabulary: live patches, scales, deletes and applies under a person-like field manager, controller actions, waits. */
 import type { ControllerAdapter, RegistrationRef } from '../controllers/adapter.js';
 import { API_VERSIONS } from '../evidence/cluster-evidence.js';
 import { renderCommit } from '../evidence/render-evidence.js';
 import type { KubeClient, KubeObject } from '../kube/client.js';
-import type { GitStep, Step } from '../model/steps.js';
+import { CLUSTER_SCOPED_KINDS, type GitStep, type Step } from '../model/steps.js';
 import { LabError } from '../errors.js';
 import { waitUntil as poll } from '../wait.js';
 import { deploymentRollout } from '../model/rollout.js';
@@ -73,6 +73,27 @@ const liveDelete: Handler<'live.delete'> = async ({ kube, namespaces }, step) =>
   for (const name of targets) await kube.delete({ apiVersion, kind: step.kind, namespace, name });
 };
 
+/**
+ * What `kubectl apply -f` of one manifest does: a server-side apply (force, as apply-render) of the object in the
+ * environment's namespace, whatever namespace the manifest names; its apiVersion is the kind's. The schema already
+ * refused other kinds and cluster-scoped ones; this checks again, for a step built in code.
+ */
+const liveApply: Handler<'live.apply'> = async (ctx, step) => {
+  const { manifest } = step;
+  if (CLUSTER_SCOPED_KINDS.has(manifest.kind)) throw new LabError('INVALID_SCENARIO', `live.apply: ${manifest.kind} is cluster-scoped; live.apply creates objects only in the environment's namespace`);
+  const apiVersion = apiVersionOf(manifest.kind);
+  if (manifest.apiVersion !== undefined && manifest.apiVersion !== apiVersion) {
+    throw new LabError('INVALID_SCENARIO', `live.apply: ${manifest.kind}/${manifest.metadata.name} has apiVersion ${manifest.apiVersion}; gitops-lab applies ${manifest.kind} as ${apiVersion}`);
+  }
+  const namespace = ctx.namespaces[step.environment];
+  if (namespace === undefined) throw new LabError('INVALID_SCENARIO', `live.apply: no environment ${step.environment}`);
+  if (manifest.metadata.namespace !== undefined && manifest.metadata.namespace !== namespace) {
+    ctx.log(`live.apply: ${manifest.kind}/${manifest.metadata.name} names namespace ${manifest.metadata.namespace}; applied in ${namespace}, ${step.environment}'s`);
+  }
+  const obj = { ...manifest, apiVersion, metadata: { ...manifest.metadata, namespace } } as KubeObject;
+  await ctx.kube.apply(obj, { fieldManager: step.fieldManager, force: true });
+};
+
 /** What `kubectl apply` of the environment's render at HEAD does, namespaced objects in the environment's namespace. */
 const liveApplyRender: Handler<'live.apply-render'> = async (ctx, step) => {
   const env = ctx.environments[step.environment]!;
@@ -133,6 +154,7 @@ export const LIVE_STEP_HANDLERS: { readonly [A in LiveAction]: Handler<A> } = {
   'live.patch': livePatch,
   'live.scale': liveScale,
   'live.delete': liveDelete,
+  'live.apply': liveApply,
   'live.apply-render': liveApplyRender,
   'controller.set-source': setSource,
   'controller.sync': sync,

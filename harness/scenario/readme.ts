@@ -40,6 +40,8 @@ export function describeStep(step: Step): string {
       return `${step.fieldManager}: scale ${step.kind}/${step.name} in ${step.environment} to ${step.replicas}`;
     case 'live.delete':
       return `delete ${step.kind}/${step.name} in ${step.environment}`;
+    case 'live.apply':
+      return `${step.fieldManager}: apply ${step.manifest.kind}/${step.manifest.metadata.name} in ${step.environment}`;
     case 'live.apply-render':
       return `kubectl apply the rendered ${step.environment} manifests by hand`;
     case 'controller.set-source':

@@ -196,3 +196,40 @@ t.test('live.apply-render: the environment rendered at HEAD, applied with force,
     message: /^live\.apply-render: staging does not render: /,
   });
 });
+
+t.test('live.apply: one inline manifest, server-side applied with force in the environment namespace, apiVersion filled', async (t) => {
+  const kube = recordingKube();
+  const logged: string[] = [];
+  const ctx = context(kube, { log: (l) => void logged.push(l) });
+  const job = { kind: 'Job', metadata: { name: 'smoke', labels: { app: 'pay' } }, spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox' }] } } } };
+  await applyLiveStep(ctx, step({ action: 'live.apply', environment: 'staging', manifest: job }));
+  await applyLiveStep(ctx, step({ action: 'live.apply', environment: 'staging', fieldManager: 'kubectl-create', manifest: { apiVersion: 'v1', kind: 'Service', metadata: { name: 'api-preview', namespace: 'payments-prod' }, spec: { selector: { app: 'pay' } } } }));
+  t.same(kube.calls, [
+    { op: 'apply', args: [{ ...job, apiVersion: 'batch/v1', metadata: { name: 'smoke', labels: { app: 'pay' }, namespace: NS } }, { fieldManager: 'kubectl-client-side-apply', force: true }] },
+    { op: 'apply', args: [{ apiVersion: 'v1', kind: 'Service', metadata: { name: 'api-preview', namespace: NS }, spec: { selector: { app: 'pay' } } }, { fieldManager: 'kubectl-create', force: true }] },
+  ]);
+  t.same(logged, [`live.apply: Service/api-preview names namespace payments-prod; applied in ${NS}, staging's`], 'a namespace the manifest names is overridden, and said so');
+});
+
+t.test('live.apply refuses, before any request: cluster-scoped kinds, kinds live steps do not know, a wrong apiVersion, no name', async (t) => {
+  const issues = (manifest: unknown) => Step.safeParse({ action: 'live.apply', environment: 'staging', manifest }).error?.issues.map((i) => [i.path.join('.'), i.message]);
+  t.same(issues({ kind: 'Namespace', metadata: { name: 'x' } }), [['manifest.kind', "Namespace is cluster-scoped; live.apply creates objects only in the environment's namespace"]]);
+  t.same(issues({ kind: 'ClusterRole', metadata: { name: 'x' } }), [['manifest.kind', "ClusterRole is cluster-scoped; live.apply creates objects only in the environment's namespace"]]);
+  t.same(issues({ kind: 'Secret', metadata: { name: 'x' } }), [['manifest.kind', '"Secret" is not a kind live steps act on (Deployment, ReplicaSet, Pod, Service, EndpointSlice, Rollout, AnalysisRun, Job, Event)']]);
+  t.same(issues({ kind: 'Job', metadata: {} }), [['manifest.metadata.name', 'Invalid input: expected string, received undefined']]);
+  t.same(issues({ kind: 'Job' }), [['manifest.metadata', 'Invalid input: expected object, received undefined']]);
+  t.equal(issues({ kind: 'Job', metadata: { name: 'x' } }), undefined);
+
+  const kube = recordingKube();
+  await t.rejects(applyLiveStep(context(kube), step({ action: 'live.apply', environment: 'staging', manifest: { apiVersion: 'batch/v1beta1', kind: 'Job', metadata: { name: 'smoke' } } })), {
+    code: 'INVALID_SCENARIO',
+    message: 'live.apply: Job/smoke has apiVersion batch/v1beta1; gitops-lab applies Job as batch/v1',
+  });
+  // A step built in code, past the schema, is refused by the handler too.
+  const built = { action: 'live.apply', environment: 'staging', fieldManager: 'm', manifest: { kind: 'Namespace', metadata: { name: 'x' } } } as unknown as LiveStep;
+  await t.rejects(applyLiveStep(context(kube), built), { code: 'INVALID_SCENARIO', message: "live.apply: Namespace is cluster-scoped; live.apply creates objects only in the environment's namespace" });
+  const unknownKind = { ...built, manifest: { kind: 'Secret', metadata: { name: 'x' } } } as unknown as LiveStep;
+  await t.rejects(applyLiveStep(context(kube), unknownKind), { code: 'INVALID_SCENARIO', message: 'live step: kind Secret is not one gitops-lab knows the API group of' });
+  await t.rejects(applyLiveStep(context(kube), step({ action: 'live.apply', environment: 'prod', manifest: { kind: 'Job', metadata: { name: 'x' } } })), { code: 'INVALID_SCENARIO', message: 'live.apply: no environment prod' });
+  t.same(kube.calls, [], 'nothing sent for a refused step');
+});

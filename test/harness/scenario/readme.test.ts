@@ -8,3 +8,7 @@ t.test('a delete edit names the key it deletes, or the file', async (t) => {
   t.equal(commit([{ op: 'delete', file: 'app.yaml', path: 'spec.syncPolicy.automated' }]), 'commit "m": delete spec.syncPolicy.automated from app.yaml');
   t.equal(commit([{ op: 'delete', file: 'app.yaml' }]), 'commit "m": delete app.yaml');
 });
+
+t.test('live.apply names the object, the environment and the field manager', async (t) => {
+  t.equal(describeStep(Step.parse({ action: 'live.apply', environment: 'staging', manifest: { kind: 'Job', metadata: { name: 'smoke' } } })), 'kubectl-client-side-apply: apply Job/smoke in staging');
+});
