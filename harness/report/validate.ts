@@ -22,7 +22,7 @@ export function validateJson(runs: readonly ValidateRun[]): string {
           attempts: r.attempts,
           seconds: Math.round(r.seconds),
           failingChecks: r.failingChecks,
-          phases: r.phases.map((p) => ({ phase: p.phase, status: p.status, seconds: Math.round(p.seconds), problems: p.problems, score: p.result?.score, maxScore: p.result?.maxScore })),
+          phases: r.phases.map((p) => ({ phase: p.phase, status: p.status, seed: p.seed ?? 'fresh', seconds: Math.round(p.seconds), problems: p.problems, score: p.result?.score, maxScore: p.result?.maxScore })),
         })),
       },
       null,
@@ -46,13 +46,14 @@ export function validateJunit(runs: readonly ValidateRun[]): string {
 
 export function validateMarkdown(runs: readonly ValidateRun[]): string {
   const out = ['# Scenario bank validation', '', '| scenario | controller | status | phases | seconds |', '|---|---|---|---|---|'];
-  for (const r of runs) out.push(`| ${escapeMd(r.scenario)} | ${escapeMd(r.controller)} | ${r.status} | ${escapeMd(r.phases.map((p) => `${p.phase}: ${p.status} ${Math.round(p.seconds)}s`).join(', '))} | ${Math.round(r.seconds)} |`);
-  // Where the time goes: the slowest phases of the whole validation (each phase is a seeded session of its own).
+  for (const r of runs) out.push(`| ${escapeMd(r.scenario)} | ${escapeMd(r.controller)} | ${r.status} | ${escapeMd(r.phases.map((p) => `${p.phase}: ${p.status} ${Math.round(p.seconds)}s${p.seed === 'reset' ? ' (reset)' : ''}`).join(', '))} | ${Math.round(r.seconds)} |`);
+  // Where the time goes: the slowest phases of the whole validation (a phase's time includes its seed or its reset).
   const phases = runs.flatMap((r) => r.phases.map((p) => ({ r, p }))).sort((a, b) => b.p.seconds - a.p.seconds);
   if (phases.length > 0) {
     const total = phases.reduce((sum, x) => sum + x.p.seconds, 0);
-    out.push('', `## Slowest phases (${phases.length} phases, ${Math.round(total)} s of phase time in all)`, '', '| scenario | controller | phase | status | seconds |', '|---|---|---|---|---|');
-    for (const { r, p } of phases.slice(0, 10)) out.push(`| ${escapeMd(r.scenario)} | ${escapeMd(r.controller)} | ${escapeMd(p.phase)} | ${p.status} | ${Math.round(p.seconds)} |`);
+    const resets = phases.filter((x) => x.p.seed === 'reset').length;
+    out.push('', `## Slowest phases (${phases.length} phases, ${resets} on a reset seed, ${Math.round(total)} s of phase time in all)`, '', '| scenario | controller | phase | seed | status | seconds |', '|---|---|---|---|---|---|');
+    for (const { r, p } of phases.slice(0, 10)) out.push(`| ${escapeMd(r.scenario)} | ${escapeMd(r.controller)} | ${escapeMd(p.phase)} | ${p.seed ?? 'fresh'} | ${p.status} | ${Math.round(p.seconds)} |`);
   }
   const bad = runs.filter((r) => r.status !== 'pass');
   if (bad.length > 0) {

@@ -3,7 +3,7 @@
  * root registrations, a known-good first sync), apply the faults, hand over; then grade by asking the
  * controller to look now, waiting until it settles, and collecting evidence.
  */
-import { mkdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findRegistrations } from '../../graders/lib/registration.js';
 import { GRADERS } from '../../graders/index.js';
@@ -15,8 +15,9 @@ import { startRecorder, stopRecorder } from '../evidence/watch-recorder.js';
 import { snapshotTree } from '../evidence/git-evidence.js';
 import { applyGitStep } from '../git/steps.js';
 import { branchHeads, cloneWorkspace, createLabRepo, labClock } from '../git/lab-repo.js';
-import { closeAt } from '../git/push-log.js';
-import { gitOut } from '../git/git.js';
+import { closeAt, PUSH_LOG } from '../git/push-log.js';
+import { writeFileAtomic } from '../atomic.js';
+import { git, gitOut } from '../git/git.js';
 import { ensureGitServer, pushURL, readGitServer } from '../git/server-process.js';
 import { newRunCredentials, withCredential, withoutCredential, writeRepoAccess, type RunCredentials } from '../git/access.js';
 import { createKubeClient, type KubeClient, type KubeObject } from '../kube/client.js';
@@ -458,6 +459,8 @@ async function seedLive(o: StartLiveOptions, p: SeedPlan, track: (s: Session) =>
 export interface GradeLiveOptions extends LiveOptions {
   readonly session: Session;
   readonly now?: () => Date;
+  /** The caller has just settled every environment on the head (a reset): collect without asking again. */
+  readonly settled?: boolean;
 }
 
 /** Refresh, wait for the controller, collect git + render + cluster evidence. */
@@ -473,7 +476,7 @@ export async function collectLiveEvidence(o: GradeLiveOptions): Promise<Evidence
     throw new LabError('CLUSTER_UNAVAILABLE', `cluster "${live.cluster}" does not answer`, { cause: error, suggestion: `gitops-lab status --name ${live.cluster}` });
   }
   const ls = new LiveSession(session, kube, adapter, o.log ?? (() => undefined), o.settleTimeoutMs ?? DEFAULT_SETTLE_TIMEOUT_MS);
-  for (const env of live.environments) await ls.settle(env);
+  if (!o.settled) for (const env of live.environments) await ls.settle(env);
   const names = await ls.registrationNames();
   const evidence = await collectEvidence(session, {
     ...(o.now ? { now: o.now } : {}),
@@ -522,4 +525,79 @@ export async function cleanupLive(session: Session): Promise<void> {
   // Every namespace of the run (Flux's tenancy makes them all, not only the live environments').
   for (const name of namespaces) await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name });
   await rm(session.bareDir, { recursive: true, force: true });
+}
+
+/**
+ * What a reset returns a handed-over session to: every ref of the lab repository and its push log as they were
+ * at hand-over. The faults' Git steps are in those refs; their cluster steps are replayed (resetLive).
+ */
+export interface SeedSnapshot {
+  readonly refs: Readonly<Record<string, string>>;
+  readonly pushLog: string | undefined;
+}
+
+async function refsOf(bareDir: string): Promise<Record<string, string>> {
+  const out: Record<string, string> = {};
+  for (const line of (await gitOut(bareDir, ['for-each-ref', '--format=%(objectname) %(refname)'])).split('\n').filter(Boolean)) {
+    const [sha, ref] = line.split(' ');
+    if (sha && ref) out[ref] = sha;
+  }
+  return out;
+}
+
+export async function snapshotSeed(session: Session): Promise<SeedSnapshot> {
+  const pushLog = await readFile(join(session.bareDir, PUSH_LOG), 'utf8').catch(() => undefined);
+  return { refs: await refsOf(session.bareDir), pushLog };
+}
+
+/**
+ * Whether a reset can stand in for a fresh seed of this scenario: changes are read from the audit log (a
+ * watch recorder's log has no position to start again from), and the faults' cluster steps all come after
+ * their Git steps, so replaying them on the restored Git repeats the seed's order.
+ */
+export function resettable(scenario: Scenario, session: Session): boolean {
+  if (!session.live?.auditLog || session.live.recorder || session.deadline !== undefined) return false;
+  const firstLive = scenario.faults.findIndex((s) => !isGitStep(s));
+  return firstLive < 0 || scenario.faults.slice(firstLive).every((s) => !isGitStep(s));
+}
+
+/**
+ * The Git half of a reset: every ref of the lab repository back where it was at hand-over (refs made since are
+ * deleted), the push log as it was, and a fresh clone of the tracked branch in the workspace, from the
+ * workspace's own origin (the learner's URL).
+ */
+export async function restoreGit(session: Pick<Session, 'bareDir' | 'trackedBranch'>, workspace: string, snapshot: SeedSnapshot): Promise<void> {
+  const now = await refsOf(session.bareDir);
+  const commands = [
+    ...Object.keys(now).filter((ref) => snapshot.refs[ref] === undefined).map((ref) => `delete ${ref}`),
+    ...Object.entries(snapshot.refs).filter(([ref, sha]) => now[ref] !== sha).map(([ref, sha]) => `update ${ref} ${sha}`),
+  ];
+  if (commands.length > 0) await git(session.bareDir, ['update-ref', '--stdin'], { input: `${commands.join('\n')}\n` });
+  const logFile = join(session.bareDir, PUSH_LOG);
+  if (snapshot.pushLog === undefined) await rm(logFile, { force: true });
+  else await writeFileAtomic(logFile, snapshot.pushLog);
+  const origin = await gitOut(workspace, ['remote', 'get-url', 'origin']);
+  await rm(workspace, { recursive: true, force: true });
+  await cloneWorkspace(origin, workspace, session.trackedBranch);
+}
+
+/**
+ * Returns a handed-over session to its broken state instead of seeding a new one (validate's phases): the lab
+ * repository's refs and push log as at hand-over, a fresh clone in the workspace, the controllers settled on
+ * the restored head, the faults' cluster steps replayed; then a new hand-over (changes after it are the next
+ * player's). It does not check its own work: the caller grades the result against the seed's grade and seeds
+ * afresh when they differ.
+ */
+export async function resetLive(session: Session, workspace: string, snapshot: SeedSnapshot, scenario: Scenario, options: LiveOptions): Promise<Session> {
+  const live = session.live;
+  if (!live) throw new LabError('USAGE', 'an offline session has nothing on a cluster to reset');
+  const from = live.auditLog ? await auditPosition(live.auditLog) : undefined;
+  await restoreGit(session, workspace, snapshot);
+  // The cluster: the controllers settle on the restored head, then the faults' cluster steps are played again.
+  const ls = new LiveSession(session, createKubeClient(live.kubeconfig), adapterFor(session.controller), options.log ?? (() => undefined), options.settleTimeoutMs ?? DEFAULT_SETTLE_TIMEOUT_MS);
+  for (const env of live.environments) await ls.settle(env);
+  await ls.applySteps(scenario.faults.filter((s) => !isGitStep(s)), workspace);
+  const reset: Session = { ...session, live: { ...live, ...(from ? { auditLogFrom: from } : {}), handoverAt: new Date().toISOString() } };
+  await saveSession(workspace, reset);
+  return reset;
 }

@@ -5,17 +5,17 @@
  */
 import { join } from 'node:path';
 import type { Controller } from '../model/boundary.js';
-import type { GradeResult } from '../model/result.js';
+import type { CheckResult, GradeResult } from '../model/result.js';
 import type { Scenario } from '../model/scenario.js';
 import { LabError } from '../errors.js';
 import { onInterrupt, removeScratch, scratchDir } from '../scratch.js';
 import { gradeEvidence } from './grade.js';
 import { inScenarioStep, scenarioFileOf } from './step-error.js';
 import { settleTimeoutMs } from './settle-timeout.js';
-import { cleanupLive, collectLiveEvidence, playSteps, startLive } from './live.js';
+import { cleanupLive, collectLiveEvidence, playSteps, resetLive, resettable, snapshotSeed, startLive, type SeedSnapshot } from './live.js';
 import { removeSessionRecord } from './session.js';
 import type { Session } from '../model/session.js';
-import type { Step } from '../model/steps.js';
+import { isGitStep, type Step } from '../model/steps.js';
 import type { Evidence } from '../model/evidence.js';
 
 export interface ValidateUnit {
@@ -31,6 +31,11 @@ export interface PhaseOutcome {
   readonly problems: readonly string[];
   readonly result?: GradeResult;
   readonly seconds: number;
+  /**
+   * How the phase got its broken state: `fresh` (a session seeded for it), `reset` (the unit's seeded session
+   * returned to the broken state and verified by grading it against the seed's grade). Absent: fresh.
+   */
+  readonly seed?: 'fresh' | 'reset';
 }
 
 export interface ValidateRun {
@@ -49,6 +54,11 @@ export interface ValidateOptions {
   readonly parallel: number;
   readonly retriesOnFailure: number;
   readonly log: (line: string) => void;
+  /**
+   * Seed once per unit (or per chain of phases) and reset between phases, falling back to a fresh seed when a
+   * reset cannot be verified. Off (or a scenario a reset cannot replay): every phase seeds its own session.
+   */
+  readonly reuseSeeds?: boolean;
 }
 
 /** Deterministic sharding: unit k goes to shard k mod n (1-based i). */
@@ -232,7 +242,13 @@ export type PhaseRunner = (unit: ValidateUnit, options: ValidateOptions, job: Ph
 
 const runSeeded: PhaseRunner = phaseRunner();
 
-export async function validateAll(units: readonly ValidateUnit[], options: ValidateOptions, runPhase: PhaseRunner = runSeeded): Promise<ValidateRun[]> {
+export async function validateAll(
+  units: readonly ValidateUnit[],
+  options: ValidateOptions,
+  runPhase: PhaseRunner = runSeeded,
+  stage: SeedStage = liveStage,
+): Promise<ValidateRun[]> {
+  if (options.reuseSeeds) return validateChains(units, options, runPhase, stage);
   const jobs = units.flatMap((unit, u) => phaseJobs(unit).map((job, p) => ({ u, p, job })));
   const outcomes: PhaseOutcome[][] = units.map((unit) => new Array<PhaseOutcome>(phaseJobs(unit).length));
   const attempts = units.map(() => 1);
@@ -264,5 +280,210 @@ export async function validateAll(units: readonly ValidateUnit[], options: Valid
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, jobs.length)) }, worker));
   for (let u = 0; u < units.length; u++) if (!out[u]) finish(u); // a unit without phases (none today)
+  return out;
+}
+
+/** A seeded session that a chain of phases shares (live: a real session on the cluster; tests: recorded evidence). */
+export interface SeededSession {
+  /** Plays a phase's steps (none: the faults phase) and returns the evidence then. */
+  play(job: PhaseJob): Promise<Evidence>;
+  /** The evidence as it stands, without playing anything. */
+  look(): Promise<Evidence>;
+  /** Returns the session to the broken state it was handed over in (not verified: the caller grades it). */
+  reset(): Promise<void>;
+  /** Removes the session from the cluster and the git server. */
+  close(): Promise<void>;
+}
+
+/** Seeds a session a chain can reuse; undefined when a reset cannot replay this scenario's seed (phases then seed their own). */
+export type SeedStage = (unit: ValidateUnit, options: ValidateOptions, label: string) => Promise<SeededSession | undefined>;
+
+/** The live stage: startLive once, resetLive between phases, cleanupLive at the end. */
+export const liveStage: SeedStage = async (unit, options, label) => {
+  const file = scenarioFileOf(unit.scenarioDir);
+  const settle = settleTimeoutMs(unit.scenario);
+  const log = (l: string): void => options.log(`[${unit.scenario.id}/${unit.controller}/${label}] ${l}`);
+  const dir = await scratchDir(`validate-${unit.scenario.id}`);
+  const workspace = join(dir, 'ws');
+  let session: Session;
+  try {
+    session = await startLive({ scenario: unit.scenario, scenarioDir: unit.scenarioDir, workspace, controller: unit.controller, cluster: options.cluster, log, settleTimeoutMs: settle }).catch((error: unknown) => {
+      throw inScenarioStep(error, file, 'faults', unit.scenario.faults, false);
+    });
+  } catch (error) {
+    await removeScratch(dir);
+    throw error;
+  }
+  let cleaning: Promise<void> | undefined;
+  const cleanup = (): Promise<void> =>
+    (cleaning ??= cleanupLive(session)
+      .then(() => removeSessionRecord(session))
+      .catch((e: unknown) => log(`cleanup: ${String(e)}`)));
+  const unregister = onInterrupt(cleanup);
+  const close = async (): Promise<void> => {
+    await cleanup();
+    unregister();
+    await removeScratch(dir);
+  };
+  if (!resettable(unit.scenario, session)) {
+    await close();
+    return undefined;
+  }
+  const snapshot: SeedSnapshot = await snapshotSeed(session);
+  const collect = (settled = false): Promise<Evidence> => collectLiveEvidence({ session, cluster: options.cluster, log, settleTimeoutMs: settle, settled });
+  let justReset = false;
+  return {
+    // Right after a reset, which settled every environment on the restored head, nothing needs asking again.
+    look: () => collect(justReset),
+    async play(job) {
+      justReset = false;
+      if (job.steps) {
+        const steps = job.steps;
+        await playSteps(session, workspace, steps, { cluster: options.cluster, log, settleTimeoutMs: settle }).catch((error: unknown) => {
+          throw inScenarioStep(error, file, job.list ?? job.phase, steps);
+        });
+      }
+      return collect();
+    },
+    async reset() {
+      log('reset to the broken state');
+      justReset = false;
+      session = await resetLive(session, workspace, snapshot, unit.scenario, { cluster: options.cluster, log, settleTimeoutMs: settle });
+      // Cluster faults replayed after the settle are asked about again, as a fresh seed's first grade does.
+      justReset = unit.scenario.faults.every(isGitStep);
+    },
+    close,
+  };
+};
+
+/**
+ * Where a reset state's grade differs from the seed's: per check, its status, score or message. Empty: the reset
+ * is the broken state the seed handed over, as far as every check of the scenario can tell.
+ */
+export function gradeDifferences(seed: GradeResult, reset: GradeResult): string[] {
+  const key = (c: CheckResult): string => `${c.status} ${c.score}/${c.max}: ${c.message}`;
+  const before = new Map(seed.checks.map((c) => [c.name, c]));
+  const after = new Map(reset.checks.map((c) => [c.name, c]));
+  const out: string[] = [];
+  for (const name of new Set([...before.keys(), ...after.keys()])) {
+    const a = before.get(name);
+    const b = after.get(name);
+    if (!a || !b) out.push(`${name}: ${a ? 'missing after the reset' : 'not in the seed grade'}`);
+    else if (key(a) !== key(b)) out.push(`${name}: seeded "${key(a)}", after the reset "${key(b)}"`);
+  }
+  return out;
+}
+
+/** Phases a chain plays on one seeded session at most: long units are split so that no chain runs alone at the end. */
+export const CHAIN_PHASES = 4;
+
+interface Chain {
+  readonly u: number;
+  readonly jobs: readonly { readonly p: number; readonly job: PhaseJob }[];
+}
+
+/** A unit's phases in order, cut into chains of at most `size`; the longest chains first (they bound the end). */
+export function chainsOf(units: readonly ValidateUnit[], size = CHAIN_PHASES): Chain[] {
+  const chains: Chain[] = [];
+  units.forEach((unit, u) => {
+    const jobs = phaseJobs(unit).map((job, p) => ({ p, job }));
+    const n = Math.ceil(jobs.length / size);
+    const per = Math.ceil(jobs.length / Math.max(1, n));
+    for (let i = 0; i < jobs.length; i += per) chains.push({ u, jobs: jobs.slice(i, i + per) });
+  });
+  // Stable: equal lengths keep the units' order.
+  return chains.map((c, i) => ({ c, i })).sort((a, b) => b.c.jobs.length - a.c.jobs.length || a.i - b.i).map((x) => x.c);
+}
+
+/**
+ * validateAll with seeds reused: each chain seeds one session, plays its first phase on it, and before each
+ * further phase resets it and grades the reset state against the seed's grade (the faults phase's, or a look
+ * right after seeding). A reset that differs (or fails) ends reuse for that unit: the chain's remaining phases,
+ * and retries, seed their own sessions as validateAll does without reuse.
+ */
+async function validateChains(units: readonly ValidateUnit[], options: ValidateOptions, runPhase: PhaseRunner, stage: SeedStage): Promise<ValidateRun[]> {
+  const chains = chainsOf(units);
+  const outcomes: PhaseOutcome[][] = units.map((unit) => new Array<PhaseOutcome>(phaseJobs(unit).length));
+  const attempts = units.map(() => 1);
+  const first = units.map(() => Infinity);
+  const last = units.map(() => 0);
+  const left = units.map((unit) => phaseJobs(unit).length);
+  const reusable = units.map(() => true);
+  const out: ValidateRun[] = new Array(units.length);
+  const finish = (u: number): void => {
+    const unit = units[u]!;
+    out[u] = summarise(unit, outcomes[u]!, attempts[u]!, (last[u]! - first[u]!) / 1000);
+    options.log(`[${unit.scenario.id}/${unit.controller}] ${out[u]!.status.toUpperCase()} in ${out[u]!.seconds.toFixed(0)}s`);
+  };
+  const runChain = async ({ u, jobs }: Chain): Promise<void> => {
+    const unit = units[u]!;
+    const log = (l: string): void => options.log(`[${unit.scenario.id}/${unit.controller}] ${l}`);
+    let seeded: SeededSession | undefined;
+    let baseline: GradeResult | undefined;
+    const drop = async (): Promise<void> => {
+      const s = seeded;
+      seeded = undefined;
+      baseline = undefined;
+      if (s) await s.close();
+    };
+    try {
+      for (const [k, { p, job }] of jobs.entries()) {
+        first[u] = Math.min(first[u]!, performance.now());
+        const started = performance.now();
+        const seconds = (): number => (performance.now() - started) / 1000;
+        let outcome: PhaseOutcome | undefined;
+        let wasReset = false;
+        // Back to the broken state, verified against the seed's grade; or, with none to reuse, a new seed when more phases follow.
+        if (seeded && baseline) {
+          const differences = await seeded
+            .reset()
+            .then(() => seeded!.look())
+            .then((ev) => gradeDifferences(baseline!, gradeEvidence(unit.scenario, ev)))
+            .catch((error: unknown) => [`the reset failed: ${error instanceof Error ? error.message : String(error)}`]);
+          if (differences.length > 0) {
+            log(`${job.phase}: the reset is not the seeded broken state (${differences.join('; ')}); seeding afresh from here`);
+            reusable[u] = false;
+            await drop();
+          } else wasReset = true;
+        } else if (seeded) await drop();
+        if (!seeded && reusable[u] && k < jobs.length - 1) {
+          try {
+            seeded = await stage(unit, options, `${job.phase}+${jobs.length - k - 1}`);
+            if (!seeded) reusable[u] = false;
+            else if (job.phase !== 'faults') baseline = gradeEvidence(unit.scenario, await seeded.look());
+          } catch (error) {
+            outcome = judgePhase(job.phase, { error }, job.judge, seconds());
+          }
+        }
+        if (!outcome && seeded) {
+          const seed = wasReset ? 'reset' : 'fresh';
+          try {
+            const result = gradeEvidence(unit.scenario, await seeded.play(job));
+            if (job.phase === 'faults') baseline = result;
+            outcome = { ...judgePhase(job.phase, { result }, job.judge, seconds()), seed };
+          } catch (error) {
+            outcome = { ...judgePhase(job.phase, { error }, job.judge, seconds()), seed };
+          }
+        }
+        outcome ??= { ...(await runPhase(unit, options, job)), seed: 'fresh' };
+        for (let attempt = 2; outcome.status !== 'pass' && attempt <= options.retriesOnFailure + 1; attempt++) {
+          log(`${job.phase}: ${outcome.status}; retry ${attempt - 1} of ${options.retriesOnFailure} on a fresh seed`);
+          attempts[u] = Math.max(attempts[u]!, attempt);
+          outcome = { ...(await runPhase(unit, options, job)), seed: 'fresh' };
+        }
+        outcomes[u]![p] = outcome;
+        last[u] = Math.max(last[u]!, performance.now());
+        if (--left[u]! === 0) finish(u);
+      }
+    } finally {
+      await drop();
+    }
+  };
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < chains.length) await runChain(chains[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, chains.length)) }, worker));
+  for (let u = 0; u < units.length; u++) if (!out[u]) finish(u);
   return out;
 }

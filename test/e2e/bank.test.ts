@@ -34,10 +34,19 @@ t.test('validate passes for every scenario and controller of the bank', async (t
   const started = performance.now();
   const r = await cli(['validate', '--cluster', NAME, '--parallel', '3', '--retries-on-failure', '1', '--format', 'json', '--junit', junit]);
   log(`bank validated in ${((performance.now() - started) / 1000).toFixed(0)}s`);
-  const report = JSON.parse(r.stdout) as { status: string; runs: { scenario: string; controller: string; status: string; failingChecks: string[] }[] };
+  const report = JSON.parse(r.stdout) as { status: string; runs: { scenario: string; controller: string; status: string; failingChecks: string[]; phases: { phase: string; seed: string; seconds: number }[] }[] };
   for (const run of report.runs) t.equal(run.status, 'pass', `${run.scenario} (${run.controller}) ${run.failingChecks.join('; ')}`);
   t.equal(r.exitCode, 0, r.stderr.split('\n').slice(-20).join('\n'));
   t.ok(report.runs.length >= 12, `${report.runs.length} runs`);
+  // Seeds reused: phases after a verified reset; where a reset was not the seeded state, the log says why.
+  const phases = report.runs.flatMap((x) => x.phases.map((p) => ({ ...p, unit: `${x.scenario}/${x.controller}` })));
+  const resets = phases.filter((p) => p.seed === 'reset');
+  log(`${resets.length} of ${phases.length} phases ran on a reset seed (${resets.reduce((a, p) => a + p.seconds, 0)} s); fresh: ${phases.filter((p) => p.seed !== 'reset').reduce((a, p) => a + p.seconds, 0)} s`);
+  for (const l of r.stderr.split('\n').filter((x) => /the reset is not the seeded broken state/.test(x))) log(l.slice(0, 400));
+  t.ok(resets.length > 0, "some phases reused their unit's seed");
+  // Every seeded session, reused or not, is gone: no run record, no lab repository.
+  const records = join(home, 'sessions');
+  t.same(existsSync(records) ? readdirSync(records).filter((d) => !d.startsWith('.')) : [], [], 'no session record left');
   t.match(readFileSync(junit, 'utf8'), /<testsuites/);
 });
 

@@ -1,5 +1,15 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import t from 'tap';
-import { ownRegistration } from '../../../harness/runner/live.js';
+import { cloneWorkspace, createLabRepo } from '../../../harness/git/lab-repo.js';
+import { gitOut } from '../../../harness/git/git.js';
+import { PUSH_LOG, readPushLog } from '../../../harness/git/push-log.js';
+import type { Session } from '../../../harness/model/session.js';
+import type { Step } from '../../../harness/model/steps.js';
+import { ownRegistration, resettable, restoreGit, snapshotSeed } from '../../../harness/runner/live.js';
+import { environmentsFor, labVars } from '../../../harness/runner/start.js';
+import { loadScenario } from '../../../harness/scenario/load.js';
+import { scratch } from '../../helpers/cli.js';
 
 t.test("the harness acts only on a Flux registration in the run's own namespaces; Argo CD's are read in argocd", async (t) => {
   const run = ['payments-dev-abc123', 'payments-staging-abc123'];
@@ -9,4 +19,59 @@ t.test("the harness acts only on a Flux registration in the run's own namespaces
   t.notOk(ownRegistration('flux', { namespace: undefined }, run), 'no namespace: flux-system, where the roots live');
   t.ok(ownRegistration('argocd', { namespace: 'argocd' }, run));
   t.ok(ownRegistration('argocd', { namespace: undefined }, run));
+});
+
+t.test('restoreGit: refs, push log and workspace back as handed over; what was pushed since is gone', async (t) => {
+  const { dir } = scratch(t);
+  const { scenario, dir: scenarioDir } = await loadScenario('wrong-selector');
+  const runId = 'fee1ed';
+  const envs = environmentsFor(scenario, `-${runId}`);
+  const bareDir = join(dir, 'lab.git');
+  const lab = await createLabRepo({ scenario, scenarioDir, bareDir, repoURL: 'http://127.0.0.1:1/lab.git', vars: labVars('http://127.0.0.1:1/lab.git', runId, envs, `-${runId}`) });
+  const workspace = join(dir, 'ws');
+  await cloneWorkspace(bareDir, workspace, lab.trackedBranch);
+  const seeded = await snapshotSeed({ bareDir } as Session);
+  t.same(Object.keys(seeded.refs), [`refs/heads/${lab.trackedBranch}`], 'the seed has the tracked branch only');
+  // A player's work: a commit on main, a new branch and a tag, all pushed; a stray file left in the workspace.
+  await writeFile(join(workspace, 'NOTES.md'), 'played\n');
+  await gitOut(workspace, ['add', 'NOTES.md']);
+  await gitOut(workspace, ['commit', '-q', '-m', 'a phase played here']);
+  await gitOut(workspace, ['push', '-q', 'origin', `HEAD:${lab.trackedBranch}`, 'HEAD:refs/heads/side']);
+  await gitOut(workspace, ['tag', 'v1']);
+  await gitOut(workspace, ['push', '-q', 'origin', 'v1']);
+  await writeFile(join(workspace, 'stray.txt'), 'x\n');
+  const pushed = await readFile(join(bareDir, PUSH_LOG), 'utf8');
+  t.not(pushed, seeded.pushLog ?? '', 'the pushes were logged');
+
+  await restoreGit({ bareDir, trackedBranch: lab.trackedBranch }, workspace, seeded);
+  t.same((await snapshotSeed({ bareDir } as Session)).refs, seeded.refs, 'every ref as at hand-over: the branch and tag made since are deleted');
+  t.equal(await readFile(join(bareDir, PUSH_LOG), 'utf8').catch(() => undefined), seeded.pushLog, 'the push log as at hand-over');
+  t.equal(await gitOut(workspace, ['rev-parse', 'HEAD']), lab.seedSha, 'the workspace is on the seed');
+  t.equal(await gitOut(workspace, ['status', '--porcelain', '--ignored']), '', 'and holds nothing else');
+  t.equal(await gitOut(workspace, ['remote', 'get-url', 'origin']), bareDir, 'cloned from its own origin');
+  // The next phase pushes as if it were the first.
+  await writeFile(join(workspace, 'NOTES.md'), 'again\n');
+  await gitOut(workspace, ['add', 'NOTES.md']);
+  await gitOut(workspace, ['commit', '-q', '-m', 'the next phase']);
+  await gitOut(workspace, ['push', '-q', 'origin', `HEAD:${lab.trackedBranch}`]);
+  const pushes = (await readPushLog(bareDir, lab.trackedBranch))!;
+  // What git evidence takes for the learner's pushes: the updates after the last one to the seed.
+  const since = pushes.slice(pushes.map((p) => p.sha).lastIndexOf(lab.seedSha) + 1).map((p) => p.sha);
+  t.same(since, [await gitOut(workspace, ['rev-parse', 'HEAD'])], "only this phase's push follows the seed: the earlier phase's is gone");
+});
+
+t.test('resettable: a reset replays cluster faults only after every Git fault, reads changes from an audit log, and no exam', async (t) => {
+  const { scenario } = await loadScenario('drift-revert');
+  const live = { provider: 'local' as const, cluster: 'lab', kubeconfig: '/k', auditLog: '/a.log', environments: ['staging'], handoverAt: '', gitStateDir: '/g' };
+  const session = { live, deadline: undefined } as unknown as Session;
+  const commit = { action: 'git.commit', message: 'm', edits: [] } as unknown as Step;
+  const patch = { action: 'live.scale', environment: 'staging', kind: 'Deployment', name: 'x', replicas: 1 } as unknown as Step;
+  t.ok(resettable({ ...scenario, faults: [commit, commit] }, session), 'Git faults only');
+  t.ok(resettable({ ...scenario, faults: [commit, patch, patch] }, session), 'cluster faults after the Git ones');
+  t.ok(resettable({ ...scenario, faults: [patch] }, session), 'cluster faults only');
+  t.notOk(resettable({ ...scenario, faults: [patch, commit] }, session), 'a cluster fault before a Git one');
+  t.notOk(resettable({ ...scenario, faults: [commit] }, { ...session, live: { ...live, auditLog: undefined } } as unknown as Session), 'no audit log');
+  t.notOk(resettable({ ...scenario, faults: [commit] }, { ...session, live: { ...live, recorder: { pid: 1, file: '/r' } } } as unknown as Session), 'a watch recorder');
+  t.notOk(resettable({ ...scenario, faults: [commit] }, { ...session, deadline: '2026-12-03T12:00:00Z' } as unknown as Session), 'an exam');
+  t.notOk(resettable({ ...scenario, faults: [commit] }, { ...session, live: undefined } as unknown as Session), 'offline');
 });

@@ -5,7 +5,8 @@
  */
 import t from 'tap';
 import { loadScenario } from '../../../harness/scenario/load.js';
-import { phaseJobs, phaseRunner, validateAll, validateExitCode, type PhaseOutcome, type PhasePlayer, type PhaseRunner, type ValidateUnit } from '../../../harness/runner/validate.js';
+import { chainsOf, gradeDifferences, phaseJobs, phaseRunner, validateAll, validateExitCode, type PhaseOutcome, type PhasePlayer, type PhaseRunner, type SeedStage, type ValidateUnit } from '../../../harness/runner/validate.js';
+import { gradeEvidence } from '../../../harness/runner/grade.js';
 import { playScenario } from '../../../harness/runner/play.js';
 import { LabError } from '../../../harness/errors.js';
 import { fixture, variant } from '../../helpers/fixtures.js';
@@ -173,4 +174,157 @@ t.test('a step the scenario wrote that cannot be played is a defect (exit 1); a 
   }
   t.equal(validateExitCode([{ status: 'fail' }, { status: 'error' }, { status: 'pass' }]), 3, 'a bank not fully validated: 3 wins over a defect elsewhere');
   t.equal(validateExitCode([{ status: 'pass' }, { status: 'fail' }]), 1);
+});
+
+// Seeds reused (validate's default): a fake stage stands in for the live session, handing out evidence recorded
+// from real runs of the bank; what is tested is when the chain seeds, resets, verifies and falls back.
+interface StageLog {
+  seeds: string[];
+  resets: number;
+  closes: number;
+}
+const fakeStage = (log: StageLog, o: { afterReset?: string; resettable?: boolean } = {}): SeedStage => async (u, _o, label) => {
+  log.seeds.push(`${u.scenario.id}/${u.controller}/${label}`);
+  if (o.resettable === false) return undefined;
+  let state = 'faults';
+  return {
+    async play(job) {
+      state = job.phase === 'faults' ? 'faults' : job.phase.replace(':', '-');
+      return fixture(u.scenario.id, u.controller, state, 'live');
+    },
+    async look() {
+      return fixture(u.scenario.id, u.controller, state, 'live');
+    },
+    async reset() {
+      log.resets++;
+      state = o.afterReset ?? 'faults';
+    },
+    async close() {
+      log.closes++;
+    },
+  };
+};
+const reusing = { ...quiet, reuseSeeds: true };
+const freshRunner = (ran: string[]): PhaseRunner => {
+  const inner = phaseRunner(recorded('live', {}));
+  return async (u, o, job) => {
+    ran.push(job.phase);
+    return inner(u, o, job);
+  };
+};
+
+t.test('seeds reused: one seed per chain, a verified reset before each further phase, outcomes as with fresh seeds', async (t) => {
+  const u = await recordedUnit();
+  const log: StageLog = { seeds: [], resets: 0, closes: 0 };
+  const fresh: string[] = [];
+  const [run] = await validateAll([u], reusing, freshRunner(fresh), fakeStage(log));
+  const jobs = phaseJobs(u).map((j) => j.phase);
+  t.equal(jobs.length, 4, 'faults, solution and two wrong solutions: one chain');
+  t.same(log.seeds, ['promote-staging-image/flux/faults+3'], 'seeded once, named by its first phase and how many follow');
+  t.equal(log.resets, 3, 'a reset before each phase after the first');
+  t.equal(log.closes, 1, 'and the session closed at the end');
+  t.same(fresh, [], 'no phase seeded its own session');
+  t.same(run!.phases.map((p) => `${p.phase}:${p.status}:${p.seed}`), jobs.map((j, i) => `${j}:pass:${i === 0 ? 'fresh' : 'reset'}`));
+  // The same verdicts as fresh seeds give on the same evidence.
+  const [alone] = await validateAll([u], quiet, phaseRunner(recorded('live', {})));
+  t.same(run!.phases.map((p) => [p.phase, p.status, p.result?.score]), alone!.phases.map((p) => [p.phase, p.status, p.result?.score]));
+});
+
+t.test('a reset that is not the seeded broken state ends reuse for the unit: the rest seed afresh, and the log says why', async (t) => {
+  const u = await recordedUnit();
+  const log: StageLog = { seeds: [], resets: 0, closes: 0 };
+  const fresh: string[] = [];
+  const lines: string[] = [];
+  // The reset leaves the solved state: every check that differs from the seed's grade is named.
+  const [run] = await validateAll([u], { ...reusing, log: (l) => lines.push(l) }, freshRunner(fresh), fakeStage(log, { afterReset: 'solution' }));
+  t.equal(log.resets, 1, 'one reset tried');
+  t.equal(log.closes, 1, 'its session closed');
+  t.same(fresh, phaseJobs(u).slice(1).map((j) => j.phase), 'the solution and every later phase seeded their own session');
+  t.ok(run!.phases.slice(1).every((p) => p.seed === 'fresh' && p.status === 'pass'));
+  const why = lines.find((l) => /the reset is not the seeded broken state/.test(l));
+  t.match(why, /^\[promote-staging-image\/flux\] solution: the reset is not the seeded broken state \(/);
+  t.match(why, /staging-renders-dev-image: seeded "fail 0\/3: staging Deployment\/payment-api [^;]*1\.27\.5[^;]*", after the reset "pass 3\/3: [^;]*1\.27\.6/);
+  t.match(why, /seeding afresh from here$/);
+});
+
+t.test('a scenario a reset cannot replay, or a reset that throws, falls back to fresh seeds', async (t) => {
+  const u = await recordedUnit();
+  const log: StageLog = { seeds: [], resets: 0, closes: 0 };
+  const fresh: string[] = [];
+  await validateAll([u], reusing, freshRunner(fresh), fakeStage(log, { resettable: false }));
+  t.equal(log.seeds.length, 1, 'asked once');
+  t.same(fresh, phaseJobs(u).map((j) => j.phase), 'then every phase seeded its own');
+  const throwing: SeedStage = async (unit, o, label) => {
+    const s = (await fakeStage(log)(unit, o, label))!;
+    return { ...s, reset: async () => { throw new Error('update-ref failed'); } };
+  };
+  const lines: string[] = [];
+  const fresh2: string[] = [];
+  const [run] = await validateAll([u], { ...reusing, log: (l) => lines.push(l) }, freshRunner(fresh2), throwing);
+  t.same(fresh2, phaseJobs(u).slice(1).map((j) => j.phase));
+  t.ok(lines.some((l) => /solution: the reset is not the seeded broken state \(the reset failed: update-ref failed\)/.test(l)));
+  t.equal(run!.status, 'pass');
+});
+
+t.test('a phase that does not pass on a reset seed is retried on a fresh one', async (t) => {
+  const u = await recordedUnit();
+  const log: StageLog = { seeds: [], resets: 0, closes: 0 };
+  const fresh: string[] = [];
+  // A stage whose solution phase plays the broken state (as a reset that let a fix slip would): it fails, and the retry seeds afresh.
+  const stage: SeedStage = async (unit, o, label) => {
+    const s = (await fakeStage(log)(unit, o, label))!;
+    return { ...s, play: async (job) => (job.phase === 'solution' ? fixture(unit.scenario.id, unit.controller, 'faults', 'live') : s.play(job)) };
+  };
+  const lines: string[] = [];
+  const [run] = await validateAll([u], { ...reusing, retriesOnFailure: 1, log: (l) => lines.push(l) }, freshRunner(fresh), stage);
+  t.same(fresh, ['solution'], 'only the failing phase, on a fresh seed');
+  t.ok(lines.includes('[promote-staging-image/flux] solution: fail; retry 1 of 1 on a fresh seed'));
+  t.equal(run!.phases.find((p) => p.phase === 'solution')!.seed, 'fresh');
+  t.equal(run!.attempts, 2);
+  t.equal(run!.status, 'pass');
+});
+
+t.test('chains: a long unit is cut so no chain runs alone at the end; longest first; never more than `parallel` seeds at once', async (t) => {
+  const units = [await unit('drift-revert', 'argocd'), await unit('drift-accept', 'argocd'), await unit('promote-staging-image', 'flux')];
+  const chains = chainsOf(units, 4);
+  for (const [u, unit] of units.entries()) {
+    const mine = chains.filter((c) => c.u === u);
+    t.same(mine.flatMap((c) => c.jobs.map((j) => j.job.phase)), phaseJobs(unit).map((j) => j.phase), `${unit.scenario.id}: every phase once, in order`);
+    t.ok(mine.every((c) => c.jobs.length <= 4));
+    const sizes = mine.map((c) => c.jobs.length);
+    t.ok(Math.max(...sizes) - Math.min(...sizes) <= 1, `${unit.scenario.id}: chains of even length (${sizes.join(', ')})`);
+  }
+  t.same(chains.map((c) => c.jobs.length), [...chains.map((c) => c.jobs.length)].sort((a, b) => b - a), 'longest first');
+  // At most `parallel` chains hold a session at once.
+  let open = 0;
+  let most = 0;
+  const stage: SeedStage = async () => {
+    open++;
+    most = Math.max(most, open);
+    await new Promise((r) => setTimeout(r, 5));
+    return {
+      play: async () => { await new Promise((r) => setTimeout(r, 5)); return fixture('promote-staging-image', 'flux', 'faults', 'live'); },
+      look: async () => fixture('promote-staging-image', 'flux', 'faults', 'live'),
+      reset: async () => undefined,
+      close: async () => void open--,
+    };
+  };
+  const passAll: PhaseRunner = async (_u, _o, job) => outcome(job.phase, 'pass');
+  await validateAll(units, { ...reusing, parallel: 2 }, passAll, stage);
+  t.equal(most, 2);
+  t.equal(open, 0, 'every seeded session closed');
+});
+
+t.test('gradeDifferences: per check, status, score and message; nothing when the grades agree', async (t) => {
+  const u = await recordedUnit();
+  const faults = gradeEvidence(u.scenario, fixture('promote-staging-image', 'flux', 'faults', 'live'));
+  t.same(gradeDifferences(faults, gradeEvidence(u.scenario, fixture('promote-staging-image', 'flux', 'faults', 'live'))), []);
+  const solved = gradeEvidence(u.scenario, fixture('promote-staging-image', 'flux', 'solution', 'live'));
+  const d = gradeDifferences(faults, solved);
+  t.ok(d.length > 0);
+  t.ok(d.every((x) => /^[a-z0-9-]+: seeded "(pass|fail|error|skipped) \d+\/\d+: .*", after the reset ".*"$/.test(x)), d.join('\n'));
+  const renamed = { ...faults, checks: faults.checks.map((c, i) => (i === 0 ? { ...c, name: 'other' } : c)) };
+  t.same(gradeDifferences(faults, renamed), [`${faults.checks[0]!.name}: missing after the reset`, 'other: not in the seed grade']);
+  const reworded = { ...faults, checks: faults.checks.map((c, i) => (i === 0 ? { ...c, message: `${c.message} (again)` } : c)) };
+  t.equal(gradeDifferences(faults, reworded).length, 1, 'a message alone differs: not the same state');
 });
