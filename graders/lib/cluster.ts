@@ -19,6 +19,15 @@ export function isFinding(x: unknown): x is Finding {
   return typeof x === 'object' && x !== null && 'status' in x && 'message' in x && !('objects' in x);
 }
 
+/**
+ * Whether the evidence lists the kind at all: evidence recorded before a kind was collected (StatefulSet, CronJob,
+ * ConfigMap, HorizontalPodAutoscaler, PodDisruptionBudget, NetworkPolicy and Ingress since 2026-12) has no list
+ * for it, which is not the same as an empty namespace.
+ */
+export function collected(env: EnvironmentClusterEvidence, kind: string): boolean {
+  return Object.hasOwn(env.objects, kind);
+}
+
 export function liveObjects(env: EnvironmentClusterEvidence, kind: string): K8sObject[] {
   return env.objects[kind] ?? [];
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { CollectedKind, environmentOf, isFinding, liveObjects } from '../lib/cluster.js';
-import { defineGrader, fail, pass } from '../grader.js';
+import { collected, CollectedKind, environmentOf, isFinding, liveObjects } from '../lib/cluster.js';
+import { cannotJudge, defineGrader, fail, pass } from '../grader.js';
 import { getPath, show } from '../lib/object-path.js';
 import { ObjectPath } from '../lib/expect.js';
 import { describeTarget, hasOneTarget, ONE_TARGET, pickTarget, TargetParams } from '../lib/render.js';
@@ -25,6 +25,7 @@ export const liveField = defineGrader({
   grade(evidence, params) {
     const env = environmentOf(evidence, params.environment);
     if (isFinding(env)) return env;
+    if (!collected(env, params.kind)) return cannotJudge(`The cluster evidence of ${params.environment} has no ${params.kind} list (recorded before gitops-lab collected ${params.kind}s).`);
     const picked = pickTarget(liveObjects(env, params.kind), params, env.namespace);
     const expected = describeFieldExpectation(params);
     if (!picked.ok) return fail(picked.message, { expected: picked.expected, actual: picked.actual, why: 'The check reads the live object, so it must exist in the cluster.' });

@@ -21,6 +21,13 @@ export const API_VERSIONS: Readonly<Record<LiveKind, string>> = {
   AnalysisRun: 'argoproj.io/v1alpha1',
   Job: 'batch/v1',
   Event: 'v1',
+  StatefulSet: 'apps/v1',
+  CronJob: 'batch/v1',
+  ConfigMap: 'v1',
+  HorizontalPodAutoscaler: 'autoscaling/v2',
+  PodDisruptionBudget: 'policy/v1',
+  NetworkPolicy: 'networking.k8s.io/v1',
+  Ingress: 'networking.k8s.io/v1',
 };
 
 export interface ClusterEvidenceInput {

@@ -7,7 +7,24 @@ import { Controller } from './boundary.js';
  */
 const Obj = z.record(z.string(), z.unknown());
 
-export const LIVE_KINDS = ['Deployment', 'ReplicaSet', 'Pod', 'Service', 'EndpointSlice', 'Rollout', 'AnalysisRun', 'Job', 'Event'] as const;
+export const LIVE_KINDS = [
+  'Deployment',
+  'ReplicaSet',
+  'Pod',
+  'Service',
+  'EndpointSlice',
+  'Rollout',
+  'AnalysisRun',
+  'Job',
+  'Event',
+  'StatefulSet',
+  'CronJob',
+  'ConfigMap',
+  'HorizontalPodAutoscaler',
+  'PodDisruptionBudget',
+  'NetworkPolicy',
+  'Ingress',
+] as const;
 export type LiveKind = (typeof LIVE_KINDS)[number];
 
 export const RecordedChange = z.object({

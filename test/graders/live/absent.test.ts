@@ -23,6 +23,6 @@ t.test('an object the cluster does not hold passes; one it holds fails, named', 
 
 t.test('an environment the evidence does not have cannot be judged; a kind never collected is refused', async (t) => {
   t.equal(absent.grade(solved, p('payment-api', 'Deployment', 'qa'), ctx).status, 'error');
-  t.notOk(absent.params.safeParse({ environment: 'staging', kind: 'ConfigMap', name: 'x' }).success, 'no check on evidence that is never collected');
+  t.notOk(absent.params.safeParse({ environment: 'staging', kind: 'Secret', name: 'x' }).success, 'no check on evidence that is never collected');
   t.equal(absent.describe(p('payment-worker')), 'Deployment/payment-worker is gone from staging');
 });

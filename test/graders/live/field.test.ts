@@ -72,13 +72,18 @@ t.test('an object not in the cluster fails; no cluster evidence or no such envir
   const offline = liveField.grade(fixture('promote-staging-image', 'argocd', 'solution'), params({ name: 'payment-api', path: 'spec.replicas', equals: 2 }), ctx);
   t.same([offline.status, offline.message], ['error', 'There is no cluster evidence: this boundary needs a live run.']);
   t.equal(liveField.grade(live('solution'), params({ environment: 'qa', name: 'payment-api', path: 'spec.replicas', equals: 2 }), ctx).status, 'error');
+  const older = liveField.grade(live('solution'), liveField.params.parse({ environment: 'staging', kind: 'ConfigMap', namePrefix: 'payment-config-', path: 'data.LEVEL', equals: 'x' }), ctx);
+  t.same([older.status, older.message], ['error', 'The cluster evidence of staging has no ConfigMap list (recorded before gitops-lab collected ConfigMaps).'], 'a kind the recording did not list is not an empty namespace');
+  const withConfig = variant(live('solution'), (x) => void (x.cluster!.environments['staging']!.objects['ConfigMap'] = [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'payment-config-5m7h9t2k4b' }, data: { LEVEL: 'debug' } }]));
+  const judged = liveField.grade(withConfig, liveField.params.parse({ environment: 'staging', kind: 'ConfigMap', namePrefix: 'payment-config-', path: 'data.LEVEL', equals: 'debug' }), ctx);
+  t.same([judged.status, judged.message], ['pass', 'Live ConfigMap/payment-config-5m7h9t2k4b (the one ConfigMap payment-config-*) in payments-staging-3e0016: data.LEVEL is "debug".']);
   const deleted = variant(live('solution'), (x) => void (x.cluster!.environments['staging']!.objects['Deployment'] = []));
   t.equal(liveField.grade(deleted, params({ name: 'payment-api', path: 'spec.replicas', equals: 2 }), ctx).status, 'fail');
 });
 
 t.test('parameters: a collected kind, one target, one expectation, a valid path; how the check is described', async (t) => {
-  const kind = liveField.params.safeParse({ environment: 'staging', kind: 'ConfigMap', name: 'x', path: 'data', exists: true });
-  t.match(kind.error?.issues[0]?.message, '"ConfigMap" is not collected as live evidence');
+  const kind = liveField.params.safeParse({ environment: 'staging', kind: 'Secret', name: 'x', path: 'data', exists: true });
+  t.match(kind.error?.issues[0]?.message, '"Secret" is not collected as live evidence');
   t.match(JSON.stringify(liveField.params.safeParse({ environment: 'staging', kind: 'Deployment', path: 'a', equals: 1 }).error?.issues), 'needs exactly one of name, namePrefix and selector');
   t.match(JSON.stringify(liveField.params.safeParse({ environment: 'staging', kind: 'Deployment', name: 'x', path: 'a' }).error?.issues), 'needs exactly one of equals, notEquals, exists and oneOf');
   t.match(JSON.stringify(liveField.params.safeParse({ environment: 'staging', kind: 'Deployment', name: 'x', path: 'a[', equals: 1 }).error?.issues), 'is not a valid object path');

@@ -104,9 +104,9 @@ t.test('live.patch: a merge or strategic patch of the named object under its fie
     code: 'INVALID_SCENARIO',
     message: 'live.patch: json patches are not supported; use merge or strategic',
   });
-  await t.rejects(applyLiveStep(context(kube), step({ action: 'live.patch', environment: 'staging', kind: 'ConfigMap', name: 'api', patch: {} })), {
+  await t.rejects(applyLiveStep(context(kube), step({ action: 'live.patch', environment: 'staging', kind: 'Secret', name: 'api', patch: {} })), {
     code: 'INVALID_SCENARIO',
-    message: 'live step: kind ConfigMap is not one gitops-lab knows the API group of',
+    message: 'live step: kind Secret is not one gitops-lab knows the API group of',
   });
   t.equal(kube.calls.length, 2, 'nothing sent for a refused step');
 });
@@ -215,7 +215,7 @@ t.test('live.apply refuses, before any request: cluster-scoped kinds, kinds live
   const issues = (manifest: unknown) => Step.safeParse({ action: 'live.apply', environment: 'staging', manifest }).error?.issues.map((i) => [i.path.join('.'), i.message]);
   t.same(issues({ kind: 'Namespace', metadata: { name: 'x' } }), [['manifest.kind', "Namespace is cluster-scoped; live.apply creates objects only in the environment's namespace"]]);
   t.same(issues({ kind: 'ClusterRole', metadata: { name: 'x' } }), [['manifest.kind', "ClusterRole is cluster-scoped; live.apply creates objects only in the environment's namespace"]]);
-  t.same(issues({ kind: 'Secret', metadata: { name: 'x' } }), [['manifest.kind', '"Secret" is not a kind live steps act on (Deployment, ReplicaSet, Pod, Service, EndpointSlice, Rollout, AnalysisRun, Job, Event)']]);
+  t.same(issues({ kind: 'Secret', metadata: { name: 'x' } }), [['manifest.kind', '"Secret" is not a kind live steps act on (Deployment, ReplicaSet, Pod, Service, EndpointSlice, Rollout, AnalysisRun, Job, Event, StatefulSet, CronJob, ConfigMap, HorizontalPodAutoscaler, PodDisruptionBudget, NetworkPolicy, Ingress)']]);
   t.same(issues({ kind: 'Job', metadata: {} }), [['manifest.metadata.name', 'Invalid input: expected string, received undefined']]);
   t.same(issues({ kind: 'Job' }), [['manifest.metadata', 'Invalid input: expected object, received undefined']]);
   t.equal(issues({ kind: 'Job', metadata: { name: 'x' } }), undefined);
