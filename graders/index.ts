@@ -25,6 +25,7 @@ import { serviceEndpoints } from './live/service-endpoints.js';
 import { liveField } from './live/field.js';
 import { available } from './health/available.js';
 import { rolloutStatus } from './rollout/status.js';
+import { rolloutBlueGreen } from './rollout/blue-green.js';
 
 export const GRADERS: ReadonlyMap<string, Grader> = new Map(
   ([
@@ -53,6 +54,7 @@ export const GRADERS: ReadonlyMap<string, Grader> = new Map(
     liveField,
     available,
     rolloutStatus,
+    rolloutBlueGreen,
   ] as Grader[]).map((g) => [g.name, g]),
 );
 

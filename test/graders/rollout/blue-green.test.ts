@@ -1,0 +1,91 @@
+/**
+ * rollout.blue-green on evidence recorded on real Argo Rollouts (bluegreen-preview-selector): the seed (InvalidSpec:
+ * the preview Service selects role: preview, no preview ReplicaSet), the learner's fix once the Rollouts controller
+ * answered it (Paused, preview on the new ReplicaSet; recorded with `grade --out` 25 s after the push), the fix graded
+ * before the Rollouts controller answered it (validate's solution phase: still InvalidSpec), the wrong fix that swaps
+ * the Services, and the same fix under Flux, whose server-side apply took the whole (atomic) selector and dropped
+ * rollouts-pod-template-hash, so the Rollout promoted 1.27.6 at once.
+ */
+import t from 'tap';
+import { rolloutBlueGreen } from '../../../graders/rollout/blue-green.js';
+import { fixture, variant } from '../../helpers/fixtures.js';
+
+const rec = (controller: 'argocd' | 'flux', phase: string) => fixture('bluegreen-preview-selector', controller, phase, 'live');
+const awaiting = rolloutBlueGreen.params.parse({ environment: 'staging', rollout: 'payment-api', awaitingPromotion: true, activeService: 'payment-api', previewService: 'payment-api-preview', minReady: 2 });
+const ctx = { controller: 'argocd' as const };
+
+t.test('the fix, answered: active on the stable ReplicaSet, preview on the new one, each with its own Pods', async (t) => {
+  const r = rolloutBlueGreen.grade(rec('argocd', 'solution-settled'), awaiting, ctx);
+  t.same([r.status, r.message], [
+    'pass',
+    'Rollout/payment-api: active Service/payment-api serves 89444bc7 (the stable ReplicaSet, 2 ready); preview Service/payment-api-preview serves 97db4f58 (the new ReplicaSet, 2 ready); awaiting promotion.',
+  ]);
+  const promoted = rolloutBlueGreen.params.parse({ environment: 'staging', rollout: 'payment-api', awaitingPromotion: false });
+  const p = rolloutBlueGreen.grade(rec('argocd', 'solution-settled'), promoted, ctx);
+  t.equal(p.status, 'fail', 'awaiting promotion is not fully promoted');
+  t.same(p.mismatches, [
+    { path: 'Rollout/payment-api status.stableRS', got: '89444bc7', expected: '97db4f58 (currentPodHash: fully promoted)' },
+    { path: 'Rollout/payment-api status.blueGreen.previewSelector', got: '97db4f58', expected: '89444bc7 (the stable ReplicaSet)' },
+    { path: 'Service/payment-api-preview spec.selector["rollouts-pod-template-hash"]', got: '97db4f58', expected: '89444bc7 (the stable ReplicaSet)' },
+    { path: 'Service/payment-api-preview endpoints', got: 'Pods not of 89444bc7: payment-api-97db4f58-cctk8, payment-api-97db4f58-275td', expected: 'only Pods of the stable ReplicaSet' },
+  ]);
+});
+
+const NOTHING_WAITS = { path: 'Rollout/payment-api status.currentPodHash', got: '89444bc7 (stableRS 89444bc7)', expected: 'a new ReplicaSet, not the stable one: a release awaiting promotion' };
+
+t.test('argocd seed: InvalidSpec, nothing waits for promotion, and the preview selects no Pod', async (t) => {
+  const r = rolloutBlueGreen.grade(rec('argocd', 'faults'), awaiting, ctx);
+  t.same([r.status, r.message], ['fail', 'Rollout/payment-api is not serving as a blue-green rollout awaiting promotion should: 2 mismatch(es).']);
+  t.same(r.mismatches, [
+    NOTHING_WAITS,
+    { path: 'Service/payment-api-preview endpoints', got: '0 ready (selector {"app.kubernetes.io/name":"payment-api","role":"preview","rollouts-pod-template-hash":"89444bc7","tier":"backend"})', expected: '≥2 ready Pods of the new ReplicaSet' },
+  ]);
+  t.equal(r.actual, 'stableRS 89444bc7, currentPodHash 89444bc7, activeSelector 89444bc7, previewSelector 89444bc7');
+  t.match(r.why, 'verified through the preview Service before promotion');
+});
+
+t.test('argocd fix graded before the Rollouts controller answered it: the preview has Pods, but nothing waits for promotion', async (t) => {
+  const r = rolloutBlueGreen.grade(rec('argocd', 'solution'), awaiting, ctx);
+  t.same([r.status, r.mismatches], ['fail', [NOTHING_WAITS]]);
+});
+
+t.test('the Services swapped in the Rollout: the names the check expects are not the ones the Rollout uses', async (t) => {
+  const r = rolloutBlueGreen.grade(rec('argocd', 'wrong-swap-active-and-preview'), awaiting, ctx);
+  t.equal(r.status, 'fail');
+  t.same(r.mismatches!.slice(0, 2), [
+    { path: 'Rollout/payment-api spec.strategy.blueGreen.activeService', got: 'payment-api-preview', expected: 'payment-api' },
+    { path: 'Rollout/payment-api spec.strategy.blueGreen.previewService', got: 'payment-api', expected: 'payment-api-preview' },
+  ]);
+});
+
+t.test('flux: the selector without the hash (taken by server-side apply), and the Rollout promoted at once', async (t) => {
+  const e = rec('flux', 'solution-selector-taken-by-flux');
+  const r = rolloutBlueGreen.grade(e, awaiting, { controller: 'flux' });
+  t.equal(r.status, 'fail');
+  t.same(r.mismatches!.filter((m) => m.path.endsWith('["rollouts-pod-template-hash"]')).map((m) => m.got), ['undefined', 'undefined'], 'neither live Service carries the hash');
+});
+
+t.test('endpoints that are not Pods of the ReplicaSet, or not Pods the evidence holds', async (t) => {
+  const stranger = variant(rec('argocd', 'solution-settled'), (e) => {
+    const pods = e.cluster!.environments['staging']!.objects['Pod'] as { metadata: { name: string; labels: Record<string, string> } }[];
+    const p = pods.find((x) => x.metadata.name === 'payment-api-97db4f58-cctk8')!;
+    p.metadata.labels['rollouts-pod-template-hash'] = '89444bc7';
+    const slices = e.cluster!.environments['staging']!.objects['EndpointSlice'] as { endpoints?: { targetRef?: { name?: string } }[] }[];
+    for (const s of slices) for (const ep of s.endpoints ?? []) if (ep.targetRef?.name === 'payment-api-97db4f58-275td') ep.targetRef.name = 'gone';
+  });
+  const r = rolloutBlueGreen.grade(stranger, awaiting, ctx);
+  t.same(r.mismatches, [{ path: 'Service/payment-api-preview endpoints', got: 'Pods not of 97db4f58: payment-api-97db4f58-cctk8, gone', expected: 'only Pods of the new ReplicaSet' }]);
+});
+
+t.test('absent, canary, another environment', async (t) => {
+  const e = rec('argocd', 'solution-settled');
+  const other = rolloutBlueGreen.params.parse({ environment: 'staging', rollout: 'checkout', awaitingPromotion: true });
+  t.same([rolloutBlueGreen.grade(e, other, ctx).status, rolloutBlueGreen.grade(e, other, ctx).actual], ['fail', 'absent']);
+  const canary = variant(e, (x) => {
+    const r = (x.cluster!.environments['staging']!.objects['Rollout'] as { spec: { strategy: Record<string, unknown> } }[])[0]!;
+    r.spec.strategy = { canary: { steps: [] } };
+  });
+  t.equal(rolloutBlueGreen.grade(canary, awaiting, ctx).message, 'Rollout/payment-api is not a blue-green Rollout (strategy: canary).');
+  t.equal(rolloutBlueGreen.grade(e, rolloutBlueGreen.params.parse({ environment: 'qa', rollout: 'payment-api', awaitingPromotion: true }), ctx).status, 'error');
+  t.throws(() => rolloutBlueGreen.params.parse({ environment: 'staging', rollout: 'payment-api' }), 'awaitingPromotion is required');
+});
