@@ -68,6 +68,12 @@ export interface ControllerAdapter {
   sync(kube: KubeClient, registration: RegistrationRef, prune: boolean): Promise<void>;
   suspend(kube: KubeClient, registration: RegistrationRef, suspended: boolean, fieldManager: string): Promise<void>;
   /**
+   * Ends an operation still running on the registration (a sync retrying a commit), so that the controller takes
+   * the next revision at once instead of after its retries; true when there was one. Argo CD terminates it as
+   * `argocd app terminate-op` does; Flux has none (a newer revision cancels its health checks itself).
+   */
+  endOperation(kube: KubeClient, registration: RegistrationRef): Promise<boolean>;
+  /**
    * Label selector-free cleanup: the run's root objects and the tenancy made for the run. `namespaces`: every
    * namespace of the run (their registrations are stopped before the namespaces go).
    */

@@ -142,6 +142,14 @@ export const argocd: ControllerAdapter = {
     const policy = readApplication(app).spec.syncPolicy;
     await kube.patch(ref(name), { spec: { syncPolicy: suspended ? { ...policy, automated: null } : { ...policy, automated: { prune: true, selfHeal: true } } } }, { fieldManager });
   },
+  async endOperation(kube, { name }) {
+    const app = await kube.get(ref(name));
+    // What Argo CD's terminate-op does: with an operation set and running, its state's phase becomes Terminating;
+    // the application controller then stops it (and retries no terminating operation).
+    if (!app || app['operation'] === undefined || readApplication(app).status.operationState.phase !== 'Running') return false;
+    await kube.patch(ref(name), { status: { operationState: { phase: 'Terminating' } } }, { fieldManager: FIELD_MANAGER });
+    return true;
+  },
   async deleteRoots(kube, runId, environments) {
     for (const env of environments) await kube.delete(ref(this.rootName(runId, env)));
     for (const name of [rootProjectName(runId), runProjectName(runId)]) await kube.delete({ ...PROJECT, namespace: NS, name });

@@ -224,6 +224,10 @@ export const flux: ControllerAdapter = {
   async suspend(kube, reg, suspended, fieldManager) {
     await kube.patch(ks(reg.name, nsOf(reg)), { spec: { suspend: suspended } }, { fieldManager });
   },
+  // Nothing to end: with CancelHealthCheckOnNewRevision a newer revision cancels the running health check.
+  async endOperation() {
+    return false;
+  },
   async deleteRoots(kube, runId, environments, namespaces) {
     await stopKustomizations(kube, environments.map((env) => ks(this.rootName(runId, env))), namespaces, true);
     for (const env of environments) await kube.delete(gr(this.rootName(runId, env)));

@@ -594,7 +594,16 @@ export async function resetLive(session: Session, workspace: string, snapshot: S
   const from = live.auditLog ? await auditPosition(live.auditLog) : undefined;
   await restoreGit(session, workspace, snapshot);
   // The cluster: the controllers settle on the restored head, then the faults' cluster steps are played again.
-  const ls = new LiveSession(session, createKubeClient(live.kubeconfig), adapterFor(session.controller), options.log ?? (() => undefined), options.settleTimeoutMs ?? DEFAULT_SETTLE_TIMEOUT_MS);
+  const kube = createKubeClient(live.kubeconfig);
+  const adapter = adapterFor(session.controller);
+  const ls = new LiveSession(session, kube, adapter, options.log ?? (() => undefined), options.settleTimeoutMs ?? DEFAULT_SETTLE_TIMEOUT_MS);
+  // A sync of the last phase's commit still retrying would hold the restored head back for its retries: end it.
+  const names = await ls.registrationNames();
+  for (const env of live.environments) {
+    for (const ref of [{ name: adapter.rootName(session.runId, env) }, names[env]]) {
+      if (ref && (await adapter.endOperation(kube, ref))) options.log?.(`${env}: ended the operation still running on ${ref.name}`);
+    }
+  }
   for (const env of live.environments) await ls.settle(env);
   await ls.applySteps(scenario.faults.filter((s) => !isGitStep(s)), workspace);
   const reset: Session = { ...session, live: { ...live, ...(from ? { auditLogFrom: from } : {}), handoverAt: new Date().toISOString() } };

@@ -357,11 +357,20 @@ export const liveStage: SeedStage = async (unit, options, label) => {
 };
 
 /**
- * Where a reset state's grade differs from the seed's: per check, its status, score or message. Empty: the reset
- * is the broken state the seed handed over, as far as every check of the scenario can tell.
+ * A check's message without what varies between two looks at the same state: digits (a controller's temporary
+ * directory, a retry's clock time: each run of digits reads as one; a commit still differs by its letters) and Argo CD's "(cached)" on a
+ * manifest error it repeats from its cache.
+ */
+export const steadyMessage = (message: string): string => message.replace(/ ?\(cached\)/g, '').replace(/\d+/g, '#');
+
+/**
+ * Where a reset state's grade differs from the seed's: per check, its status, score or (steady) message. Empty:
+ * the reset is the broken state the seed handed over, as far as every check of the scenario can tell.
  */
 export function gradeDifferences(seed: GradeResult, reset: GradeResult): string[] {
-  const key = (c: CheckResult): string => `${c.status} ${c.score}/${c.max}: ${c.message}`;
+  const verdict = (c: CheckResult): string => `${c.status} ${c.score}/${c.max}: `;
+  const key = (c: CheckResult): string => verdict(c) + steadyMessage(c.message);
+  const shown = (c: CheckResult): string => verdict(c) + c.message;
   const before = new Map(seed.checks.map((c) => [c.name, c]));
   const after = new Map(reset.checks.map((c) => [c.name, c]));
   const out: string[] = [];
@@ -369,7 +378,7 @@ export function gradeDifferences(seed: GradeResult, reset: GradeResult): string[
     const a = before.get(name);
     const b = after.get(name);
     if (!a || !b) out.push(`${name}: ${a ? 'missing after the reset' : 'not in the seed grade'}`);
-    else if (key(a) !== key(b)) out.push(`${name}: seeded "${key(a)}", after the reset "${key(b)}"`);
+    else if (key(a) !== key(b)) out.push(`${name}: seeded "${shown(a)}", after the reset "${shown(b)}"`);
   }
   return out;
 }

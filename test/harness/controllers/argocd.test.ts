@@ -218,3 +218,30 @@ t.test("the root's objects: two AppProjects of the run and the root Application 
   t.same((none[0]!['spec'] as Record<string, unknown>)['namespaceResourceWhitelist'], [{ group: 'argoproj.io', kind: 'Application' }], 'no kinds declared: Applications only');
   t.same((none[0]!['spec'] as Record<string, unknown>)['clusterResourceWhitelist'], [], 'and nothing cluster-scoped');
 });
+
+t.test("endOperation terminates a running operation as terminate-op does, and touches nothing else", async (t) => {
+  const patches: unknown[] = [];
+  let current: KubeObject | undefined;
+  const kube = {
+    get: async () => current,
+    patch: async (_ref: unknown, patch: unknown) => {
+      patches.push(patch);
+      return current!;
+    },
+  } as unknown as KubeClient;
+  current = retrying(2);
+  t.equal(await argocd.endOperation(kube, { name: 'payment-api-staging' }), true, 'a sync retrying a commit');
+  t.same(patches, [{ status: { operationState: { phase: 'Terminating' } } }]);
+  patches.length = 0;
+  const done = app('wrong-selector', 'solution');
+  t.equal(status(done)['operationState'].phase, 'Succeeded', 'recorded: a finished sync');
+  for (const [why, a] of [['a finished sync', done], ['no Application', undefined]] as const) {
+    current = a;
+    t.equal(await argocd.endOperation(kube, { name: 'x' }), false, why);
+  }
+  const noOperation = retrying(2);
+  delete noOperation['operation'];
+  current = noOperation;
+  t.equal(await argocd.endOperation(kube, { name: 'x' }), false, 'Running in the state but no operation set: nothing to terminate');
+  t.same(patches, [], 'no patch when there is nothing running');
+});

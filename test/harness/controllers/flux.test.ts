@@ -204,3 +204,10 @@ t.test('deleteRoots suspends every Kustomization before deleting it, then remove
     'delete ClusterRole//lab-r4-tenant',
   ]);
 });
+
+t.test('endOperation: Flux has no operation to end, and asks the API server nothing', async (t) => {
+  const calls: string[] = [];
+  const kube = new Proxy({}, { get: (_o, verb) => async () => void calls.push(String(verb)) }) as unknown as KubeClient;
+  t.equal(await flux.endOperation(kube, { name: 'payment-api-staging', namespace: 'payments-staging-abc123' }), false);
+  t.same(calls, []);
+});

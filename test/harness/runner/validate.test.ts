@@ -5,7 +5,7 @@
  */
 import t from 'tap';
 import { loadScenario } from '../../../harness/scenario/load.js';
-import { chainsOf, gradeDifferences, phaseJobs, phaseRunner, validateAll, validateExitCode, type PhaseOutcome, type PhasePlayer, type PhaseRunner, type SeedStage, type ValidateUnit } from '../../../harness/runner/validate.js';
+import { chainsOf, gradeDifferences, steadyMessage, phaseJobs, phaseRunner, validateAll, validateExitCode, type PhaseOutcome, type PhasePlayer, type PhaseRunner, type SeedStage, type ValidateUnit } from '../../../harness/runner/validate.js';
 import { gradeEvidence } from '../../../harness/runner/grade.js';
 import { playScenario } from '../../../harness/runner/play.js';
 import { LabError } from '../../../harness/errors.js';
@@ -327,4 +327,12 @@ t.test('gradeDifferences: per check, status, score and message; nothing when the
   t.same(gradeDifferences(faults, renamed), [`${faults.checks[0]!.name}: missing after the reset`, 'other: not in the seed grade']);
   const reworded = { ...faults, checks: faults.checks.map((c, i) => (i === 0 ? { ...c, message: `${c.message} (again)` } : c)) };
   t.equal(gradeDifferences(faults, reworded).length, 1, 'a message alone differs: not the same state');
+  // What differs between two looks at the same state does not count: digits, and Argo CD's "(cached)".
+  const looks = (m: string) => ({ ...faults, checks: faults.checks.map((c, i) => (i === 0 ? { ...c, message: m } : c)) });
+  const seeded = looks('refused it: stat /flux/tmp/kustomization-3580917976/platform: no such file; failed to generate manifest: app path does not exist');
+  t.same(gradeDifferences(seeded, looks('refused it: stat /flux/tmp/kustomization-768684059/platform: no such file; failed to generate manifest: app path does not exist')), []);
+  t.same(gradeDifferences(looks('x: Manifest generation error: app path does not exist'), looks('x: Manifest generation error (cached): app path does not exist')), []);
+  t.equal(gradeDifferences(looks('Argo CD is Synced at 6e0c67a.'), looks('Argo CD is Synced at 8f4c5ab.')).length, 1, 'another commit still differs');
+  t.match(gradeDifferences(looks('applied 1a2b3c4'), looks('applied 5d6e7f8'))[0], /seeded "\w+ \d+\/\d+: applied 1a2b3c4", after the reset "\w+ \d+\/\d+: applied 5d6e7f8"/, 'shown as they are');
+  t.equal(steadyMessage('Retrying attempt #2 at 10:16PM.'), steadyMessage('Retrying attempt #3 at 11:02PM.'));
 });
