@@ -64,7 +64,16 @@ t.test('who: the authenticated user with what the client claimed; on the watch o
 
 t.test('CollectedKind names what is collected when it refuses', async (t) => {
   t.ok(CollectedKind.safeParse('Deployment').success);
-  const r = CollectedKind.safeParse('ConfigMap');
+  const r = CollectedKind.safeParse('Secret');
   t.notOk(r.success);
-  t.match(r.error?.issues[0]?.message, /^"ConfigMap" is not collected as live evidence \(collected: Deployment, ReplicaSet, Pod, Service, EndpointSlice/);
+  t.match(r.error?.issues[0]?.message, /^"Secret" is not collected as live evidence \(collected: Deployment, ReplicaSet, Pod, Service, EndpointSlice/);
+});
+
+t.test('collected: a kind the evidence lists (even empty), not one recorded before it was collected', async (t) => {
+  const { collected } = await import('../../../graders/lib/cluster.js');
+  const env = { namespace: 'ns', objects: { Rollout: [], Deployment: [{}] } } as unknown as Parameters<typeof collected>[0];
+  t.ok(collected(env, 'Rollout'), 'an empty list is collected');
+  t.ok(collected(env, 'Deployment'));
+  t.notOk(collected(env, 'ConfigMap'));
+  t.notOk(collected(env, 'toString'), 'only its own keys');
 });

@@ -16,8 +16,10 @@ t.test('the JSON Schema offers each grader with its own parameters', async (t) =
   const byGrader = schema.properties.checks.items.allOf;
   const field = byGrader.find((x) => JSON.stringify(x.if).includes('"render.field"'));
   t.ok(field);
-  // An environment or a layer (exactly one: the zod refinement, which JSON Schema does not carry).
-  t.same(field?.then.properties.with.required, ['kind', 'name', 'path']);
+  // An environment or a layer, a name, a namePrefix or a selector (exactly one each: zod refinements, which JSON
+  // Schema does not carry).
+  t.same(field?.then.properties.with.required, ['kind', 'path']);
+  t.same(['name', 'namePrefix', 'selector', 'equals', 'notEquals', 'exists', 'oneOf'].filter((k) => !field?.then.properties.with.properties?.[k]), [], 'each target and expectation offered');
   t.ok(field?.then.properties.with.properties?.['environment'] && field.then.properties.with.properties['layer'], 'environment and layer offered');
 });
 

@@ -46,9 +46,11 @@ t.test('a missing field, a wrong type and an unknown grader give one error each,
 });
 
 t.test("a grader's parameters are checked against its own schema", async (t) => {
-  const r = parseScenarioText(valid.replace('name: payment-api, ', ''), 'scenarios/demo/scenario.yaml');
+  const r = parseScenarioText(valid.replace('path: spec.replicas, ', ''), 'scenarios/demo/scenario.yaml');
   t.equal(r.ok, false);
-  if (!r.ok) t.same(r.errors, ['scenarios/demo/scenario.yaml: checks[0].with.name: Required']);
+  if (!r.ok) t.same(r.errors, ['scenarios/demo/scenario.yaml: checks[0].with.path: Required']);
+  const noTarget = parseScenarioText(valid.replace('name: payment-api, ', ''), 'scenarios/demo/scenario.yaml');
+  t.same(!noTarget.ok && noTarget.errors, ['scenarios/demo/scenario.yaml: checks[0].with: needs exactly one of name, namePrefix and selector']);
 });
 
 t.test('lint rules: duplicate check names, unknown environments, loses naming no check', async (t) => {
@@ -117,11 +119,11 @@ t.test('YAML syntax errors carry the line', async (t) => {
 t.test('a live check on a kind that is never collected is refused by lint, naming the field', async (t) => {
   const { readFileSync } = await import('node:fs');
   const text = readFileSync(new URL('../../../scenarios/prune-orphan/scenario.yaml', import.meta.url), 'utf8');
-  const forged = text.replace('kind: Deployment, name: old-payment-worker }', 'kind: ConfigMap, name: old-payment-worker }');
+  const forged = text.replace('kind: Deployment, name: old-payment-worker }', 'kind: Secret, name: old-payment-worker }');
   t.not(forged, text, 'the fixture edit applied');
   const r = parseScenarioText(forged, 'scenarios/prune-orphan/scenario.yaml');
   t.equal(r.ok, false);
-  t.match(r.ok ? [] : r.errors, [/^scenarios\/prune-orphan\/scenario\.yaml: checks\[\d+\]\.with\.kind: "ConfigMap" is not collected as live evidence/]);
+  t.match(r.ok ? [] : r.errors, [/^scenarios\/prune-orphan\/scenario\.yaml: checks\[\d+\]\.with\.kind: "Secret" is not collected as live evidence/]);
 });
 
 t.test('hints name only what a session provides, and no cluster command on a check graded offline too', async (t) => {
