@@ -2461,6 +2461,7 @@ live.bounds-held (live): Bounds the task sets for the whole time held at every c
 live.field (live): A field of one live object in the environment's namespace, as collected at grading, has the expected value (\`equals\`, \`notEquals\`, \`oneOf\`) or is present or absent (\`exists\`): status fields included, whatever Git says. The object is named by \`name\`, or found by \`namePrefix\` or a matchLabels \`selector\` (\`key=value,...\`); exactly one live object must match, and the finding names the one judged.
 health.available (health): A Deployment is Available with all desired replicas ready, optionally running an expected image.
 rollout.status (rollout): An Argo Rollout is in the expected phase, optionally fully promoted to an expected image (stable == current).
+rollout.blue-green (rollout): A blue-green Rollout's Services serve the right ReplicaSets: the active Service the stable one, the preview Service the new one (awaiting promotion) or the stable one (fully promoted), each with ready endpoints that are Pods of that ReplicaSet.
 `
 
 exports[`test/graders/recorded.test.ts > TAP > flux-bad-path > offline flux faults 1`] = `
