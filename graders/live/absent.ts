@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CollectedKind } from '../lib/cluster.js';
-import { defineGrader, fail, pass } from '../grader.js';
-import { environmentOf, isFinding, liveObject } from '../lib/cluster.js';
+import { cannotJudge, defineGrader, fail, pass } from '../grader.js';
+import { collected, environmentOf, isFinding, liveObject } from '../lib/cluster.js';
 
 export const absent = defineGrader({
   name: 'live.absent',
@@ -13,6 +13,8 @@ export const absent = defineGrader({
     const env = environmentOf(evidence, params.environment);
     if (isFinding(env)) return env;
     const id = `${params.kind}/${params.name}`;
+    // No list of the kind is no proof that the object is gone (evidence recorded before the kind was collected).
+    if (!collected(env, params.kind)) return cannotJudge(`The cluster evidence of ${params.environment} has no ${params.kind} list (recorded before gitops-lab collected ${params.kind}s).`);
     if (!liveObject(env, params.kind, params.name)) return pass(`${id} is gone from ${env.namespace}.`);
     return fail(`${id} still runs in ${env.namespace}.`, {
       expected: 'absent',

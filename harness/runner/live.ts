@@ -34,6 +34,7 @@ import { LabError } from '../errors.js';
 import { interrupted, onInterrupt, removeScratch, scratchDir } from '../scratch.js';
 import { pollUntil } from '../wait.js';
 import { deploymentRollout } from '../model/rollout.js';
+import { readRollout } from '../model/rollouts-status.js';
 import { createdFromGit } from './cleanup.js';
 import { applyLiveStep, type LiveContext } from './live-steps.js';
 import { handedOverKinds } from './tenancy.js';
@@ -184,7 +185,7 @@ class LiveSession {
           if (Date.now() - provisionalSince > PROVISIONAL_GRACE_MS) return true;
           const rollouts = await this.rollouts(env, stuck);
           if (rollouts.moving > 0 && rollouts.stillMs > HEALTH_STILL_MS) {
-            last = `${last}; ${rollouts.moving} Deployment(s) stuck rolling out`;
+            last = `${last}; ${rollouts.moving} workload(s) stuck rolling out`;
             return true;
           }
         } else provisionalSince = undefined;
@@ -229,7 +230,7 @@ class LiveSession {
 
   /**
    * Lets rollouts finish (bounded; a workload that never becomes ready is evidence, not an error): returns when
-   * every Deployment is fully rolled out, or when nothing has moved for a few seconds.
+   * every Deployment is fully rolled out and every Rollout Healthy or Paused, or when nothing has moved for a few seconds.
    */
   private async settleHealth(env: string, still: Stillness = { signature: '', since: Date.now() }): Promise<void> {
     // Running out is not an error: a workload that never becomes ready is evidence.
@@ -237,20 +238,28 @@ class LiveSession {
       async () => {
         const { moving, stillMs } = await this.rollouts(env, still);
         if (moving === 0 || stillMs > HEALTH_STILL_MS) return true;
-        return { pending: `${moving} Deployment(s) rolling out` };
+        return { pending: `${moving} workload(s) rolling out` };
       },
       { what: `the Deployments of ${env} to roll out`, timeoutMs: HEALTH_SETTLE_MS, intervalMs: 500, stopOnError: true },
     );
   }
 
   /**
-   * The environment's Deployments not yet rolled out, and how long nothing about them has changed (`still` carries
-   * the last look between calls).
+   * The environment's Deployments not yet rolled out and Rollouts neither Healthy nor Paused, and how long nothing
+   * about them has changed (`still` carries the last look between calls).
    */
   private async rollouts(env: string, still: Stillness): Promise<{ moving: number; stillMs: number }> {
-    const deps = await this.kube.list('apps/v1', 'Deployment', { namespace: this.session.environments[env]!.namespace });
-    const moving = deps.filter((d) => !deploymentRollout(d).rolledOut);
-    const signature = JSON.stringify(moving.map((d) => [d.metadata.name, d.metadata.generation, d['status']]));
+    const namespace = this.session.environments[env]!.namespace;
+    const deps = await this.kube.list('apps/v1', 'Deployment', { namespace });
+    // Argo Rollouts answers after the controller that applied its Services or spec: a Rollout neither Healthy nor
+    // Paused (a blue-green awaiting promotion, a canary at a pause step) may still move. Clusters without the
+    // Rollout kind have none.
+    const rollouts = await this.kube.list('argoproj.io/v1alpha1', 'Rollout', { namespace }).catch(() => [] as KubeObject[]);
+    const moving = [
+      ...deps.filter((d) => !deploymentRollout(d).rolledOut),
+      ...rollouts.filter((r) => !['Healthy', 'Paused'].includes(readRollout(r).status.phase ?? '')),
+    ];
+    const signature = JSON.stringify(moving.map((d) => [d.kind, d.metadata.name, d.metadata.generation, d['status']]));
     if (signature !== still.signature) {
       still.signature = signature;
       still.since = Date.now();

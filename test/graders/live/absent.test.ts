@@ -26,3 +26,12 @@ t.test('an environment the evidence does not have cannot be judged; a kind never
   t.notOk(absent.params.safeParse({ environment: 'staging', kind: 'Secret', name: 'x' }).success, 'no check on evidence that is never collected');
   t.equal(absent.describe(p('payment-worker')), 'Deployment/payment-worker is gone from staging');
 });
+
+t.test('a kind the evidence has no list for (recorded before it was collected) cannot be judged: no list is no proof of absence', async (t) => {
+  const older = structuredClone(solved);
+  delete (older.cluster!.environments['staging']!.objects as Record<string, unknown>)['ConfigMap'];
+  const r = absent.grade(older, p('payment-config', 'ConfigMap'), ctx);
+  t.equal(r.status, 'error');
+  t.equal(r.message, 'The cluster evidence of staging has no ConfigMap list (recorded before gitops-lab collected ConfigMaps).');
+  t.equal(absent.grade(older, p('payment-worker'), ctx).status, 'pass', 'a kind it has a list for is judged as before');
+});
