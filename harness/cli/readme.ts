@@ -1,5 +1,6 @@
 /**
- * README.md's generated regions, so the README cannot drift from the code: the graders (from the registry in
+ * README.md's generated regions, so the README cannot drift from the code: the scenario bank (from each
+ * scenario.yaml), the graders (from the registry in
  * graders/index.ts), the CLI's commands and flags (from the commander program itself) and the exit codes (from
  * harness/errors.ts). Each region sits between `<!-- generated:<name> -->` and `<!-- /generated:<name> -->`;
  * `gitops-lab docs --write` rewrites them and `docs --check` names the ones that are out of date.
@@ -11,10 +12,12 @@ import { z } from 'zod';
 import { GRADERS } from '../../graders/index.js';
 import { exitCodeFor, LabError, type ErrorCode } from '../errors.js';
 import { boundaryRank } from '../model/boundary.js';
-import { PACKAGE_ROOT } from '../paths.js';
+import { DEFAULT_BANK, PACKAGE_ROOT } from '../paths.js';
+import type { Scenario } from '../model/scenario.js';
+import { listScenarioIds, loadScenario } from '../scenario/load.js';
 
 export const README_FILE = 'README.md';
-export const REGIONS = ['graders', 'cli', 'exit-codes'] as const;
+export const REGIONS = ['scenarios', 'graders', 'cli', 'exit-codes'] as const;
 export type Region = (typeof REGIONS)[number];
 
 export const regionStart = (region: Region): string => `<!-- generated:${region} -->`;
@@ -64,6 +67,25 @@ export function graderTable(): string {
     '|---|---|---|---|',
     ...graders.map((g) => `| ${code(g.name)} | ${code(g.boundary)} | ${cell(g.summary)} | ${parameters(g.params)} |`),
   ].join('\n');
+}
+
+/** The bank, one row per scenario: what it examines, its incident, its controllers, difficulty and time limit. */
+export function scenarioTable(scenarios: readonly Scenario[]): string {
+  return [
+    '| scenario | examines | incident | controllers | difficulty | minutes |',
+    '|---|---|---|---|---|---|',
+    ...scenarios.map(
+      (s) =>
+        `| ${code(s.id)} | ${cell(s.examines ?? '(not said)')} | ${cell(s.title)} | ${s.controllers.join(', ')}${s.rollouts ? ' (with Argo Rollouts)' : ''} | ${s.difficulty} | ${s.timeLimitMinutes} |`,
+    ),
+  ].join('\n');
+}
+
+/** The package's own bank (never GITOPS_LAB_SCENARIOS: the README describes what ships), in id order. */
+export async function packageBank(): Promise<Scenario[]> {
+  const out: Scenario[] = [];
+  for (const id of await listScenarioIds(DEFAULT_BANK)) out.push((await loadScenario(id, DEFAULT_BANK)).scenario);
+  return out;
 }
 
 function argumentTerm(arg: Argument): string {
@@ -139,8 +161,8 @@ export function exitCodeTable(program: Command): string {
   ].join('\n');
 }
 
-export function readmeRegions(program: Command): Record<Region, string> {
-  return { graders: graderTable(), cli: cliTable(program), 'exit-codes': exitCodeTable(program) };
+export function readmeRegions(program: Command, bank: readonly Scenario[]): Record<Region, string> {
+  return { scenarios: scenarioTable(bank), graders: graderTable(), cli: cliTable(program), 'exit-codes': exitCodeTable(program) };
 }
 
 /**
@@ -171,7 +193,7 @@ export function updateReadme(text: string, regions: Record<Region, string>, file
 /** Brings the package's README.md up to date (with write) or only reports it; returns the file and its stale regions. */
 export async function syncReadme(program: Command, write: boolean): Promise<{ file: string; stale: Region[] }> {
   const file = join(PACKAGE_ROOT, README_FILE);
-  const updated = updateReadme(await readFile(file, 'utf8'), readmeRegions(program), file);
+  const updated = updateReadme(await readFile(file, 'utf8'), readmeRegions(program, await packageBank()), file);
   if (write && updated.stale.length > 0) await writeFile(file, updated.text);
   return { file, stale: updated.stale };
 }

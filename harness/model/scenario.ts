@@ -71,6 +71,11 @@ export const Scenario = z.strictObject({
   id: Id,
   title: z.string().min(1),
   summary: z.string().min(1),
+  /**
+   * Which part of the course the scenario examines (one line: the topic and the boundary it is about), for the
+   * README's scenario table. The bank's scenarios all say; one from elsewhere may leave it out.
+   */
+  examines: z.string().min(1).optional().describe("Which part of the course the scenario examines, in one line (the README's scenario table)."),
   difficulty: z.enum(['beginner', 'intermediate', 'advanced']),
   timeLimitMinutes: z.number().int().positive(),
   controllers: z.array(Controller).min(1),

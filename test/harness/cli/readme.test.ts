@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { GRADERS } from '../../../graders/index.js';
 import { COMMANDS } from '../../../harness/cli/commands/index.js';
-import { cliCommands, README_FILE, readmeRegions, REGIONS, regionEnd, regionStart, updateReadme, type Region } from '../../../harness/cli/readme.js';
+import { cliCommands, packageBank, README_FILE, readmeRegions, REGIONS, regionEnd, regionStart, scenarioTable, updateReadme, type Region } from '../../../harness/cli/readme.js';
+import { listScenarioIds } from '../../../harness/scenario/load.js';
 import { LabError } from '../../../harness/errors.js';
 import { REPO_ROOT, scratch } from '../../helpers/cli.js';
 
@@ -33,7 +34,7 @@ function region(text: string, name: Region): string {
 }
 
 t.test(`every region of ${README_FILE} is what the code generates (run: gitops-lab docs --write)`, async (t) => {
-  const generated = readmeRegions(program());
+  const generated = readmeRegions(program(), await packageBank());
   for (const name of REGIONS) t.equal(region(README, name), `\n${generated[name]}\n`, name);
   t.same(updateReadme(README, generated).stale, []);
 });
@@ -90,8 +91,22 @@ t.test('the exit codes come from exitCodeFor and name the commands with a --chec
   t.match(table, /\| 1 \|[^\n]*`schema --check`, `docs --check`/);
 });
 
+t.test('the scenario table has a row for every scenario of the bank, saying what it examines', async (t) => {
+  const table = region(README, 'scenarios');
+  const bank = await packageBank();
+  t.same(bank.map((s) => s.id), await listScenarioIds(join(REPO_ROOT, 'scenarios')), 'the whole bank');
+  for (const s of bank) {
+    t.ok(s.examines, `${s.id} says which part of the course it examines`);
+    const row = table.split('\n').find((l) => l.startsWith(`| \`${s.id}\` |`));
+    t.ok(row?.includes(` ${s.examines!.slice(0, 40)}`), `${s.id}'s row says it`);
+    t.ok(row?.includes(` ${s.controllers.join(', ')}`), `${s.id}'s controllers`);
+  }
+  const other = { ...bank[0]!, id: 'outside', examines: undefined, title: 'a | b', controllers: ['flux' as const], rollouts: true };
+  t.match(scenarioTable([other]), '| `outside` | (not said) | a \\| b | flux (with Argo Rollouts) |', 'one from elsewhere that does not say; a pipe escaped');
+});
+
 t.test('a stale region is rewritten and named; a missing marker is an error naming the file and region', async (t) => {
-  const generated = readmeRegions(program());
+  const generated = readmeRegions(program(), await packageBank());
   const stale = README.replace(/(\| `git\.unchanged` \|[^\n]*\n)/, '');
   t.not(stale, README, 'the test removed a grader row');
   const updated = updateReadme(stale, generated);
