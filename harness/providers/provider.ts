@@ -98,6 +98,16 @@ export interface ClusterProvider<N extends ProviderName = ProviderName> {
    * the others (local, kind) record nothing.
    */
   recordRun(name: string, run: RunRecord): void;
+  /** What the cluster gives a live session's learner besides their own kubectl (the Argo Rollouts kubectl plugin). */
+  learnerTools(name: string): LearnerTools;
+}
+
+/** What a live session's learner has for the cluster besides their own kubectl. */
+export interface LearnerTools {
+  /** The pinned Argo Rollouts version (the plugin's); empty when the pins cannot be read. */
+  readonly rolloutsVersion: string;
+  /** Local provider: the cluster's learner tools directory, when the Argo Rollouts kubectl plugin is linked there. */
+  readonly pluginDir?: string;
 }
 
 /** What one live session creates on a cluster: run-id-suffixed namespaces and registrations. */

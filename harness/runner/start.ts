@@ -6,10 +6,8 @@ import { join, relative, resolve } from 'node:path';
 import { createLabRepo, cloneWorkspace } from '../git/lab-repo.js';
 import { closeAt } from '../git/push-log.js';
 import { shellWord, utc } from './handout.js';
-import { existsSync } from 'node:fs';
-import { clusterStateDir } from '../providers/state.js';
-import { learnerToolsDir, ROLLOUTS_PLUGIN } from '../providers/local/plan.js';
-import { loadVersions, pin } from '../providers/local/components.js';
+import { getProvider } from '../providers/index.js';
+import type { LearnerTools } from '../providers/provider.js';
 import type { LabVars } from '../git/template.js';
 import type { Controller } from '../model/boundary.js';
 import { loadScenario } from '../scenario/load.js';
@@ -113,29 +111,14 @@ export async function startOffline(options: StartOptions): Promise<{ session: Se
   return { session, scenario, workspace };
 }
 
-/** What a live session's learner has for the cluster besides their own kubectl (offline sessions: nothing). */
-export interface LearnerTools {
-  /** The pinned Argo Rollouts version (the plugin's). */
-  readonly rolloutsVersion: string;
-  /** Local provider: the cluster's learner tools directory, when the Argo Rollouts kubectl plugin is linked there. */
-  readonly pluginDir?: string;
-}
+export type { LearnerTools };
 
 /**
- * Reads what the session's cluster gives the learner: on the local provider, the tools directory `up` links the
- * Argo Rollouts kubectl plugin into (a cluster brought up before the plugin was built has none). kind and
- * existing clusters give no plugin: nothing is downloaded for the learner.
+ * What the session's cluster gives the learner (its provider says: on the local provider, the Argo Rollouts kubectl
+ * plugin where `up` linked it; kind and existing clusters give none, nothing is downloaded). Offline: nothing.
  */
-export function learnerTools(session: Session): LearnerTools {
-  let rolloutsVersion = '';
-  try {
-    rolloutsVersion = pin(loadVersions(), 'argoRollouts').version;
-  } catch {
-    // versions.yaml is part of the package; without it the prompt only omits the version.
-  }
-  if (session.live?.provider !== 'local') return { rolloutsVersion };
-  const dir = learnerToolsDir(clusterStateDir(session.live.cluster));
-  return existsSync(join(dir, ROLLOUTS_PLUGIN)) ? { rolloutsVersion, pluginDir: dir } : { rolloutsVersion };
+export function learnerTools(session: Pick<Session, 'live'>): LearnerTools {
+  return session.live ? getProvider(session.live.provider).learnerTools(session.live.cluster) : { rolloutsVersion: '' };
 }
 
 /** The prompt's lines for reaching the cluster from a shell: KUBECONFIG, the plugin on PATH, the namespaces. */

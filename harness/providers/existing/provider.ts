@@ -12,7 +12,8 @@ import { stopGitServer } from '../../git/server-process.js';
 import { createKubeClient, type KubeClient } from '../../kube/client.js';
 import { stopKustomizations } from '../../controllers/flux.js';
 import { waitFor } from '../../supervisor.js';
-import { type ClusterHandle, type ClusterProvider, type ClusterStatus, type ControllerName, controllersFor, type ExistingUpOptions, isValidClusterName, type RunRecord } from '../provider.js';
+import { type ClusterHandle, type ClusterProvider, type ClusterStatus, type ControllerName, controllersFor, type ExistingUpOptions, isValidClusterName, type LearnerTools, type RunRecord } from '../provider.js';
+import { pinnedRolloutsVersion } from '../local/components.js';
 import { clusterStateDir, readStateJson, recordedClusters, writeStateJson } from '../state.js';
 import { installManifests } from '../upstream/manifests.js';
 import { loadUpstreamPins } from '../upstream/pins.js';
@@ -88,6 +89,11 @@ export class ExistingProvider implements ClusterProvider<'existing'> {
 
   async list(): Promise<readonly string[]> {
     return recordedClusters().filter((c) => c.provider === 'existing').map((c) => c.name);
+  }
+
+  /** No plugin: nothing is downloaded for the learner. */
+  learnerTools(_name: string): LearnerTools {
+    return { rolloutsVersion: pinnedRolloutsVersion() };
   }
 
   /** Appends the run to the cluster's ledger before the session creates anything; no record, no session. */

@@ -14,7 +14,8 @@ import { PACKAGE_ROOT } from '../../paths.js';
 import { checkDocker, dockerNeededError } from '../docker.js';
 import { auditPolicyYaml } from '../local/kwok.js';
 import { freePort } from '../../ports.js';
-import { type ClusterHandle, type ClusterProvider, type ClusterStatus, type ControllerName, controllersFor, isValidClusterName, type KindUpOptions, type RunRecord } from '../provider.js';
+import { type ClusterHandle, type ClusterProvider, type ClusterStatus, type ControllerName, controllersFor, isValidClusterName, type KindUpOptions, type LearnerTools, type RunRecord } from '../provider.js';
+import { pinnedRolloutsVersion } from '../local/components.js';
 import { clusterStateDir, readStateJson, recordedClusters, writeStateJson } from '../state.js';
 import { applyUpstream, imagesIn, loadManifests, waitForWorkloads, withPullPolicy } from '../upstream/install.js';
 import { installManifests } from '../upstream/manifests.js';
@@ -80,6 +81,11 @@ export class KindProvider implements ClusterProvider<'kind'> {
 
   /** Records nothing: `down` deletes the whole kind cluster, and with it everything a run created. */
   recordRun(_name: string, _run: RunRecord): void {}
+
+  /** No plugin: nothing is downloaded for the learner. */
+  learnerTools(_name: string): LearnerTools {
+    return { rolloutsVersion: pinnedRolloutsVersion() };
+  }
 
   async up(options: KindUpOptions): Promise<ClusterHandle> {
     const log = options.log ?? (() => undefined);

@@ -69,6 +69,15 @@ export function loadVersions(path = join(repoRoot(), 'cluster-config', 'versions
   return { schemaVersion: Number(v.schemaVersion ?? 1), components: v.components };
 }
 
+/** The pinned Argo Rollouts version (of the controller and of the learner's kubectl plugin); empty when versions.yaml cannot be read. */
+export function pinnedRolloutsVersion(): string {
+  try {
+    return pin(loadVersions(), 'argoRollouts').version;
+  } catch {
+    return ''; // versions.yaml is part of the package; without it a prompt only omits the version
+  }
+}
+
 export function pin(versions: Versions, component: string): ComponentPin {
   const p = versions.components[component];
   if (!p) throw new LabError('INVALID_CONFIG', `versions.yaml has no components.${component}`);

@@ -7,14 +7,14 @@ import { join } from 'node:path';
 import { run } from '../../exec.js';
 import { LabError } from '../../errors.js';
 import { createKubeClient } from '../../kube/client.js';
-import { type ClusterHandle, type ClusterProvider, type ClusterStatus, type ControllerName, controllersFor, isValidClusterName, type LocalUpOptions, type RunRecord } from '../provider.js';
+import { type ClusterHandle, type ClusterProvider, type ClusterStatus, type ControllerName, controllersFor, isValidClusterName, type LearnerTools, type LocalUpOptions, type RunRecord } from '../provider.js';
 import { binaryPaths, buildAll } from './build.js';
-import { loadVersions, pin } from './components.js';
+import { loadVersions, pin, pinnedRolloutsVersion } from './components.js';
 import { type ControllerPorts, controllerPortNames } from './controllers.js';
 import { deleteClusterArgs, KWOK_PORT_NAMES, type KwokPorts, kwokctlEnv, loadStages } from './kwok.js';
 import { localConfigDir } from './paths.js';
 import { applyLocalUp, phaseTimer } from './apply.js';
-import { buildGroups, planLocalUp, STATE_SUBDIRS } from './plan.js';
+import { buildGroups, learnerToolsDir, planLocalUp, ROLLOUTS_PLUGIN, STATE_SUBDIRS } from './plan.js';
 import { portsInUseByOtherClusters, readState } from './state.js';
 import { clusterStateDir, labHome } from '../state.js';
 import { stopGitServer } from '../../git/server-process.js';
@@ -50,6 +50,13 @@ export class LocalProvider implements ClusterProvider<'local'> {
 
   /** Records nothing: `down` deletes the whole kwok cluster, and with it everything a run created. */
   recordRun(_name: string, _run: RunRecord): void {}
+
+  /** The tools directory `up` links the Argo Rollouts kubectl plugin into (a cluster brought up before the plugin was built has none). */
+  learnerTools(name: string): LearnerTools {
+    const rolloutsVersion = pinnedRolloutsVersion();
+    const dir = learnerToolsDir(clusterStateDir(name));
+    return existsSync(join(dir, ROLLOUTS_PLUGIN)) ? { rolloutsVersion, pluginDir: dir } : { rolloutsVersion };
+  }
 
   /** Checks, then builds and allocates ports, then plans (plan.ts) and applies the plan (apply.ts); `down` undoes a failure. */
   async up(options: LocalUpOptions): Promise<ClusterHandle> {
