@@ -1,8 +1,9 @@
 /**
  * rollout.blue-green on evidence recorded on real Argo Rollouts (bluegreen-preview-selector): the seed (InvalidSpec:
  * the preview Service selects role: preview, no preview ReplicaSet), the learner's fix once the Rollouts controller
- * answered it (Paused, preview on the new ReplicaSet; recorded with `grade --out` 25 s after the push), the fix graded
- * before the Rollouts controller answered it (validate's solution phase: still InvalidSpec), the wrong fix that swaps
+ * answered it (`solution`: Paused, preview on the new ReplicaSet; recorded with `grade --out` 25 s after the push), the
+ * fix graded before the Rollouts controller answered it (`solution-early`: validate's solution phase before the settle
+ * waited for Rollouts), the wrong fix that swaps
  * the Services, and the same fix under Flux, whose server-side apply took the whole (atomic) selector and dropped
  * rollouts-pod-template-hash, so the Rollout promoted 1.27.6 at once.
  */
@@ -15,13 +16,13 @@ const awaiting = rolloutBlueGreen.params.parse({ environment: 'staging', rollout
 const ctx = { controller: 'argocd' as const };
 
 t.test('the fix, answered: active on the stable ReplicaSet, preview on the new one, each with its own Pods', async (t) => {
-  const r = rolloutBlueGreen.grade(rec('argocd', 'solution-settled'), awaiting, ctx);
+  const r = rolloutBlueGreen.grade(rec('argocd', 'solution'), awaiting, ctx);
   t.same([r.status, r.message], [
     'pass',
     'Rollout/payment-api: active Service/payment-api serves 89444bc7 (the stable ReplicaSet, 2 ready); preview Service/payment-api-preview serves 97db4f58 (the new ReplicaSet, 2 ready); awaiting promotion.',
   ]);
   const promoted = rolloutBlueGreen.params.parse({ environment: 'staging', rollout: 'payment-api', awaitingPromotion: false });
-  const p = rolloutBlueGreen.grade(rec('argocd', 'solution-settled'), promoted, ctx);
+  const p = rolloutBlueGreen.grade(rec('argocd', 'solution'), promoted, ctx);
   t.equal(p.status, 'fail', 'awaiting promotion is not fully promoted');
   t.same(p.mismatches, [
     { path: 'Rollout/payment-api status.stableRS', got: '89444bc7', expected: '97db4f58 (currentPodHash: fully promoted)' },
@@ -45,7 +46,7 @@ t.test('argocd seed: InvalidSpec, nothing waits for promotion, and the preview s
 });
 
 t.test('argocd fix graded before the Rollouts controller answered it: the preview has Pods, but nothing waits for promotion', async (t) => {
-  const r = rolloutBlueGreen.grade(rec('argocd', 'solution'), awaiting, ctx);
+  const r = rolloutBlueGreen.grade(rec('argocd', 'solution-early'), awaiting, ctx);
   t.same([r.status, r.mismatches], ['fail', [NOTHING_WAITS]]);
 });
 
@@ -66,7 +67,7 @@ t.test('flux: the selector without the hash (taken by server-side apply), and th
 });
 
 t.test('endpoints that are not Pods of the ReplicaSet, or not Pods the evidence holds', async (t) => {
-  const stranger = variant(rec('argocd', 'solution-settled'), (e) => {
+  const stranger = variant(rec('argocd', 'solution'), (e) => {
     const pods = e.cluster!.environments['staging']!.objects['Pod'] as { metadata: { name: string; labels: Record<string, string> } }[];
     const p = pods.find((x) => x.metadata.name === 'payment-api-97db4f58-cctk8')!;
     p.metadata.labels['rollouts-pod-template-hash'] = '89444bc7';
@@ -78,7 +79,7 @@ t.test('endpoints that are not Pods of the ReplicaSet, or not Pods the evidence 
 });
 
 t.test('absent, canary, another environment', async (t) => {
-  const e = rec('argocd', 'solution-settled');
+  const e = rec('argocd', 'solution');
   const other = rolloutBlueGreen.params.parse({ environment: 'staging', rollout: 'checkout', awaitingPromotion: true });
   t.same([rolloutBlueGreen.grade(e, other, ctx).status, rolloutBlueGreen.grade(e, other, ctx).actual], ['fail', 'absent']);
   const canary = variant(e, (x) => {

@@ -15,9 +15,12 @@ const FIXTURES = new URL('../../fixtures/', import.meta.url).pathname;
 
 for (const scope of ['offline', 'live'] as const) {
   for (const id of readdirSync(join(FIXTURES, scope))) {
+    const { scenario } = await loadScenario(id);
     for (const controller of readdirSync(join(FIXTURES, scope, id)) as ('argocd' | 'flux')[]) {
+      // Evidence recorded on a controller the scenario does not list is why it does not (bluegreen-preview-selector
+      // on Flux: server-side apply takes the Service's selector from Argo Rollouts); it has no phases to score.
+      if (!scenario.controllers.includes(controller)) continue;
       t.test(`${scope} ${id} on ${controller}: the untouched seed scores 0, the solution full marks`, async (t) => {
-        const { scenario } = await loadScenario(id);
         const idle = gradeEvidence(scenario, fixture(id, controller, 'faults', scope));
         t.equal(idle.score, 0, `idle pays: ${idle.checks.filter((c) => c.score > 0).map((c) => c.name).join(', ')}`);
         t.equal(idle.status, 'fail');
