@@ -4,10 +4,9 @@
  *      (and git, kustomize) calls, the way lab platforms usually check;
  *   2. push-to-graded latency (median of N pushes): refresh + settle + grade vs waiting for the controller's
  *      own polling before grading;
- *   3. bank validation wall time for a few scenario runs: one shared cluster with runs in parallel vs one
- *      cluster per run.
+ * (The bank's validation, shared cluster vs one cluster per run, is bench/bank.ts.)
  *
- *   TS_NODE_TRANSPILE_ONLY=1 node --import @isaacs/ts-node-temp-fork-for-pr-2009/import bench/grade.ts [--pushes 5] [--skip-validate]
+ *   TS_NODE_TRANSPILE_ONLY=1 node --import @isaacs/ts-node-temp-fork-for-pr-2009/import bench/grade.ts [--pushes 5]
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +18,6 @@ import { LocalProvider } from '../harness/providers/local/provider.js';
 import { collectLiveEvidence, startLive } from '../harness/runner/live.js';
 import { gradeEvidence } from '../harness/runner/grade.js';
 import { loadScenario } from '../harness/scenario/load.js';
-import { validateAll, validateUnit, type ValidateUnit } from '../harness/runner/validate.js';
 import type { Session } from '../harness/model/session.js';
 import { readApplication } from '../harness/model/argocd-status.js';
 import { readKustomization } from '../harness/model/flux-status.js';
@@ -109,28 +107,6 @@ try {
     report(
       `${controller}: push-to-graded p50 ${median(refreshed).toFixed(1)}s (p95 ${p95(refreshed).toFixed(1)}s) with refresh vs p50 ${median(polled).toFixed(1)}s waiting for polling (ratio ${(median(refreshed) / median(polled)).toFixed(2)}, ${(median(polled) / median(refreshed)).toFixed(1)}x faster, n=${PUSHES})`,
     );
-  }
-
-  // 3. validation wall time: shared cluster in parallel vs one cluster per run.
-  if (!process.argv.includes('--skip-validate')) {
-    const units: ValidateUnit[] = [];
-    for (const id of ['promote-staging-image', 'wrong-selector']) {
-      const { scenario: s, dir } = await loadScenario(id);
-      units.push({ scenario: s, scenarioDir: dir, controller: 'flux' }, { scenario: s, scenarioDir: dir, controller: 'argocd' });
-    }
-    let t0 = performance.now();
-    await validateAll(units, { cluster: NAME, parallel: 4, retriesOnFailure: 0, log: quiet });
-    const shared = (performance.now() - t0) / 1000;
-    await provider.down(NAME);
-    t0 = performance.now();
-    for (const [i, u] of units.entries()) {
-      const own = `bench-own-${i}`;
-      await provider.up({ name: own, controllers: u.controller, nodes: 2, log: quiet });
-      await validateUnit(u, { cluster: own, parallel: 1, retriesOnFailure: 0, log: quiet });
-      await provider.down(own);
-    }
-    const perCluster = (performance.now() - t0) / 1000;
-    report(`validate ${units.length} runs: shared cluster ${shared.toFixed(0)}s vs one cluster per run ${perCluster.toFixed(0)}s (ratio ${(shared / perCluster).toFixed(2)})`);
   }
 } finally {
   await provider.down(NAME).catch(() => undefined);
