@@ -55,8 +55,9 @@ export interface ValidateOptions {
   readonly retriesOnFailure: number;
   readonly log: (line: string) => void;
   /**
-   * Seed once per unit (or per chain of phases) and reset between phases, falling back to a fresh seed when a
-   * reset cannot be verified. Off (or a scenario a reset cannot replay): every phase seeds its own session.
+   * Seed once per chain of a unit's phases and reset between phases, falling back to a fresh seed when a reset
+   * cannot be verified (`validate --reuse-seeds`). Off, the default (or a scenario a reset cannot replay): every
+   * phase seeds its own session. On the local provider a reset measured no cheaper than a fresh seed (bench/bank.ts).
    */
   readonly reuseSeeds?: boolean;
 }

@@ -17,11 +17,11 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--parallel <n>', 'phases (seeded sessions) at once on the shared cluster', '2')
     .option('--shard <i/n>', 'run only the i-th of n shards')
     .option('--retries-on-failure <n>', 'retry a phase that does not pass (on a fresh seed)', '0')
-    .option('--fresh-seeds', 'seed a new session for every phase instead of resetting one per unit between phases')
+    .option('--reuse-seeds', "reset one seeded session between a unit's phases (verified against the seed's grade; fresh seeds where it differs) instead of seeding each phase")
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json', 'junit', 'markdown']).default('text'))
     .option('--junit <file>', 'also write a JUnit report')
     .option('--markdown <file>', 'also write a Markdown report')
-    .action(async (ids: string[], opts: { controller?: Controller; cluster: string; parallel: string; shard?: string; retriesOnFailure: string; freshSeeds?: boolean; format: string; junit?: string; markdown?: string }) => {
+    .action(async (ids: string[], opts: { controller?: Controller; cluster: string; parallel: string; shard?: string; retriesOnFailure: string; reuseSeeds?: boolean; format: string; junit?: string; markdown?: string }) => {
       const parallel = Number(opts.parallel);
       const retries = Number(opts.retriesOnFailure);
       if (!Number.isInteger(parallel) || parallel < 1) throw new LabError('USAGE', `--parallel ${opts.parallel}: expected a positive integer`);
@@ -33,7 +33,7 @@ export function register(program: Command, setExit: SetExit): void {
       }
       const mine = shard(units, opts.shard);
       const started = performance.now();
-      const runs = await validateAll(mine, { cluster: opts.cluster, parallel, retriesOnFailure: retries, reuseSeeds: !opts.freshSeeds, log: (l) => process.stderr.write(`${l}\n`) });
+      const runs = await validateAll(mine, { cluster: opts.cluster, parallel, retriesOnFailure: retries, reuseSeeds: opts.reuseSeeds === true, log: (l) => process.stderr.write(`${l}\n`) });
       process.stderr.write(`validated ${runs.length} run(s) in ${((performance.now() - started) / 1000).toFixed(0)}s\n`);
       if (opts.junit) await writeFileAtomic(opts.junit, validateJunit(runs));
       if (opts.markdown) await writeFileAtomic(opts.markdown, validateMarkdown(runs));
