@@ -251,37 +251,77 @@ export async function validateAll(
 ): Promise<ValidateRun[]> {
   if (options.reuseSeeds) return validateChains(units, options, runPhase, stage);
   const jobs = units.flatMap((unit, u) => phaseJobs(unit).map((job, p) => ({ u, p, job })));
-  const outcomes: PhaseOutcome[][] = units.map((unit) => new Array<PhaseOutcome>(phaseJobs(unit).length));
-  const attempts = units.map(() => 1);
-  const first = units.map(() => Infinity);
-  const last = units.map(() => 0);
-  const left = units.map((unit) => phaseJobs(unit).length);
-  const out: ValidateRun[] = new Array(units.length);
-  const finish = (u: number): void => {
-    const unit = units[u]!;
-    out[u] = summarise(unit, outcomes[u]!, attempts[u]!, (last[u]! - first[u]!) / 1000);
-    options.log(`[${unit.scenario.id}/${unit.controller}] ${out[u]!.status.toUpperCase()} in ${out[u]!.seconds.toFixed(0)}s`);
-  };
+  const ledger = new Ledger(units, options.log);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < jobs.length) {
       const { u, p, job } = jobs[next++]!;
-      const unit = units[u]!;
-      first[u] = Math.min(first[u]!, performance.now());
-      let outcome = await runPhase(unit, options, job);
-      for (let attempt = 2; outcome.status !== 'pass' && attempt <= options.retriesOnFailure + 1; attempt++) {
-        options.log(`[${unit.scenario.id}/${unit.controller}] ${job.phase}: ${outcome.status}; retry ${attempt - 1} of ${options.retriesOnFailure}`);
-        attempts[u] = Math.max(attempts[u]!, attempt);
-        outcome = await runPhase(unit, options, job);
-      }
-      outcomes[u]![p] = outcome;
-      last[u] = Math.max(last[u]!, performance.now());
-      if (--left[u]! === 0) finish(u);
+      const play = (): Promise<PhaseOutcome> => runPhase(units[u]!, options, job);
+      ledger.started(u);
+      ledger.record(u, p, await ledger.retried(u, job, await play(), play, options.retriesOnFailure));
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, jobs.length)) }, worker));
-  for (let u = 0; u < units.length; u++) if (!out[u]) finish(u); // a unit without phases (none today)
-  return out;
+  return ledger.runs();
+}
+
+/**
+ * Per unit: its phases' outcomes, the attempts they took and when the first began and the last ended; a unit is
+ * summarised (and logged) as soon as its last phase is recorded.
+ */
+class Ledger {
+  private readonly outcomes: PhaseOutcome[][];
+  private readonly attempts: number[];
+  private readonly first: number[];
+  private readonly last: number[];
+  private readonly left: number[];
+  private readonly out: ValidateRun[];
+
+  constructor(
+    private readonly units: readonly ValidateUnit[],
+    private readonly log: (line: string) => void,
+  ) {
+    this.outcomes = units.map((unit) => new Array<PhaseOutcome>(phaseJobs(unit).length));
+    this.attempts = units.map(() => 1);
+    this.first = units.map(() => Infinity);
+    this.last = units.map(() => 0);
+    this.left = units.map((unit) => phaseJobs(unit).length);
+    this.out = new Array<ValidateRun>(units.length);
+  }
+
+  started(u: number): void {
+    this.first[u] = Math.min(this.first[u]!, performance.now());
+  }
+
+  /** Retries a phase that did not pass (`again` plays it anew) up to `retries` times; `how` ends the log line. */
+  async retried(u: number, job: PhaseJob, outcome: PhaseOutcome, again: () => Promise<PhaseOutcome>, retries: number, how = ''): Promise<PhaseOutcome> {
+    const unit = this.units[u]!;
+    for (let attempt = 2; outcome.status !== 'pass' && attempt <= retries + 1; attempt++) {
+      this.log(`[${unit.scenario.id}/${unit.controller}] ${job.phase}: ${outcome.status}; retry ${attempt - 1} of ${retries}${how}`);
+      this.attempts[u] = Math.max(this.attempts[u]!, attempt);
+      outcome = await again();
+    }
+    return outcome;
+  }
+
+  record(u: number, p: number, outcome: PhaseOutcome): void {
+    this.outcomes[u]![p] = outcome;
+    this.last[u] = Math.max(this.last[u]!, performance.now());
+    if (--this.left[u]! === 0) this.finish(u);
+  }
+
+  private finish(u: number): void {
+    const unit = this.units[u]!;
+    const run = summarise(unit, this.outcomes[u]!, this.attempts[u]!, (this.last[u]! - this.first[u]!) / 1000);
+    this.out[u] = run;
+    this.log(`[${unit.scenario.id}/${unit.controller}] ${run.status.toUpperCase()} in ${run.seconds.toFixed(0)}s`);
+  }
+
+  /** Every unit's run, in unit order (a unit without phases, none today, summarised now). */
+  runs(): ValidateRun[] {
+    for (let u = 0; u < this.units.length; u++) if (!this.out[u]) this.finish(u);
+    return this.out;
+  }
 }
 
 /** A seeded session that a chain of phases shares (live: a real session on the cluster; tests: recorded evidence). */
@@ -413,18 +453,8 @@ export function chainsOf(units: readonly ValidateUnit[], size = CHAIN_PHASES): C
  */
 async function validateChains(units: readonly ValidateUnit[], options: ValidateOptions, runPhase: PhaseRunner, stage: SeedStage): Promise<ValidateRun[]> {
   const chains = chainsOf(units);
-  const outcomes: PhaseOutcome[][] = units.map((unit) => new Array<PhaseOutcome>(phaseJobs(unit).length));
-  const attempts = units.map(() => 1);
-  const first = units.map(() => Infinity);
-  const last = units.map(() => 0);
-  const left = units.map((unit) => phaseJobs(unit).length);
+  const ledger = new Ledger(units, options.log);
   const reusable = units.map(() => true);
-  const out: ValidateRun[] = new Array(units.length);
-  const finish = (u: number): void => {
-    const unit = units[u]!;
-    out[u] = summarise(unit, outcomes[u]!, attempts[u]!, (last[u]! - first[u]!) / 1000);
-    options.log(`[${unit.scenario.id}/${unit.controller}] ${out[u]!.status.toUpperCase()} in ${out[u]!.seconds.toFixed(0)}s`);
-  };
   const runChain = async ({ u, jobs }: Chain): Promise<void> => {
     const unit = units[u]!;
     const log = (l: string): void => options.log(`[${unit.scenario.id}/${unit.controller}] ${l}`);
@@ -438,7 +468,7 @@ async function validateChains(units: readonly ValidateUnit[], options: ValidateO
     };
     try {
       for (const [k, { p, job }] of jobs.entries()) {
-        first[u] = Math.min(first[u]!, performance.now());
+        ledger.started(u);
         const started = performance.now();
         const seconds = (): number => (performance.now() - started) / 1000;
         let outcome: PhaseOutcome | undefined;
@@ -475,15 +505,8 @@ async function validateChains(units: readonly ValidateUnit[], options: ValidateO
             outcome = { ...judgePhase(job.phase, { error }, job.judge, seconds()), seed };
           }
         }
-        outcome ??= { ...(await runPhase(unit, options, job)), seed: 'fresh' };
-        for (let attempt = 2; outcome.status !== 'pass' && attempt <= options.retriesOnFailure + 1; attempt++) {
-          log(`${job.phase}: ${outcome.status}; retry ${attempt - 1} of ${options.retriesOnFailure} on a fresh seed`);
-          attempts[u] = Math.max(attempts[u]!, attempt);
-          outcome = { ...(await runPhase(unit, options, job)), seed: 'fresh' };
-        }
-        outcomes[u]![p] = outcome;
-        last[u] = Math.max(last[u]!, performance.now());
-        if (--left[u]! === 0) finish(u);
+        const fresh = async (): Promise<PhaseOutcome> => ({ ...(await runPhase(unit, options, job)), seed: 'fresh' });
+        ledger.record(u, p, await ledger.retried(u, job, outcome ?? (await fresh()), fresh, options.retriesOnFailure, ' on a fresh seed'));
       }
     } finally {
       await drop();
@@ -494,6 +517,5 @@ async function validateChains(units: readonly ValidateUnit[], options: ValidateO
     while (next < chains.length) await runChain(chains[next++]!);
   };
   await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, chains.length)) }, worker));
-  for (let u = 0; u < units.length; u++) if (!out[u]) finish(u);
-  return out;
+  return ledger.runs();
 }
