@@ -16,6 +16,7 @@ t.test('the live image: the promoted one after the solution, the old one before,
     const solved = liveField.grade(live('solution', controller), params({ name: 'payment-api', path: IMAGE, equals: 'nginx:1.27.6' }), { controller });
     t.equal(solved.status, 'pass', controller);
     t.match(solved.message, /^Live Deployment\/payment-api in payments-staging-[0-9a-f]{6}: spec\.template\.spec\.containers\[name=payment-api\]\.image is "nginx:1\.27\.6"\.$/);
+    t.same([solved.expected, solved.actual], ['"nginx:1.27.6"', '"nginx:1.27.6"'], 'a pass says what it expected and found too');
     const before = liveField.grade(live('faults', controller), params({ name: 'payment-api', path: IMAGE, equals: 'nginx:1.27.6' }), { controller });
     t.same(
       { status: before.status, expected: before.expected, actual: before.actual, mismatches: before.mismatches, why: before.why },
@@ -28,6 +29,7 @@ t.test('the live image: the promoted one after the solution, the old one before,
       },
       controller,
     );
+    t.match(before.message, /^Live Deployment\/payment-api in payments-staging-[0-9a-f]{6}: spec\.template\.spec\.containers\[name=payment-api\]\.image is "nginx:1\.27\.5"\.$/, 'the failure says what is there');
   }
 });
 
@@ -69,6 +71,7 @@ t.test('ReplicaSets, hash-suffixed: a prefix two share is ambiguous; a selector 
 t.test('an object not in the cluster fails; no cluster evidence or no such environment cannot be judged', async (t) => {
   const missing = liveField.grade(live('solution'), params({ name: 'checkout', path: 'spec.replicas', equals: 2 }), ctx);
   t.same([missing.status, missing.message, missing.expected, missing.actual], ['fail', 'Deployment/checkout is not in payments-staging-3e0016.', 'Deployment/checkout present', 'absent']);
+  t.equal(missing.why, 'The check reads the live object, so it must exist in the cluster.');
   const offline = liveField.grade(fixture('promote-staging-image', 'argocd', 'solution'), params({ name: 'payment-api', path: 'spec.replicas', equals: 2 }), ctx);
   t.same([offline.status, offline.message], ['error', 'There is no cluster evidence: this boundary needs a live run.']);
   t.equal(liveField.grade(live('solution'), params({ environment: 'qa', name: 'payment-api', path: 'spec.replicas', equals: 2 }), ctx).status, 'error');

@@ -90,3 +90,73 @@ t.test('absent, canary, another environment', async (t) => {
   t.equal(rolloutBlueGreen.grade(e, rolloutBlueGreen.params.parse({ environment: 'qa', rollout: 'payment-api', awaitingPromotion: true }), ctx).status, 'error');
   t.throws(() => rolloutBlueGreen.params.parse({ environment: 'staging', rollout: 'payment-api' }), 'awaitingPromotion is required');
 });
+
+// Variants of the recorded fix, one per case a recording did not hold (their mutation survivors).
+type Slice = { metadata?: { labels?: Record<string, string> }; endpoints?: { conditions?: { ready?: boolean }; targetRef?: { kind?: string; name?: string } }[] };
+const previewSlices = (e: ReturnType<typeof rec>): Slice[] =>
+  (e.cluster!.environments['staging']!.objects['EndpointSlice'] as Slice[]).filter((s) => s.metadata?.labels?.['kubernetes.io/service-name'] === 'payment-api-preview');
+const previewEndpoint = (e: ReturnType<typeof rec>, pod: string) => previewSlices(e).flatMap((s) => s.endpoints ?? []).find((ep) => ep.targetRef?.name === pod)!;
+
+t.test('only ready endpoints count: not ready, or with no conditions at all, is none', async (t) => {
+  for (const [why, edit] of [
+    ['ready: false', (ep: NonNullable<Slice['endpoints']>[number]) => void (ep.conditions = { ready: false })],
+    ['no conditions', (ep: NonNullable<Slice['endpoints']>[number]) => void delete ep.conditions],
+  ] as const) {
+    const e = variant(rec('argocd', 'solution'), (x) => edit(previewEndpoint(x, 'payment-api-97db4f58-cctk8')));
+    const r = rolloutBlueGreen.grade(e, awaiting, ctx);
+    t.equal(r.status, 'fail', why);
+    t.match(r.mismatches, [{ path: 'Service/payment-api-preview endpoints', got: /^1 ready \(selector /, expected: '≥2 ready Pods of the new ReplicaSet' }], why);
+  }
+  const sliceWithoutEndpoints = variant(rec('argocd', 'solution'), (x) => {
+    for (const s of previewSlices(x)) delete s.endpoints;
+  });
+  t.match(rolloutBlueGreen.grade(sliceWithoutEndpoints, awaiting, ctx).mismatches, [{ path: 'Service/payment-api-preview endpoints', got: /^0 ready/ }], 'a slice with no endpoints field: none');
+});
+
+t.test("an endpoint that is not a Pod, or has no target, serves no ReplicaSet's Pods", async (t) => {
+  const e = variant(rec('argocd', 'solution'), (x) => {
+    previewEndpoint(x, 'payment-api-97db4f58-cctk8').targetRef!.kind = 'Node';
+    delete previewEndpoint(x, 'payment-api-97db4f58-275td').targetRef;
+  });
+  const r = rolloutBlueGreen.grade(e, awaiting, ctx);
+  t.same(r.mismatches, [{ path: 'Service/payment-api-preview endpoints', got: 'Pods not of 97db4f58: payment-api-97db4f58-cctk8, <no target>', expected: 'only Pods of the new ReplicaSet' }]);
+});
+
+t.test('a Service the Rollout names that is not there, and a Rollout that names no preview Service', async (t) => {
+  const noService = variant(rec('argocd', 'solution'), (x) => {
+    const objects = x.cluster!.environments['staging']!.objects;
+    objects['Service'] = (objects['Service'] as { metadata: { name: string } }[]).filter((s) => s.metadata.name !== 'payment-api-preview');
+  });
+  t.same(rolloutBlueGreen.grade(noService, awaiting, ctx).mismatches, [{ path: 'Service/payment-api-preview', got: 'absent', expected: 'the preview Service' }]);
+  const noPreview = variant(rec('argocd', 'solution'), (x) => {
+    const r = (x.cluster!.environments['staging']!.objects['Rollout'] as { spec: { strategy: { blueGreen: Record<string, unknown> } } }[])[0]!;
+    delete r.spec.strategy.blueGreen['previewService'];
+  });
+  const unnamed = rolloutBlueGreen.params.parse({ environment: 'staging', rollout: 'payment-api', awaitingPromotion: true });
+  t.same(rolloutBlueGreen.grade(noPreview, unnamed, ctx).mismatches, [{ path: 'Rollout/payment-api spec.strategy.blueGreen.previewService', got: 'absent', expected: 'a preview Service' }]);
+});
+
+t.test('what a failing grade says: the Rollout absent, no strategy, and the expected state', async (t) => {
+  const e = rec('argocd', 'solution');
+  const absentOne = rolloutBlueGreen.grade(e, rolloutBlueGreen.params.parse({ environment: 'staging', rollout: 'checkout', awaitingPromotion: true }), ctx);
+  t.same([absentOne.message, absentOne.expected], [`Rollout/checkout does not exist in ${e.cluster!.environments['staging']!.namespace}.`, 'a blue-green Rollout']);
+  const none = variant(e, (x) => {
+    (x.cluster!.environments['staging']!.objects['Rollout'] as { spec: { strategy: Record<string, unknown> } }[])[0]!.spec.strategy = {};
+  });
+  const r = rolloutBlueGreen.grade(none, awaiting, ctx);
+  t.same([r.message, r.expected, r.actual], ['Rollout/payment-api is not a blue-green Rollout (strategy: none).', 'blueGreen', 'none']);
+  const promoted = rolloutBlueGreen.params.parse({ environment: 'staging', rollout: 'payment-api', awaitingPromotion: false });
+  t.equal(rolloutBlueGreen.grade(e, promoted, ctx).expected, 'active Service on the stable ReplicaSet, preview Service on the stable one, each with ready endpoints');
+  t.equal(rolloutBlueGreen.grade(rec('argocd', 'faults'), awaiting, ctx).expected, 'active Service on the stable ReplicaSet, preview Service on the new one, each with ready endpoints');
+});
+
+t.test('describe names the Services when the check names them', async (t) => {
+  t.equal(
+    rolloutBlueGreen.describe(awaiting),
+    'Rollout/payment-api in staging: the active Service payment-api serves the stable ReplicaSet, the preview Service payment-api-preview the new one, awaiting promotion',
+  );
+  t.equal(
+    rolloutBlueGreen.describe(rolloutBlueGreen.params.parse({ environment: 'staging', rollout: 'payment-api', awaitingPromotion: false })),
+    'Rollout/payment-api in staging: the active Service serves the stable ReplicaSet, the preview Service the stable one too (fully promoted)',
+  );
+});
