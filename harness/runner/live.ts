@@ -254,7 +254,7 @@ class LiveSession {
     // Argo Rollouts answers after the controller that applied its Services or spec: a Rollout neither Healthy nor
     // Paused (a blue-green awaiting promotion, a canary at a pause step) may still move. Clusters without the
     // Rollout kind have none.
-    const rollouts = await this.kube.list('argoproj.io/v1alpha1', 'Rollout', { namespace }).catch(() => [] as KubeObject[]);
+    const rollouts = this.rolloutsServed ? await this.kube.list('argoproj.io/v1alpha1', 'Rollout', { namespace }).catch((error: unknown) => this.noRollouts(error)) : [];
     const moving = [
       ...deps.filter((d) => !deploymentRollout(d).rolledOut),
       ...rollouts.filter((r) => !['Healthy', 'Paused'].includes(readRollout(r).status.phase ?? '')),
@@ -265,6 +265,14 @@ class LiveSession {
       still.since = Date.now();
     }
     return { moving: moving.length, stillMs: Date.now() - still.since };
+  }
+
+  /** False once the API server said it serves no Rollout kind: the polls stop asking (each ask was a failed discovery). */
+  private rolloutsServed = true;
+
+  private noRollouts(error: unknown): KubeObject[] {
+    if (error instanceof LabError && /unrecognized|could not find|not found|404/i.test(error.message)) this.rolloutsServed = false;
+    return [];
   }
 
   async assertControllersAlive(): Promise<void> {
