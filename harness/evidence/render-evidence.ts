@@ -18,7 +18,7 @@ export interface Environments {
 export async function renderCommit(
   bareDir: string,
   sha: string,
-  envs: { readonly [name: string]: { readonly path: string } },
+  envs: { readonly [name: string]: { readonly path: string; readonly namespace?: string; readonly helm?: { readonly releaseName: string; readonly valueFiles: readonly string[] } } },
   options: { readonly timeoutMs?: number } = {},
 ): Promise<Record<string, RenderOutcome>> {
   return withScratch('render', async (dir) => {
@@ -27,7 +27,15 @@ export async function renderCommit(
     const entries = await Promise.all(
       Object.entries(envs).map(
         async ([name, e]) =>
-          [name, await renderEnvironment(dir, e.path, { skipped: tree.skipped, ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}) })] as const,
+          [
+            name,
+            await renderEnvironment(dir, e.path, {
+              skipped: tree.skipped,
+              ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+              // A Helm environment renders its chart into its namespace, as its registration does.
+              ...(e.helm ? { helm: { ...e.helm, namespace: e.namespace ?? 'default' } } : {}),
+            }),
+          ] as const,
       ),
     );
     return Object.fromEntries(entries);
@@ -43,7 +51,7 @@ async function renderCacheKey(tool: string): Promise<string> {
  * Renders of a commit are a pure function of its tree, the tool version and the sandbox (its version and
  * fence), so they are cached by commit in the session's state directory, keyed by all three: the hand-over commit renders once per session, each pushed commit once.
  */
-async function cachedRender(bareDir: string, sha: string, envs: { readonly [name: string]: { readonly path: string } }, cacheDir: string | undefined, key: string) {
+async function cachedRender(bareDir: string, sha: string, envs: Parameters<typeof renderCommit>[2], cacheDir: string | undefined, key: string) {
   const file = cacheDir && /^[0-9a-f]{40,64}$/.test(sha) ? join(cacheDir, 'renders', `${sha}.json`) : undefined;
   if (file) {
     try {

@@ -98,11 +98,12 @@ export const RenderOutcome = z.discriminatedUnion('ok', [
   z.object({
     ok: z.literal(false),
     /**
-     * `kustomize`: kustomize refused; `refused`: gitops-lab refused (a remote form, a path outside the
-     * repository, a symlink, an exec plugin, Helm); `missing`: no such directory; `timeout`: kustomize ran out
-     * of time; `too-large`: a file, the tree or the output broke a size bound.
+     * `kustomize`: kustomize refused; `helm`: `helm template` refused (a Helm environment); `refused`: gitops-lab
+     * refused (a remote form, a path outside the repository, a symlink, an exec plugin, Helm inflation inside a
+     * kustomization, a chart dependency with a repository); `missing`: no such directory; `timeout`: the renderer
+     * ran out of time; `too-large`: a file, the tree or the output broke a size bound.
      */
-    reason: z.enum(['kustomize', 'refused', 'missing', 'timeout', 'too-large']),
+    reason: z.enum(['kustomize', 'helm', 'refused', 'missing', 'timeout', 'too-large']),
     error: z.string(),
   }),
 ]);

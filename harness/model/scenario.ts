@@ -6,13 +6,34 @@ import { Step } from './steps.js';
 
 const Id = z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'must be kebab-case: lower-case letters, digits and dashes');
 
+/**
+ * A Helm environment: `path` is a chart directory in the repository, rendered with the pinned helm as the
+ * registration asks (Argo CD's `source.helm.releaseName`/`valueFiles`; Flux's HelmRelease `releaseName` and its
+ * chart's `valuesFiles`), into the environment's namespace.
+ */
+export const HelmSpec = z.strictObject({
+  /** The release name the registration sets (Argo CD `helm.releaseName`, Flux `spec.releaseName`). */
+  releaseName: z
+    .string()
+    .regex(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, 'must be a DNS label: lower-case letters, digits and dashes')
+    .max(53),
+  /**
+   * Values files, relative to the chart directory, layered in order over the chart's values.yaml (Argo CD's
+   * `helm.valueFiles`); files of the repository only.
+   */
+  valueFiles: z.array(z.string().min(1)).default([]),
+});
+export type HelmSpec = z.infer<typeof HelmSpec>;
+
 export const EnvironmentSpec = z.strictObject({
   /** Namespace the environment deploys into; suffixed with the run id when runs share a cluster. */
   namespace: z.string().min(1),
-  /** The kustomize directory that renders this environment (the overlay). */
+  /** The kustomize directory that renders this environment (the overlay), or with `helm` the chart directory. */
   path: z.string().min(1),
   /** The directory holding this environment's controller registration, one sub-folder per controller. */
   registration: z.string().min(1),
+  /** Render `path` as a Helm chart with `helm template` (release name, values files) instead of kustomize. */
+  helm: HelmSpec.optional(),
 });
 export type EnvironmentSpec = z.infer<typeof EnvironmentSpec>;
 

@@ -19,7 +19,16 @@ export const Session = z.object({
   trackedBranch: z.string(),
   seedSha: z.string(),
   seedBranches: z.record(z.string(), z.string()),
-  environments: z.record(z.string(), z.object({ namespace: z.string(), path: z.string(), registration: z.string() })),
+  environments: z.record(
+    z.string(),
+    z.object({
+      namespace: z.string(),
+      path: z.string(),
+      registration: z.string(),
+      /** A Helm environment's release and values files (older sessions have none). */
+      helm: z.object({ releaseName: z.string(), valueFiles: z.array(z.string()) }).optional(),
+    }),
+  ),
   /** The scenario's layers (kustomize directories rendered beside the environments); older sessions have none. */
   layers: z.record(z.string(), z.object({ path: z.string() })).optional(),
   startedAt: z.string(),

@@ -12,13 +12,14 @@ import type { RenderOutcome } from '../model/evidence.js';
 import { LabError } from '../errors.js';
 import { parseYamlBounded, RENDER_LIMITS } from '../yaml/bounded.js';
 import { describeFence, renderFence, RENDER_GOMEMLIMIT } from './fence.js';
+import { type HelmRender, renderHelm } from './helm.js';
 import type { SkipReason } from './materialise.js';
 import { checkRenderSafety, KUSTOMIZATION_FILES } from './safety.js';
 
 export const RENDER_TIMEOUT_MS = 30_000;
 
 /** Bumped whenever the sandbox changes what a commit renders to (part of the render cache key). */
-export const RENDER_SANDBOX_VERSION = 2;
+export const RENDER_SANDBOX_VERSION = 3;
 
 /** A HOME and KUBECONFIG that do not exist: kubectl reads no configuration and knows no cluster. */
 const NOWHERE = '/nonexistent/gitops-lab-render';
@@ -44,10 +45,15 @@ export interface RenderOptions {
   /** Entries of the commit that were not materialised (symlinks, submodules, unsafe paths). */
   readonly skipped?: ReadonlyMap<string, SkipReason>;
   readonly timeoutMs?: number;
+  /** A Helm environment: `envPath` is a chart directory rendered with `helm template` (helm.ts), not kustomize. */
+  readonly helm?: HelmRender;
 }
 
 /** Renders one environment of a checked-out tree. Learner mistakes become `ok: false` outcomes. */
 export async function renderEnvironment(root: string, envPath: string, options: RenderOptions = {}): Promise<RenderOutcome> {
+  if (options.helm) {
+    return renderHelm(root, envPath, options.helm, { ...(options.skipped ? { skipped: options.skipped } : {}), timeoutMs: options.timeoutMs ?? RENDER_TIMEOUT_MS, env: RENDER_ENV });
+  }
   try {
     if (!(await lstat(`${root}/${envPath}`)).isDirectory()) throw new Error('not a directory');
   } catch {

@@ -30,7 +30,7 @@ export interface StartOptions {
 
 export function environmentsFor(scenario: Scenario, suffix = ''): Session['environments'] {
   return Object.fromEntries(
-    Object.entries(scenario.environments).map(([name, e]) => [name, { namespace: `${e.namespace}${suffix}`, path: e.path, registration: e.registration }]),
+    Object.entries(scenario.environments).map(([name, e]) => [name, { namespace: `${e.namespace}${suffix}`, path: e.path, registration: e.registration, ...(e.helm ? { helm: e.helm } : {}) }]),
   );
 }
 
