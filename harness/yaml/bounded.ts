@@ -78,7 +78,9 @@ export function parseYamlBounded(text: string, limits: YamlLimits = FILE_LIMITS)
   if (bytes > limits.maxBytes) return fail(`${bytes} bytes is larger than the ${limits.maxBytes}-byte limit for one file`);
   try {
     // uniqueKeys off: the library's duplicate-key check is quadratic in a mapping's size; ours below is linear.
-    const docs = parseAllDocuments(text, { uniqueKeys: false });
+    // logLevel 'error': no warnings on stderr (a Helm template's `{{ .Values.x }}` parses as a flow-mapping key,
+    // and the library warns that it stringifies it, once per file every grade).
+    const docs = parseAllDocuments(text, { uniqueKeys: false, logLevel: 'error' });
     if (!Array.isArray(docs)) return fail('not a YAML stream');
     const out: unknown[] = [];
     const aliases = { aliases: 0 };
