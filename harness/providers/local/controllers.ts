@@ -3,7 +3,8 @@
  * kubeconfig of its own identity (identities.ts).
  * Pure: command lines, env and ports only (the provider starts and supervises them).
  *
- * Listen addresses: everything we can choose binds 127.0.0.1 with an explicit port. Two upstream listeners
+ * Listen addresses: everything we can choose binds 127.0.0.1 with an explicit port (the applicationset-controller's
+ * metrics and webhook servers too; its probe server is off). Two upstream listeners
  * have no address flag and bind all interfaces on the explicit port we give: Argo CD application-controller's
  * metrics server (controller/appcontroller.go: "0.0.0.0:%d") and Argo Rollouts' metrics and healthz servers.
  */
@@ -14,7 +15,7 @@ import type { BinaryPaths } from './build.js';
 import type { ProcessSpec } from '../../supervisor.js';
 
 export const CONTROLLER_PORT_NAMES = {
-  argocd: ['redis', 'repoServer', 'repoServerMetrics', 'appControllerMetrics'],
+  argocd: ['redis', 'repoServer', 'repoServerMetrics', 'appControllerMetrics', 'appsetMetrics', 'appsetWebhook'],
   flux: ['sourceStorage', 'sourceMetrics', 'sourceHealth', 'kustomizeMetrics', 'kustomizeHealth'],
   rollouts: ['rolloutsMetrics', 'rolloutsHealthz'],
 } as const satisfies Record<ControllerName, readonly string[]>;
@@ -57,6 +58,8 @@ export function argocdSpecs(ctx: ControllerContext): ProcessSpec[] {
   const repo = need(ctx.ports, 'repoServer');
   const repoMetrics = need(ctx.ports, 'repoServerMetrics');
   const ctrlMetrics = need(ctx.ports, 'appControllerMetrics');
+  const appsetMetrics = need(ctx.ports, 'appsetMetrics');
+  const appsetWebhook = need(ctx.ports, 'appsetWebhook');
   const dir = join(ctx.stateDir, 'argocd');
   const common = {
     ARGOCD_FAKE_IN_CLUSTER: 'true',
@@ -143,6 +146,40 @@ export function argocdSpecs(ctx: ControllerContext): ProcessSpec[] {
       cwd: dir,
       ports: { metrics: ctrlMetrics },
       ready: { http: `http://127.0.0.1:${ctrlMetrics}/healthz` },
+    },
+    {
+      // Upstream's Deployment runs the same image with this binary name (manifests/base/applicationset-controller).
+      // It watches ApplicationSets in argocd only (its --namespace; no --applicationset-namespaces), and its Git
+      // generators read the lab repository through the repo-server, as upstream's do. Its metrics server binds
+      // 127.0.0.1; its probe server is off (0: it registers no check, so it would only answer 404); its SCM webhook
+      // server would bind 127.0.0.1 (without argocd-server's server.secretkey in argocd-secret it does not start at
+      // all: "failed to create webhook handler"). SCM providers (the GitHub, GitLab... APIs) are off.
+      name: 'argocd-applicationset-controller',
+      file: ctx.binaries.argocd,
+      args: [
+        '--kubeconfig', kubeconfigOf(ctx, 'argocd-applicationset-controller'),
+        '--namespace', 'argocd',
+        '--argocd-repo-server', `127.0.0.1:${repo}`,
+        '--repo-server-plaintext',
+        '--metrics-addr', `127.0.0.1:${appsetMetrics}`,
+        '--probe-addr', '0',
+        '--webhook-addr', `127.0.0.1:${appsetWebhook}`,
+        '--enable-leader-election=false',
+        '--enable-scm-providers=false',
+        '--logformat', 'text',
+        '--loglevel', 'info',
+      ],
+      env: {
+        ...common,
+        // controller-runtime's client reads KUBECONFIG (ctrl.GetConfigOrDie), Argo CD's settings client --kubeconfig.
+        KUBECONFIG: kubeconfigOf(ctx, 'argocd-applicationset-controller'),
+        ARGOCD_BINARY_NAME: 'argocd-applicationset-controller',
+        // How often a Git generator looks at the repository again (upstream: 3m): a push is seen within seconds.
+        ARGOCD_APPLICATIONSET_CONTROLLER_REQUEUE_AFTER: `${ctx.argocdResyncSeconds}s`,
+      },
+      cwd: dir,
+      ports: { metrics: appsetMetrics, webhook: appsetWebhook },
+      ready: { http: `http://127.0.0.1:${appsetMetrics}/metrics` },
     },
   ];
 }

@@ -10,7 +10,8 @@
  *   them today). They must exist before the API server has any ServiceAccount, hence static tokens.
  * - Argo CD, Flux and Argo Rollouts: a ServiceAccount each, named as the upstream installs name them, bound to
  *   `cluster-admin` (broader than upstream's ClusterRoles; acceptable for a lab cluster, and it never depends on
- *   which upstream rules a lab happens to exercise), with a token from the TokenRequest API
+ *   which upstream rules a lab happens to exercise), except Argo CD's applicationset-controller, which gets
+ *   upstream's own Role in argocd (it writes Applications there and nothing elsewhere), with a token from the TokenRequest API
  *   (`kubectl create token --duration`), written into a kubeconfig of its own (mode 0600) in the cluster's
  *   state directory. kwokctl's kube-apiserver signs ServiceAccount tokens with its admin key, issuer
  *   `https://kubernetes.default.svc.cluster.local`, and sets no `--service-account-max-token-expiration`, so
@@ -106,11 +107,28 @@ export function withControlPlaneIdentities(kwokctlYaml: string, files: ControlPl
   return [stringify(config), ...rest].map((d) => d.trim() + '\n').join('---\n');
 }
 
-/** The objects that make a controller's identity: its ServiceAccount and a cluster-admin binding. */
+/**
+ * The objects that make a controller's identity: its ServiceAccount and a cluster-admin binding, or, for an
+ * identity with upstream's Role (the applicationset-controller), that Role and a RoleBinding in its namespace only.
+ */
 export function controllerIdentityObjects(id: ControllerIdentity): KubeObject[] {
   const labels = { 'app.kubernetes.io/managed-by': 'gitops-lab' };
+  const sa: KubeObject = { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: id.serviceAccount, namespace: id.namespace, labels } };
+  if (id.role) {
+    return [
+      sa,
+      { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'Role', metadata: { name: id.serviceAccount, namespace: id.namespace, labels }, rules: id.role.map((r) => ({ ...r })) },
+      {
+        apiVersion: 'rbac.authorization.k8s.io/v1',
+        kind: 'RoleBinding',
+        metadata: { name: id.serviceAccount, namespace: id.namespace, labels },
+        roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: id.serviceAccount },
+        subjects: [{ kind: 'ServiceAccount', name: id.serviceAccount, namespace: id.namespace }],
+      },
+    ];
+  }
   return [
-    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: id.serviceAccount, namespace: id.namespace, labels } },
+    sa,
     {
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'ClusterRoleBinding',

@@ -206,7 +206,7 @@ export class LocalProvider implements ClusterProvider<'local'> {
       message = `apiserver: ${error instanceof Error ? error.message : String(error)}`;
     }
     const allAlive = processes.every((p) => p.alive);
-    const expected = controllerSpecsCount(state.controllers);
+    const expected = controllerSpecsCount(state.controllers, state.controllerPorts);
     const complete = processes.length === expected;
     return {
       name,
@@ -226,6 +226,7 @@ export class LocalProvider implements ClusterProvider<'local'> {
   }
 }
 
-function controllerSpecsCount(controllers: readonly ControllerName[]): number {
-  return (controllers.includes('argocd') ? 3 : 0) + (controllers.includes('flux') ? 2 : 0) + (controllers.includes('rollouts') ? 1 : 0);
+/** A cluster brought up before Argo CD's applicationset-controller ran (no ports for it) has three Argo CD processes. */
+function controllerSpecsCount(controllers: readonly ControllerName[], ports: ControllerPorts): number {
+  return (controllers.includes('argocd') ? (ports.appsetMetrics === undefined ? 3 : 4) : 0) + (controllers.includes('flux') ? 2 : 0) + (controllers.includes('rollouts') ? 1 : 0);
 }

@@ -21,6 +21,7 @@ t.test('process specs: explicit ports, loopback addresses, no default ports', as
     kubeconfigs: {
       'argocd-repo-server': '/s/identities/argocd-repo-server.kubeconfig',
       'argocd-application-controller': '/s/identities/argocd-application-controller.kubeconfig',
+      'argocd-applicationset-controller': '/s/identities/argocd-applicationset-controller.kubeconfig',
       'source-controller': '/s/identities/source-controller.kubeconfig',
       'kustomize-controller': '/s/identities/kustomize-controller.kubeconfig',
       'rollouts-controller': '/s/identities/argo-rollouts.kubeconfig',
@@ -31,7 +32,7 @@ t.test('process specs: explicit ports, loopback addresses, no default ports', as
     argocdResyncSeconds: 10,
     redisServer: '/usr/bin/redis-server',
   });
-  t.same(specs.map((s) => s.name), ['redis-server', 'argocd-repo-server', 'argocd-application-controller', 'source-controller', 'kustomize-controller', 'rollouts-controller']);
+  t.same(specs.map((s) => s.name), ['redis-server', 'argocd-repo-server', 'argocd-application-controller', 'argocd-applicationset-controller', 'source-controller', 'kustomize-controller', 'rollouts-controller']);
   const allPorts = specs.flatMap((s) => Object.values(s.ports));
   t.equal(new Set(allPorts).size, allPorts.length, 'ports are distinct');
   for (const s of specs) {
@@ -39,7 +40,7 @@ t.test('process specs: explicit ports, loopback addresses, no default ports', as
     t.notMatch(line, /(^|[ :])(8080|8081|8082|8084|9090|9440|6379)( |$)/, `${s.name} uses no default port`);
     t.notMatch(line, /0\.0\.0\.0/, `${s.name} binds nothing to 0.0.0.0 explicitly`);
     for (const m of line.matchAll(/(?:--[a-z-]*addr(?:ess)?|--bind) (\S+)/g)) {
-      if (m[1] !== '') t.match(m[1]!, /^127\.0\.0\.1(:\d+)?$/, `${s.name}: ${m[0]}`);
+      if (m[1] !== '' && m[1] !== '0') t.match(m[1]!, /^127\.0\.0\.1(:\d+)?$/, `${s.name}: ${m[0]}`);
     }
   }
   // Each controller runs as its own identity, never with the admin kubeconfig the learner's kubectl uses.
@@ -49,6 +50,7 @@ t.test('process specs: explicit ports, loopback addresses, no default ports', as
       'redis-server': null,
       'argocd-repo-server': '/s/identities/argocd-repo-server.kubeconfig',
       'argocd-application-controller': '/s/identities/argocd-application-controller.kubeconfig',
+      'argocd-applicationset-controller': '/s/identities/argocd-applicationset-controller.kubeconfig',
       'source-controller': '/s/identities/source-controller.kubeconfig',
       'kustomize-controller': '/s/identities/kustomize-controller.kubeconfig',
       'rollouts-controller': '/s/identities/argo-rollouts.kubeconfig',
@@ -64,6 +66,24 @@ t.test('process specs: explicit ports, loopback addresses, no default ports', as
   const kc = specs.find((s) => s.name === 'kustomize-controller')!.args;
   t.ok(kc.includes('--no-cross-namespace-refs=true'), "Flux's tenancy lockdown");
   t.ok(kc.includes('--feature-gates=CancelHealthCheckOnNewRevision=true'), 'a new revision ends a health check still waiting on the previous one');
+  const appset = specs.find((s) => s.name === 'argocd-applicationset-controller')!;
+  t.equal(appset.file, '/cache/bin/argocd', 'the same pinned multi-call binary');
+  t.equal(appset.env['ARGOCD_BINARY_NAME'], 'argocd-applicationset-controller');
+  t.equal(appset.env['ARGOCD_FAKE_IN_CLUSTER'], 'true');
+  const arg = (name: string) => appset.args[appset.args.indexOf(name) + 1];
+  t.equal(arg('--kubeconfig'), '/s/identities/argocd-applicationset-controller.kubeconfig');
+  t.equal(arg('--namespace'), 'argocd', 'ApplicationSets in argocd only');
+  t.notOk(appset.args.includes('--applicationset-namespaces'), 'no ApplicationSets in other namespaces');
+  // Its listeners on loopback, at the ports allocated for them; Git through our repo-server only.
+  t.equal(arg('--metrics-addr'), `127.0.0.1:${ports.appsetMetrics}`);
+  t.equal(arg('--probe-addr'), '0', 'no probe server (it would register no check)');
+  t.equal(arg('--webhook-addr'), `127.0.0.1:${ports.appsetWebhook}`);
+  t.same(appset.ports, { metrics: ports.appsetMetrics, webhook: ports.appsetWebhook });
+  t.equal(arg('--argocd-repo-server'), `127.0.0.1:${ports.repoServer}`);
+  t.ok(appset.args.includes('--enable-scm-providers=false'), 'no SCM provider APIs');
+  t.ok(appset.args.includes('--enable-leader-election=false'));
+  t.equal(appset.env['ARGOCD_APPLICATIONSET_CONTROLLER_REQUEUE_AFTER'], '10s', 'a Git generator looks again at the lab resync');
+  t.same(appset.ready, { http: `http://127.0.0.1:${ports.appsetMetrics}/metrics` });
   const repo = specs.find((s) => s.name === 'argocd-repo-server')!;
   t.match(repo.env['PATH']!, /^\/s\/bin:/, 'repo-server finds our kustomize and helm first');
 });

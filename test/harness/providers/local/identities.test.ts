@@ -4,11 +4,12 @@
  * reused while they still authenticate.
  */
 import t from 'tap';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
-import { CONTROLLER_IDENTITIES } from '../../../../harness/providers/identities.js';
+import { APPLICATIONSET_CONTROLLER_RULES, CONTROLLER_IDENTITIES } from '../../../../harness/providers/identities.js';
+import { goEnv } from '../../../../harness/providers/local/paths.js';
 import {
   controllerIdentityObjects,
   ensureControllerKubeconfigs,
@@ -54,10 +55,10 @@ t.test('control plane: one static token and one 0600 kubeconfig per component, p
   ]);
 });
 
-t.test('controllers: the ServiceAccounts upstream installs use, each bound to cluster-admin', async (t) => {
+t.test('controllers: the ServiceAccounts upstream installs use, bound to cluster-admin but the applicationset-controller', async (t) => {
   t.same(
     Object.values(CONTROLLER_IDENTITIES).flat().map((i) => `${i.namespace}/${i.serviceAccount}`),
-    ['argocd/argocd-application-controller', 'argocd/argocd-repo-server', 'flux-system/source-controller', 'flux-system/kustomize-controller', 'argo-rollouts/argo-rollouts'],
+    ['argocd/argocd-application-controller', 'argocd/argocd-repo-server', 'argocd/argocd-applicationset-controller', 'flux-system/source-controller', 'flux-system/kustomize-controller', 'argo-rollouts/argo-rollouts'],
   );
   const [sa, crb] = controllerIdentityObjects(CONTROLLER_IDENTITIES.flux[1]!);
   t.same(sa!.metadata, { name: 'kustomize-controller', namespace: 'flux-system', labels: { 'app.kubernetes.io/managed-by': 'gitops-lab' } });
@@ -97,4 +98,35 @@ t.test('controller kubeconfigs: a token per ServiceAccount, reused while it stil
   valid = false;
   await ensureControllerKubeconfigs(dir, admin, ['flux'], minter);
   t.same(minted.slice(3), ['flux-system/source-controller 8760h', 'flux-system/kustomize-controller 8760h'], 'a token that no longer authenticates is replaced');
+});
+
+t.test("the applicationset-controller: upstream's Role in argocd, bound there only, nothing cluster-wide", async (t) => {
+  const id = CONTROLLER_IDENTITIES.argocd.find((i) => i.serviceAccount === 'argocd-applicationset-controller')!;
+  t.same(id.processes, ['argocd-applicationset-controller']);
+  const objs = controllerIdentityObjects(id);
+  t.same(objs.map((o) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`), [
+    'ServiceAccount/argocd/argocd-applicationset-controller',
+    'Role/argocd/argocd-applicationset-controller',
+    'RoleBinding/argocd/argocd-applicationset-controller',
+  ]);
+  t.notOk(objs.some((o) => o.kind.startsWith('Cluster')), 'no ClusterRole or ClusterRoleBinding');
+  const [, role, binding] = objs;
+  t.same(binding!['roleRef'], { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'argocd-applicationset-controller' });
+  t.same(binding!['subjects'], [{ kind: 'ServiceAccount', name: 'argocd-applicationset-controller', namespace: 'argocd' }]);
+  const rules = role!['rules'] as { apiGroups: string[]; resources: string[]; verbs: string[] }[];
+  // What it may write: Applications and ApplicationSets (and their status), Events, its Lease; Secrets only read.
+  const writes = rules.filter((r) => r.verbs.some((v) => ['create', 'update', 'patch', 'delete'].includes(v))).flatMap((r) => r.resources);
+  t.same([...new Set(writes)].sort(), ['applications', 'applicationsets', 'applicationsets/finalizers', 'applicationsets/status', 'events', 'leases']);
+  t.same(rules.find((r) => r.resources.includes('secrets'))!.verbs, ['get', 'list', 'watch']);
+  t.notOk(rules.some((r) => r.resources.includes('*') || r.verbs.includes('*') || r.apiGroups.includes('*')), 'no wildcard');
+
+  // The same rules as the pinned Argo CD module's Role, where the build cache holds the module.
+  const file = join(goEnv()['GOMODCACHE']!, 'github.com', 'argoproj', 'argo-cd', 'v3@v3.5.1', 'manifests', 'base', 'applicationset-controller', 'argocd-applicationset-controller-role.yaml');
+  if (!existsSync(file)) {
+    t.comment(`not compared: the pinned module is not in the build cache (${file})`);
+    return;
+  }
+  const upstream = parse(readFileSync(file, 'utf8')) as { kind: string; rules: unknown[] };
+  t.equal(upstream.kind, 'Role', "upstream's install gives it a namespaced Role");
+  t.same(APPLICATIONSET_CONTROLLER_RULES, upstream.rules, "the rules are upstream's, rule for rule");
 });

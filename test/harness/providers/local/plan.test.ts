@@ -139,7 +139,7 @@ t.test('the state recorded before kwokctl runs, and the kwokctl commands', async
 
 t.test('controller processes: in start order, with the allocated ports and each with its own identity', async (t) => {
   const all = planLocalUp(input(controllersFor('all')));
-  t.same(all.processes.map((p) => p.name), ['redis-server', 'argocd-repo-server', 'argocd-application-controller', 'source-controller', 'kustomize-controller', 'rollouts-controller']);
+  t.same(all.processes.map((p) => p.name), ['redis-server', 'argocd-repo-server', 'argocd-application-controller', 'argocd-applicationset-controller', 'source-controller', 'kustomize-controller', 'rollouts-controller']);
   t.same(all.processes[0]!.args.slice(0, 4), ['--bind', '127.0.0.1', '--port', String(all.state.controllerPorts.redis)]);
   t.equal(all.processes[0]!.file, '/usr/bin/redis-server');
   const ports = all.processes.flatMap((p) => Object.values(p.ports));
@@ -150,6 +150,7 @@ t.test('controller processes: in start order, with the allocated ports and each 
       'redis-server': null,
       'argocd-repo-server': `${S}/identities/argocd-repo-server.kubeconfig`,
       'argocd-application-controller': `${S}/identities/argocd-application-controller.kubeconfig`,
+      'argocd-applicationset-controller': `${S}/identities/argocd-applicationset-controller.kubeconfig`,
       'source-controller': `${S}/identities/source-controller.kubeconfig`,
       'kustomize-controller': `${S}/identities/kustomize-controller.kubeconfig`,
       'rollouts-controller': `${S}/identities/argo-rollouts.kubeconfig`,
