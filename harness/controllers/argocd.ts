@@ -159,6 +159,11 @@ export const argocd: ControllerAdapter = {
 /** The ValidatingAdmissionPolicies (each with a binding of the same name) that hold what Argo CD applies to a run. */
 export const APPPROJECT_POLICY = 'gitops-lab-run-appprojects';
 export const APPLICATION_POLICY = 'gitops-lab-run-applications';
+export const APPLICATIONSET_POLICY = 'gitops-lab-run-applicationsets';
+/** What the applicationset-controller generates is held to the run of the ApplicationSet that generates it. */
+export const GENERATED_APPLICATION_POLICY = 'gitops-lab-run-generated-applications';
+/** Who writes the Applications an ApplicationSet generates. */
+export const APPLICATIONSET_CONTROLLER_USER = 'system:serviceaccount:argocd:argocd-applicationset-controller';
 /** Who applies what a root's registration folder holds. */
 export const ARGOCD_CONTROLLER_USER = 'system:serviceaccount:argocd:argocd-application-controller';
 /** Argo CD's annotation tracking (its default since 3.0): `<application>:<group>/<kind>:<namespace>/<name>`. */
@@ -238,5 +243,48 @@ export function runPolicyObjects(): KubeObject[] {
         messageExpression: `'gitops-lab: an Application of run ' + variables.run + ' names a project of that run (...-' + variables.run + '), not ' + (has(object.spec.project) ? object.spec.project : 'none')`,
       },
     ]),
+    // An ApplicationSet a root applies generates Applications as the applicationset-controller (below): its template
+    // names them and their project after the run, and its generators read only the run's lab repository (the Git
+    // generator asks the repo-server for any URL it is given; AppProjects do not limit it).
+    ...runPolicy(APPLICATIONSET_POLICY, 'applicationsets', [
+      {
+        expression: "has(object.spec.template.spec.project) && object.spec.template.spec.project.endsWith('-' + variables.run) && has(object.spec.template.metadata.name) && object.spec.template.metadata.name.endsWith('-' + variables.run)",
+        messageExpression: `'gitops-lab: an ApplicationSet of run ' + variables.run + ' generates Applications named ...-' + variables.run + ' in a project of that run (template.metadata.name, template.spec.project)'`,
+      },
+      {
+        expression: '!has(object.spec.templatePatch)',
+        message: 'gitops-lab: an ApplicationSet of a run may not set templatePatch (it could move the generated Applications out of the run)',
+      },
+      {
+        expression: `object.spec.generators.all(g, (has(g.list) && !has(g.list.elementsYaml)) || (has(g.git) && g.git.repoURL.matches(r'^https?://([^/@\\s]*@)?(127\\.0\\.0\\.1|localhost|[a-z0-9-]+\\.[a-z0-9-]+\\.svc(\\.cluster\\.local)?)(:[0-9]+)?/[^*!?#\\s]+-' + variables.run + r'\\.git$')))`,
+        messageExpression: `'gitops-lab: an ApplicationSet of run ' + variables.run + ' may use list generators and Git generators on the lab repository of that run, nothing else'`,
+      },
+    ]),
+    {
+      apiVersion: 'admissionregistration.k8s.io/v1',
+      kind: 'ValidatingAdmissionPolicy',
+      metadata: { name: GENERATED_APPLICATION_POLICY },
+      spec: {
+        failurePolicy: 'Fail',
+        matchConstraints: { resourceRules: [{ apiGroups: ['argoproj.io'], apiVersions: ['*'], operations: ['CREATE', 'UPDATE'], resources: ['applications'] }] },
+        matchConditions: [{ name: 'generated', expression: `request.userInfo.username == '${APPLICATIONSET_CONTROLLER_USER}'` }],
+        variables: [
+          {
+            name: 'owner',
+            expression: "has(object.metadata.ownerReferences) ? object.metadata.ownerReferences.filter(o, o.kind == 'ApplicationSet' && o.apiVersion.startsWith('argoproj.io/')).map(o, o.name) : []",
+          },
+          // The run of the ApplicationSet that generates it: the run policy above names it …-<run>.
+          { name: 'run', expression: "size(variables.owner) == 1 && variables.owner[0].matches('-[0-9a-f]{6}$') ? variables.owner[0].substring(variables.owner[0].size() - 6) : ''" },
+        ],
+        validations: [
+          { expression: "variables.run != ''", messageExpression: `'gitops-lab: the applicationset-controller writes only Applications of an ApplicationSet of a run; ' + object.metadata.name + ' has no such owner'` },
+          {
+            expression: "object.metadata.name.endsWith('-' + variables.run) && has(object.spec.project) && object.spec.project.endsWith('-' + variables.run)",
+            messageExpression: `'gitops-lab: an Application generated for run ' + variables.run + ' is named ...-' + variables.run + ' and names a project of that run, not ' + object.metadata.name + ' in ' + (has(object.spec.project) ? object.spec.project : 'none')`,
+          },
+        ],
+      },
+    },
+    { apiVersion: 'admissionregistration.k8s.io/v1', kind: 'ValidatingAdmissionPolicyBinding', metadata: { name: GENERATED_APPLICATION_POLICY }, spec: { policyName: GENERATED_APPLICATION_POLICY, validationActions: ['Deny'] } },
   ];
 }
