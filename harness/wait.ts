@@ -27,6 +27,12 @@ export interface WaitOptions {
   readonly timeoutMs: number;
   /** Pause between checks. Default DEFAULT_INTERVAL_MS. */
   readonly intervalMs?: number;
+  /**
+   * The first pause, doubled after each check up to intervalMs: a wait whose answer usually comes within a few
+   * hundred milliseconds (a controller answering a refresh) sees it when it comes, and a long wait still polls
+   * at intervalMs. Default: intervalMs from the start.
+   */
+  readonly firstIntervalMs?: number;
   /** Called on timeout to add lines describing the state (log tails, object status). */
   readonly lastState?: () => string[];
   /** Any error the check throws ends the wait with that error (default: record it and try again). */
@@ -66,6 +72,8 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
  */
 export async function pollUntil<T>(check: () => CheckResult<T> | Promise<CheckResult<T>>, options: WaitOptions): Promise<Polled<T>> {
   const deadline = Date.now() + options.timeoutMs;
+  const interval = options.intervalMs ?? DEFAULT_INTERVAL_MS;
+  let pause = Math.min(options.firstIntervalMs ?? interval, interval);
   let last = 'no answer yet';
   for (;;) {
     options.signal?.throwIfAborted();
@@ -78,7 +86,8 @@ export async function pollUntil<T>(check: () => CheckResult<T> | Promise<CheckRe
       last = error instanceof Error ? error.message : String(error);
     }
     if (Date.now() >= deadline) return { done: false, last };
-    await sleep(options.intervalMs ?? DEFAULT_INTERVAL_MS, options.signal);
+    await sleep(pause, options.signal);
+    pause = Math.min(pause * 2, interval);
   }
 }
 

@@ -80,3 +80,20 @@ t.test('pollUntil reports the deadline instead of throwing; a signal ends the wa
   t.match(err, { message: 'interrupted' });
   t.ok(Date.now() - started < 2_000, 'the abort cuts the pause short');
 });
+
+t.test('firstIntervalMs polls quickly at first and doubles the pause up to intervalMs', async (t) => {
+  const count = async (options: { firstIntervalMs?: number }): Promise<number> => {
+    let checks = 0;
+    await pollUntil(() => ((checks += 1), false), { what: 'x', timeoutMs: 400, intervalMs: 1_000, ...options });
+    return checks;
+  };
+  // 1 s pauses: one check, one pause past the deadline, one last check.
+  t.equal(await count({}), 2, 'without it, the first pause is intervalMs');
+  // 10, 20, 40, 80, 160 ms pauses fit in 400 ms: six or seven checks on an idle machine.
+  t.ok((await count({ firstIntervalMs: 10 })) >= 4, 'with it, several checks fit where one pause of intervalMs would');
+  let checks = 0;
+  const started = Date.now();
+  await pollUntil(() => ((checks += 1), checks === 12), { what: 'x', timeoutMs: 10_000, intervalMs: 20, firstIntervalMs: 5 });
+  t.ok(Date.now() - started >= 10 * 20 - 50, 'the pause stops growing at intervalMs, and keeps it');
+  t.ok(Date.now() - started < 5_000, 'and never grows past it');
+});
