@@ -10,13 +10,14 @@ export interface CollectOptions {
   /** Grade this commit instead of the branch head. */
   readonly headSha?: string;
   readonly now?: () => Date;
-  /** Live sessions: collects the cluster's evidence (run alongside the render). */
+  /** Live sessions: collects the cluster's evidence (run alongside Git's and the render). */
   readonly cluster?: () => Promise<ClusterEvidence>;
 }
 
 /** Git and render evidence for a session, plus the cluster's when a collector is given. */
 export async function collectEvidence(session: Session, options: CollectOptions = {}): Promise<Evidence> {
-  const git = await collectGitEvidence({
+  // Git, then the render of its commits; the cluster's evidence alongside both (it needs neither).
+  const reading = collectGitEvidence({
     bareDir: session.bareDir,
     // The controllers' read credential stays out of the bundle's top line (the registrations still name it).
     repoURL: redactURL(session.repoURL),
@@ -26,8 +27,9 @@ export async function collectEvidence(session: Session, options: CollectOptions 
     ...(options.headSha !== undefined ? { headSha: options.headSha } : {}),
     ...(session.deadline !== undefined ? { deadline: session.deadline } : {}),
   });
-  const [render, cluster] = await Promise.all([
-    collectRenderEvidence(session.bareDir, git.seedSha, git.headSha, session.environments, session.stateDir, session.layers ?? {}),
+  const [git, render, cluster] = await Promise.all([
+    reading,
+    reading.then((g) => collectRenderEvidence(session.bareDir, g.seedSha, g.headSha, session.environments, session.stateDir, session.layers ?? {})),
     options.cluster?.(),
   ]);
   return {

@@ -249,7 +249,30 @@ const READ_CHUNK_BYTES = 8 * 1024 * 1024;
  * `parseError` naming it.
  */
 export async function snapshotTree(bareDir: string, sha: string, context: SnapshotContext = snapshotContext()): Promise<TreeSnapshot> {
-  const ls = (await git(bareDir, ['ls-tree', '-r', '-z', sha])).stdout;
+  return (await snapshotTrees(bareDir, [sha], context))[0]!;
+}
+
+/**
+ * Several commits' trees as snapshotTree reads them one after the other (the same blobs charged to the budget
+ * in the same order, so the same files come out over it), with their listings read at once and their blobs in
+ * one pass.
+ */
+export async function snapshotTrees(bareDir: string, shas: readonly string[], context: SnapshotContext = snapshotContext()): Promise<TreeSnapshot[]> {
+  const listed = await Promise.all(shas.map(async (sha) => ({ sha, ...yamlEntries((await git(bareDir, ['ls-tree', '-r', '-z', sha])).stdout) })));
+  const missing = [...new Set(listed.flatMap(({ entries }) => entries.map((e) => e.blob)).filter((b) => SHA.test(b) && !context.cache.has(b)))];
+  if (missing.length > 0) await readBlobs(bareDir, missing, context);
+  return listed.map(({ sha, entries, overflow, dropped }) => {
+    const files: Record<string, ParsedFile> = {};
+    for (const e of entries) files[e.path] = context.cache.get(e.blob) ?? { blob: e.blob, parseError: 'the blob could not be read' };
+    if (overflow) {
+      files[overflow.path] = { blob: overflow.blob, parseError: `the tree holds ${MAX_YAML_FILES + dropped} YAML files, more than the ${MAX_YAML_FILES} gitops-lab reads; ${dropped} (from this one on) were not read` };
+    }
+    return { sha, files };
+  });
+}
+
+/** The YAML blobs of an `ls-tree -r -z` listing, the first MAX_YAML_FILES of them, and the first one left out. */
+function yamlEntries(ls: string): { entries: { blob: string; path: string }[]; overflow: { blob: string; path: string } | undefined; dropped: number } {
   const entries = ls
     .split('\0')
     .filter(Boolean)
@@ -264,14 +287,7 @@ export async function snapshotTree(bareDir: string, sha: string, context: Snapsh
   // and one entry, at the first path left out, says how many were.
   const dropped = entries.length - MAX_YAML_FILES;
   const overflow = dropped > 0 ? entries.splice(MAX_YAML_FILES)[0] : undefined;
-  const missing = [...new Set(entries.map((e) => e.blob).filter((b) => SHA.test(b) && !context.cache.has(b)))];
-  if (missing.length > 0) await readBlobs(bareDir, missing, context);
-  const files: Record<string, ParsedFile> = {};
-  for (const e of entries) files[e.path] = context.cache.get(e.blob) ?? { blob: e.blob, parseError: 'the blob could not be read' };
-  if (overflow) {
-    files[overflow.path] = { blob: overflow.blob, parseError: `the tree holds ${MAX_YAML_FILES + dropped} YAML files, more than the ${MAX_YAML_FILES} gitops-lab reads; ${dropped} (from this one on) were not read` };
-  }
-  return { sha, files };
+  return { entries, overflow, dropped };
 }
 
 async function readBlobs(bareDir: string, blobs: readonly string[], context: SnapshotContext): Promise<void> {
@@ -441,24 +457,22 @@ export interface GitEvidenceInput {
 
 export async function collectGitEvidence(input: GitEvidenceInput): Promise<GitEvidence> {
   const { bareDir, seedSha } = input;
-  const heads = await branchHeads(bareDir);
-  const all = await readPushes(bareDir, input.trackedBranch);
+  const [heads, all] = await Promise.all([branchHeads(bareDir), readPushes(bareDir, input.trackedBranch)]);
   // Only updates after hand-over are the learner's: drop everything up to the last update to the seed.
   const seedAt = all.map((p) => p.sha).lastIndexOf(seedSha);
   const pushes = all.slice(seedAt + 1);
   const headSha =
     input.headSha ?? (input.deadline ? lastPushBefore(pushes, input.deadline, seedSha) : heads[input.trackedBranch] ?? seedSha);
-  const ancestor = await git(bareDir, ['merge-base', '--is-ancestor', seedSha, headSha], { allowFailure: true });
-  const headContainsSeed = ancestor.exitCode === 0;
-  const [commits, diff, history] = await Promise.all([
-    headContainsSeed ? readCommits(bareDir, seedSha, headSha) : readCommits(bareDir, await gitOut(bareDir, ['merge-base', seedSha, headSha]).catch(() => seedSha), headSha),
+  const containsSeed = git(bareDir, ['merge-base', '--is-ancestor', seedSha, headSha], { allowFailure: true }).then((r) => r.exitCode === 0);
+  // Each read is a git process of its own; none waits on another but the commits on the ancestry answer.
+  const [headContainsSeed, commits, diff, history, [seed, head]] = await Promise.all([
+    containsSeed,
+    containsSeed.then(async (contains) => readCommits(bareDir, contains ? seedSha : await gitOut(bareDir, ['merge-base', seedSha, headSha]).catch(() => seedSha), headSha)),
     git(bareDir, ['diff', '--name-status', '-z', '-M', seedSha, headSha]),
     readHistory(bareDir, seedSha),
+    // One budget for every YAML file of this grade, seed and head together (the seed's charged first).
+    snapshotTrees(bareDir, [seedSha, headSha], snapshotContext(new YamlBudget())) as Promise<[TreeSnapshot, TreeSnapshot]>,
   ]);
-  // One budget for every YAML file of this grade, seed and head together.
-  const context = snapshotContext(new YamlBudget());
-  const seed = await snapshotTree(bareDir, seedSha, context);
-  const head = await snapshotTree(bareDir, headSha, context);
   const names = [...new Set([...Object.keys(heads), ...Object.keys(input.seedBranches)])].sort();
   return {
     repoURL: input.repoURL,

@@ -8,7 +8,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { git, gitOut } from '../../../harness/git/git.js';
-import { MAX_HISTORY_COMMITS, MAX_HISTORY_FILES, parseCommitObject, readCommits, readHistory, snapshotContext, snapshotTree, splitDiffTree, splitRawDiffTree } from '../../../harness/evidence/git-evidence.js';
+import { MAX_HISTORY_COMMITS, MAX_HISTORY_FILES, parseCommitObject, readCommits, readHistory, snapshotContext, snapshotTree, snapshotTrees, splitDiffTree, splitRawDiffTree } from '../../../harness/evidence/git-evidence.js';
 import { FILE_LIMITS, YamlBudget } from '../../../harness/yaml/bounded.js';
 
 interface Repo {
@@ -160,6 +160,23 @@ t.test('one budget per grade: once it is spent, further files are not read and s
   t.same(tree.files['c.yaml']!.docs, [{ c: 1 }], 'a small file still fits');
   const again = await snapshotTree(r.dir, sha, context);
   t.same(again, tree, 'blobs already parsed are reused, not charged twice');
+});
+
+t.test('snapshotTrees reads seed and head at once and comes out as reading them one after the other would', async (t) => {
+  const r = await repo(t);
+  r.write('a.yaml', `a: "${'x'.repeat(100)}"\n`);
+  const seed = await r.commit('seed');
+  r.write('b.yaml', `b: "${'y'.repeat(100)}"\n`);
+  r.write('c.yaml', 'c: 1\n');
+  const head = await r.commit('head');
+  const one = snapshotContext(new YamlBudget(120));
+  const sequential = [await snapshotTree(r.dir, seed, one), await snapshotTree(r.dir, head, one)];
+  const together = await snapshotTrees(r.dir, [seed, head], snapshotContext(new YamlBudget(120)));
+  t.same(together, sequential);
+  t.same(together[1]!.files['b.yaml']!.parseError, "the repository's YAML passes the 120-byte limit for one grade", "the head's new file is the one over the budget: the seed's is charged first");
+  t.same(together[1]!.files['a.yaml']!.docs, [{ a: 'x'.repeat(100) }], 'a blob both trees hold is read and charged once');
+  const alone = await snapshotTree(r.dir, head);
+  t.same(await snapshotTrees(r.dir, [head, head]), [alone, alone], 'the same commit twice');
 });
 
 t.test('a tree of countless YAML files reads the first MAX_YAML_FILES and says how many it left out', async (t) => {
