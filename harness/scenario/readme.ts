@@ -62,7 +62,11 @@ export function scenarioReadme(s: Scenario): string {
   out.push(`- id: \`${s.id}\``, `- difficulty: ${s.difficulty}`, `- time limit: ${s.timeLimitMinutes} minutes`, `- controllers: ${s.controllers.join(', ')}${s.rollouts ? ' (with Argo Rollouts)' : ''}`, '');
   out.push('## What the learner sees', '', ...s.prompt.trim().split('\n').map((l) => `> ${l}`.trimEnd()), '');
   out.push('## Environments', '', '| environment | namespace | overlay | registration |', '|---|---|---|---|');
-  for (const [n, e] of Object.entries(s.environments)) out.push(`| ${n} | ${e.namespace} | \`${e.path}\` | \`${e.registration}/<controller>/\` |`);
+  for (const [n, e] of Object.entries(s.environments)) {
+    // A Helm environment's "overlay" is its chart with the registration's values files and release name.
+    const renders = e.helm ? `\`${e.path}\` (Helm chart, release ${e.helm.releaseName}${e.helm.valueFiles.length ? `, values ${e.helm.valueFiles.map((v) => `\`${v}\``).join(', ')}` : ''})` : `\`${e.path}\``;
+    out.push(`| ${n} | ${e.namespace} | ${renders} | \`${e.registration}/<controller>/\` |`);
+  }
   out.push('', '## Checks', '', '| boundary | check | weight | verifies | role |', '|---|---|---|---|---|');
   const ordered = [...s.checks].sort((a, b) => BOUNDARIES.indexOf(GRADERS.get(a.grader)!.boundary) - BOUNDARIES.indexOf(GRADERS.get(b.grader)!.boundary));
   for (const c of ordered) {
