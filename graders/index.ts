@@ -8,6 +8,7 @@ import { registration } from './git/registration.js';
 import { reverted } from './git/reverted.js';
 import { unchanged as gitUnchanged } from './git/unchanged.js';
 import { yamlField } from './git/yaml-field.js';
+import { applicationSetGenerates } from './git/applicationset-generates.js';
 import { changesWithin } from './render/changes-within.js';
 import { field } from './render/field.js';
 import { object } from './render/object.js';
@@ -17,6 +18,7 @@ import { succeeds } from './render/succeeds.js';
 import { unchanged as renderUnchanged } from './render/unchanged.js';
 import { noErrors } from './sync/no-errors.js';
 import { reconciled } from './sync/reconciled.js';
+import { generatedBy } from './sync/generated-by.js';
 import { absent } from './live/absent.js';
 import { boundsHeld } from './live/bounds-held.js';
 import { fixedThroughGit } from './live/fixed-through-git.js';
@@ -37,6 +39,7 @@ export const GRADERS: ReadonlyMap<string, Grader> = new Map(
     yamlField,
     reverted,
     deliveryNote,
+    applicationSetGenerates,
     succeeds,
     field,
     renderUnchanged,
@@ -46,6 +49,7 @@ export const GRADERS: ReadonlyMap<string, Grader> = new Map(
     probePort,
     reconciled,
     noErrors,
+    generatedBy,
     matchesRender,
     serviceEndpoints,
     absent,

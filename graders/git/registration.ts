@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { cannotJudge, defineGrader, fail, pass } from '../grader.js';
-import { findRegistrations, normalisePath, sameBranch, type Registration } from '../lib/registration.js';
+import { findRegistrations, normalisePath, registrationFor, sameBranch } from '../lib/registration.js';
 import { show } from '../lib/object-path.js';
 import type { Mismatch } from '../../harness/model/result.js';
 
@@ -47,15 +47,18 @@ export const registration = defineGrader({
       const file = broken[0]!;
       return fail(`${file} is not valid YAML: ${evidence.git.head.files[file]!.parseError}`, { expected: `${what} under ${dir}/`, actual: 'invalid YAML' });
     }
+    const sharedWith = Object.entries(evidence.environments)
+      .filter(([name, e]) => name !== params.environment && e.registration === env.registration)
+      .map(([, e]) => e.path);
     const regs = findRegistrations(evidence.git.head, dir, controller);
-    if (regs.length === 0) {
+    const reg = registrationFor(regs, env.path, sharedWith);
+    if (!reg) {
       return fail(`No ${controller} registration for ${params.environment} under ${dir}/.`, {
         expected: `${what} under ${dir}/`,
         actual: 'none',
         why: 'Until a registration in Git points the controller at the overlay, nothing reconciles this environment.',
       });
     }
-    const reg = regs[0] as Registration;
     const mismatches: Mismatch[] = [];
     const e = params.expect;
     const cmp = (path: string, got: unknown, expected: unknown): void => {

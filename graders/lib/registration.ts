@@ -1,5 +1,6 @@
 import type { Controller } from '../../harness/model/boundary.js';
 import type { TreeSnapshot } from '../../harness/model/evidence.js';
+import { expandApplicationSets } from './applicationset.js';
 
 /**
  * A controller registration as found in Git, normalised across Argo CD (Application) and Flux
@@ -27,6 +28,8 @@ export interface Registration {
   readonly serviceAccountName: string | undefined;
   /** The values as written, for feedback (`prune: "true"` is a string, and the controller does not prune). */
   readonly written: { readonly prune: unknown; readonly selfHeal: unknown };
+  /** Argo CD: the ApplicationSet (its name) whose template generates this Application; absent for one written out. */
+  readonly generatedBy?: string;
 }
 
 /**
@@ -75,12 +78,17 @@ export function docsUnder(tree: TreeSnapshot, dir: string): DocRef[] {
 
 const group = (doc: Obj): string => (str(doc['apiVersion']) ?? '').split('/')[0] ?? '';
 
+/**
+ * The registrations under a directory: Argo CD's Applications as written, then those its ApplicationSets there
+ * generate (applicationset.ts; `generatedBy` names the ApplicationSet); Flux's Kustomizations with their sources.
+ */
 export function findRegistrations(tree: TreeSnapshot, dir: string, controller: Controller): Registration[] {
   const docs = docsUnder(tree, dir);
   if (controller === 'argocd') {
-    return docs
-      .filter(({ doc }) => doc['kind'] === 'Application' && group(doc) === 'argoproj.io')
-      .map(({ file, doc }) => {
+    const written = docs.filter(({ doc }) => doc['kind'] === 'Application' && group(doc) === 'argoproj.io').map(({ file, doc }) => ({ file, doc, generatedBy: undefined as string | undefined }));
+    const generated = expandApplicationSets(tree, dir).flatMap((set) => set.applications.map((doc) => ({ file: set.file, doc, generatedBy: set.name as string | undefined })));
+    return [...written, ...generated]
+      .map(({ file, doc, generatedBy }) => {
         const spec = obj(doc['spec']);
         const source = obj(spec['source']);
         const syncPolicy = obj(spec['syncPolicy']);
@@ -102,6 +110,7 @@ export function findRegistrations(tree: TreeSnapshot, dir: string, controller: C
           project: str(spec['project']) ?? 'default',
           serviceAccountName: undefined,
           written: { prune: automated?.['prune'], selfHeal: automated?.['selfHeal'] },
+          ...(generatedBy !== undefined ? { generatedBy } : {}),
         };
       });
   }
@@ -137,4 +146,17 @@ export function findRegistrations(tree: TreeSnapshot, dir: string, controller: C
         written: { prune: spec['prune'], selfHeal: undefined },
       };
     });
+}
+
+/**
+ * The registration of one environment among those of its directory. Where other environments share the directory
+ * (`sharedWith`: their overlays; one ApplicationSet there generates them all), it is the one whose path is the
+ * environment's overlay, or else one that points at no other environment's overlay; a directory of its own keeps
+ * the first, as always.
+ */
+export function registrationFor(regs: readonly Registration[], overlay: string, sharedWith: readonly string[] = []): Registration | undefined {
+  if (sharedWith.length === 0) return regs[0];
+  const path = normalisePath(overlay);
+  const others = sharedWith.map((o) => normalisePath(o));
+  return regs.find((r) => r.path === path) ?? regs.find((r) => !others.includes(r.path));
 }

@@ -5,7 +5,7 @@
  */
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { findRegistrations } from '../../graders/lib/registration.js';
+import { findRegistrations, registrationFor } from '../../graders/lib/registration.js';
 import { GRADERS } from '../../graders/index.js';
 import { adapterFor } from '../controllers/index.js';
 import { FIELD_MANAGER, type ControllerAdapter, type RegistrationRef } from '../controllers/adapter.js';
@@ -133,7 +133,10 @@ class LiveSession {
 
   private async registrationAt(env: string, sha: string) {
     const tree = await snapshotTree(this.session.bareDir, sha);
-    const reg = findRegistrations(tree, `${this.session.environments[env]!.registration}/${this.adapter.name}`, this.adapter.name)[0];
+    const own = this.session.environments[env]!;
+    // Environments whose registrations share this directory (one ApplicationSet there generates them all).
+    const sharedWith = Object.entries(this.session.environments).filter(([name, e]) => name !== env && e.registration === own.registration).map(([, e]) => e.path);
+    const reg = registrationFor(findRegistrations(tree, `${own.registration}/${this.adapter.name}`, this.adapter.name), own.path, sharedWith);
     const namespaces = Object.values(this.session.environments).map((e) => e.namespace);
     // One outside the run is none the harness reads: the root's refusal of it is what the grade shows.
     return reg && ownRegistration(this.adapter.name, reg, namespaces) ? reg : undefined;
