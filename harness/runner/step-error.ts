@@ -46,6 +46,15 @@ function stepExplains(step: Step, message: string): boolean {
       return message.startsWith(`live step: kind ${step.kind} is not`);
     case 'live.apply-render':
       return message.startsWith(`live.apply-render: ${step.environment} does not render: `);
+    case 'live.apply': {
+      const { kind, metadata } = step.manifest;
+      return (
+        message.startsWith(`live.apply: ${kind} is cluster-scoped`) ||
+        message.startsWith(`live.apply: ${kind}/${metadata.name} has apiVersion `) ||
+        message === `live.apply: no environment ${step.environment}` ||
+        message.startsWith(`live step: kind ${kind} is not`)
+      );
+    }
     default:
       return false;
   }

@@ -89,6 +89,17 @@ t.test('where the message fits several edits, the best fits are named; where non
   t.equal(locateStepError('live.patch: json patches are not supported; use merge or strategic', live), '[2] (live.patch)');
   t.equal(locateStepError('live.apply-render: prod does not render: boom', live), '[3] (live.apply-render)');
   t.equal(locateStepError('live.apply-render: staging does not render: boom', live), undefined);
+  const applies = [
+    ...live,
+    { action: 'live.apply', environment: 'staging', manifest: { apiVersion: 'v2', kind: 'ConfigMap', metadata: { name: 'extra' } } },
+    { action: 'live.apply', environment: 'qa', manifest: { kind: 'Namespace', metadata: { name: 'other' } } },
+  ] as unknown as Step[];
+  t.equal(locateStepError('live.apply: ConfigMap/extra has apiVersion v2; gitops-lab applies ConfigMap as v1', applies), '[5] (live.apply)');
+  t.equal(locateStepError("live.apply: Namespace is cluster-scoped; live.apply creates objects only in the environment's namespace", applies), '[6] (live.apply)');
+  t.equal(locateStepError('live.apply: no environment qa', applies), '[6] (live.apply)');
+  t.equal(locateStepError('live.apply: no environment dev', applies), undefined, 'an environment no apply step names');
+  t.equal(locateStepError('live step: kind Namespace is not one gitops-lab knows the API group of', applies), '[6] (live.apply)');
+  t.equal(locateStepError('live.apply: ConfigMap/other has apiVersion v2; gitops-lab applies ConfigMap as v1', applies), undefined, 'another object of that kind');
   t.equal(locateStepError('git.reset: "HEAD~1" names no commit of main', [{ action: 'git.reset', to: 'HEAD~2' }]), undefined, 'another revision');
   t.equal(locateStepError('git.commit: branch "a" does not exist in the lab repository', [commit(fine)]), undefined, 'a commit to the tracked branch');
 
