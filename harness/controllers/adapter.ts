@@ -53,14 +53,24 @@ export interface SettleVerdict {
   readonly state: string;
 }
 
+/** The lab repository as the controllers fetch it (its URL) and the sha of each branch head in it now. */
+export interface RepositoryHeads {
+  readonly url: string;
+  readonly heads: Readonly<Record<string, string>>;
+}
+
 export interface ControllerAdapter {
   readonly name: Controller;
   /** Namespace the controller's own objects live in. */
   readonly namespace: string;
   rootName(runId: string, environment: string): string;
   rootObjects(options: RootOptions): KubeObject[];
-  /** Ask the controller to look now (root and the environment's registration). */
-  refresh(kube: KubeClient, runId: string, environment: string, registration: RegistrationRef | undefined): Promise<void>;
+  /**
+   * Ask the controller to look now (root and the environment's registration). `repository`: the lab repository
+   * as the controllers read it and its branch heads now; a controller may skip a fetch that would bring
+   * nothing new (a source whose artifact is already at the head of its branch in that repository).
+   */
+  refresh(kube: KubeClient, runId: string, environment: string, registration: RegistrationRef | undefined, repository?: RepositoryHeads): Promise<void>;
   read(kube: KubeClient, registration: RegistrationRef): Promise<RegistrationState>;
   /** Has the controller reconciled `sha` (or reached a terminal error for it)? */
   settled(state: RegistrationState, sha: string, since: string): SettleVerdict;

@@ -11,7 +11,7 @@
 import type { KubeClient, KubeObject } from '../kube/client.js';
 import { pollUntil } from '../wait.js';
 import { fluxCondition, readGitRepository, readKustomization, RECONCILE_ANNOTATION, shaOfRevision } from '../model/flux-status.js';
-import { FIELD_MANAGER, labels, type ControllerAdapter, type RegistrationRef, type RegistrationState, type RootOptions, type SettleVerdict } from './adapter.js';
+import { FIELD_MANAGER, labels, type ControllerAdapter, type RegistrationRef, type RegistrationState, type RepositoryHeads, type RootOptions, type SettleVerdict } from './adapter.js';
 
 const NS = 'flux-system';
 const KS = { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization' } as const;
@@ -118,6 +118,29 @@ async function requestReconcile(kube: KubeClient, target: { apiVersion: string; 
   return at;
 }
 
+/**
+ * Would fetching this GitRepository now bring nothing new? Only when it tracks a branch of the lab repository
+ * (the same URL), has acted on its current spec (observedGeneration), is Ready, and its artifact is that
+ * branch's head now. Anything else (a tag, a commit, another URL, a failed or pending fetch) is fetched.
+ */
+export function fetchedAtHead(gitRepository: KubeObject | undefined, repository: RepositoryHeads | undefined): boolean {
+  if (!gitRepository || !repository) return false;
+  const g = readGitRepository(gitRepository);
+  const branch = g.spec?.ref.branch;
+  const { tag, semver, name, commit } = g.spec?.ref ?? {};
+  if (branch === undefined || [tag, semver, name, commit].some((x) => x !== undefined)) return false;
+  const head = repository.heads[branch];
+  return (
+    head !== undefined &&
+    g.spec?.url === repository.url &&
+    g.spec.suspend !== true &&
+    g.metadata.generation !== undefined &&
+    g.status.observedGeneration === g.metadata.generation &&
+    fluxCondition(g, 'Ready')?.status === 'True' &&
+    g.status.artifact.revision === `${branch}@sha1:${head}`
+  );
+}
+
 /** How long a refresh waits for the registration's source to fetch before the root may apply (it then goes on). */
 export const SOURCE_FIRST_TIMEOUT_MS = 10_000;
 
@@ -128,6 +151,7 @@ async function handled(kube: KubeClient, target: ReturnType<typeof gr>, token: s
     what: `flux to handle ${target.kind} ${target.namespace}/${target.name}`,
     timeoutMs,
     intervalMs: 100,
+    firstIntervalMs: 25,
     stopOnError: true,
   });
 }
@@ -187,18 +211,21 @@ export const flux: ControllerAdapter = {
       },
     ];
   },
-  async refresh(kube, runId, env, reg) {
+  async refresh(kube, runId, env, reg, repository) {
     const root = this.rootName(runId, env);
     // The registration's source fetches first: the root may change the registration itself (lift a suspension,
     // say), and a Kustomization resumed before its source has the new commit applies the old one (drift-accept's
     // fix scaled staging back to 3 for a moment, recorded on Flux). In Flux's own polling either may come first;
     // the harness, which asks for both, must not be the one that orders them wrong.
+    // A source already at its branch's head is not asked to fetch it again (each fetch clones the repository).
     if (reg) {
-      const source = sourceOf(await kube.get(ks(reg.name, nsOf(reg))), reg.name);
-      const token = await requestReconcile(kube, gr(source, nsOf(reg)));
-      if (token) await handled(kube, gr(source, nsOf(reg)), token, SOURCE_FIRST_TIMEOUT_MS);
+      const source = gr(sourceOf(await kube.get(ks(reg.name, nsOf(reg))), reg.name), nsOf(reg));
+      if (!fetchedAtHead(await kube.get(source), repository)) {
+        const token = await requestReconcile(kube, source);
+        if (token) await handled(kube, source, token, SOURCE_FIRST_TIMEOUT_MS);
+      }
     }
-    await requestReconcile(kube, gr(root));
+    if (!fetchedAtHead(await kube.get(gr(root)), repository)) await requestReconcile(kube, gr(root));
     await requestReconcile(kube, ks(root));
     if (reg) await requestReconcile(kube, ks(reg.name, nsOf(reg)));
   },

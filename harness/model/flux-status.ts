@@ -6,7 +6,7 @@
  * (conditions, artifact, reconcile annotation) and the objects recorded in test/fixtures/live/.
  */
 import { z } from 'zod';
-import { Condition, conditionOf, field, list, Metadata, section } from './kube-status.js';
+import { Condition, conditionOf, field, list, Metadata, section, strings } from './kube-status.js';
 
 /** The annotation that asks a Flux controller to reconcile now; it copies the value it acted on to status.lastHandledReconcileAt. */
 export const RECONCILE_ANNOTATION = 'reconcile.fluxcd.io/requestedAt';
@@ -39,9 +39,16 @@ export const Kustomization = section({
 export type Kustomization = z.infer<typeof Kustomization>;
 
 export const GitRepository = section({
-  metadata: Metadata,
+  metadata: section({ name: field(z.string()), namespace: field(z.string()), annotations: strings(), generation: field(z.number()) }),
   /** Absent only on an object without spec (never as the API server serves it). */
-  spec: field(section({ suspend: field(z.boolean()) })),
+  spec: field(
+    section({
+      suspend: field(z.boolean()),
+      url: field(z.string()),
+      /** Which commit to fetch: a branch's head, or a tag, semver range, ref name or commit. */
+      ref: section({ branch: field(z.string()), tag: field(z.string()), semver: field(z.string()), name: field(z.string()), commit: field(z.string()) }),
+    }),
+  ),
   status: section({
     ...fluxStatus,
     /** The artifact fetched last: revision `<branch>@sha1:<sha>`. */

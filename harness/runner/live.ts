@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { findRegistrations, registrationFor } from '../../graders/lib/registration.js';
 import { GRADERS } from '../../graders/index.js';
 import { adapterFor } from '../controllers/index.js';
-import { FIELD_MANAGER, type ControllerAdapter, type RegistrationRef } from '../controllers/adapter.js';
+import { FIELD_MANAGER, type ControllerAdapter, type RegistrationRef, type RepositoryHeads } from '../controllers/adapter.js';
 import { collectClusterEvidence } from '../evidence/cluster-evidence.js';
 import { collectEvidence } from '../evidence/collect.js';
 import { startRecorder, stopRecorder } from '../evidence/watch-recorder.js';
@@ -54,6 +54,11 @@ const HEALTH_SETTLE_MS = 30_000;
 const PROVISIONAL_GRACE_MS = 20_000;
 /** A rollout whose status has not changed for this long is where it rests (e.g. Pods that never become Ready). */
 const HEALTH_STILL_MS = 6_000;
+/**
+ * The first pause of the settle's polls (doubling to their interval): a controller answers a refresh of a
+ * converged registration within a few hundred milliseconds, and a grade should see the answer when it comes.
+ */
+const FIRST_POLL_MS = 50;
 
 /** The last look at an environment's rollouts: what was moving, and since when it has not changed. */
 interface Stillness {
@@ -131,8 +136,17 @@ class LiveSession {
     readonly settleTimeoutMs: number,
   ) {}
 
+  /** A commit's tree never changes: each is read once per live session (settle and the grade's names ask for the same head). */
+  private readonly trees = new Map<string, ReturnType<typeof snapshotTree>>();
+
   private async registrationAt(env: string, sha: string) {
-    const tree = await snapshotTree(this.session.bareDir, sha);
+    let read = this.trees.get(sha);
+    if (!read) {
+      read = snapshotTree(this.session.bareDir, sha);
+      this.trees.set(sha, read);
+      read.catch(() => this.trees.delete(sha)); // a failed read is tried again next time
+    }
+    const tree = await read;
     const own = this.session.environments[env]!;
     // Environments whose registrations share this directory (one ApplicationSet there generates them all).
     const sharedWith = Object.entries(this.session.environments).filter(([name, e]) => name !== env && e.registration === own.registration).map(([, e]) => e.path);
@@ -144,6 +158,15 @@ class LiveSession {
 
   async head(): Promise<string> {
     return (await branchHeads(this.session.bareDir))[this.session.trackedBranch] ?? this.session.seedSha;
+  }
+
+  /** The lab repository as the controllers read it, with its branch heads as they are now (read at each refresh). */
+  private async repository(): Promise<RepositoryHeads> {
+    return { url: this.session.repoURL, heads: await branchHeads(this.session.bareDir) };
+  }
+
+  private async refresh(env: string, reg: RegistrationRef | undefined): Promise<void> {
+    await this.adapter.refresh(this.kube, this.session.runId, env, reg, await this.repository());
   }
 
   async registrationNames(): Promise<Record<string, RegistrationRef | undefined>> {
@@ -161,13 +184,13 @@ class LiveSession {
     // What the registration's spec was when we asked: if the root, once settled, has left it as it was (a converged
     // grade), the refresh asked together with the root's holds, and no second refresh is needed.
     const specBefore = reg ? await this.registrationSpec(reg) : undefined;
-    await this.adapter.refresh(this.kube, this.session.runId, env, refOf(reg));
+    await this.refresh(env, refOf(reg));
     // The root first: until it has applied what Git says under platform/ (the registration, an AppProject,
     // RBAC), the registration's own status answers an older question.
     await this.settleRoot(env, head, since);
     if (!reg) return;
     const unchanged = specBefore !== undefined && specBefore === (await this.registrationSpec(reg));
-    if (!unchanged) await this.adapter.refresh(this.kube, this.session.runId, env, refOf(reg));
+    if (!unchanged) await this.refresh(env, refOf(reg));
     const rev = reg.revision === undefined || reg.revision === 'HEAD' ? this.session.trackedBranch : reg.revision;
     const expected = await gitOut(this.session.bareDir, ['rev-parse', '--verify', `${rev}^{commit}`]).catch(() => rev);
     const deadline = Date.now() + this.settleTimeoutMs;
@@ -194,12 +217,12 @@ class LiveSession {
         } else provisionalSince = undefined;
         if (!refreshedAgain && Date.now() > deadline - this.settleTimeoutMs / 2) {
           // The registration may have been created by the root after our first refresh: ask once more.
-          await this.adapter.refresh(this.kube, this.session.runId, env, refOf(reg));
+          await this.refresh(env, refOf(reg));
           refreshedAgain = true;
         }
         return { pending: last };
       },
-      { what: `${this.adapter.name} to settle ${env} on ${expected.slice(0, 7)}`, timeoutMs: this.settleTimeoutMs, intervalMs: 500, stopOnError: true },
+      { what: `${this.adapter.name} to settle ${env} on ${expected.slice(0, 7)}`, timeoutMs: this.settleTimeoutMs, intervalMs: 500, firstIntervalMs: FIRST_POLL_MS, stopOnError: true },
     );
     if (!settled.done) {
       await this.assertControllersAlive();
@@ -224,7 +247,7 @@ class LiveSession {
         const verdict = this.adapter.settled(await this.adapter.read(this.kube, { name: root }), head, since);
         return verdict.settled ? true : { pending: verdict.state };
       },
-      { what: `the root registration of ${env} to settle on ${head.slice(0, 7)}`, timeoutMs: this.settleTimeoutMs, intervalMs: 300, stopOnError: true },
+      { what: `the root registration of ${env} to settle on ${head.slice(0, 7)}`, timeoutMs: this.settleTimeoutMs, intervalMs: 300, firstIntervalMs: FIRST_POLL_MS, stopOnError: true },
     );
     if (settled.done) return;
     await this.assertControllersAlive();
@@ -243,7 +266,7 @@ class LiveSession {
         if (moving === 0 || stillMs > HEALTH_STILL_MS) return true;
         return { pending: `${moving} workload(s) rolling out` };
       },
-      { what: `the Deployments of ${env} to roll out`, timeoutMs: HEALTH_SETTLE_MS, intervalMs: 500, stopOnError: true },
+      { what: `the Deployments of ${env} to roll out`, timeoutMs: HEALTH_SETTLE_MS, intervalMs: 500, firstIntervalMs: FIRST_POLL_MS, stopOnError: true },
     );
   }
 

@@ -7,7 +7,7 @@
  * Then the settle decision, on objects recorded from a real run.
  */
 import t from 'tap';
-import { flux } from '../../../harness/controllers/flux.js';
+import { fetchedAtHead, flux } from '../../../harness/controllers/flux.js';
 import type { KubeClient, KubeObject } from '../../../harness/kube/client.js';
 import { fixture } from '../../helpers/fixtures.js';
 
@@ -19,8 +19,8 @@ function cluster(handleAfterMs: number) {
   const log: string[] = [];
   // Keyed by namespace too: a registration lives in its environment's namespace, a root in flux-system.
   const key = (r: Ref) => `${r.kind}/${r.namespace === 'flux-system' ? '' : `${r.namespace}/`}${r.name}`;
-  const add = (kind: string, name: string, spec: Record<string, unknown> = {}, namespace = 'flux-system') =>
-    objects.set(key({ kind, name, namespace }), { apiVersion: 'x', kind, metadata: { name, namespace }, spec });
+  const add = (kind: string, name: string, spec: Record<string, unknown> = {}, namespace = 'flux-system', status?: Record<string, unknown>) =>
+    objects.set(key({ kind, name, namespace }), { apiVersion: 'x', kind, metadata: { name, namespace, generation: 1 }, spec, ...(status ? { status } : {}) });
   const kube = {
     async get(ref: Ref) {
       return structuredClone(objects.get(key(ref)));
@@ -210,4 +210,56 @@ t.test('endOperation: Flux has no operation to end, and asks the API server noth
   const kube = new Proxy({}, { get: (_o, verb) => async () => void calls.push(String(verb)) }) as unknown as KubeClient;
   t.equal(await flux.endOperation(kube, { name: 'payment-api-staging', namespace: 'payments-staging-abc123' }), false);
   t.same(calls, []);
+});
+
+// A source already at its branch's head is not asked to fetch again (each fetch clones the lab repository): on the
+// GitRepository recorded from the real run, and in the refresh's requests.
+t.test('fetchedAtHead: only a Ready source of the same URL, at its current spec, whose artifact is its branch head now', async (t) => {
+  const g = () => recorded().gitRepository;
+  const url = g()['spec'].url as string;
+  const at = { url, heads: { main: SHA } };
+  t.equal(fetchedAtHead(g(), at), true, 'recorded: main@sha1:<head>, Ready, observedGeneration 1 of generation 1');
+  t.equal(fetchedAtHead(g(), undefined), false, 'no repository given: fetch');
+  t.equal(fetchedAtHead(undefined, at), false, 'no object');
+  t.equal(fetchedAtHead(g(), { url, heads: { main: 'd'.repeat(40) } }), false, 'the branch moved since the fetch');
+  t.equal(fetchedAtHead(g(), { url, heads: {} }), false, 'the branch is gone');
+  t.equal(fetchedAtHead(g(), { url: url.replace('.git', '-other.git'), heads: { main: SHA } }), false, 'another repository');
+  const cases: [string, (o: Obj) => void][] = [
+    ['a new spec not acted on yet', (o) => Object.assign(o['metadata'], { generation: 2 })],
+    ['no generation', (o) => Reflect.deleteProperty(o['metadata'], 'generation')],
+    ['not Ready', (o) => (readyOf(o).status = 'False')],
+    ['suspended', (o) => (o['spec'].suspend = true)],
+    ['a tag beside the branch', (o) => (o['spec'].ref.tag = 'v1')],
+    ['a commit beside the branch', (o) => (o['spec'].ref.commit = SHA)],
+    ['a ref name', (o) => (o['spec'].ref = { name: 'refs/heads/main' })],
+    ['no artifact', (o) => delete o['status'].artifact],
+  ];
+  for (const [what, edit] of cases) {
+    const o = g();
+    edit(o);
+    t.equal(fetchedAtHead(o, at), false, what);
+  }
+});
+
+t.test('refresh: a source at its head is not asked to fetch; the Kustomizations still are', async (t) => {
+  const { kube, log, add } = cluster(300);
+  const root = flux.rootName('r3', 'staging');
+  const url = 'http://127.0.0.1:1/lab.git';
+  const fetched = { observedGeneration: 1, conditions: [{ type: 'Ready', status: 'True' }], artifact: { revision: `main@sha1:${SHA}` } };
+  add('GitRepository', root, { url, ref: { branch: 'main' } }, 'flux-system', fetched);
+  add('GitRepository', 'payment-api-staging-r3', { url, ref: { branch: 'main' } }, TENANT, fetched);
+  add('Kustomization', root);
+  add('Kustomization', 'payment-api-staging-r3', { sourceRef: { kind: 'GitRepository', name: 'payment-api-staging-r3' } }, TENANT);
+  const started = Date.now();
+  await flux.refresh(kube, 'r3', 'staging', { name: 'payment-api-staging-r3', namespace: TENANT }, { url, heads: { main: SHA } });
+  t.same(log.filter((l) => l.startsWith('request')), [`request Kustomization/${root}`, `request Kustomization/${TENANT}/payment-api-staging-r3`]);
+  t.ok(Date.now() - started < 250, 'no fetch waited for');
+  log.length = 0;
+  await flux.refresh(kube, 'r3', 'staging', { name: 'payment-api-staging-r3', namespace: TENANT }, { url, heads: { main: 'e'.repeat(40) } });
+  t.same(log.filter((l) => l.startsWith('request')), [
+    `request GitRepository/${TENANT}/payment-api-staging-r3`,
+    `request GitRepository/${root}`,
+    `request Kustomization/${root}`,
+    `request Kustomization/${TENANT}/payment-api-staging-r3`,
+  ], 'after a push both sources fetch, the registration\'s first');
 });
