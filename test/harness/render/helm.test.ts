@@ -8,9 +8,11 @@ import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { binaryPaths } from '../../../harness/providers/local/build.js';
 import { forgetHelm, helmTemplateArgs, locateHelm } from '../../../harness/render/helm.js';
+import { renderCommit } from '../../../harness/evidence/render-evidence.js';
 import { renderEnvironment } from '../../../harness/render/kustomize.js';
 import type { SkipReason } from '../../../harness/render/materialise.js';
 import { scratch } from '../../helpers/cli.js';
+import { bareRepoWith, startListeners, tempDir } from './repo.js';
 
 const HELM = binaryPaths().helm;
 if (!existsSync(HELM)) {
@@ -187,4 +189,30 @@ t.test('helm runs offline: no DNS from templates, no cluster lookup, no --valida
   const args = helmTemplateArgs('charts/payment-api', ['charts/payment-api/values-staging.yaml'], staging);
   t.same(args, ['template', 'payment-api', './charts/payment-api', '--namespace', 'payments-staging', '--include-crds', '--values', './charts/payment-api/values-staging.yaml']);
   for (const flag of ['--validate', '--dependency-update', '--post-renderer', '--enable-dns']) t.notOk(args.includes(flag), flag);
+});
+
+t.test('through a real commit: a symlink in the chart is refused, and a dependency or values file on a loopback server is never fetched', async (t) => {
+  const net = await startListeners();
+  t.teardown(() => net.close());
+  const dir = tempDir(t);
+  const { bare, sha } = await bareRepoWith(dir, {
+    ...chart,
+    'charts/payment-api/templates/passwd.yaml': { symlink: '/etc/passwd' },
+    'charts/remote/Chart.yaml': `apiVersion: v2\nname: remote\nversion: 0.1.0\ndependencies:\n  - name: x\n    version: 0.1.0\n    repository: http://${net.http}/charts\n`,
+    'charts/remote/templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n',
+    'charts/ok/Chart.yaml': 'apiVersion: v2\nname: ok\nversion: 0.1.0\n',
+    'charts/ok/templates/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n',
+  });
+  const h = (path: string, valueFiles: string[] = []) => ({ path, namespace: 'payments-staging', helm: { releaseName: 'payment-api', valueFiles } });
+  const out = await renderCommit(bare, sha, {
+    symlinked: h('charts/payment-api', ['values-staging.yaml']),
+    dependency: h('charts/remote'),
+    values: h('charts/ok', [`http://${net.http}/values.yaml`]),
+    ok: h('charts/ok'),
+  });
+  t.match(out['symlinked'], { ok: false, reason: 'refused', error: /^charts\/payment-api\/templates\/passwd\.yaml: a symlink in the chart charts\/payment-api refused \(symlink not followed/ });
+  t.match(out['dependency'], { ok: false, reason: 'refused', error: /^charts\/remote\/Chart\.yaml: dependencies\[0\]\.repository: "http:\/\/127\.0\.0\.1:\d+\/charts" refused: a URL/ });
+  t.match(out['values'], { ok: false, reason: 'refused', error: /^charts\/ok: helm\.valueFiles\[0\]: "http:\/\/127\.0\.0\.1:\d+\/values\.yaml" refused: a URL/ });
+  t.match(out['ok'], { ok: true }, 'a chart of the commit renders');
+  t.same(net.seen(), { http: 0, tcp: 0 }, 'no connection to the loopback listeners');
 });
