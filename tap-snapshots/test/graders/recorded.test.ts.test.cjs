@@ -5,6 +5,423 @@
  * Make sure to inspect the output below.  Do not ignore changes!
  */
 'use strict'
+exports[`test/graders/recorded.test.ts > TAP > appset-missing-staging > live argocd faults 1`] = `
+fail 0/18; first failure: git generator-yields-staging: The ApplicationSet generates no Application for staging (it generates: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod).
+generator-yields-staging [git.applicationset-generates, git] fail 0/3
+  message: The ApplicationSet generates no Application for staging (it generates: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod).
+  expected: apps/payment-api/overlays/staging
+  actual: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod
+  why: An environment the generator does not yield has no Application: nothing deploys it, whatever its overlay says.
+generator-yields-only-environments [git.applicationset-generates, git] pass 0/2 withheld
+  message: The ApplicationSet generates dev, prod (apps/payment-api/overlays/dev, apps/payment-api/overlays/prod). Not scored yet: guards earn their weight once the task has made progress (generator-yields-staging, fix-in-platform, staging-generated-by-applicationset, staging-no-errors, staging-reconciled, staging-runs-promoted-image).
+fix-in-platform [git.changed-within, git] fail 0/1
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under platform/argocd/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+overlays-untouched [git.unchanged, git] pass 0/1 withheld
+  message: apps/** is untouched. Not scored yet: guards earn their weight once the task has made progress (generator-yields-staging, fix-in-platform, staging-generated-by-applicationset, staging-no-errors, staging-reconciled, staging-runs-promoted-image).
+  expected: apps/** unchanged since hand-over
+other-environments-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (generator-yields-staging, fix-in-platform, staging-generated-by-applicationset, staging-no-errors, staging-reconciled, staging-runs-promoted-image).
+commit-names-staging [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (generator-yields-staging, fix-in-platform, staging-generated-by-applicationset, staging-no-errors, staging-reconciled, staging-runs-promoted-image).
+staging-generated-by-applicationset [sync.generated-by, sync] fail 0/3
+  message: No Argo CD Application registers staging: no ApplicationSet generates one for it.
+  expected: an Application owned by an ApplicationSet
+  actual: no Application
+  why: Until the generator yields this environment, no Application exists for it and nothing deploys it.
+staging-no-errors [sync.no-errors, sync] fail 0/1
+  message: No Argo CD Application registers staging.
+  actual: no Application
+staging-reconciled [sync.reconciled, sync] fail 0/2
+  message: No Argo CD Application registers staging.
+  expected: Synced at 212a534 (main)
+  actual: no Application
+  why: Nothing reconciles an environment that no registration points at.
+staging-runs-promoted-image [health.available, health] fail 0/2
+  message: Deployment/payment-api does not exist in payments-staging-5d2bca.
+  expected: Available
+  actual: absent
+`
+
+exports[`test/graders/recorded.test.ts > TAP > appset-missing-staging > live argocd solution 1`] = `
+pass 18/18; no failure
+generator-yields-staging [git.applicationset-generates, git] pass 3/3
+  message: The ApplicationSet generates dev, staging, prod (apps/payment-api/overlays/dev, apps/payment-api/overlays/prod, apps/payment-api/overlays/staging).
+generator-yields-only-environments [git.applicationset-generates, git] pass 2/2
+  message: The ApplicationSet generates dev, prod (apps/payment-api/overlays/dev, apps/payment-api/overlays/prod, apps/payment-api/overlays/staging).
+fix-in-platform [git.changed-within, git] pass 1/1
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/argocd/**
+overlays-untouched [git.unchanged, git] pass 1/1
+  message: apps/** is untouched.
+  expected: apps/** unchanged since hand-over
+other-environments-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-staging [git.commit-message, git] pass 1/1
+  message: Commit a745201 "platform: the payment-api ApplicationSet generates staging (overlays/staging, not overlays/stage)" names staging.
+  expected: a commit message mentioning "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-generated-by-applicationset [sync.generated-by, sync] pass 3/3
+  message: Application payment-api-staging-b1428f is generated by ApplicationSet payment-api-b1428f.
+staging-no-errors [sync.no-errors, sync] pass 1/1
+  message: Argo CD reports no errors for staging.
+staging-reconciled [sync.reconciled, sync] pass 2/2
+  message: Argo CD is Synced at a745201.
+  expected: Synced at a745201 (main)
+  actual: Synced at a745201
+staging-runs-promoted-image [health.available, health] pass 2/2
+  message: Deployment/payment-api is Available with 2/2 ready.
+  actual: Available=True, 2/2 ready
+`
+
+exports[`test/graders/recorded.test.ts > TAP > appset-missing-staging > live argocd wrong-hand-written-application 1`] = `
+fail 12/18; first failure: git generator-yields-staging: The ApplicationSet generates no Application for staging (it generates: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod).
+generator-yields-staging [git.applicationset-generates, git] fail 0/3
+  message: The ApplicationSet generates no Application for staging (it generates: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod).
+  expected: apps/payment-api/overlays/staging
+  actual: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod
+  why: An environment the generator does not yield has no Application: nothing deploys it, whatever its overlay says.
+generator-yields-only-environments [git.applicationset-generates, git] pass 2/2
+  message: The ApplicationSet generates dev, prod (apps/payment-api/overlays/dev, apps/payment-api/overlays/prod).
+fix-in-platform [git.changed-within, git] pass 1/1
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/argocd/**
+overlays-untouched [git.unchanged, git] pass 1/1
+  message: apps/** is untouched.
+  expected: apps/** unchanged since hand-over
+other-environments-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-staging [git.commit-message, git] pass 1/1
+  message: Commit 159c06a "platform: register payment-api staging" names staging.
+  expected: a commit message mentioning "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-generated-by-applicationset [sync.generated-by, sync] fail 0/3
+  message: Application payment-api-staging-7abf44 is not generated by an ApplicationSet (it has no owner).
+  expected: an Application owned by an ApplicationSet
+  actual: no ownerReferences
+  why: An Application written out (in Git or by hand) next to the ApplicationSet is not managed with the others: the generator still misses the environment, and the next one added the same way is missed again.
+staging-no-errors [sync.no-errors, sync] pass 1/1
+  message: Argo CD reports no errors for staging.
+staging-reconciled [sync.reconciled, sync] pass 2/2
+  message: Argo CD is Synced at 159c06a.
+  expected: Synced at 159c06a (main)
+  actual: Synced at 159c06a
+staging-runs-promoted-image [health.available, health] pass 2/2
+  message: Deployment/payment-api is Available with 2/2 ready.
+  actual: Available=True, 2/2 ready
+`
+
+exports[`test/graders/recorded.test.ts > TAP > appset-missing-staging > live argocd wrong-match-every-overlay 1`] = `
+fail 16/18; first failure: git generator-yields-only-environments: The ApplicationSet also generates Applications for apps/payment-api/overlays/local, which no environment deploys.
+generator-yields-staging [git.applicationset-generates, git] pass 3/3
+  message: The ApplicationSet generates dev, staging, prod (apps/payment-api/overlays/dev, apps/payment-api/overlays/local, apps/payment-api/overlays/prod, apps/payment-api/overlays/staging).
+generator-yields-only-environments [git.applicationset-generates, git] fail 0/2
+  message: The ApplicationSet also generates Applications for apps/payment-api/overlays/local, which no environment deploys.
+  expected: only environments' overlays (apps/payment-api/overlays/dev, apps/payment-api/overlays/staging, apps/payment-api/overlays/prod)
+  actual: apps/payment-api/overlays/dev, apps/payment-api/overlays/local, apps/payment-api/overlays/prod, apps/payment-api/overlays/staging
+  why: A pattern that matches every directory deploys whatever is added there next, ready or not.
+fix-in-platform [git.changed-within, git] pass 1/1
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/argocd/**
+overlays-untouched [git.unchanged, git] pass 1/1
+  message: apps/** is untouched.
+  expected: apps/** unchanged since hand-over
+other-environments-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-staging [git.commit-message, git] pass 1/1
+  message: Commit c85ff3d "platform: payment-api ApplicationSet generates every overlay, staging included" names staging.
+  expected: a commit message mentioning "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-generated-by-applicationset [sync.generated-by, sync] pass 3/3
+  message: Application payment-api-staging-97ae3a is generated by ApplicationSet payment-api-97ae3a.
+staging-no-errors [sync.no-errors, sync] pass 1/1
+  message: Argo CD reports no errors for staging.
+staging-reconciled [sync.reconciled, sync] pass 2/2
+  message: Argo CD is Synced at c85ff3d.
+  expected: Synced at c85ff3d (main)
+  actual: Synced at c85ff3d
+staging-runs-promoted-image [health.available, health] pass 2/2
+  message: Deployment/payment-api is Available with 2/2 ready.
+  actual: Available=True, 2/2 ready
+`
+
+exports[`test/graders/recorded.test.ts > TAP > appset-missing-staging > live argocd wrong-rename-overlay 1`] = `
+fail 6/18; first failure: git generator-yields-staging: The ApplicationSet generates no Application for staging (it generates: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod, apps/payment-api/overlays/stage).
+generator-yields-staging [git.applicationset-generates, git] fail 0/3
+  message: The ApplicationSet generates no Application for staging (it generates: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod, apps/payment-api/overlays/stage).
+  expected: apps/payment-api/overlays/staging
+  actual: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod, apps/payment-api/overlays/stage
+  why: An environment the generator does not yield has no Application: nothing deploys it, whatever its overlay says.
+generator-yields-only-environments [git.applicationset-generates, git] fail 0/2
+  message: The ApplicationSet also generates Applications for apps/payment-api/overlays/stage, which no environment deploys.
+  expected: only environments' overlays (apps/payment-api/overlays/dev, apps/payment-api/overlays/staging, apps/payment-api/overlays/prod)
+  actual: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod, apps/payment-api/overlays/stage
+  why: A pattern that matches every directory deploys whatever is added there next, ready or not.
+fix-in-platform [git.changed-within, git] fail 0/1
+  message: 2 changed file(s) lie outside the allowed paths.
+  expected: changes only under platform/argocd/**
+  actual: apps/payment-api/overlays/stage/kustomization.yaml, apps/payment-api/overlays/stage/namespace.yaml
+  why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
+  - apps/payment-api/overlays/staging/kustomization.yaml -> apps/payment-api/overlays/stage/kustomization.yaml: got renamed, expected unchanged
+  - apps/payment-api/overlays/staging/namespace.yaml -> apps/payment-api/overlays/stage/namespace.yaml: got renamed, expected unchanged
+overlays-untouched [git.unchanged, git] fail 0/1
+  message: 2 file(s) under apps/** changed.
+  expected: apps/** unchanged since hand-over
+  actual: renamed apps/payment-api/overlays/stage/kustomization.yaml, renamed apps/payment-api/overlays/stage/namespace.yaml
+  why: These files are shared by other environments; changing them changes what those environments render.
+  - apps/payment-api/overlays/stage/kustomization.yaml: got renamed, expected unchanged
+  - apps/payment-api/overlays/stage/namespace.yaml: got renamed, expected unchanged
+other-environments-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-staging [git.commit-message, git] pass 1/1
+  message: Commit 2850300 "payment-api: rename the staging overlay to stage" names staging.
+  expected: a commit message mentioning "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-generated-by-applicationset [sync.generated-by, sync] pass 3/3
+  message: Application payment-api-stage-e1ac28 is generated by ApplicationSet payment-api-e1ac28.
+staging-no-errors [sync.no-errors, sync] fail 0/1
+  message: Argo CD reports 1 error(s) for staging: application destination server 'https://kubernetes.default.svc' and namespace 'payments-stage-e1ac28' do not match any of the allowed destinations in project 'lab-e1ac28'
+  expected: no error conditions
+  actual: condition InvalidSpecError: application destination server 'https://kubernetes.default.svc' and namespace 'payments-stage-e1ac28' do not match any of the allowed destinations in project 'lab-e1ac28'
+  why: An error at the sync boundary means the controller could not load or apply the desired state; nothing after it can be trusted.
+  - condition InvalidSpecError: got application destination server 'https://kubernetes.default.svc' and namespace 'payments-stage-e1ac28' do not match any of the allowed destinations in project 'lab-e1ac28', expected absent
+staging-reconciled [sync.reconciled, sync] fail 0/2
+  message: Argo CD reports Unknown at <none>, not the head of main.
+  expected: Synced at 2850300 (main)
+  actual: Unknown at <none>
+  why: The controller reconciles a different revision than the one you pushed: check what the registration tracks.
+  - status.sync.status: got Unknown, expected Synced
+  - status.sync.revision: got <none>, expected 2850300
+staging-runs-promoted-image [health.available, health] fail 0/2
+  message: Deployment/payment-api does not exist in payments-staging-e1ac28.
+  expected: Available
+  actual: absent
+`
+
+exports[`test/graders/recorded.test.ts > TAP > appset-missing-staging > offline argocd alternative-glob-excluding-local 1`] = `
+pass 10/10; no failure
+generator-yields-staging [git.applicationset-generates, git] pass 3/3
+  message: The ApplicationSet generates dev, staging, prod (apps/payment-api/overlays/dev, apps/payment-api/overlays/prod, apps/payment-api/overlays/staging).
+generator-yields-only-environments [git.applicationset-generates, git] pass 2/2
+  message: The ApplicationSet generates dev, prod (apps/payment-api/overlays/dev, apps/payment-api/overlays/prod, apps/payment-api/overlays/staging).
+fix-in-platform [git.changed-within, git] pass 1/1
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/argocd/**
+overlays-untouched [git.unchanged, git] pass 1/1
+  message: apps/** is untouched.
+  expected: apps/** unchanged since hand-over
+other-environments-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-staging [git.commit-message, git] pass 1/1
+  message: Commit 4c1f324 "platform: payment-api ApplicationSet generates every environment overlay (staging was missed), never local" names staging.
+  expected: a commit message mentioning "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-generated-by-applicationset [sync.generated-by, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-no-errors [sync.no-errors, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > appset-missing-staging > offline argocd faults 1`] = `
+fail 0/10; first failure: git generator-yields-staging: The ApplicationSet generates no Application for staging (it generates: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod).
+generator-yields-staging [git.applicationset-generates, git] fail 0/3
+  message: The ApplicationSet generates no Application for staging (it generates: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod).
+  expected: apps/payment-api/overlays/staging
+  actual: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod
+  why: An environment the generator does not yield has no Application: nothing deploys it, whatever its overlay says.
+generator-yields-only-environments [git.applicationset-generates, git] pass 0/2 withheld
+  message: The ApplicationSet generates dev, prod (apps/payment-api/overlays/dev, apps/payment-api/overlays/prod). Not scored yet: guards earn their weight once the task has made progress (generator-yields-staging, fix-in-platform).
+fix-in-platform [git.changed-within, git] fail 0/1
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under platform/argocd/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+overlays-untouched [git.unchanged, git] pass 0/1 withheld
+  message: apps/** is untouched. Not scored yet: guards earn their weight once the task has made progress (generator-yields-staging, fix-in-platform).
+  expected: apps/** unchanged since hand-over
+other-environments-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (generator-yields-staging, fix-in-platform).
+commit-names-staging [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (generator-yields-staging, fix-in-platform).
+staging-generated-by-applicationset [sync.generated-by, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-no-errors [sync.no-errors, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > appset-missing-staging > offline argocd solution 1`] = `
+pass 10/10; no failure
+generator-yields-staging [git.applicationset-generates, git] pass 3/3
+  message: The ApplicationSet generates dev, staging, prod (apps/payment-api/overlays/dev, apps/payment-api/overlays/prod, apps/payment-api/overlays/staging).
+generator-yields-only-environments [git.applicationset-generates, git] pass 2/2
+  message: The ApplicationSet generates dev, prod (apps/payment-api/overlays/dev, apps/payment-api/overlays/prod, apps/payment-api/overlays/staging).
+fix-in-platform [git.changed-within, git] pass 1/1
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/argocd/**
+overlays-untouched [git.unchanged, git] pass 1/1
+  message: apps/** is untouched.
+  expected: apps/** unchanged since hand-over
+other-environments-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-staging [git.commit-message, git] pass 1/1
+  message: Commit 38c0b48 "platform: the payment-api ApplicationSet generates staging (overlays/staging, not overlays/stage)" names staging.
+  expected: a commit message mentioning "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-generated-by-applicationset [sync.generated-by, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-no-errors [sync.no-errors, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > appset-missing-staging > offline argocd wrong-hand-written-application 1`] = `
+fail 7/10; first failure: git generator-yields-staging: The ApplicationSet generates no Application for staging (it generates: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod).
+generator-yields-staging [git.applicationset-generates, git] fail 0/3
+  message: The ApplicationSet generates no Application for staging (it generates: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod).
+  expected: apps/payment-api/overlays/staging
+  actual: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod
+  why: An environment the generator does not yield has no Application: nothing deploys it, whatever its overlay says.
+generator-yields-only-environments [git.applicationset-generates, git] pass 2/2
+  message: The ApplicationSet generates dev, prod (apps/payment-api/overlays/dev, apps/payment-api/overlays/prod).
+fix-in-platform [git.changed-within, git] pass 1/1
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/argocd/**
+overlays-untouched [git.unchanged, git] pass 1/1
+  message: apps/** is untouched.
+  expected: apps/** unchanged since hand-over
+other-environments-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-staging [git.commit-message, git] pass 1/1
+  message: Commit c602b59 "platform: register payment-api staging" names staging.
+  expected: a commit message mentioning "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-generated-by-applicationset [sync.generated-by, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-no-errors [sync.no-errors, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > appset-missing-staging > offline argocd wrong-match-every-overlay 1`] = `
+fail 8/10; first failure: git generator-yields-only-environments: The ApplicationSet also generates Applications for apps/payment-api/overlays/local, which no environment deploys.
+generator-yields-staging [git.applicationset-generates, git] pass 3/3
+  message: The ApplicationSet generates dev, staging, prod (apps/payment-api/overlays/dev, apps/payment-api/overlays/local, apps/payment-api/overlays/prod, apps/payment-api/overlays/staging).
+generator-yields-only-environments [git.applicationset-generates, git] fail 0/2
+  message: The ApplicationSet also generates Applications for apps/payment-api/overlays/local, which no environment deploys.
+  expected: only environments' overlays (apps/payment-api/overlays/dev, apps/payment-api/overlays/staging, apps/payment-api/overlays/prod)
+  actual: apps/payment-api/overlays/dev, apps/payment-api/overlays/local, apps/payment-api/overlays/prod, apps/payment-api/overlays/staging
+  why: A pattern that matches every directory deploys whatever is added there next, ready or not.
+fix-in-platform [git.changed-within, git] pass 1/1
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under platform/argocd/**
+overlays-untouched [git.unchanged, git] pass 1/1
+  message: apps/** is untouched.
+  expected: apps/** unchanged since hand-over
+other-environments-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+commit-names-staging [git.commit-message, git] pass 1/1
+  message: Commit 864fcd9 "platform: payment-api ApplicationSet generates every overlay, staging included" names staging.
+  expected: a commit message mentioning "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-generated-by-applicationset [sync.generated-by, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-no-errors [sync.no-errors, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > appset-missing-staging > offline argocd wrong-rename-overlay 1`] = `
+fail 1/10; first failure: git generator-yields-staging: The ApplicationSet generates no Application for staging (it generates: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod, apps/payment-api/overlays/stage).
+generator-yields-staging [git.applicationset-generates, git] fail 0/3
+  message: The ApplicationSet generates no Application for staging (it generates: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod, apps/payment-api/overlays/stage).
+  expected: apps/payment-api/overlays/staging
+  actual: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod, apps/payment-api/overlays/stage
+  why: An environment the generator does not yield has no Application: nothing deploys it, whatever its overlay says.
+generator-yields-only-environments [git.applicationset-generates, git] fail 0/2
+  message: The ApplicationSet also generates Applications for apps/payment-api/overlays/stage, which no environment deploys.
+  expected: only environments' overlays (apps/payment-api/overlays/dev, apps/payment-api/overlays/staging, apps/payment-api/overlays/prod)
+  actual: apps/payment-api/overlays/dev, apps/payment-api/overlays/prod, apps/payment-api/overlays/stage
+  why: A pattern that matches every directory deploys whatever is added there next, ready or not.
+fix-in-platform [git.changed-within, git] fail 0/1
+  message: 2 changed file(s) lie outside the allowed paths.
+  expected: changes only under platform/argocd/**
+  actual: apps/payment-api/overlays/stage/kustomization.yaml, apps/payment-api/overlays/stage/namespace.yaml
+  why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
+  - apps/payment-api/overlays/staging/kustomization.yaml -> apps/payment-api/overlays/stage/kustomization.yaml: got renamed, expected unchanged
+  - apps/payment-api/overlays/staging/namespace.yaml -> apps/payment-api/overlays/stage/namespace.yaml: got renamed, expected unchanged
+overlays-untouched [git.unchanged, git] fail 0/1
+  message: 2 file(s) under apps/** changed.
+  expected: apps/** unchanged since hand-over
+  actual: renamed apps/payment-api/overlays/stage/kustomization.yaml, renamed apps/payment-api/overlays/stage/namespace.yaml
+  why: These files are shared by other environments; changing them changes what those environments render.
+  - apps/payment-api/overlays/stage/kustomization.yaml: got renamed, expected unchanged
+  - apps/payment-api/overlays/stage/namespace.yaml: got renamed, expected unchanged
+other-environments-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (generator-yields-staging, fix-in-platform).
+commit-names-staging [git.commit-message, git] pass 1/1
+  message: Commit 126ed95 "payment-api: rename the staging overlay to stage" names staging.
+  expected: a commit message mentioning "staging"
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (generator-yields-staging, fix-in-platform).
+staging-generated-by-applicationset [sync.generated-by, sync] skipped 0/3
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-no-errors [sync.no-errors, sync] skipped 0/1
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-promoted-image [health.available, health] skipped 0/2
+  message: Needs a cluster: the health boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > appset-missing-staging > what each check is described as 1`] = `
+generator-yields-staging: the ApplicationSet generates dev, staging, prod
+generator-yields-only-environments: the ApplicationSet generates dev, prod, and nothing but environments
+fix-in-platform: changes only under platform/argocd/**
+overlays-untouched: apps/** untouched
+other-environments-unchanged: dev, prod render byte-identical to hand-over
+commit-names-staging: a fix commit message mentions staging
+history-not-rewritten: tracked branch fast-forwarded, not rewritten
+staging-generated-by-applicationset: staging's Application is generated by an ApplicationSet
+staging-no-errors: staging reconciles without controller errors
+staging-reconciled: staging reconciled at the tracked branch's head
+staging-runs-promoted-image: Deployment/payment-api in staging Available on nginx:1.27.6
+`
+
 exports[`test/graders/recorded.test.ts > TAP > base-leak > offline argocd alternative-overlay-patch 1`] = `
 pass 18/18; no failure
 base-holds-released-image [render.field, render] pass 3/3
@@ -2444,6 +2861,7 @@ git.registration (git): The environment's controller registration in Git exists 
 git.yaml-field (git): A field of a YAML file on the tracked branch has the expected value (the right layer holds the change).
 git.reverted (git): A commit after hand-over reverts the commit with the given subject (as \`git revert\` writes it): it changes files (exactly the listed ones, if given), is not reapplied later, and the tracked branch still holds the handed-over history.
 git.delivery-note (git): The learner's delivery note (\`delivery-notes/<scenario>.yaml\`) parses and agrees with the evidence: \`boundary\` is where the incident first failed at hand-over, \`fixCommit\` is a commit of theirs after hand-over that changes more than the note (a file under \`fixIn\`, if given), \`rollbackRevision\` is a commit before it that holds the known-good content of the named paths (and, with \`restored\`, what the head holds); \`cause\` and \`evidence\` are free text, shown to the instructor, unscored.
+git.applicationset-generates (git): Argo CD: the ApplicationSets in Git (in the environments' registration directory) generate an Application for each environment named, at its overlay; with onlyEnvironments, none for a directory that is not an environment.
 render.succeeds (render): kustomize renders every listed environment (all, by default) without an error.
 render.field (render): A field of one object in one environment's (or one layer's) render has the expected value (\`equals\`, \`notEquals\`, \`oneOf\`) or is present or absent (\`exists\`). The object is named by \`name\`, or found by \`namePrefix\` (a configMapGenerator's hash-suffixed ConfigMap) or a matchLabels \`selector\` (\`key=value,...\`); exactly one object must match, and the finding names the one judged.
 render.unchanged (render): Other environments' renders are byte-for-byte what they were at hand-over.
@@ -2453,6 +2871,7 @@ render.object (render): An object is present in (or absent from) one environment
 render.probe-port (render): Every container's readiness probe targets a port the container declares (by number or by name).
 sync.reconciled (sync): The controller reports the tracked branch's head as reconciled (Argo CD Synced at it; Flux applied it, Ready=True), and the run's root did not refuse its registration folder.
 sync.no-errors (sync): The controller reports no error for the environment, at its root (which applies the registration folder) or its registration (Argo CD error conditions and failed operations; Flux Ready=False).
+sync.generated-by (sync): Argo CD: the environment's Application is generated by an ApplicationSet (its controlling ownerReference, as the cluster holds it), not written out next to it or applied by hand.
 live.matches-render (live): A live object equals the render for the fields Git owns (image, replicas, selector, ...): no drift.
 live.service-endpoints (live): A live Service has ready endpoints in its EndpointSlices.
 live.absent (live): An object removed from Git is gone from the cluster too (pruned).
