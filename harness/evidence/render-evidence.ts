@@ -2,13 +2,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { RENDER_SANDBOX_VERSION, renderEnvironment, renderFenceNote, renderToolVersion } from '../render/kustomize.js';
+import { helmToolNote } from '../render/helm.js';
 import { materialiseCommit } from '../render/materialise.js';
 import { RenderOutcome, type RenderEvidence } from '../model/evidence.js';
 import { writeJsonAtomic } from '../atomic.js';
 import { withScratch } from '../scratch.js';
 
 export interface Environments {
-  readonly [name: string]: { readonly namespace: string; readonly path: string; readonly registration: string };
+  readonly [name: string]: { readonly namespace: string; readonly path: string; readonly registration: string; readonly helm?: { readonly releaseName: string; readonly valueFiles: readonly string[] } };
 }
 
 /**
@@ -79,7 +80,9 @@ export async function collectRenderEvidence(
   cacheDir?: string,
   layers: { readonly [name: string]: { readonly path: string } } = {},
 ): Promise<RenderEvidence> {
-  const tool = await renderToolVersion();
+  // A Helm environment names the helm that rendered it too (and so keys the render cache by it).
+  const helm = Object.values(envs).some((e) => e.helm) ? `; ${await helmToolNote()}` : '';
+  const tool = `${await renderToolVersion()}${helm}`;
   const key = await renderCacheKey(tool);
   const all = { ...envs, ...Object.fromEntries(Object.entries(layers).map(([n, l]) => [`${LAYER}${n}`, l])) };
   const [seed, head] = await Promise.all([

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { binaryPaths } from '../../../harness/providers/local/build.js';
 import { forgetHelm, helmTemplateArgs, locateHelm } from '../../../harness/render/helm.js';
-import { renderCommit } from '../../../harness/evidence/render-evidence.js';
+import { collectRenderEvidence, renderCommit } from '../../../harness/evidence/render-evidence.js';
 import { renderEnvironment } from '../../../harness/render/kustomize.js';
 import type { SkipReason } from '../../../harness/render/materialise.js';
 import { scratch } from '../../helpers/cli.js';
@@ -215,4 +215,15 @@ t.test('through a real commit: a symlink in the chart is refused, and a dependen
   t.match(out['values'], { ok: false, reason: 'refused', error: /^charts\/ok: helm\.valueFiles\[0\]: "http:\/\/127\.0\.0\.1:\d+\/values\.yaml" refused: a URL/ });
   t.match(out['ok'], { ok: true }, 'a chart of the commit renders');
   t.same(net.seen(), { http: 0, tcp: 0 }, 'no connection to the loopback listeners');
+});
+
+t.test("render evidence names the helm that rendered a Helm environment (and a kustomize-only grade does not run it)", async (t) => {
+  const dir = tempDir(t);
+  const { bare, sha } = await bareRepoWith(dir, { ...chart, 'base/kustomization.yaml': 'resources: []\n' });
+  const helmEnv = { namespace: 'payments-staging', path: 'charts/payment-api', registration: 'platform/clusters/staging', helm: { releaseName: 'payment-api', valueFiles: ['values-staging.yaml'] } };
+  const withHelm = await collectRenderEvidence(bare, sha, sha, { staging: helmEnv });
+  t.match(withHelm.tool, /^kubectl .*; helm v4\.2\.1$/);
+  t.equal(withHelm.environments[0]!.head.ok && image(withHelm.environments[0]!.head.objects), 'nginx:1.27.6');
+  const plain = await collectRenderEvidence(bare, sha, sha, { base: { namespace: 'x', path: 'base', registration: 'platform/clusters/x' } });
+  t.notMatch(plain.tool, /helm/);
 });
