@@ -5,6 +5,7 @@ import { FIELD_MANAGER, labels, type ControllerAdapter, type RegistrationState, 
 
 const APP = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application' } as const;
 const PROJECT = { apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject' } as const;
+const APPSET = { apiVersion: 'argoproj.io/v1alpha1', kind: 'ApplicationSet' } as const;
 const NS = 'argocd';
 const IN_CLUSTER = 'https://kubernetes.default.svc';
 
@@ -152,7 +153,20 @@ export const argocd: ControllerAdapter = {
   },
   async deleteRoots(kube, runId, environments) {
     for (const env of environments) await kube.delete(ref(this.rootName(runId, env)));
-    for (const name of [rootProjectName(runId), runProjectName(runId)]) await kube.delete({ ...PROJECT, namespace: NS, name });
+    // The run's ApplicationSets (named after it), then the Applications of the run's projects: the ApplicationSet
+    // controller gives what it generates Argo CD's resources finalizer, which the application controller never
+    // clears for an Application whose project is gone, so those would outlive the run, deleting forever. The
+    // run's namespaces are deleted next, with whatever they hold.
+    const sets = await kube.list(APPSET.apiVersion, APPSET.kind, { namespace: NS }).catch(() => [] as KubeObject[]);
+    for (const set of sets) if (set.metadata.name?.endsWith(`-${runId}`)) await kube.delete({ ...APPSET, namespace: NS, name: set.metadata.name });
+    const projects = [rootProjectName(runId), runProjectName(runId)];
+    for (const app of await kube.list(APP.apiVersion, APP.kind, { namespace: NS })) {
+      const name = app.metadata.name ?? '';
+      if (!projects.includes((app['spec'] as { project?: string } | undefined)?.project ?? '')) continue;
+      if (((app.metadata as { finalizers?: unknown[] }).finalizers ?? []).length > 0) await kube.patch(ref(name), { metadata: { finalizers: null } }, { fieldManager: FIELD_MANAGER });
+      await kube.delete(ref(name));
+    }
+    for (const name of projects) await kube.delete({ ...PROJECT, namespace: NS, name });
   },
 };
 

@@ -245,3 +245,35 @@ t.test("endOperation terminates a running operation as terminate-op does, and to
   t.equal(await argocd.endOperation(kube, { name: 'x' }), false, 'Running in the state but no operation set: nothing to terminate');
   t.same(patches, [], 'no patch when there is nothing running');
 });
+
+t.test("deleteRoots: the roots, the run's ApplicationSets, then its projects' Applications (finalizers cleared first), then the projects", async (t) => {
+  type Ref = { kind: string; namespace?: string; name: string };
+  const calls: string[] = [];
+  const k = (r: Ref) => `${r.kind}/${r.namespace ?? ''}/${r.name}`;
+  const objects: Record<string, KubeObject[]> = {
+    ApplicationSet: [{ apiVersion: 'argoproj.io/v1alpha1', kind: 'ApplicationSet', metadata: { name: 'payment-api-r5' } }, { apiVersion: 'argoproj.io/v1alpha1', kind: 'ApplicationSet', metadata: { name: 'payment-api-0badc0' } }],
+    Application: [
+      // Generated: the ApplicationSet controller's resources finalizer.
+      { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'payment-api-dev-r5', finalizers: ['resources-finalizer.argocd.argoproj.io'] }, spec: { project: 'lab-r5' } },
+      { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'payment-api-staging-r5' }, spec: { project: 'lab-r5' } },
+      // Another run's, and one in no project of this run: left alone.
+      { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'payment-api-dev-0badc0', finalizers: ['resources-finalizer.argocd.argoproj.io'] }, spec: { project: 'lab-0badc0' } },
+      { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: { name: 'someone-r5' }, spec: { project: 'default' } },
+    ],
+  };
+  const kube = {
+    list: async (_a: string, kind: string, o: { namespace: string }) => (o.namespace === 'argocd' ? objects[kind] ?? [] : []),
+    patch: async (r: Ref, body: unknown) => void calls.push(`patch ${k(r)} ${JSON.stringify(body)}`),
+    delete: async (r: Ref) => void calls.push(`delete ${k(r)}`),
+  } as unknown as KubeClient;
+  await argocd.deleteRoots(kube, 'r5', ['staging'], ['payments-staging-r5']);
+  t.same(calls, [
+    'delete Application/argocd/lab-root-staging-r5',
+    'delete ApplicationSet/argocd/payment-api-r5',
+    'patch Application/argocd/payment-api-dev-r5 {"metadata":{"finalizers":null}}',
+    'delete Application/argocd/payment-api-dev-r5',
+    'delete Application/argocd/payment-api-staging-r5',
+    'delete AppProject/argocd/lab-root-r5',
+    'delete AppProject/argocd/lab-r5',
+  ]);
+});
