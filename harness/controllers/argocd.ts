@@ -1,5 +1,6 @@
 /** Argo CD: Applications in namespace argocd; refresh by annotation; sync through the `operation` field. */
 import type { KubeClient, KubeObject } from '../kube/client.js';
+import { LabError } from '../errors.js';
 import { automatedSync, errorConditions, readApplication, REFRESH_ANNOTATION, RETRIES_BEFORE_ANSWER } from '../model/argocd-status.js';
 import { FIELD_MANAGER, labels, type ControllerAdapter, type RegistrationState, type RootOptions, type SettleVerdict } from './adapter.js';
 
@@ -163,7 +164,11 @@ export const argocd: ControllerAdapter = {
     for (const app of await kube.list(APP.apiVersion, APP.kind, { namespace: NS })) {
       const name = app.metadata.name ?? '';
       if (!projects.includes((app['spec'] as { project?: string } | undefined)?.project ?? '')) continue;
-      if (((app.metadata as { finalizers?: unknown[] }).finalizers ?? []).length > 0) await kube.patch(ref(name), { metadata: { finalizers: null } }, { fieldManager: FIELD_MANAGER });
+      // The garbage collector may delete a generated one between the list and the patch: gone is what we want.
+      const gone = (error: unknown): void => {
+        if (!(error instanceof LabError && error.code === 'NOT_FOUND')) throw error;
+      };
+      if (((app.metadata as { finalizers?: unknown[] }).finalizers ?? []).length > 0) await kube.patch(ref(name), { metadata: { finalizers: null } }, { fieldManager: FIELD_MANAGER }).catch(gone);
       await kube.delete(ref(name));
     }
     for (const name of projects) await kube.delete({ ...PROJECT, namespace: NS, name });

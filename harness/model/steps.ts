@@ -157,6 +157,21 @@ export const Step = z.discriminatedUnion('action', [
     manifest: Manifest,
     fieldManager: z.string().min(1).default('kubectl-client-side-apply'),
   }),
+  /**
+   * Applies a controller registration by hand, as `kubectl apply -f` of one would: an Argo CD Application in the
+   * controller's namespace (argocd), or a Flux Kustomization in the environment's; server-side, under a person-like
+   * field manager. The environment's registration stays the one Git holds: what this applies is live state only.
+   */
+  z.strictObject({
+    action: z.literal('controller.apply-registration'),
+    environment: Environment,
+    manifest: z.looseObject({
+      apiVersion: z.string().min(1).optional(),
+      kind: z.enum(['Application', 'Kustomization']),
+      metadata: z.looseObject({ name: z.string().min(1), namespace: z.string().optional() }),
+    }),
+    fieldManager: z.string().min(1).default('kubectl-client-side-apply'),
+  }),
   z.strictObject({
     action: z.literal('live.apply-render'),
     environment: Environment,

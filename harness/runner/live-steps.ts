@@ -94,6 +94,34 @@ const liveApply: Handler<'live.apply'> = async (ctx, step) => {
   await ctx.kube.apply(obj, { fieldManager: step.fieldManager, force: true });
 };
 
+/** The kind and API version of a registration, per controller, as its adapter reads them. */
+const REGISTRATION_KINDS = {
+  argocd: { kind: 'Application', apiVersion: 'argoproj.io/v1alpha1' },
+  flux: { kind: 'Kustomization', apiVersion: 'kustomize.toolkit.fluxcd.io/v1' },
+} as const;
+
+/**
+ * `kubectl apply -f` of a registration: the controller's kind only (an Argo CD Application in argocd, a Flux
+ * Kustomization in the environment's namespace, whatever namespace the manifest names), server-side with force.
+ */
+const applyRegistration: Handler<'controller.apply-registration'> = async (ctx, step) => {
+  const { manifest } = step;
+  const want = REGISTRATION_KINDS[ctx.adapter.name];
+  if (manifest.kind !== want.kind) {
+    throw new LabError('INVALID_SCENARIO', `controller.apply-registration: ${ctx.adapter.name}'s registrations are ${want.kind}s, not ${manifest.kind}s`);
+  }
+  if (manifest.apiVersion !== undefined && manifest.apiVersion !== want.apiVersion) {
+    throw new LabError('INVALID_SCENARIO', `controller.apply-registration: ${manifest.kind}/${manifest.metadata.name} has apiVersion ${manifest.apiVersion}; gitops-lab applies ${manifest.kind} as ${want.apiVersion}`);
+  }
+  const namespace = ctx.adapter.name === 'argocd' ? ctx.adapter.namespace : ctx.namespaces[step.environment];
+  if (namespace === undefined) throw new LabError('INVALID_SCENARIO', `controller.apply-registration: no environment ${step.environment}`);
+  if (manifest.metadata.namespace !== undefined && manifest.metadata.namespace !== namespace) {
+    ctx.log(`controller.apply-registration: ${manifest.kind}/${manifest.metadata.name} names namespace ${manifest.metadata.namespace}; applied in ${namespace}`);
+  }
+  const obj = { ...manifest, apiVersion: want.apiVersion, metadata: { ...manifest.metadata, namespace } } as KubeObject;
+  await ctx.kube.apply(obj, { fieldManager: step.fieldManager, force: true });
+};
+
 /** What `kubectl apply` of the environment's render at HEAD does, namespaced objects in the environment's namespace. */
 const liveApplyRender: Handler<'live.apply-render'> = async (ctx, step) => {
   const env = ctx.environments[step.environment]!;
@@ -156,6 +184,7 @@ export const LIVE_STEP_HANDLERS: { readonly [A in LiveAction]: Handler<A> } = {
   'live.delete': liveDelete,
   'live.apply': liveApply,
   'live.apply-render': liveApplyRender,
+  'controller.apply-registration': applyRegistration,
   'controller.set-source': setSource,
   'controller.sync': sync,
   'controller.suspend': suspend,

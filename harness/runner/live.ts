@@ -6,6 +6,7 @@
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { findRegistrations, registrationFor } from '../../graders/lib/registration.js';
+import { fillDeep } from '../git/template.js';
 import { GRADERS } from '../../graders/index.js';
 import { adapterFor } from '../controllers/index.js';
 import { FIELD_MANAGER, type ControllerAdapter, type RegistrationRef, type RepositoryHeads } from '../controllers/adapter.js';
@@ -344,7 +345,8 @@ class LiveSession {
       }
       this.names = await this.registrationNames();
       this.log(`step ${step.action}${'environment' in step ? ` ${step.environment}` : ''}`);
-      await applyLiveStep(ctx, step);
+      // `{{lab.*}}` in a cluster step (a manifest's names, namespaces, repository) as in Git steps and files.
+      await applyLiveStep(ctx, fillDeep(step, vars));
     }
     if (gitChanged) for (const env of this.session.live!.environments) await this.settle(env);
   }

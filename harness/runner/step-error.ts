@@ -46,6 +46,8 @@ function stepExplains(step: Step, message: string): boolean {
       return message.startsWith(`live step: kind ${step.kind} is not`);
     case 'live.apply-render':
       return message.startsWith(`live.apply-render: ${step.environment} does not render: `);
+    case 'controller.apply-registration':
+      return message.startsWith('controller.apply-registration: ') && (message.includes(` ${step.manifest.kind}`) || message === `controller.apply-registration: no environment ${step.environment}`);
     case 'live.apply': {
       const { kind, metadata } = step.manifest;
       return (

@@ -44,6 +44,8 @@ export function describeStep(step: Step): string {
       return `${step.fieldManager}: apply ${step.manifest.kind}/${step.manifest.metadata.name} in ${step.environment}`;
     case 'live.apply-render':
       return `kubectl apply the rendered ${step.environment} manifests by hand`;
+    case 'controller.apply-registration':
+      return `${step.fieldManager}: apply the registration ${step.manifest.kind}/${step.manifest.metadata.name} for ${step.environment} by hand`;
     case 'controller.set-source':
       return `point the ${step.environment} registration at${step.revision ? ` revision ${step.revision}` : ''}${step.path ? ` path ${step.path}` : ''}`;
     case 'controller.sync':

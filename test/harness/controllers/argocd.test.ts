@@ -8,6 +8,7 @@ import t from 'tap';
 import { argocd, clip } from '../../../harness/controllers/argocd.js';
 import type { KubeClient, KubeObject } from '../../../harness/kube/client.js';
 import { fixture } from '../../helpers/fixtures.js';
+import { LabError } from '../../../harness/errors.js';
 
 /** A recorded Application, as a mutable copy (each case changes what it needs). */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each case edits the recorded JSON freely
@@ -276,4 +277,9 @@ t.test("deleteRoots: the roots, the run's ApplicationSets, then its projects' Ap
     'delete AppProject/argocd/lab-root-r5',
     'delete AppProject/argocd/lab-r5',
   ]);
+  // Deleted by the garbage collector between the list and the patch: nothing to clear, not an error.
+  const raced = { ...kube, patch: async () => { throw new LabError('NOT_FOUND', 'patch Application argocd/payment-api-dev-r5: not found'); } } as unknown as KubeClient;
+  await t.resolves(argocd.deleteRoots(raced, 'r5', ['staging'], []));
+  const broken = { ...kube, patch: async () => { throw new LabError('CLUSTER_UNAVAILABLE', 'refused'); } } as unknown as KubeClient;
+  await t.rejects(argocd.deleteRoots(broken, 'r5', ['staging'], []), { code: 'CLUSTER_UNAVAILABLE' });
 });

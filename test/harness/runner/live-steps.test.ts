@@ -233,3 +233,33 @@ t.test('live.apply refuses, before any request: cluster-scoped kinds, kinds live
   await t.rejects(applyLiveStep(context(kube), step({ action: 'live.apply', environment: 'prod', manifest: { kind: 'Job', metadata: { name: 'x' } } })), { code: 'INVALID_SCENARIO', message: 'live.apply: no environment prod' });
   t.same(kube.calls, [], 'nothing sent for a refused step');
 });
+
+t.test("controller.apply-registration: the controller's registration kind applied by hand, in its namespace (Argo CD: argocd), apiVersion filled", async (t) => {
+  const kube = recordingKube();
+  const logged: string[] = [];
+  const app = { kind: 'Application', metadata: { name: 'payment-api-staging-a1b2c3', namespace: 'payments' }, spec: { project: 'lab-a1b2c3' } };
+  await applyLiveStep(context(kube, { log: (l) => void logged.push(l) }), step({ action: 'controller.apply-registration', environment: 'staging', manifest: app }));
+  t.same(kube.calls, [{ op: 'apply', args: [{ ...app, apiVersion: 'argoproj.io/v1alpha1', metadata: { name: 'payment-api-staging-a1b2c3', namespace: 'argocd' } }, { fieldManager: 'kubectl-client-side-apply', force: true }] }]);
+  t.same(logged, ['controller.apply-registration: Application/payment-api-staging-a1b2c3 names namespace payments; applied in argocd']);
+
+  // Flux's registrations live in the environment's namespace.
+  const fluxKube = recordingKube();
+  const flux = { ...recordingAdapter([]), name: 'flux', namespace: 'flux-system' } as ControllerAdapter;
+  await applyLiveStep(context(fluxKube, { adapter: flux }), step({ action: 'controller.apply-registration', environment: 'staging', fieldManager: 'kubectl-create', manifest: { kind: 'Kustomization', metadata: { name: 'payment-api' } } }));
+  t.same(fluxKube.calls, [{ op: 'apply', args: [{ kind: 'Kustomization', apiVersion: 'kustomize.toolkit.fluxcd.io/v1', metadata: { name: 'payment-api', namespace: NS } }, { fieldManager: 'kubectl-create', force: true }] }]);
+});
+
+t.test("controller.apply-registration refuses another controller's kind, another apiVersion, a kind that registers nothing", async (t) => {
+  const kube = recordingKube();
+  await t.rejects(applyLiveStep(context(kube), step({ action: 'controller.apply-registration', environment: 'staging', manifest: { kind: 'Kustomization', metadata: { name: 'x' } } })), {
+    code: 'INVALID_SCENARIO',
+    message: "controller.apply-registration: argocd's registrations are Applications, not Kustomizations",
+  });
+  await t.rejects(applyLiveStep(context(kube), step({ action: 'controller.apply-registration', environment: 'staging', manifest: { apiVersion: 'argoproj.io/v1beta1', kind: 'Application', metadata: { name: 'x' } } })), {
+    code: 'INVALID_SCENARIO',
+    message: 'controller.apply-registration: Application/x has apiVersion argoproj.io/v1beta1; gitops-lab applies Application as argoproj.io/v1alpha1',
+  });
+  const issues = Step.safeParse({ action: 'controller.apply-registration', environment: 'staging', manifest: { kind: 'Deployment', metadata: { name: 'x' } } }).error?.issues.map((i) => i.path.join('.'));
+  t.same(issues, ['manifest.kind']);
+  t.same(kube.calls, [], 'nothing sent for a refused step');
+});
