@@ -15,10 +15,8 @@
  * templatePatch) is reported as not understood rather than guessed.
  */
 import type { TreeSnapshot } from '../../harness/model/evidence.js';
-import { docsUnder } from './registration.js';
+import { docsUnder, isObj, type Obj } from './docs.js';
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 
 export interface ApplicationSetExpansion {

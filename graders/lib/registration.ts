@@ -1,6 +1,7 @@
 import type { Controller } from '../../harness/model/boundary.js';
 import type { TreeSnapshot } from '../../harness/model/evidence.js';
 import { expandApplicationSets } from './applicationset.js';
+import { docsUnder, isObj, type Obj } from './docs.js';
 
 /**
  * A controller registration as found in Git, normalised across Argo CD (Application) and Flux
@@ -47,8 +48,6 @@ export function sameBranch(got: string | undefined, expected: string, headBranch
   return norm(got) === norm(expected);
 }
 
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 const obj = (v: unknown): Obj => (isObj(v) ? v : {});
 
@@ -58,22 +57,6 @@ export function normalisePath(p: string | undefined): string | undefined {
   while (s.startsWith('./')) s = s.slice(2);
   s = s.replace(/\/+$/, '');
   return s === '' || s === '.' ? '.' : s;
-}
-
-export interface DocRef {
-  readonly file: string;
-  readonly doc: Obj;
-}
-
-/** Every YAML document under a directory of a tree. */
-export function docsUnder(tree: TreeSnapshot, dir: string): DocRef[] {
-  const prefix = dir.replace(/\/+$/, '') + '/';
-  const out: DocRef[] = [];
-  for (const file of Object.keys(tree.files).sort()) {
-    if (!file.startsWith(prefix)) continue;
-    for (const doc of tree.files[file]?.docs ?? []) if (isObj(doc)) out.push({ file, doc });
-  }
-  return out;
 }
 
 const group = (doc: Obj): string => (str(doc['apiVersion']) ?? '').split('/')[0] ?? '';

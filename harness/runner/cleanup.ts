@@ -6,7 +6,7 @@
  * anything else qualifies only when named after the run (`…-<runId>`, as every lab template names it), so a
  * learner's file naming the `default` AppProject or a ClusterRole of the cluster's is never a target.
  */
-import { docsUnder } from '../../graders/lib/registration.js';
+import { docsUnder } from '../../graders/lib/docs.js';
 import type { ObjectRef } from '../kube/client.js';
 import type { TreeSnapshot } from '../model/evidence.js';
 

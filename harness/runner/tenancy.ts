@@ -5,7 +5,7 @@
  * is refused by the controller.
  */
 import { join } from 'node:path';
-import { docsUnder } from '../../graders/lib/registration.js';
+import { docsUnder } from '../../graders/lib/docs.js';
 import type { Kind } from '../controllers/adapter.js';
 import { snapshotTree } from '../evidence/git-evidence.js';
 import { git, gitOut } from '../git/git.js';

@@ -4,7 +4,7 @@
  * source-controller's ref precedence, Argo CD's automated.enabled and default targetRevision HEAD).
  */
 import t from 'tap';
-import { docsUnder, findRegistrations, normalisePath, sameBranch } from '../../../graders/lib/registration.js';
+import { findRegistrations, normalisePath, sameBranch } from '../../../graders/lib/registration.js';
 import type { TreeSnapshot } from '../../../harness/model/evidence.js';
 
 const tree = (files: Record<string, unknown[]>): TreeSnapshot => ({ sha: 'x', files: Object.fromEntries(Object.entries(files).map(([f, docs]) => [f, { blob: f, docs }])) });
@@ -39,15 +39,6 @@ t.test('normalisePath: one spelling per directory', async (t) => {
   t.equal(normalisePath('./'), '.');
   t.equal(normalisePath(''), '.');
   t.equal(normalisePath('.'), '.');
-});
-
-t.test('docsUnder: object documents of files under the directory only, in path order', async (t) => {
-  const docs = docsUnder(
-    tree({ [`${DIR}/b.yaml`]: [{ kind: 'B' }, 'text', null, [1]], [`${DIR}/a.yaml`]: [{ kind: 'A' }], [`${DIR}-old/c.yaml`]: [{ kind: 'C' }], 'other/d.yaml': [{ kind: 'D' }] }),
-    `${DIR}/`,
-  );
-  t.same(docs.map((d) => [d.file, d.doc['kind']]), [[`${DIR}/a.yaml`, 'A'], [`${DIR}/b.yaml`, 'B']]);
-  t.same(docsUnder({ sha: 'x', files: { [`${DIR}/x.yaml`]: { blob: 'b', parseError: 'bad' } } }, DIR), [], 'a file that did not parse has no documents');
 });
 
 t.test('Argo CD: every field read, with the controller\'s defaults', async (t) => {
