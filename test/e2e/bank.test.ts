@@ -12,8 +12,11 @@ import { LocalProvider } from '../../harness/providers/local/provider.js';
 import { watchChanges, type WatchedChange } from '../../harness/kube/watch-changes.js';
 import { classifyClaimedManager } from '../../harness/evidence/audit.js';
 import { REPO_ROOT } from '../helpers/cli.js';
+import { reapWhenGone } from '../helpers/reaper.js';
 
 const home = mkdtempSync(join(tmpdir(), 'gitops-lab-e2e-bank-'));
+// If this process is killed before its teardown (tap's timeout ends with SIGKILL), its clusters are downed anyway.
+await reapWhenGone(home);
 const NAME = 'e2e-bank';
 const env = { GITOPS_LAB_HOME: home, NO_COLOR: '1' };
 const BIN = join(REPO_ROOT, 'dist/harness/cli/main.js');

@@ -17,8 +17,11 @@ import { createKubeClient, type KubeClient } from '../../harness/kube/client.js'
 import { LocalProvider } from '../../harness/providers/local/provider.js';
 import { loadScenario } from '../../harness/scenario/load.js';
 import { REPO_ROOT } from '../helpers/cli.js';
+import { reapWhenGone } from '../helpers/reaper.js';
 
 const home = mkdtempSync(join(tmpdir(), 'gitops-lab-e2e-class-'));
+// If this process is killed before its teardown (tap's timeout ends with SIGKILL), its clusters are downed anyway.
+await reapWhenGone(home);
 process.env['GITOPS_LAB_HOME'] = home;
 const log = (line: string): void => {
   process.stderr.write(`# ${line}\n`);

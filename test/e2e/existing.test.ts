@@ -20,8 +20,11 @@ import { ExistingProvider } from '../../harness/providers/existing/provider.js';
 import { LocalProvider } from '../../harness/providers/local/provider.js';
 import { waitFor } from '../../harness/supervisor.js';
 import { REPO_ROOT, sessionRecord } from '../helpers/cli.js';
+import { reapWhenGone } from '../helpers/reaper.js';
 
 const home = mkdtempSync(join(tmpdir(), 'gitops-lab-e2e-existing-'));
+// If this process is killed before its teardown (tap's timeout ends with SIGKILL), its clusters are downed anyway.
+await reapWhenGone(home);
 process.env['GITOPS_LAB_HOME'] = home;
 const log = (line: string): void => {
   process.stderr.write(`# ${line}\n`);

@@ -25,8 +25,11 @@ import { LocalProvider } from '../../harness/providers/local/provider.js';
 import { loadUpstreamPins } from '../../harness/providers/upstream/pins.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { podOnHost } from '../helpers/pod-on-host.js';
+import { reapWhenGone } from '../helpers/reaper.js';
 
 const home = mkdtempSync(join(tmpdir(), 'gitops-lab-e2e-git-pod-'));
+// If this process is killed before its teardown (tap's timeout ends with SIGKILL), its clusters are downed anyway.
+await reapWhenGone(home);
 process.env['GITOPS_LAB_HOME'] = home;
 const NAME = 'e2e-gitpod';
 const BIN = join(REPO_ROOT, 'dist/harness/cli/main.js');

@@ -18,9 +18,12 @@ import { isAlive, waitFor } from '../../harness/supervisor.js';
 import { learnerTools } from '../../harness/runner/start.js';
 import { loadVersions, pin } from '../../harness/providers/local/components.js';
 import type { Session } from '../../harness/model/session.js';
+import { reapWhenGone } from '../helpers/reaper.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const home = mkdtempSync(join(tmpdir(), 'gitops-lab-e2e-home-'));
+// If this process is killed before its teardown (tap's timeout ends with SIGKILL), its clusters are downed anyway.
+await reapWhenGone(home);
 process.env['GITOPS_LAB_HOME'] = home;
 const FM = 'gitops-lab-e2e';
 const gitEnv = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_TERMINAL_PROMPT: '0', GIT_AUTHOR_NAME: 'lab', GIT_AUTHOR_EMAIL: 'lab@example.invalid', GIT_COMMITTER_NAME: 'lab', GIT_COMMITTER_EMAIL: 'lab@example.invalid' };
