@@ -4,7 +4,7 @@
  */
 import type { KubeObject } from '../../kube/client.js';
 import type { ControllerName } from '../provider.js';
-import { APPLICATION_POLICY, APPPROJECT_POLICY } from '../../controllers/argocd.js';
+import { APPLICATION_POLICY, APPLICATIONSET_POLICY, APPPROJECT_POLICY, GENERATED_APPLICATION_POLICY } from '../../controllers/argocd.js';
 
 const list = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : []);
 
@@ -16,6 +16,12 @@ export function lockdownGaps(controllers: readonly ControllerName[], defaultProj
     if (missing.length > 0) {
       gaps.push(
         `The cluster has no ValidatingAdmissionPolicy ${missing.join(', ')} (gitops-lab's, which the local provider installs): a learner's root may apply an AppProject wider than the run's, or an Application named after another run's, taking it over. Apply them with \`gitops-lab up --provider existing --install-controllers\` or from harness/controllers/argocd.ts runPolicyObjects().`,
+      );
+    }
+    const appsets = [APPLICATIONSET_POLICY, GENERATED_APPLICATION_POLICY].filter((p) => !policies.includes(p));
+    if (appsets.length > 0) {
+      gaps.push(
+        `The cluster has no ValidatingAdmissionPolicy ${appsets.join(', ')} (gitops-lab's ApplicationSet policies): a learner's root may apply an ApplicationSet whose Git generator reads any repository the repo-server reaches, another learner's too (AppProjects do not limit generators), or that generates Applications named after another run or in another project. Apply them as above.`,
       );
     }
   }

@@ -1,8 +1,8 @@
 import t from 'tap';
 import { lockdownGaps } from '../../../../harness/providers/existing/lockdown.js';
 
-/** Both run policies present: only the default project's state is reported. */
-const POLICIES = ['gitops-lab-run-appprojects', 'gitops-lab-run-applications'];
+/** Every run policy present: only the default project's state is reported. */
+const POLICIES = ['gitops-lab-run-appprojects', 'gitops-lab-run-applications', 'gitops-lab-run-applicationsets', 'gitops-lab-run-generated-applications'];
 
 const project = (spec: Record<string, unknown>) => ({ apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject', metadata: { name: 'default', namespace: 'argocd' }, spec });
 
@@ -28,9 +28,13 @@ t.test('Flux: its lockdown flags cannot be read, and the report says what that l
 t.test("Argo CD: a cluster without gitops-lab's run policies is told what that leaves open", async (t) => {
   const locked = project({ sourceRepos: [], destinations: [] });
   const none = lockdownGaps(['argocd'], locked, []);
-  t.equal(none.length, 1);
+  t.equal(none.length, 2);
   t.match(none[0], /no ValidatingAdmissionPolicy gitops-lab-run-appprojects, gitops-lab-run-applications .*AppProject wider than the run's.*taking it over/);
-  t.match(lockdownGaps(['argocd'], locked, ['gitops-lab-run-appprojects', 'someone-elses'])[0], /no ValidatingAdmissionPolicy gitops-lab-run-applications \(/, 'the one missing is named');
+  t.match(none[1], /no ValidatingAdmissionPolicy gitops-lab-run-applicationsets, gitops-lab-run-generated-applications .*Git generator reads any repository.*another learner's.*another project/);
+  t.match(lockdownGaps(['argocd'], locked, ['gitops-lab-run-appprojects', 'someone-elses', ...POLICIES.slice(2)])[0], /no ValidatingAdmissionPolicy gitops-lab-run-applications \(/, 'the one missing is named');
+  const older = lockdownGaps(['argocd'], locked, [...POLICIES.slice(0, 2), 'gitops-lab-run-generated-applications']);
+  t.equal(older.length, 1, 'a cluster set up before the ApplicationSet policies: only they are reported');
+  t.match(older[0], /no ValidatingAdmissionPolicy gitops-lab-run-applicationsets \(/);
   t.same(lockdownGaps(['argocd'], locked, POLICIES), []);
   t.same(lockdownGaps(['flux'], undefined, []).filter((g) => g.includes('ValidatingAdmissionPolicy')), [], 'Flux is held by RBAC, not by these');
 });
