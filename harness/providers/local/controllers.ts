@@ -14,6 +14,28 @@ import type { ControllerName } from '../provider.js';
 import type { BinaryPaths } from './build.js';
 import type { ProcessSpec } from '../../supervisor.js';
 
+/** Where every controller's HTTP(S) proxy points: a port on 127.0.0.1 where nothing listens (discard). */
+export const NO_EGRESS_PROXY = 'http://127.0.0.1:9';
+
+/**
+ * The controllers reach 127.0.0.1 and nothing else. Learners write URLs the controllers dial: a Helm chart's
+ * dependencies and remote values files (the repo-server runs helm), an AnalysisTemplate's web metric (Argo
+ * Rollouts), a source's or generator's repository (held to the run's lab repository by the run policies too).
+ * Loopback addresses are reached directly (NO_PROXY, and Go never proxies loopback); any other HTTP(S) request
+ * goes to NO_EGRESS_PROXY and fails there, on 127.0.0.1, instead of leaving the machine. Go's net/http and gRPC,
+ * git (curl) and helm all read these variables; a proxy set in our own environment is never passed on.
+ */
+export const LOOPBACK_ONLY_ENV = {
+  HTTP_PROXY: NO_EGRESS_PROXY,
+  HTTPS_PROXY: NO_EGRESS_PROXY,
+  ALL_PROXY: NO_EGRESS_PROXY,
+  http_proxy: NO_EGRESS_PROXY,
+  https_proxy: NO_EGRESS_PROXY,
+  all_proxy: NO_EGRESS_PROXY,
+  NO_PROXY: '127.0.0.1,localhost',
+  no_proxy: '127.0.0.1,localhost',
+} as const;
+
 export const CONTROLLER_PORT_NAMES = {
   argocd: ['redis', 'repoServer', 'repoServerMetrics', 'appControllerMetrics', 'appsetMetrics', 'appsetWebhook'],
   flux: ['sourceStorage', 'sourceMetrics', 'sourceHealth', 'kustomizeMetrics', 'kustomizeHealth'],
@@ -71,8 +93,7 @@ export function argocdSpecs(ctx: ControllerContext): ProcessSpec[] {
     HOME: join(dir, 'home'),
     TMPDIR: join(dir, 'tmp'),
     PATH: basePath(ctx),
-    // Never use a proxy from the environment: everything is on 127.0.0.1.
-    NO_PROXY: '127.0.0.1,localhost',
+    ...LOOPBACK_ONLY_ENV,
   };
   return [
     {
@@ -196,7 +217,7 @@ export function fluxSpecs(ctx: ControllerContext): ProcessSpec[] {
     HOME: join(dir, 'home'),
     TMPDIR: join(dir, 'tmp'),
     PATH: basePath(ctx),
-    NO_PROXY: '127.0.0.1,localhost',
+    ...LOOPBACK_ONLY_ENV,
   };
   return [
     {
@@ -263,7 +284,7 @@ export function rolloutsSpecs(ctx: ControllerContext): ProcessSpec[] {
         '--healthzPort', String(h),
         '--loglevel', 'info',
       ],
-      env: { KUBECONFIG: kubeconfig, POD_NAMESPACE: 'argo-rollouts', HOME: join(dir, 'home'), PATH: basePath(ctx), NO_PROXY: '127.0.0.1,localhost' },
+      env: { KUBECONFIG: kubeconfig, POD_NAMESPACE: 'argo-rollouts', HOME: join(dir, 'home'), PATH: basePath(ctx), ...LOOPBACK_ONLY_ENV },
       cwd: dir,
       ports: { metrics: m, healthz: h },
       ready: { http: `http://127.0.0.1:${h}/healthz` },
