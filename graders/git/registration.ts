@@ -19,6 +19,11 @@ const Expect = z.strictObject({
   selfHeal: z.boolean().optional(),
   /** The registration targets the environment's own namespace. */
   targetsEnvironmentNamespace: z.boolean().optional(),
+  /**
+   * Argo CD: the source renders the chart as the environment declares (and the render boundary renders it):
+   * `source.helm.releaseName` and `source.helm.valueFiles`, in order (a leading "./" aside).
+   */
+  helm: z.strictObject({ releaseName: z.string().min(1), valueFiles: z.array(z.string().min(1)) }).optional(),
 });
 
 export const registration = defineGrader({
@@ -30,7 +35,7 @@ export const registration = defineGrader({
     expect: Expect.default({}),
   }),
   describe: (p) => {
-    const parts = Object.entries(p.expect).map(([k, v]) => `${k}=${String(v)}`);
+    const parts = Object.entries(p.expect).map(([k, v]) => `${k}=${typeof v === 'object' ? `${v.releaseName} with ${v.valueFiles.join(', ')}` : String(v)}`);
     return `${p.environment} registration exists${parts.length ? ` with ${parts.join(', ')}` : ''}`;
   },
   grade(evidence, params, { controller }) {
@@ -85,6 +90,12 @@ export const registration = defineGrader({
     if (e.prune !== undefined) cmpWritten('prune', reg.prune, e.prune);
     if (e.selfHeal !== undefined) cmpWritten('selfHeal', reg.selfHeal, e.selfHeal);
     if (e.targetsEnvironmentNamespace) cmp('destination namespace', reg.destinationNamespace, env.namespace);
+    if (e.helm !== undefined) {
+      if (controller !== 'argocd') return cannotJudge(`A Helm expectation is read from Argo CD Applications only; this is a ${controller} registration.`);
+      cmp('helm.releaseName', reg.helm?.releaseName, e.helm.releaseName);
+      const files = (fs: readonly string[] | undefined): string | undefined => (fs === undefined ? undefined : JSON.stringify(fs.map((f) => normalisePath(f))));
+      if (files(reg.helm?.valueFiles) !== files(e.helm.valueFiles)) mismatches.push({ path: 'helm.valueFiles', got: show(reg.helm?.valueFiles), expected: show(e.helm.valueFiles) });
+    }
     if (mismatches.length === 0) return pass(`${reg.file} registers ${params.environment} as intended.`);
     mismatches.sort((a, b) => a.path.localeCompare(b.path));
     return fail(`The ${params.environment} registration in ${reg.file} is not what the fix needs.`, {
@@ -92,7 +103,9 @@ export const registration = defineGrader({
       actual: mismatches.map((m) => `${m.path}=${m.got}`).join(', '),
       why: mismatches.some((m) => m.path === 'suspended' && m.got === 'true')
         ? 'A suspended registration reconciles nothing, not even a fix in Git: the controller holds what it last applied.'
-        : 'The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.',
+        : mismatches.some((m) => m.path.startsWith('helm.'))
+          ? "The registration says which values files render the environment: pointing it at another environment's values changes what it deploys without changing its own values file."
+          : 'The registration is the contract between Git and the controller: a wrong path or revision means the controller reconciles something else.',
       mismatches,
     });
   },

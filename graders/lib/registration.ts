@@ -31,6 +31,8 @@ export interface Registration {
   readonly written: { readonly prune: unknown; readonly selfHeal: unknown };
   /** Argo CD: the ApplicationSet (its name) whose template generates this Application; absent for one written out. */
   readonly generatedBy?: string;
+  /** Argo CD: the source's Helm settings (`source.helm`), when it has any: release name and values files as written. */
+  readonly helm?: { readonly releaseName: string | undefined; readonly valueFiles: readonly string[] };
 }
 
 /**
@@ -77,6 +79,7 @@ export function findRegistrations(tree: TreeSnapshot, dir: string, controller: C
         const syncPolicy = obj(spec['syncPolicy']);
         const automated = isObj(syncPolicy['automated']) ? syncPolicy['automated'] : undefined;
         const enabled = automated !== undefined && automated['enabled'] !== false;
+        const helm = isObj(source['helm']) ? source['helm'] : undefined;
         return {
           controller,
           file,
@@ -94,6 +97,7 @@ export function findRegistrations(tree: TreeSnapshot, dir: string, controller: C
           serviceAccountName: undefined,
           written: { prune: automated?.['prune'], selfHeal: automated?.['selfHeal'] },
           ...(generatedBy !== undefined ? { generatedBy } : {}),
+          ...(helm ? { helm: { releaseName: str(helm['releaseName']), valueFiles: Array.isArray(helm['valueFiles']) ? helm['valueFiles'].map((f) => (typeof f === 'string' ? f : JSON.stringify(f))) : [] } } : {}),
         };
       });
   }

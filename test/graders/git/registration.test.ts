@@ -194,3 +194,24 @@ t.test('suspended on Argo CD: automated sync absent or disabled; automated stays
   t.same(r.mismatches, [{ path: 'selfHeal', got: 'true', expected: 'false' }]);
   t.match(r.why, 'contract between Git and the controller', 'another field got true: the general why');
 });
+
+t.test("helm: the Application's release name and values files are the environment's (helm-values-promotion, recorded offline)", async (t) => {
+  const HELM = 'platform/clusters/staging/argocd/payment-api.yaml';
+  const expectHelm = registration.params.parse({ environment: 'staging', expect: { helm: { releaseName: 'payment-api', valueFiles: ['values-staging.yaml'] } } });
+  const solved = fixture('helm-values-promotion', 'argocd', 'solution');
+  t.equal(registration.grade(solved, expectHelm, { controller: 'argocd' }).status, 'pass', 'as recorded');
+  const helmOf = (e: Evidence) => (e.git.head.files[HELM]!.docs as Record<string, any>[])[0]!['spec'].source;
+  const withHelm = (change: (source: Record<string, any>) => void) => variant(solved, (e) => change(helmOf(e)));
+  t.equal(registration.grade(withHelm((s) => (s.helm.valueFiles = ['./values-staging.yaml'])), expectHelm, { controller: 'argocd' }).status, 'pass', 'a leading ./ is the same file');
+  const prod = registration.grade(withHelm((s) => (s.helm.valueFiles = ['values-staging.yaml', 'values-production.yaml'])), expectHelm, { controller: 'argocd' });
+  t.equal(prod.status, 'fail', "prod's values layered over staging's");
+  t.same(prod.mismatches, [{ path: 'helm.valueFiles', got: '["values-staging.yaml","values-production.yaml"]', expected: '["values-staging.yaml"]' }]);
+  t.match(prod.why, /another environment's values/);
+  const renamed = registration.grade(withHelm((s) => delete s.helm.releaseName), expectHelm, { controller: 'argocd' });
+  t.same(renamed.mismatches, [{ path: 'helm.releaseName', got: '<absent>', expected: '"payment-api"' }], "no release name: Argo CD would use the Application's name");
+  const none = registration.grade(withHelm((s) => delete s.helm), expectHelm, { controller: 'argocd' });
+  t.same(none.mismatches?.map((m) => m.path), ['helm.releaseName', 'helm.valueFiles'], 'no Helm settings at all');
+  t.same(registration.grade(withHelm((s) => (s.helm.valueFiles = [{ $ref: 'x' }])), expectHelm, { controller: 'argocd' }).mismatches?.[0]?.got, '["{\\"$ref\\":\\"x\\"}"]', 'a values entry that is not a string is shown as written');
+  t.equal(registration.grade(fixture('stale-branch', 'flux', 'solution'), expectHelm, { controller: 'flux' }).status, 'error', 'Flux: not read (no HelmRelease yet)');
+  t.equal(registration.describe(expectHelm), 'staging registration exists with helm=payment-api with values-staging.yaml');
+});
