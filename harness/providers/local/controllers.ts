@@ -32,8 +32,9 @@ export const LOOPBACK_ONLY_ENV = {
   http_proxy: NO_EGRESS_PROXY,
   https_proxy: NO_EGRESS_PROXY,
   all_proxy: NO_EGRESS_PROXY,
-  NO_PROXY: '127.0.0.1,localhost',
-  no_proxy: '127.0.0.1,localhost',
+  // The whole loopback range (the cluster-side git address is 127.0.0.2): Go and curl both read CIDR here.
+  NO_PROXY: '127.0.0.0/8,localhost',
+  no_proxy: '127.0.0.0/8,localhost',
 } as const;
 
 export const CONTROLLER_PORT_NAMES = {

@@ -47,7 +47,7 @@ t.test('process specs: explicit ports, loopback addresses, no default ports', as
   // proxy on 127.0.0.1 where nothing listens: learner-written URLs (a chart's dependency, a web metric) never leave.
   for (const s of specs.filter((x) => x.name !== 'redis-server')) {
     for (const v of ['HTTP_PROXY', 'HTTPS_PROXY', 'ALL_PROXY', 'http_proxy', 'https_proxy', 'all_proxy']) t.equal(s.env[v], 'http://127.0.0.1:9', `${s.name}: ${v}`);
-    for (const v of ['NO_PROXY', 'no_proxy']) t.equal(s.env[v], '127.0.0.1,localhost', `${s.name}: ${v}`);
+    for (const v of ['NO_PROXY', 'no_proxy']) t.equal(s.env[v], '127.0.0.0/8,localhost', `${s.name}: ${v}`);
   }
   // Each controller runs as its own identity, never with the admin kubeconfig the learner's kubectl uses.
   t.same(
