@@ -1,8 +1,9 @@
 /**
  * Builds every local-provider binary from the pinned Go tool modules into the cache, keyed by the pins:
- *   <cache>/bin/<group>-<key>/<binary>, key = sha256(the local pins of versions.yaml, the group's go.mod and
- *   go.sum, recipe). Only the `go:` and `components:` sections are pins of these builds: a comment, the kind
- *   section or a system package note changes no binary, so it changes no key.
+ *   <cache>/bin/<group>-<key>/<binary>, key = sha256(the group's pins of versions.yaml, the group's go.mod and
+ *   go.sum, recipe). A group's pins are the `go:` section and the components it builds (GROUP_COMPONENTS): a
+ *   comment, the kind section, a system package note or another group's component changes none of its binaries,
+ *   so it changes not its key.
  * A stamp file per group records what was built; a warm machine only checks stamps.
  */
 import { createHash } from 'node:crypto';
@@ -14,6 +15,7 @@ import { LabError } from '../../errors.js';
 import {
   type BinaryName,
   type GroupName,
+  GROUP_COMPONENTS,
   GROUP_SPECS,
   GROUPS,
   ldflagsFor,
@@ -27,7 +29,7 @@ export const BUILD_RECIPE = 3;
 const GO_BUILD_TIMEOUT_MS = 90 * 60_000;
 
 export interface GroupInputs {
-  /** localPins() of versions.yaml. */
+  /** groupPins() of versions.yaml for the group. */
   readonly pins: string;
   readonly goMod: string;
   readonly goSum: string;
@@ -42,21 +44,26 @@ export function groupKey(group: GroupName, inputs: GroupInputs): string {
   return h.digest('hex').slice(0, 16);
 }
 
-/** The pins of the local builds in versions.yaml, as canonical JSON (keys sorted; comments and order ignored). */
-export function localPins(versionsYaml: string): string {
+/**
+ * The pins of one group's build in versions.yaml, as canonical JSON (keys sorted; comments and order ignored): the
+ * `go:` section and the group's components (GROUP_COMPONENTS); a component the file lacks is recorded as null.
+ */
+export function groupPins(group: GroupName, versionsYaml: string): string {
   const doc = (parse(versionsYaml) ?? {}) as Record<string, unknown>;
   const canonical = (v: unknown): unknown =>
     Array.isArray(v) ? v.map(canonical)
     : v && typeof v === 'object' ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical((v as Record<string, unknown>)[k])]))
     : v;
-  return JSON.stringify(canonical({ go: doc['go'] ?? null, components: doc['components'] ?? null }));
+  const components = (doc['components'] ?? {}) as Record<string, unknown>;
+  const mine = Object.fromEntries(GROUP_COMPONENTS[group].map((c) => [c, components[c] ?? null]));
+  return JSON.stringify(canonical({ go: doc['go'] ?? null, components: mine }));
 }
 
 export function readGroupInputs(group: GroupName): GroupInputs {
   const dir = join(localConfigDir(), group);
   const sumPath = join(dir, 'go.sum');
   return {
-    pins: localPins(readFileSync(join(repoRoot(), 'cluster-config', 'versions.yaml'), 'utf8')),
+    pins: groupPins(group, readFileSync(join(repoRoot(), 'cluster-config', 'versions.yaml'), 'utf8')),
     goMod: readFileSync(join(dir, 'go.mod'), 'utf8'),
     goSum: existsSync(sumPath) ? readFileSync(sumPath, 'utf8') : '',
   };

@@ -134,6 +134,21 @@ export const GROUP_SPECS: Readonly<Record<GroupName, GroupSpec>> = {
 };
 
 /**
+ * The components of versions.yaml each group builds: a group's cache key hashes only these pins (with the `go:`
+ * section), so a new or bumped pin rebuilds only its own group. Every component belongs to exactly one group
+ * (test/harness/providers/local/build.test.ts), so no pin can be left out of every key.
+ */
+export const GROUP_COMPONENTS: Readonly<Record<GroupName, readonly string[]>> = {
+  kube: ['kubernetes'],
+  etcd: ['etcd'],
+  kwok: ['kwok'],
+  flux: ['sourceController', 'kustomizeController'],
+  argocd: ['argocd'],
+  rollouts: ['argoRollouts'],
+  tools: ['kustomize', 'helm'],
+};
+
+/**
  * Version stamping (-X) per binary, so `--version` and the apiserver's /version report the pinned release
  * (reference §1: an unstamped kube build reports v0.0.0, which breaks Helm kubeVersion constraints).
  * `buildDate` is fixed to keep builds reproducible and the cache key meaningful.

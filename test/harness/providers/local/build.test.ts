@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
-import { goBuildArgs, groupKey, localPins } from '../../../../harness/providers/local/build.js';
-import { GROUP_SPECS, GROUPS, ldflagsFor, loadVersions } from '../../../../harness/providers/local/components.js';
+import { goBuildArgs, groupKey, groupPins } from '../../../../harness/providers/local/build.js';
+import { GROUP_COMPONENTS, GROUP_SPECS, GROUPS, ldflagsFor, loadVersions } from '../../../../harness/providers/local/components.js';
 import { repoRoot } from '../../../../harness/providers/local/paths.js';
 
 const inputs = { pins: '{"a":1}', goMod: 'module x\n', goSum: 'sum\n' };
@@ -19,15 +19,34 @@ t.test('cache key is stable and sensitive to every input', async (t) => {
   t.not(groupKey('kube', { pins: '{"a":1}module x\n', goMod: '', goSum: 'sum\n' }), k);
 });
 
-t.test('the key follows the local pins of versions.yaml, not its comments or its kind section', async (t) => {
+t.test("a group's key follows its own pins of versions.yaml, not comments, the kind section or other groups' pins", async (t) => {
   const yaml = readFileSync(join(repoRoot(), 'cluster-config', 'versions.yaml'), 'utf8');
-  const pins = localPins(yaml);
-  t.equal(localPins(`# a new comment\n${yaml}`), pins, 'a comment changes nothing');
-  t.equal(localPins(yaml.replace(/^ {2}flux: v\d+\.\d+\.\d+$/m, '  flux: v9.9.9')), pins, 'a kind-section pin changes no local binary');
-  t.not(yaml.replace(/^ {2}flux: v\d+\.\d+\.\d+$/m, '  flux: v9.9.9'), yaml, '(the kind flux pin was found)');
+  const pins = groupPins('kube', yaml);
+  t.equal(groupPins('kube', `# a new comment\n${yaml}`), pins, 'a comment changes nothing');
+  const kind = yaml.replace(/^ {2}flux: v\d+\.\d+\.\d+$/m, '  flux: v9.9.9');
+  t.not(kind, yaml, '(the kind flux pin was found)');
+  for (const g of GROUPS) t.equal(groupPins(g, kind), groupPins(g, yaml), `a kind-section pin changes no ${g} binary`);
   const bumped = yaml.replace(/^( {4}version: )v1\.36\.3$/m, '$1v1.36.4');
   t.not(bumped, yaml, '(the kubernetes pin was found)');
-  t.not(localPins(bumped), pins, 'a component pin does');
+  t.not(groupPins('kube', bumped), pins, "the group's own component pin does");
+  for (const g of GROUPS.filter((g) => g !== 'kube')) t.equal(groupPins(g, bumped), groupPins(g, yaml), `the kubernetes pin changes no ${g} key`);
+  // A new pin in one group (as a new controller's would be) leaves every other group's key as it was.
+  const added = yaml.replace(/^components:\n/m, 'components:\n  brandNew:\n    version: v0.0.1\n    module: example.com/new\n');
+  t.not(added, yaml, '(components: was found)');
+  for (const g of GROUPS) t.equal(groupPins(g, added), groupPins(g, yaml), `an unrelated new pin changes no ${g} key`);
+  const go = yaml.replace(/^( {2}minimum: )"1\.26"$/m, '$1"1.27"');
+  t.not(go, yaml, '(the go minimum was found)');
+  for (const g of GROUPS) t.not(groupPins(g, go), groupPins(g, yaml), `the go: section is part of the ${g} key`);
+  t.match(groupPins('flux', yaml), /"sourceController":\{"module":"github\.com\/fluxcd\/source-controller","version":"v\d/, "flux's pins name its components");
+});
+
+t.test('every component of versions.yaml belongs to exactly one group, and every group names only pinned components', async (t) => {
+  const versions = loadVersions();
+  const owners = new Map<string, string[]>();
+  for (const g of GROUPS) for (const c of GROUP_COMPONENTS[g]) owners.set(c, [...(owners.get(c) ?? []), g]);
+  for (const c of Object.keys(versions.components)) t.same(owners.get(c)?.length, 1, `components.${c} is in one group's key (${(owners.get(c) ?? []).join(', ') || 'none'})`);
+  for (const [c, gs] of owners) t.ok(versions.components[c], `${gs.join(', ')}: components.${c} is pinned in versions.yaml`);
+  t.same(Object.keys(GROUP_COMPONENTS).sort(), [...GROUPS].sort(), 'a mapping for every group');
 });
 
 t.test('go build command line', async (t) => {
