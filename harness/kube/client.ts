@@ -5,9 +5,10 @@
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
 import { LabError } from '../errors.js';
+import { PACKAGE_ROOT } from '../paths.js';
 
 export interface ObjectMeta {
   readonly name?: string;
@@ -108,16 +109,18 @@ let clientNodeModule: ClientNodeSurface | undefined;
  * The part of @kubernetes/client-node used here, loaded on first use: most commands (list, show, lint, offline
  * start and grade, report, regrade) never talk to a cluster. The build's tree-shaken bundle
  * (client-node.bundle.cjs, see client-node-surface.ts) loads in ~0.07 s where the package's index takes ~0.65 s;
- * from source (tests) the surface module itself is loaded. Node >= 20.19 requires an ES module synchronously
+ * without a build (a bare checkout) the package itself, which has the same classes. Node >= 20.19 requires an ES module synchronously
  * (require(esm)), so the client's functions stay synchronous.
  */
 export function clientNode(): ClientNodeSurface {
   if (clientNodeModule) return clientNodeModule;
   const require = createRequire(import.meta.url);
-  const bundle = fileURLToPath(new URL('./client-node.bundle.cjs', import.meta.url));
-  clientNodeModule = (existsSync(bundle) ? require(bundle) : require('./client-node-surface.js')) as ClientNodeSurface;
+  clientNodeModule = (existsSync(CLIENT_NODE_BUNDLE) ? require(CLIENT_NODE_BUNDLE) : require('@kubernetes/client-node')) as ClientNodeSurface;
   return clientNodeModule;
 }
+
+/** Where the build puts the bundle: found from the package root, so the CLI's own bundle (cli/main.js) finds it too. */
+export const CLIENT_NODE_BUNDLE = join(PACKAGE_ROOT, 'dist', 'harness', 'kube', 'client-node.bundle.cjs');
 
 export function loadKubeConfig(kubeconfigPath: string): KubeConfig {
   const kc = new (clientNode().KubeConfig)();
