@@ -14,6 +14,7 @@ declare -A TOOLS=(
   [kwok]="sigs.k8s.io/kwok/cmd/kwok@v0.8.0 sigs.k8s.io/kwok/cmd/kwokctl@v0.8.0"
   [argocd]="github.com/argoproj/argo-cd/v3/cmd@v3.5.1"
   [flux]="github.com/fluxcd/source-controller@v1.9.1 github.com/fluxcd/kustomize-controller@v1.9.4"
+  [helmctl]="github.com/fluxcd/helm-controller@v1.6.3"
   [rollouts]="github.com/argoproj/argo-rollouts/cmd/rollouts-controller@v1.9.1 github.com/argoproj/argo-rollouts/cmd/kubectl-argo-rollouts@v1.9.1"
   [tools]="sigs.k8s.io/kustomize/kustomize/v5@v5.8.1 helm.sh/helm/v4/cmd/helm@v4.2.1"
 )

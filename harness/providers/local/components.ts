@@ -8,8 +8,8 @@ import { parse } from 'yaml';
 import { LabError } from '../../errors.js';
 import { repoRoot } from './paths.js';
 
-export type GroupName = 'kube' | 'etcd' | 'kwok' | 'argocd' | 'flux' | 'rollouts' | 'tools';
-export const GROUPS: readonly GroupName[] = ['kube', 'etcd', 'kwok', 'flux', 'argocd', 'rollouts', 'tools'];
+export type GroupName = 'kube' | 'etcd' | 'kwok' | 'argocd' | 'flux' | 'helmctl' | 'rollouts' | 'tools';
+export const GROUPS: readonly GroupName[] = ['kube', 'etcd', 'kwok', 'flux', 'helmctl', 'argocd', 'rollouts', 'tools'];
 
 export type BinaryName =
   | 'kube-apiserver'
@@ -23,6 +23,7 @@ export type BinaryName =
   | 'argocd'
   | 'source-controller'
   | 'kustomize-controller'
+  | 'helm-controller'
   | 'rollouts-controller'
   | 'kubectl-argo-rollouts'
   | 'kustomize'
@@ -115,6 +116,9 @@ export const GROUP_SPECS: Readonly<Record<GroupName, GroupSpec>> = {
       { binary: 'kustomize-controller', pkg: 'github.com/fluxcd/kustomize-controller' },
     ],
   },
+  // Flux's helm-controller in a module of its own: in the flux group's module MVS would move source-controller's and
+  // kustomize-controller's dependencies (helm, k8s.io, controller-runtime) to helm-controller's newer ones.
+  helmctl: { group: 'helmctl', binaries: [{ binary: 'helm-controller', pkg: 'github.com/fluxcd/helm-controller' }] },
   argocd: { group: 'argocd', binaries: [{ binary: 'argocd', pkg: 'github.com/argoproj/argo-cd/v3/cmd' }] },
   rollouts: {
     group: 'rollouts',
@@ -143,6 +147,7 @@ export const GROUP_COMPONENTS: Readonly<Record<GroupName, readonly string[]>> = 
   etcd: ['etcd'],
   kwok: ['kwok'],
   flux: ['sourceController', 'kustomizeController'],
+  helmctl: ['helmController'],
   argocd: ['argocd'],
   rollouts: ['argoRollouts'],
   tools: ['kustomize', 'helm'],

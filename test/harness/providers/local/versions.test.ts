@@ -19,6 +19,7 @@ t.test('go.mod pins agree with versions.yaml', async (t) => {
     ['argocd', 'github.com/argoproj/argo-cd/v3', 'argocd'],
     ['flux', 'github.com/fluxcd/source-controller', 'sourceController'],
     ['flux', 'github.com/fluxcd/kustomize-controller', 'kustomizeController'],
+    ['helmctl', 'github.com/fluxcd/helm-controller', 'helmController'],
     ['rollouts', 'github.com/argoproj/argo-rollouts', 'argoRollouts'],
     ['tools', 'sigs.k8s.io/kustomize/kustomize/v5', 'kustomize'],
     ['tools', 'helm.sh/helm/v4', 'helm'],
@@ -52,4 +53,11 @@ t.test('argocd gitops-engine replace matches versions.yaml', async (t) => {
   const want = (versions.components['argocd'] as { gitopsEngine?: string }).gitopsEngine;
   t.ok(want, 'versions.yaml records the gitops-engine pseudo-version');
   t.match(goMod('argocd'), `github.com/argoproj/argo-cd/gitops-engine => github.com/argoproj/argo-cd/gitops-engine ${want}`);
+});
+
+t.test("helm-controller's group builds against the helm versions.yaml records (upstream helm in place of Flux's unserved fork)", async (t) => {
+  const want = (versions.components['helmController'] as { helm?: string }).helm;
+  t.ok(want, 'versions.yaml records the helm helm-controller is built against');
+  t.equal(required(goMod('helmctl'), 'helm.sh/helm/v4'), want);
+  t.notMatch(goMod('helmctl'), /^\s*(replace\s+)?helm\.sh\/helm\/v4 =>/m, 'no replace of helm (its fork is not served by the module proxy)');
 });
