@@ -51,6 +51,9 @@ export const CONTROLLER_IDENTITIES: Readonly<Record<ControllerName, readonly Con
   flux: [
     { processes: ['source-controller'], namespace: 'flux-system', serviceAccount: 'source-controller' },
     { processes: ['kustomize-controller'], namespace: 'flux-system', serviceAccount: 'kustomize-controller' },
+    // cluster-admin, as upstream's cluster-reconciler binding gives it (with kustomize-controller's); a HelmRelease
+    // installs as the run's reconciler (--default-service-account), not as this identity.
+    { processes: ['helm-controller'], namespace: 'flux-system', serviceAccount: 'helm-controller' },
   ],
   rollouts: [{ processes: ['rollouts-controller'], namespace: 'argo-rollouts', serviceAccount: 'argo-rollouts' }],
 };

@@ -39,7 +39,7 @@ export const LOOPBACK_ONLY_ENV = {
 
 export const CONTROLLER_PORT_NAMES = {
   argocd: ['redis', 'repoServer', 'repoServerMetrics', 'appControllerMetrics', 'appsetMetrics', 'appsetWebhook'],
-  flux: ['sourceStorage', 'sourceMetrics', 'sourceHealth', 'kustomizeMetrics', 'kustomizeHealth'],
+  flux: ['sourceStorage', 'sourceMetrics', 'sourceHealth', 'kustomizeMetrics', 'kustomizeHealth', 'helmMetrics', 'helmHealth'],
   rollouts: ['rolloutsMetrics', 'rolloutsHealthz'],
 } as const satisfies Record<ControllerName, readonly string[]>;
 
@@ -265,6 +265,39 @@ export function fluxSpecs(ctx: ControllerContext): ProcessSpec[] {
       cwd: dir,
       ports: { metrics: km, health: kh },
       ready: { http: `http://127.0.0.1:${kh}/readyz` },
+    },
+    ...helmControllerSpecs(ctx, common),
+  ];
+}
+
+/**
+ * Flux's helm-controller, under kustomize-controller's lockdown: a HelmRelease refers only to sources of its own
+ * namespace and, naming no ServiceAccount, installs as the run's reconciler there. It asks source-controller for a
+ * HelmChart built from the lab GitRepository and reads the chart's artifact from source-controller's storage on
+ * 127.0.0.1. A cluster brought up before helm-controller ran (no ports for it) runs without it.
+ */
+function helmControllerSpecs(ctx: ControllerContext, common: Readonly<Record<string, string>>): ProcessSpec[] {
+  const hm = ctx.ports.helmMetrics;
+  const hh = ctx.ports.helmHealth;
+  if (hm === undefined || hh === undefined) return [];
+  return [
+    {
+      name: 'helm-controller',
+      file: ctx.binaries['helm-controller'],
+      args: [
+        '--metrics-addr', `127.0.0.1:${hm}`,
+        '--health-addr', `127.0.0.1:${hh}`,
+        '--events-addr', '',
+        '--enable-leader-election=false',
+        '--watch-all-namespaces=true',
+        '--no-cross-namespace-refs=true',
+        `--default-service-account=${RECONCILER_SERVICE_ACCOUNT}`,
+        '--log-level', 'info',
+      ],
+      env: { ...common, KUBECONFIG: kubeconfigOf(ctx, 'helm-controller') },
+      cwd: join(ctx.stateDir, 'flux'),
+      ports: { metrics: hm, health: hh },
+      ready: { http: `http://127.0.0.1:${hh}/readyz` },
     },
   ];
 }

@@ -11,7 +11,7 @@ import { runPolicyObjects } from '../../controllers/argocd.js';
 import type { ControllerName } from '../provider.js';
 import { goEnv, localConfigDir } from './paths.js';
 
-export async function moduleDir(group: 'argocd' | 'flux' | 'rollouts', module: string): Promise<string> {
+export async function moduleDir(group: 'argocd' | 'flux' | 'helmctl' | 'rollouts', module: string): Promise<string> {
   const r = await run('go', ['list', '-m', '-f', '{{.Dir}}', module], {
     cwd: join(localConfigDir(), group),
     env: goEnv(),
@@ -90,10 +90,11 @@ export async function installPlans(controllers: readonly ControllerName[], argoc
   if (controllers.includes('flux')) {
     const sc = await moduleDir('flux', 'github.com/fluxcd/source-controller');
     const kc = await moduleDir('flux', 'github.com/fluxcd/kustomize-controller');
+    const hc = await moduleDir('helmctl', 'github.com/fluxcd/helm-controller');
     plans.push({
       controller: 'flux',
       namespace: 'flux-system',
-      crds: [...yamlIn(join(sc, 'config', 'crd', 'bases')), ...yamlIn(join(kc, 'config', 'crd', 'bases'))],
+      crds: [...yamlIn(join(sc, 'config', 'crd', 'bases')), ...yamlIn(join(kc, 'config', 'crd', 'bases')), ...yamlIn(join(hc, 'config', 'crd', 'bases'))],
       config: [],
       extra: '',
     });

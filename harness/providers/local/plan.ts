@@ -34,7 +34,7 @@ export const ROLLOUTS_PLUGIN = 'kubectl-argo-rollouts';
 export function buildGroups(controllers: readonly ControllerName[]): GroupName[] {
   const g: GroupName[] = ['kube', 'etcd', 'kwok'];
   if (controllers.includes('argocd')) g.push('argocd', 'tools');
-  if (controllers.includes('flux')) g.push('flux');
+  if (controllers.includes('flux')) g.push('flux', 'helmctl');
   if (controllers.includes('rollouts')) g.push('rollouts');
   return g;
 }

@@ -226,7 +226,10 @@ export class LocalProvider implements ClusterProvider<'local'> {
   }
 }
 
-/** A cluster brought up before Argo CD's applicationset-controller ran (no ports for it) has three Argo CD processes. */
+/**
+ * A cluster brought up before Argo CD's applicationset-controller ran (no ports for it) has three Argo CD processes;
+ * one brought up before Flux's helm-controller ran, two Flux processes.
+ */
 function controllerSpecsCount(controllers: readonly ControllerName[], ports: ControllerPorts): number {
-  return (controllers.includes('argocd') ? (ports.appsetMetrics === undefined ? 3 : 4) : 0) + (controllers.includes('flux') ? 2 : 0) + (controllers.includes('rollouts') ? 1 : 0);
+  return (controllers.includes('argocd') ? (ports.appsetMetrics === undefined ? 3 : 4) : 0) + (controllers.includes('flux') ? (ports.helmMetrics === undefined ? 2 : 3) : 0) + (controllers.includes('rollouts') ? 1 : 0);
 }

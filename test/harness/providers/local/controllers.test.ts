@@ -24,6 +24,7 @@ t.test('process specs: explicit ports, loopback addresses, no default ports', as
       'argocd-applicationset-controller': '/s/identities/argocd-applicationset-controller.kubeconfig',
       'source-controller': '/s/identities/source-controller.kubeconfig',
       'kustomize-controller': '/s/identities/kustomize-controller.kubeconfig',
+      'helm-controller': '/s/identities/helm-controller.kubeconfig',
       'rollouts-controller': '/s/identities/argo-rollouts.kubeconfig',
     },
     stateDir: '/s',
@@ -32,7 +33,7 @@ t.test('process specs: explicit ports, loopback addresses, no default ports', as
     argocdResyncSeconds: 10,
     redisServer: '/usr/bin/redis-server',
   });
-  t.same(specs.map((s) => s.name), ['redis-server', 'argocd-repo-server', 'argocd-application-controller', 'argocd-applicationset-controller', 'source-controller', 'kustomize-controller', 'rollouts-controller']);
+  t.same(specs.map((s) => s.name), ['redis-server', 'argocd-repo-server', 'argocd-application-controller', 'argocd-applicationset-controller', 'source-controller', 'kustomize-controller', 'helm-controller', 'rollouts-controller']);
   const allPorts = specs.flatMap((s) => Object.values(s.ports));
   t.equal(new Set(allPorts).size, allPorts.length, 'ports are distinct');
   for (const s of specs) {
@@ -59,6 +60,7 @@ t.test('process specs: explicit ports, loopback addresses, no default ports', as
       'argocd-applicationset-controller': '/s/identities/argocd-applicationset-controller.kubeconfig',
       'source-controller': '/s/identities/source-controller.kubeconfig',
       'kustomize-controller': '/s/identities/kustomize-controller.kubeconfig',
+      'helm-controller': '/s/identities/helm-controller.kubeconfig',
       'rollouts-controller': '/s/identities/argo-rollouts.kubeconfig',
     },
   );
@@ -72,6 +74,19 @@ t.test('process specs: explicit ports, loopback addresses, no default ports', as
   const kc = specs.find((s) => s.name === 'kustomize-controller')!.args;
   t.ok(kc.includes('--no-cross-namespace-refs=true'), "Flux's tenancy lockdown");
   t.ok(kc.includes('--feature-gates=CancelHealthCheckOnNewRevision=true'), 'a new revision ends a health check still waiting on the previous one');
+  // helm-controller: kustomize-controller's lockdown (same-namespace sources, the run's reconciler by default),
+  // its listeners on loopback at the ports allocated for it.
+  const hc = specs.find((s) => s.name === 'helm-controller')!;
+  t.equal(hc.file, '/cache/bin/helm-controller');
+  for (const f of ['--no-cross-namespace-refs=true', '--default-service-account=gitops-lab-reconciler', '--enable-leader-election=false', '--watch-all-namespaces=true']) {
+    t.ok(hc.args.includes(f), `helm-controller ${f}`);
+    if (f !== '--watch-all-namespaces=true' && f !== '--enable-leader-election=false') t.ok(kc.includes(f), `kustomize-controller ${f} too`);
+  }
+  t.equal(hc.args[hc.args.indexOf('--metrics-addr') + 1], `127.0.0.1:${ports.helmMetrics}`);
+  t.equal(hc.args[hc.args.indexOf('--health-addr') + 1], `127.0.0.1:${ports.helmHealth}`);
+  t.same(hc.ports, { metrics: ports.helmMetrics, health: ports.helmHealth });
+  t.same(hc.ready, { http: `http://127.0.0.1:${ports.helmHealth}/readyz` });
+  t.equal(hc.env['RUNTIME_NAMESPACE'], 'flux-system');
   const appset = specs.find((s) => s.name === 'argocd-applicationset-controller')!;
   t.equal(appset.file, '/cache/bin/argocd', 'the same pinned multi-call binary');
   t.equal(appset.env['ARGOCD_BINARY_NAME'], 'argocd-applicationset-controller');
@@ -115,4 +130,11 @@ t.test('argocd lab config and install commands', async (t) => {
   t.same(objs.namespace, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'argocd' } });
   t.same(objs.crds.map((c) => c.metadata.name), ['things.example.io']);
   t.same(objs.config.map((c) => `${c.kind}/${c.metadata.namespace}/${c.metadata.name}`), ['ConfigMap/argocd/argocd-cm', 'ConfigMap/argocd/argocd-cm', 'ConfigMap/argocd/argocd-cmd-params-cm', 'AppProject/argocd/default']);
+});
+
+t.test('a cluster brought up before helm-controller ran (no ports for it) runs Flux without it', async (t) => {
+  const ports = Object.fromEntries(controllerPortNames(['flux']).filter((n) => !n.startsWith('helm')).map((n, i) => [n, 42000 + i])) as ControllerPorts;
+  const specs = controllerSpecs(['flux'], { binaries, kubeconfigs: { 'source-controller': '/s/a', 'kustomize-controller': '/s/b' }, stateDir: '/s', ports, toolsPath: '/s/bin', argocdResyncSeconds: 10, redisServer: '' });
+  t.same(specs.map((s) => s.name), ['source-controller', 'kustomize-controller']);
+  t.same(controllerPortNames(['flux']).filter((n) => n.startsWith('helm')), ['helmMetrics', 'helmHealth'], 'a new cluster gets its ports');
 });

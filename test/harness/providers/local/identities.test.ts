@@ -58,8 +58,13 @@ t.test('control plane: one static token and one 0600 kubeconfig per component, p
 t.test('controllers: the ServiceAccounts upstream installs use, bound to cluster-admin but the applicationset-controller', async (t) => {
   t.same(
     Object.values(CONTROLLER_IDENTITIES).flat().map((i) => `${i.namespace}/${i.serviceAccount}`),
-    ['argocd/argocd-application-controller', 'argocd/argocd-repo-server', 'argocd/argocd-applicationset-controller', 'flux-system/source-controller', 'flux-system/kustomize-controller', 'argo-rollouts/argo-rollouts'],
+    ['argocd/argocd-application-controller', 'argocd/argocd-repo-server', 'argocd/argocd-applicationset-controller', 'flux-system/source-controller', 'flux-system/kustomize-controller', 'flux-system/helm-controller', 'argo-rollouts/argo-rollouts'],
   );
+  // helm-controller as upstream binds it (cluster-reconciler: cluster-admin, with kustomize-controller).
+  const [hsa, hcrb] = controllerIdentityObjects(CONTROLLER_IDENTITIES.flux[2]!);
+  t.equal(hsa!.metadata.name, 'helm-controller');
+  t.same(hcrb!['roleRef'], { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' });
+  t.same(hcrb!['subjects'], [{ kind: 'ServiceAccount', name: 'helm-controller', namespace: 'flux-system' }]);
   const [sa, crb] = controllerIdentityObjects(CONTROLLER_IDENTITIES.flux[1]!);
   t.same(sa!.metadata, { name: 'kustomize-controller', namespace: 'flux-system', labels: { 'app.kubernetes.io/managed-by': 'gitops-lab' } });
   t.same(crb!['roleRef'], { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name: 'cluster-admin' });
@@ -84,8 +89,8 @@ t.test('controller kubeconfigs: a token per ServiceAccount, reused while it stil
     },
   };
   const first = await ensureControllerKubeconfigs(dir, admin, ['flux', 'rollouts'], minter);
-  t.same(Object.keys(first), ['source-controller', 'kustomize-controller', 'rollouts-controller']);
-  t.same(minted, ['flux-system/source-controller 8760h', 'flux-system/kustomize-controller 8760h', 'argo-rollouts/argo-rollouts 8760h']);
+  t.same(Object.keys(first), ['source-controller', 'kustomize-controller', 'helm-controller', 'rollouts-controller']);
+  t.same(minted, ['flux-system/source-controller 8760h', 'flux-system/kustomize-controller 8760h', 'flux-system/helm-controller 8760h', 'argo-rollouts/argo-rollouts 8760h']);
   const kc = parse(readFileSync(first['kustomize-controller']!, 'utf8')) as { clusters: { cluster: Record<string, string> }[]; users: { name: string; user: { token: string } }[] };
   t.same(kc.users[0], { name: 'system:serviceaccount:flux-system:kustomize-controller', user: { token: 'tok-flux-system-kustomize-controller-2' } });
   t.same(kc.clusters[0]!.cluster, { server: 'https://127.0.0.1:40001', 'certificate-authority': '/k/pki/ca.crt' });
@@ -93,11 +98,11 @@ t.test('controller kubeconfigs: a token per ServiceAccount, reused while it stil
 
   const again = await ensureControllerKubeconfigs(dir, admin, ['flux', 'rollouts'], minter);
   t.same(again, first);
-  t.equal(minted.length, 3, 'a running cluster keeps its tokens');
+  t.equal(minted.length, 4, 'a running cluster keeps its tokens');
 
   valid = false;
   await ensureControllerKubeconfigs(dir, admin, ['flux'], minter);
-  t.same(minted.slice(3), ['flux-system/source-controller 8760h', 'flux-system/kustomize-controller 8760h'], 'a token that no longer authenticates is replaced');
+  t.same(minted.slice(4), ['flux-system/source-controller 8760h', 'flux-system/kustomize-controller 8760h', 'flux-system/helm-controller 8760h'], 'a token that no longer authenticates is replaced');
 });
 
 t.test("the applicationset-controller: upstream's Role in argocd, bound there only, nothing cluster-wide", async (t) => {

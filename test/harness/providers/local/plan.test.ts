@@ -139,7 +139,7 @@ t.test('the state recorded before kwokctl runs, and the kwokctl commands', async
 
 t.test('controller processes: in start order, with the allocated ports and each with its own identity', async (t) => {
   const all = planLocalUp(input(controllersFor('all')));
-  t.same(all.processes.map((p) => p.name), ['redis-server', 'argocd-repo-server', 'argocd-application-controller', 'argocd-applicationset-controller', 'source-controller', 'kustomize-controller', 'rollouts-controller']);
+  t.same(all.processes.map((p) => p.name), ['redis-server', 'argocd-repo-server', 'argocd-application-controller', 'argocd-applicationset-controller', 'source-controller', 'kustomize-controller', 'helm-controller', 'rollouts-controller']);
   t.same(all.processes[0]!.args.slice(0, 4), ['--bind', '127.0.0.1', '--port', String(all.state.controllerPorts.redis)]);
   t.equal(all.processes[0]!.file, '/usr/bin/redis-server');
   const ports = all.processes.flatMap((p) => Object.values(p.ports));
@@ -153,6 +153,7 @@ t.test('controller processes: in start order, with the allocated ports and each 
       'argocd-applicationset-controller': `${S}/identities/argocd-applicationset-controller.kubeconfig`,
       'source-controller': `${S}/identities/source-controller.kubeconfig`,
       'kustomize-controller': `${S}/identities/kustomize-controller.kubeconfig`,
+      'helm-controller': `${S}/identities/helm-controller.kubeconfig`,
       'rollouts-controller': `${S}/identities/argo-rollouts.kubeconfig`,
     },
   );
@@ -180,5 +181,6 @@ t.test('pure: planning twice gives the same plan and touches no file', async (t)
 t.test('build groups per selection', async (t) => {
   t.same(buildGroups([]), ['kube', 'etcd', 'kwok']);
   t.same(buildGroups(controllersFor('argocd')), ['kube', 'etcd', 'kwok', 'argocd', 'tools', 'rollouts']);
-  t.same(buildGroups(controllersFor('all')), ['kube', 'etcd', 'kwok', 'argocd', 'tools', 'flux', 'rollouts']);
+  t.same(buildGroups(controllersFor('all')), ['kube', 'etcd', 'kwok', 'argocd', 'tools', 'flux', 'helmctl', 'rollouts']);
+  t.same(buildGroups(controllersFor('flux')), ['kube', 'etcd', 'kwok', 'flux', 'helmctl', 'rollouts'], "Flux's helm-controller with the other Flux controllers");
 });
