@@ -17,6 +17,7 @@ const NS = 'flux-system';
 const KS = { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization' } as const;
 const GR = { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository' } as const;
 const RBAC = 'rbac.authorization.k8s.io/v1';
+const HR = { apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease' } as const;
 const ks = (name: string, namespace: string = NS) => ({ ...KS, namespace, name });
 const gr = (name: string, namespace: string = NS) => ({ ...GR, namespace, name });
 
@@ -37,12 +38,12 @@ const sourceOf = (kustomization: KubeObject | undefined, name: string): string =
 const nsOf = (reg: RegistrationRef): string => reg.namespace ?? NS;
 
 /**
- * Suspends Kustomizations that are about to go (these, and every one in `namespaces`), deleting them too when
+ * Suspends Kustomizations that are about to go (these, and every one in `namespaces`, with the HelmReleases there), deleting them too when
  * `remove`: a Kustomization deleted while suspended leaves its objects to the namespace's own deletion instead of
  * pruning them as a ServiceAccount that may already be gone (its finalizer would then never end).
  */
 export async function stopKustomizations(kube: KubeClient, refs: readonly { name: string; namespace: string }[], namespaces: readonly string[], remove: boolean): Promise<void> {
-  const stop = async (ref: ReturnType<typeof ks>): Promise<void> => {
+  const stop = async (ref: { apiVersion: string; kind: string; namespace: string; name: string }): Promise<void> => {
     if (!(await kube.get(ref))) return;
     await kube.patch(ref, { spec: { suspend: true } }, { fieldManager: FIELD_MANAGER });
     if (remove) await kube.delete(ref);
@@ -50,6 +51,10 @@ export async function stopKustomizations(kube: KubeClient, refs: readonly { name
   for (const r of refs) await stop(ks(r.name, r.namespace));
   for (const namespace of namespaces) {
     for (const k of await kube.list(KS.apiVersion, KS.kind, { namespace })) if (k.metadata.name) await stop(ks(k.metadata.name, namespace));
+    // HelmReleases the same way: helm-controller removes a suspended one's finalizer without uninstalling as a
+    // reconciler that may already be gone. A cluster without helm-controller's CRD has none.
+    const releases = await kube.list(HR.apiVersion, HR.kind, { namespace }).catch(() => [] as KubeObject[]);
+    for (const h of releases) if (h.metadata.name) await stop({ ...HR, namespace, name: h.metadata.name });
   }
 }
 
@@ -75,6 +80,9 @@ export function tenancyObjects(runId: string, namespaces: readonly string[]): Ku
       rules: [
         { apiGroups: ['kustomize.toolkit.fluxcd.io'], resources: ['kustomizations'], verbs: all },
         { apiGroups: ['source.toolkit.fluxcd.io'], resources: ['gitrepositories'], verbs: all },
+        // A HelmRelease of a chart in the lab repository (helm-controller makes its HelmChart itself, as its own
+        // identity); no HelmRepository or OCIRepository: charts come from the lab repository only.
+        { apiGroups: ['helm.toolkit.fluxcd.io'], resources: ['helmreleases'], verbs: all },
         { apiGroups: ['argoproj.io'], resources: ['rollouts', 'rollouts/scale', 'analysistemplates', 'analysisruns', 'experiments'], verbs: all },
         // Bound in the run's namespaces, these reach no further: a Role and its RoleBinding in one commit (a
         // scenario's deployer) are checked together in Flux's dry run, before the Role exists, so the API server

@@ -7,7 +7,7 @@
  * Then the settle decision, on objects recorded from a real run.
  */
 import t from 'tap';
-import { fetchedAtHead, flux } from '../../../harness/controllers/flux.js';
+import { fetchedAtHead, flux, stopKustomizations } from '../../../harness/controllers/flux.js';
 import type { KubeClient, KubeObject } from '../../../harness/kube/client.js';
 import { fixture } from '../../helpers/fixtures.js';
 
@@ -177,12 +177,17 @@ t.test('the run tenancy: namespaces, a reconciler in each, bindings only in the 
   t.same(nsRole['rules'], [{ apiGroups: [''], resources: ['namespaces'], resourceNames: namespaces, verbs: ['get', 'patch'] }]);
   const tenant = byKind('ClusterRole').find((r) => r.metadata.name === 'lab-r3-tenant')!;
   t.notOk((tenant['rules'] as { resources: string[] }[]).some((r) => r.resources.includes('*')), 'no wildcard');
+  // Flux's HelmRelease (helm-controller) in the run's namespaces, but no Helm source of its own: charts come from
+  // the lab GitRepository (no HelmRepository, OCIRepository or HelmChart written by the learner).
+  const grants = (tenant['rules'] as { apiGroups: string[]; resources: string[] }[]).flatMap((r) => r.apiGroups.flatMap((g) => r.resources.map((x) => `${g}/${x}`)));
+  t.ok(grants.includes('helm.toolkit.fluxcd.io/helmreleases'));
+  t.same(grants.filter((g) => g.startsWith('source.toolkit.fluxcd.io/')), ['source.toolkit.fluxcd.io/gitrepositories']);
   for (const o of objs) t.equal(o.metadata.labels?.['gitops-lab.dev/run'], 'r3', `${o.kind} ${o.metadata.name} carries the run label`);
 });
 
-t.test('deleteRoots suspends every Kustomization before deleting it, then removes the run accounts and roles', async (t) => {
+t.test('deleteRoots suspends every Kustomization and HelmRelease before deleting it, then removes the run accounts and roles', async (t) => {
   const calls: string[] = [];
-  const present = new Set(['Kustomization/flux-system/lab-root-staging-r4', 'Kustomization/payment-staging-r4/payment-api-staging-r4']);
+  const present = new Set(['Kustomization/flux-system/lab-root-staging-r4', 'Kustomization/payment-staging-r4/payment-api-staging-r4', 'HelmRelease/payment-staging-r4/payment-api']);
   const k = (r: Ref) => `${r.kind}/${r.namespace ?? ''}/${r.name}`;
   const kube = {
     get: async (r: Ref) => (present.has(k(r)) ? { metadata: { name: r.name } } : undefined),
@@ -197,12 +202,29 @@ t.test('deleteRoots suspends every Kustomization before deleting it, then remove
     'delete Kustomization/flux-system/lab-root-staging-r4',
     'patch Kustomization/payment-staging-r4/payment-api-staging-r4 {"spec":{"suspend":true}}',
     'delete Kustomization/payment-staging-r4/payment-api-staging-r4',
+    'patch HelmRelease/payment-staging-r4/payment-api {"spec":{"suspend":true}}',
+    'delete HelmRelease/payment-staging-r4/payment-api',
     'delete GitRepository/flux-system/lab-root-staging-r4',
     'delete ServiceAccount/flux-system/lab-root-r4',
     'delete ClusterRoleBinding//lab-r4-namespaces',
     'delete ClusterRole//lab-r4-namespaces',
     'delete ClusterRole//lab-r4-tenant',
   ]);
+});
+
+t.test('stopKustomizations on a cluster without the HelmRelease CRD stops the Kustomizations and goes on', async (t) => {
+  const calls: string[] = [];
+  const kube = {
+    get: async () => ({ metadata: { name: 'x' } }),
+    list: async (_a: string, kind: string) => {
+      if (kind === 'HelmRelease') throw new Error('the server could not find the requested resource');
+      return [{ metadata: { name: 'payment-api-staging' } }];
+    },
+    patch: async (r: Ref) => void calls.push(`patch ${r.kind}/${r.name}`),
+    delete: async (r: Ref) => void calls.push(`delete ${r.kind}/${r.name}`),
+  } as unknown as KubeClient;
+  await stopKustomizations(kube, [], ['payment-staging-r5'], true);
+  t.same(calls, ['patch Kustomization/payment-api-staging', 'delete Kustomization/payment-api-staging']);
 });
 
 t.test('endOperation: Flux has no operation to end, and asks the API server nothing', async (t) => {
