@@ -20,8 +20,10 @@ const Expect = z.strictObject({
   /** The registration targets the environment's own namespace. */
   targetsEnvironmentNamespace: z.boolean().optional(),
   /**
-   * Argo CD: the source renders the chart as the environment declares (and the render boundary renders it):
-   * `source.helm.releaseName` and `source.helm.valueFiles`, in order (a leading "./" aside).
+   * The registration renders the chart as the environment declares (and the render boundary renders it): Argo CD's
+   * `source.helm.releaseName` and `source.helm.valueFiles`, in order (a leading "./" aside); a Flux HelmRelease's
+   * release name (`releaseName`, else `[targetNamespace-]name` as helm-controller names it) and `valuesFiles`
+   * relative to the chart, after the chart's own values.yaml, which Flux must list first (its list replaces it).
    */
   helm: z.strictObject({ releaseName: z.string().min(1), valueFiles: z.array(z.string().min(1)) }).optional(),
 });
@@ -91,10 +93,12 @@ export const registration = defineGrader({
     if (e.selfHeal !== undefined) cmpWritten('selfHeal', reg.selfHeal, e.selfHeal);
     if (e.targetsEnvironmentNamespace) cmp('destination namespace', reg.destinationNamespace, env.namespace);
     if (e.helm !== undefined) {
-      if (controller !== 'argocd') return cannotJudge(`A Helm expectation is read from Argo CD Applications only; this is a ${controller} registration.`);
       cmp('helm.releaseName', reg.helm?.releaseName, e.helm.releaseName);
       const files = (fs: readonly string[] | undefined): string | undefined => (fs === undefined ? undefined : JSON.stringify(fs.map((f) => normalisePath(f))));
-      if (files(reg.helm?.valueFiles) !== files(e.helm.valueFiles)) mismatches.push({ path: 'helm.valueFiles', got: show(reg.helm?.valueFiles), expected: show(e.helm.valueFiles) });
+      if (reg.helm?.chartValues === false) {
+        // Flux: valuesFiles replace the chart's values.yaml; without it first the chart renders without its defaults.
+        mismatches.push({ path: 'helm.valueFiles', got: `${show(reg.helm.valueFiles)} (without the chart's values.yaml)`, expected: show(['values.yaml', ...e.helm.valueFiles]) });
+      } else if (files(reg.helm?.valueFiles) !== files(e.helm.valueFiles)) mismatches.push({ path: 'helm.valueFiles', got: show(reg.helm?.valueFiles), expected: show(e.helm.valueFiles) });
     }
     if (mismatches.length === 0) return pass(`${reg.file} registers ${params.environment} as intended.`);
     mismatches.sort((a, b) => a.path.localeCompare(b.path));

@@ -5,7 +5,7 @@ import { docsUnder, isObj, type Obj } from './docs.js';
 
 /**
  * A controller registration as found in Git, normalised across Argo CD (Application) and Flux
- * (Kustomization + GitRepository), so graders ask one question of either.
+ * (Kustomization or HelmRelease, + GitRepository), so graders ask one question of either.
  */
 export interface Registration {
   readonly controller: Controller;
@@ -31,8 +31,27 @@ export interface Registration {
   readonly written: { readonly prune: unknown; readonly selfHeal: unknown };
   /** Argo CD: the ApplicationSet (its name) whose template generates this Application; absent for one written out. */
   readonly generatedBy?: string;
-  /** Argo CD: the source's Helm settings (`source.helm`), when it has any: release name and values files as written. */
-  readonly helm?: { readonly releaseName: string | undefined; readonly valueFiles: readonly string[] };
+  /**
+   * The Helm settings: Argo CD's `source.helm` when it has any (release name and values files as written); a Flux
+   * HelmRelease's release name (as helm-controller names it when `releaseName` is absent) and `valuesFiles` made
+   * comparable with Argo CD's: relative to the chart's directory, the chart's own values.yaml (which Argo CD always
+   * reads first) left out when it comes first. `chartValues: false`: Flux's list leaves the chart's values.yaml
+   * out, and Flux then renders without the chart's defaults (its valuesFiles replace them; Argo CD's add to them).
+   */
+  readonly helm?: { readonly releaseName: string | undefined; readonly valueFiles: readonly string[]; readonly chartValues?: false };
+}
+
+/** A Flux HelmRelease's valuesFiles as Argo CD's valueFiles would say them (see Registration.helm). */
+export function fluxValuesFiles(chartPath: string | undefined, valuesFiles: readonly string[]): { valueFiles: string[]; chartValues?: false } {
+  const chart = normalisePath(chartPath);
+  const rel = valuesFiles.map((f) => {
+    const n = normalisePath(f) ?? f;
+    return chart && chart !== '.' && n.startsWith(`${chart}/`) ? n.slice(chart.length + 1) : n;
+  });
+  // None: helm-controller renders with the chart's values.yaml alone, as Argo CD does with no valueFiles.
+  if (rel.length === 0) return { valueFiles: [] };
+  if (rel[0] === 'values.yaml') return { valueFiles: rel.slice(1) };
+  return { valueFiles: rel, chartValues: false };
 }
 
 /**
@@ -65,7 +84,8 @@ const group = (doc: Obj): string => (str(doc['apiVersion']) ?? '').split('/')[0]
 
 /**
  * The registrations under a directory: Argo CD's Applications as written, then those its ApplicationSets there
- * generate (applicationset.ts; `generatedBy` names the ApplicationSet); Flux's Kustomizations with their sources.
+ * generate (applicationset.ts; `generatedBy` names the ApplicationSet); Flux's Kustomizations with their sources,
+ * then its HelmReleases (a chart in a GitRepository) with theirs.
  */
 export function findRegistrations(tree: TreeSnapshot, dir: string, controller: Controller): Registration[] {
   const docs = docsUnder(tree, dir);
@@ -102,26 +122,65 @@ export function findRegistrations(tree: TreeSnapshot, dir: string, controller: C
       });
   }
   const repos = docs.filter(({ doc }) => doc['kind'] === 'GitRepository' && group(doc) === 'source.toolkit.fluxcd.io');
-  return docs
+  const sourceOf = (namespace: string | undefined, sourceRef: Obj) => {
+    const sourceName = str(sourceRef['name']);
+    // The source in the namespace the sourceRef names, else the registration's own (as Flux resolves it).
+    const sourceNamespace = str(sourceRef['namespace']) ?? namespace;
+    const repo = repos.find(({ doc: r }) => str(obj(r['metadata'])['name']) === sourceName && str(obj(r['metadata'])['namespace']) === sourceNamespace);
+    const repoSpec = obj(repo?.doc['spec']);
+    const ref = obj(repoSpec['ref']);
+    return {
+      repoURL: str(repoSpec['url']),
+      // source-controller's precedence: commit, then name, then semver, then tag, then branch (default master).
+      revision: str(ref['commit']) ?? str(ref['name']) ?? str(ref['semver']) ?? str(ref['tag']) ?? str(ref['branch']) ?? (repo ? 'master' : undefined),
+    };
+  };
+  // A HelmRelease whose chart is a directory of a GitRepository (helm-controller builds its HelmChart from it).
+  const helmReleases = docs
+    .filter(({ doc }) => doc['kind'] === 'HelmRelease' && group(doc) === 'helm.toolkit.fluxcd.io')
+    .map(({ file, doc }): Registration => {
+      const spec = obj(doc['spec']);
+      const chart = obj(obj(spec['chart'])['spec']);
+      const name = str(obj(doc['metadata'])['name']) ?? '';
+      const namespace = str(obj(doc['metadata'])['namespace']);
+      const sourceRef = obj(chart['sourceRef']);
+      const source = str(sourceRef['kind']) === 'GitRepository' ? sourceOf(namespace, sourceRef) : { repoURL: undefined, revision: undefined };
+      const suspended = spec['suspend'] === true;
+      const targetNamespace = str(spec['targetNamespace']);
+      const path = normalisePath(str(chart['chart']));
+      const valuesFiles = Array.isArray(chart['valuesFiles']) ? chart['valuesFiles'].map((f) => (typeof f === 'string' ? f : JSON.stringify(f))) : [];
+      return {
+        controller,
+        file,
+        name,
+        namespace,
+        ...source,
+        path,
+        automated: !suspended,
+        // A Helm upgrade removes what the chart no longer renders.
+        prune: true,
+        // helm-controller corrects live drift only with drift detection enabled (off by default).
+        selfHeal: !suspended && obj(spec['driftDetection'])['mode'] === 'enabled',
+        suspended,
+        destinationNamespace: targetNamespace,
+        project: undefined,
+        serviceAccountName: str(spec['serviceAccountName']),
+        written: { prune: undefined, selfHeal: obj(spec['driftDetection'])['mode'] },
+        helm: { releaseName: str(spec['releaseName']) ?? (targetNamespace ? `${targetNamespace}-${name}` : name), ...fluxValuesFiles(path, valuesFiles) },
+      };
+    });
+  const kustomizations = docs
     .filter(({ doc }) => doc['kind'] === 'Kustomization' && group(doc) === 'kustomize.toolkit.fluxcd.io')
     .map(({ file, doc }) => {
       const spec = obj(doc['spec']);
       const namespace = str(obj(doc['metadata'])['namespace']);
-      const sourceName = str(obj(spec['sourceRef'])['name']);
-      // The source in the namespace the sourceRef names, else the Kustomization's own (as Flux resolves it).
-      const sourceNamespace = str(obj(spec['sourceRef'])['namespace']) ?? namespace;
-      const repo = repos.find(({ doc: r }) => str(obj(r['metadata'])['name']) === sourceName && str(obj(r['metadata'])['namespace']) === sourceNamespace);
-      const repoSpec = obj(repo?.doc['spec']);
-      const ref = obj(repoSpec['ref']);
       const suspended = spec['suspend'] === true;
       return {
         controller,
         file,
         name: str(obj(doc['metadata'])['name']) ?? '',
         namespace,
-        repoURL: str(repoSpec['url']),
-        // source-controller's precedence: commit, then name, then semver, then tag, then branch (default master).
-        revision: str(ref['commit']) ?? str(ref['name']) ?? str(ref['semver']) ?? str(ref['tag']) ?? str(ref['branch']) ?? (repo ? 'master' : undefined),
+        ...sourceOf(namespace, obj(spec['sourceRef'])),
         path: normalisePath(str(spec['path'])) ?? '.',
         automated: !suspended,
         prune: spec['prune'] === true,
@@ -133,6 +192,8 @@ export function findRegistrations(tree: TreeSnapshot, dir: string, controller: C
         written: { prune: spec['prune'], selfHeal: undefined },
       };
     });
+  // Kustomizations first: a directory that has both registers with its Kustomization, as before HelmReleases.
+  return [...kustomizations, ...helmReleases];
 }
 
 /**

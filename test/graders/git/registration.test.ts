@@ -212,6 +212,42 @@ t.test("helm: the Application's release name and values files are the environmen
   const none = registration.grade(withHelm((s) => delete s.helm), expectHelm, { controller: 'argocd' });
   t.same(none.mismatches?.map((m) => m.path), ['helm.releaseName', 'helm.valueFiles'], 'no Helm settings at all');
   t.same(registration.grade(withHelm((s) => (s.helm.valueFiles = [{ $ref: 'x' }])), expectHelm, { controller: 'argocd' }).mismatches?.[0]?.got, '["{\\"$ref\\":\\"x\\"}"]', 'a values entry that is not a string is shown as written');
-  t.equal(registration.grade(fixture('stale-branch', 'flux', 'solution'), expectHelm, { controller: 'flux' }).status, 'error', 'Flux: not read (no HelmRelease yet)');
+  const kustomized = registration.grade(fixture('stale-branch', 'flux', 'solution'), expectHelm, { controller: 'flux' });
+  t.equal(kustomized.status, 'fail', 'Flux: a Kustomization registration has no Helm settings');
+  t.same(kustomized.mismatches?.map((m) => m.path), ['helm.releaseName', 'helm.valueFiles']);
   t.equal(registration.describe(expectHelm), 'staging registration exists with helm=payment-api with values-staging.yaml');
+});
+
+// A Flux registration of the same chart: the recorded Argo CD evidence of helm-values-promotion with staging's
+// registration written as a HelmRelease of the chart in the lab GitRepository (as platform/clusters/<env>/flux/).
+t.test('helm: a Flux HelmRelease, its release name and its valuesFiles (relative to the repository, after the chart values.yaml)', async (t) => {
+  const FLUX_HELM = 'platform/clusters/staging/flux/payment-api.yaml';
+  const expectHelm = registration.params.parse({ environment: 'staging', expect: { helm: { releaseName: 'payment-api', valueFiles: ['values-staging.yaml'] }, revision: 'main', targetsEnvironmentNamespace: true } });
+  const ns = 'payments-staging';
+  const helmRelease = (spec: Record<string, unknown>) => ({
+    apiVersion: 'helm.toolkit.fluxcd.io/v2',
+    kind: 'HelmRelease',
+    metadata: { name: 'payment-api', namespace: ns },
+    spec: { interval: '1m', targetNamespace: ns, ...spec },
+  });
+  const chart = (valuesFiles: unknown[]) => ({ chart: { spec: { chart: './charts/payment-api', reconcileStrategy: 'Revision', sourceRef: { kind: 'GitRepository', name: 'lab' }, valuesFiles } } });
+  const withFlux = (hr: Record<string, unknown>) =>
+    variant(fixture('helm-values-promotion', 'argocd', 'solution'), (e) => {
+      e.git.head.files[FLUX_HELM] = {
+        blob: 'x',
+        docs: [{ apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', metadata: { name: 'lab', namespace: ns }, spec: { url: 'http://127.0.0.1/lab.git', ref: { branch: 'main' } } }, hr],
+      } as never;
+    });
+  const flux = { controller: 'flux' as const };
+  const good = helmRelease({ releaseName: 'payment-api', ...chart(['charts/payment-api/values.yaml', 'charts/payment-api/values-staging.yaml']) });
+  t.equal(registration.grade(withFlux(good), expectHelm, flux).status, 'pass', 'the chart values.yaml, then the environment file');
+  const prod = registration.grade(withFlux(helmRelease({ releaseName: 'payment-api', ...chart(['charts/payment-api/values.yaml', './charts/payment-api/values-production.yaml']) })), expectHelm, flux);
+  t.same(prod.mismatches, [{ path: 'helm.valueFiles', got: '["values-production.yaml"]', expected: '["values-staging.yaml"]' }], "another environment's values file");
+  t.match(prod.why, "another environment's values");
+  const noDefaults = registration.grade(withFlux(helmRelease({ releaseName: 'payment-api', ...chart(['charts/payment-api/values-staging.yaml']) })), expectHelm, flux);
+  t.same(noDefaults.mismatches, [{ path: 'helm.valueFiles', got: `["values-staging.yaml"] (without the chart's values.yaml)`, expected: '["values.yaml","values-staging.yaml"]' }], "Flux's list replaces the chart's values.yaml");
+  const unnamed = registration.grade(withFlux(helmRelease(chart(['charts/payment-api/values.yaml', 'charts/payment-api/values-staging.yaml']))), expectHelm, flux);
+  t.same(unnamed.mismatches, [{ path: 'helm.releaseName', got: '"payments-staging-payment-api"', expected: '"payment-api"' }], 'no releaseName: helm-controller names it <targetNamespace>-<name>');
+  const elsewhere = registration.grade(withFlux(helmRelease({ releaseName: 'payment-api', targetNamespace: 'default', ...chart(['charts/payment-api/values.yaml', 'charts/payment-api/values-staging.yaml']) })), expectHelm, flux);
+  t.same(elsewhere.mismatches?.map((m) => m.path), ['destination namespace']);
 });

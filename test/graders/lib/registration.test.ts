@@ -4,7 +4,7 @@
  * source-controller's ref precedence, Argo CD's automated.enabled and default targetRevision HEAD).
  */
 import t from 'tap';
-import { findRegistrations, normalisePath, sameBranch } from '../../../graders/lib/registration.js';
+import { findRegistrations, fluxValuesFiles, normalisePath, sameBranch } from '../../../graders/lib/registration.js';
 import type { TreeSnapshot } from '../../../harness/model/evidence.js';
 
 const tree = (files: Record<string, unknown[]>): TreeSnapshot => ({ sha: 'x', files: Object.fromEntries(Object.entries(files).map(([f, docs]) => [f, { blob: f, docs }])) });
@@ -175,4 +175,31 @@ t.test('Flux: suspended, prune as written, the path default, names and groups', 
   t.same([otherGroup.repoURL, otherGroup.revision], [undefined, undefined], 'a GitRepository of another API group is no source');
   const unnamed = findRegistrations(tree({ [`${DIR}/f.yaml`]: [{ apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization', spec: {} }] }), DIR, 'flux')[0]!;
   t.same([unnamed.name, unnamed.repoURL, unnamed.revision], ['', undefined, undefined]);
+});
+
+t.test('Flux HelmRelease registrations: chart path, source, release name, valuesFiles; after the Kustomizations', async (t) => {
+  const ns = 'payments-staging';
+  const repo = { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository', metadata: { name: 'lab', namespace: ns }, spec: { url: 'http://127.0.0.1/lab.git', ref: { branch: 'main' } } };
+  const hr = (spec: Record<string, unknown>) => ({ apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease', metadata: { name: 'payment-api', namespace: ns }, spec });
+  const chart = { chart: { spec: { chart: './charts/payment-api/', sourceRef: { kind: 'GitRepository', name: 'lab' }, valuesFiles: ['charts/payment-api/values.yaml', 'charts/payment-api/values-staging.yaml'] } } };
+  const [r] = findRegistrations(tree({ [`${DIR}/flux/hr.yaml`]: [repo, hr({ ...chart, targetNamespace: ns, serviceAccountName: 'deployer' })] }), `${DIR}/flux`, 'flux');
+  t.match(r, { name: 'payment-api', namespace: ns, repoURL: 'http://127.0.0.1/lab.git', revision: 'main', path: 'charts/payment-api', destinationNamespace: ns, serviceAccountName: 'deployer', suspended: false, selfHeal: false, prune: true });
+  t.same(r!.helm, { releaseName: `${ns}-payment-api`, valueFiles: ['values-staging.yaml'] });
+  const [drift] = findRegistrations(tree({ [`${DIR}/flux/hr.yaml`]: [repo, hr({ ...chart, driftDetection: { mode: 'enabled' }, releaseName: 'payment-api' })] }), `${DIR}/flux`, 'flux');
+  t.equal(drift!.selfHeal, true, 'drift detection enabled: helm-controller corrects live drift');
+  t.equal(drift!.helm?.releaseName, 'payment-api');
+  const [suspended] = findRegistrations(tree({ [`${DIR}/flux/hr.yaml`]: [repo, hr({ ...chart, suspend: true, driftDetection: { mode: 'enabled' } })] }), `${DIR}/flux`, 'flux');
+  t.match(suspended, { suspended: true, automated: false, selfHeal: false });
+  const [other] = findRegistrations(tree({ [`${DIR}/flux/hr.yaml`]: [repo, hr({ chart: { spec: { chart: 'payment-api', sourceRef: { kind: 'HelmRepository', name: 'lab' } } } })] }), `${DIR}/flux`, 'flux');
+  t.match(other, { repoURL: undefined, revision: undefined }, 'a chart from a Helm repository is not the lab repository');
+  const both = findRegistrations(tree({ [`${DIR}/flux/a.yaml`]: [hr(chart)], [`${DIR}/flux/b.yaml`]: [kustomization({ path: './x', sourceRef: { name: 'payment-api-staging' } })] }), `${DIR}/flux`, 'flux');
+  t.same(both.map((x) => x.helm === undefined ? 'Kustomization' : 'HelmRelease'), ['Kustomization', 'HelmRelease'], 'a directory with both registers with its Kustomization');
+});
+
+t.test("fluxValuesFiles: Flux's valuesFiles as Argo CD's valueFiles would say them", async (t) => {
+  t.same(fluxValuesFiles('charts/app', ['charts/app/values.yaml', './charts/app/values-staging.yaml']), { valueFiles: ['values-staging.yaml'] });
+  t.same(fluxValuesFiles('./charts/app/', ['charts/app/values.yaml']), { valueFiles: [] });
+  t.same(fluxValuesFiles('charts/app', ['charts/app/values-staging.yaml']), { valueFiles: ['values-staging.yaml'], chartValues: false }, 'the chart values.yaml left out');
+  t.same(fluxValuesFiles('charts/app', []), { valueFiles: [] }, "none: Flux renders with the chart's values.yaml alone");
+  t.same(fluxValuesFiles('charts/app', ['env/staging.yaml', 'charts/app/values.yaml']), { valueFiles: ['env/staging.yaml', 'values.yaml'], chartValues: false }, 'outside the chart: from the repository root');
 });
