@@ -43,6 +43,9 @@ export interface RegistrationState {
   readonly application?: KubeObject;
   readonly kustomization?: KubeObject;
   readonly gitRepository?: KubeObject;
+  /** Flux, a registration that is a HelmRelease (no Kustomization of its name): it and the HelmChart made for it. */
+  readonly helmRelease?: KubeObject;
+  readonly helmChart?: KubeObject;
 }
 
 export interface SettleVerdict {

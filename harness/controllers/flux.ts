@@ -10,7 +10,7 @@
  */
 import type { KubeClient, KubeObject } from '../kube/client.js';
 import { pollUntil } from '../wait.js';
-import { fluxCondition, readGitRepository, readKustomization, RECONCILE_ANNOTATION, shaOfRevision } from '../model/flux-status.js';
+import { fluxCondition, readGitRepository, readHelmChart, readHelmRelease, readKustomization, RECONCILE_ANNOTATION, shaOfRevision } from '../model/flux-status.js';
 import { FIELD_MANAGER, labels, type ControllerAdapter, type RegistrationRef, type RegistrationState, type RepositoryHeads, type RootOptions, type SettleVerdict } from './adapter.js';
 
 const NS = 'flux-system';
@@ -19,6 +19,8 @@ const GR = { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'GitRepository' } 
 const RBAC = 'rbac.authorization.k8s.io/v1';
 const HR = { apiVersion: 'helm.toolkit.fluxcd.io/v2', kind: 'HelmRelease' } as const;
 const ks = (name: string, namespace: string = NS) => ({ ...KS, namespace, name });
+const hr = (name: string, namespace: string) => ({ ...HR, namespace, name });
+const HC = { apiVersion: 'source.toolkit.fluxcd.io/v1', kind: 'HelmChart' } as const;
 const gr = (name: string, namespace: string = NS) => ({ ...GR, namespace, name });
 
 /** The ServiceAccount a Kustomization that names none applies as (kustomize-controller's --default-service-account). */
@@ -36,6 +38,19 @@ const shaOf = (rev: string | undefined): string => shaOfRevision(rev) ?? '';
 const sourceOf = (kustomization: KubeObject | undefined, name: string): string => readKustomization(kustomization).spec?.sourceRef.name ?? name;
 /** Where a registration lives: the namespace Git gives it, else flux-system. */
 const nsOf = (reg: RegistrationRef): string => reg.namespace ?? NS;
+/** A HelmRelease's GitRepository (its chart's sourceRef), in the HelmRelease's namespace. */
+const chartSourceOf = (helmRelease: KubeObject | undefined, name: string): string => readHelmRelease(helmRelease).spec?.chart.spec.sourceRef.name ?? name;
+/**
+ * The object a registration names: its Kustomization, else a HelmRelease of that name (a Flux registration of a
+ * chart). Which one the registration is, the cluster tells: Git's registration names only the object.
+ */
+async function registrationObject(kube: KubeClient, reg: RegistrationRef): Promise<{ target: ReturnType<typeof ks> | ReturnType<typeof hr>; object: KubeObject | undefined; source: string }> {
+  const k = await kube.get(ks(reg.name, nsOf(reg)));
+  if (k) return { target: ks(reg.name, nsOf(reg)), object: k, source: sourceOf(k, reg.name) };
+  const h = await kube.get(hr(reg.name, nsOf(reg))).catch(() => undefined);
+  if (h) return { target: hr(reg.name, nsOf(reg)), object: h, source: chartSourceOf(h, reg.name) };
+  return { target: ks(reg.name, nsOf(reg)), object: undefined, source: reg.name };
+}
 
 /**
  * Suspends Kustomizations that are about to go (these, and every one in `namespaces`, with the HelmReleases there), deleting them too when
@@ -203,6 +218,42 @@ export function settleKustomization(state: RegistrationState, sha: string, since
   return { settled: r?.status === 'True' || r?.status === 'False', state: line };
 }
 
+/**
+ * Has helm-controller released `sha` for this HelmRelease, or reached a terminal answer for it? The chain: the
+ * GitRepository fetched `sha`, source-controller built the HelmChart from it (observedSourceArtifactRevision), and
+ * the HelmRelease attempted that chart (lastAttemptedRevision = the chart artifact's version) at its current spec.
+ * Pure, as settleKustomization.
+ */
+export function settleHelmRelease(state: RegistrationState, sha: string, since: string): SettleVerdict {
+  if (!state.helmRelease) return { settled: false, state: 'no HelmRelease yet' };
+  const h = readHelmRelease(state.helmRelease);
+  if (h.spec?.suspend === true) return { settled: true, state: 'HelmRelease suspended' };
+  const g = state.gitRepository ? readGitRepository(state.gitRepository) : undefined;
+  const c = state.helmChart ? readHelmChart(state.helmChart) : undefined;
+  const r = fluxCondition(h, 'Ready');
+  const artifact = shaOf(g?.status.artifact.revision);
+  const built = shaOf(c?.status.observedSourceArtifactRevision);
+  const chartVersion = c?.status.artifact.revision;
+  const attemptedChart = chartVersion !== undefined && h.status.lastAttemptedRevision === chartVersion;
+  const failedAtSha = r?.status === 'False' && built === sha && attemptedChart;
+  for (const [kind, obj] of failedAtSha ? [] : ([['HelmRelease', h], ['GitRepository', g]] as const)) {
+    const requested = obj?.metadata.annotations[RECONCILE_ANNOTATION];
+    if (requested !== undefined && requested >= since && obj?.status.lastHandledReconcileAt !== requested && obj?.spec && obj.spec.suspend !== true) {
+      return { settled: false, state: `${kind} reconcile requested at ${requested} not handled yet` };
+    }
+  }
+  const gReady = g && fluxCondition(g, 'Ready');
+  const cReady = c && fluxCondition(c, 'Ready');
+  const line = `source=${artifact.slice(0, 7) || '-'}(${gReady?.status ?? '?'}) chart=${chartVersion ?? '-'} from ${built?.slice(0, 7) || '-'}(${cReady?.status ?? '?'}) attempted=${h.status.lastAttemptedRevision ?? '-'} Ready=${r?.status ?? '?'}${r?.reason ? ` ${r.reason}` : ''}`;
+  if (gReady?.status === 'False') return { settled: true, state: line };
+  if (artifact !== sha) return { settled: false, state: line };
+  // The chart cannot be built from this commit (a broken Chart.yaml, a values file missing): a terminal answer.
+  if (cReady?.status === 'False' && c?.status.observedGeneration === c?.metadata.generation) return { settled: true, state: line };
+  if (built !== sha || !attemptedChart) return { settled: false, state: line };
+  if (h.metadata.generation !== undefined && h.status.observedGeneration !== h.metadata.generation && r?.status !== 'False') return { settled: false, state: line };
+  return { settled: r?.status === 'True' || r?.status === 'False', state: line };
+}
+
 export const flux: ControllerAdapter = {
   name: 'flux',
   namespace: NS,
@@ -226,8 +277,9 @@ export const flux: ControllerAdapter = {
     // fix scaled staging back to 3 for a moment, recorded on Flux). In Flux's own polling either may come first;
     // the harness, which asks for both, must not be the one that orders them wrong.
     // A source already at its branch's head is not asked to fetch it again (each fetch clones the repository).
-    if (reg) {
-      const source = gr(sourceOf(await kube.get(ks(reg.name, nsOf(reg))), reg.name), nsOf(reg));
+    const registration = reg ? await registrationObject(kube, reg) : undefined;
+    if (reg && registration) {
+      const source = gr(registration.source, nsOf(reg));
       if (!fetchedAtHead(await kube.get(source), repository)) {
         const token = await requestReconcile(kube, source);
         if (token) await handled(kube, source, token, SOURCE_FIRST_TIMEOUT_MS);
@@ -235,29 +287,40 @@ export const flux: ControllerAdapter = {
     }
     if (!fetchedAtHead(await kube.get(gr(root)), repository)) await requestReconcile(kube, gr(root));
     await requestReconcile(kube, ks(root));
-    if (reg) await requestReconcile(kube, ks(reg.name, nsOf(reg)));
+    // A Kustomization or a HelmRelease (helm-controller asks source-controller for the HelmChart of the new commit).
+    if (registration) await requestReconcile(kube, registration.target);
   },
   async read(kube, reg): Promise<RegistrationState> {
     const kustomization = await kube.get(ks(reg.name, nsOf(reg)));
-    if (!kustomization) return {};
+    if (!kustomization) {
+      const helmRelease = await kube.get(hr(reg.name, nsOf(reg))).catch(() => undefined);
+      if (!helmRelease) return {};
+      const gitRepository = await kube.get(gr(chartSourceOf(helmRelease, reg.name), nsOf(reg)));
+      const [chartNs, chartName] = (readHelmRelease(helmRelease).status.helmChart ?? '').split('/');
+      // The HelmChart helm-controller made, in the HelmRelease's own namespace (cross-namespace refs are refused).
+      const helmChart = chartNs === nsOf(reg) && chartName ? await kube.get({ ...HC, namespace: chartNs, name: chartName }) : undefined;
+      return { helmRelease, ...(gitRepository ? { gitRepository } : {}), ...(helmChart ? { helmChart } : {}) };
+    }
     // With --no-cross-namespace-refs the source is the Kustomization's own namespace's.
     const source = sourceOf(kustomization, reg.name);
     const gitRepository = await kube.get(gr(source, nsOf(reg)));
     return { kustomization, ...(gitRepository ? { gitRepository } : {}) };
   },
   settled(state, sha, since) {
-    return settleKustomization(state, sha, since);
+    return state.kustomization || !state.helmRelease ? settleKustomization(state, sha, since) : settleHelmRelease(state, sha, since);
   },
   async setSource(kube, reg, change, fieldManager) {
-    const source = sourceOf(await kube.get(ks(reg.name, nsOf(reg))), reg.name);
+    const { target, source } = await registrationObject(kube, reg);
     if (change.revision) await kube.patch(gr(source, nsOf(reg)), { spec: { ref: { branch: change.revision } } }, { fieldManager });
-    if (change.path) await kube.patch(ks(reg.name, nsOf(reg)), { spec: { path: change.path } }, { fieldManager });
+    if (change.path) {
+      await kube.patch(target, target.kind === 'HelmRelease' ? { spec: { chart: { spec: { chart: change.path } } } } : { spec: { path: change.path } }, { fieldManager });
+    }
   },
   async sync(kube, reg) {
-    await requestReconcile(kube, ks(reg.name, nsOf(reg)));
+    await requestReconcile(kube, (await registrationObject(kube, reg)).target);
   },
   async suspend(kube, reg, suspended, fieldManager) {
-    await kube.patch(ks(reg.name, nsOf(reg)), { spec: { suspend: suspended } }, { fieldManager });
+    await kube.patch((await registrationObject(kube, reg)).target, { spec: { suspend: suspended } }, { fieldManager });
   },
   // Nothing to end: with CancelHealthCheckOnNewRevision a newer revision cancels the running health check.
   async endOperation() {

@@ -1,5 +1,5 @@
 /**
- * Flux's Kustomization and GitRepository as the harness reads them: the adapter's settle decision
+ * Flux's Kustomization and GitRepository (and HelmRelease with its HelmChart) as the harness reads them: the adapter's settle decision
  * (controllers/flux.ts) and the sync graders read them through readKustomization and readGitRepository, and
  * nowhere else. Only the fields they read are named; field names from fluxcd/kustomize-controller
  * api/v1/kustomization_types.go, fluxcd/source-controller api/v1/gitrepository_types.go, fluxcd/pkg apis/meta
@@ -57,6 +57,56 @@ export const GitRepository = section({
 });
 export type GitRepository = z.infer<typeof GitRepository>;
 
+/** Flux's HelmRelease (helm.toolkit.fluxcd.io/v2, fluxcd/helm-controller api/v2/helmrelease_types.go). */
+export const HelmRelease = section({
+  metadata: section({ name: field(z.string()), namespace: field(z.string()), annotations: strings(), generation: field(z.number()) }),
+  spec: field(
+    section({
+      suspend: field(z.boolean()),
+      /** The chart: a directory of a source (here a GitRepository of the HelmRelease's namespace). */
+      chart: section({
+        spec: section({
+          chart: field(z.string()),
+          sourceRef: section({ kind: field(z.string()), name: field(z.string()), namespace: field(z.string()) }),
+        }),
+      }),
+    }),
+  ),
+  status: section({
+    ...fluxStatus,
+    /** `<namespace>/<name>` of the HelmChart helm-controller made for it. */
+    helmChart: field(z.string()),
+    /** The chart version tried last (with reconcileStrategy Revision: `<version>+<sha12>.<n>`). */
+    lastAttemptedRevision: field(z.string()),
+    /** Release history, newest first: the chart version and digests each release was made from. */
+    history: list(section({ chartVersion: field(z.string()), configDigest: field(z.string()), digest: field(z.string()), status: field(z.string()) })),
+  }),
+});
+export type HelmRelease = z.infer<typeof HelmRelease>;
+
+/** Flux's HelmChart (source.toolkit.fluxcd.io/v1), which source-controller builds from the GitRepository's artifact. */
+export const HelmChart = section({
+  metadata: section({ name: field(z.string()), namespace: field(z.string()), generation: field(z.number()) }),
+  status: section({
+    ...fluxStatus,
+    /** The source revision the chart was built from: `<branch>@sha1:<sha>`. */
+    observedSourceArtifactRevision: field(z.string()),
+    /** The packaged chart: revision is its version. */
+    artifact: section({ revision: field(z.string()) }),
+  }),
+});
+export type HelmChart = z.infer<typeof HelmChart>;
+
+/** The typed view of a HelmRelease; never throws, as readKustomization. */
+export function readHelmRelease(obj: unknown): HelmRelease {
+  return HelmRelease.parse(obj);
+}
+
+/** The typed view of a HelmChart; never throws, as readKustomization. */
+export function readHelmChart(obj: unknown): HelmChart {
+  return HelmChart.parse(obj);
+}
+
 /**
  * The typed view of a Kustomization (a KubeObject, recorded evidence, or anything else). It never throws: a missing
  * object, status or field reads as absent (nested objects as `{}`, conditions as `[]`), a field of the wrong type
@@ -82,4 +132,4 @@ export function shaOfRevision(revision: unknown): string | undefined {
 }
 
 /** A Flux object's condition of a type (Ready, Reconciling, Stalled, Healthy, ...), if it has one. */
-export const fluxCondition = (obj: Kustomization | GitRepository, type: string): Condition | undefined => conditionOf(obj.status.conditions, type);
+export const fluxCondition = (obj: Kustomization | GitRepository | HelmRelease | HelmChart, type: string): Condition | undefined => conditionOf(obj.status.conditions, type);

@@ -7,7 +7,9 @@
  * Then the settle decision, on objects recorded from a real run.
  */
 import t from 'tap';
-import { fetchedAtHead, flux, stopKustomizations } from '../../../harness/controllers/flux.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fetchedAtHead, flux, settleHelmRelease, stopKustomizations } from '../../../harness/controllers/flux.js';
 import type { KubeClient, KubeObject } from '../../../harness/kube/client.js';
 import { fixture } from '../../helpers/fixtures.js';
 
@@ -284,4 +286,60 @@ t.test('refresh: a source at its head is not asked to fetch; the Kustomizations 
     `request Kustomization/${root}`,
     `request Kustomization/${TENANT}/payment-api-staging-r3`,
   ], 'after a push both sources fetch, the registration\'s first');
+});
+
+// A registration that is a HelmRelease (a chart in the lab repository): the refresh asks its source first, then the
+// root, then the HelmRelease; read() finds it and its HelmChart when no Kustomization has the registration's name.
+t.test('a HelmRelease registration: its source first, then the root, then the HelmRelease', async (t) => {
+  const { kube, log, add } = cluster(100);
+  const root = flux.rootName('r6', 'staging');
+  add('GitRepository', root);
+  add('Kustomization', root);
+  add('GitRepository', 'lab', {}, TENANT);
+  add('HelmRelease', 'payment-api', { chart: { spec: { chart: 'charts/payment-api', sourceRef: { kind: 'GitRepository', name: 'lab' } } } }, TENANT);
+  await flux.refresh(kube, 'r6', 'staging', { name: 'payment-api', namespace: TENANT });
+  t.same(log.filter((l) => l.startsWith('request')), [`request GitRepository/${TENANT}/lab`, `request GitRepository/${root}`, `request Kustomization/${root}`, `request HelmRelease/${TENANT}/payment-api`]);
+});
+
+// Recorded on a local cluster (test/fixtures/live/flux-helmrelease.json): installed, upgraded at a commit promoting
+// staging, then an upgrade failed at a commit whose template reads a missing value.
+type HelmState = { sha: string; helmRelease: Obj; helmChart: Obj; gitRepository: Obj };
+const helmRecorded = (): Record<'installed' | 'upgraded' | 'failed', HelmState> =>
+  JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/live/flux-helmrelease.json'), 'utf8')).states;
+
+t.test('settleHelmRelease: released or failed at the pushed commit, on objects recorded from a real run', async (t) => {
+  const rec = helmRecorded();
+  const SINCE = '0';
+  for (const [name, ready] of [['installed', 'True'], ['upgraded', 'True'], ['failed', 'False']] as const) {
+    const s = rec[name];
+    const v = settleHelmRelease({ helmRelease: s.helmRelease, helmChart: s.helmChart, gitRepository: s.gitRepository }, s.sha, SINCE);
+    t.equal(v.settled, true, `${name}: settled`);
+    t.match(v.state, `Ready=${ready}`, name);
+    t.same(flux.settled({ helmRelease: s.helmRelease, helmChart: s.helmChart, gitRepository: s.gitRepository }, s.sha, SINCE), v, `${name}: the adapter settles a HelmRelease registration so`);
+  }
+  const { installed, upgraded, failed } = rec;
+  t.equal(settleHelmRelease({ ...installed, gitRepository: installed.gitRepository }, upgraded.sha, SINCE).settled, false, 'pushed, not fetched yet');
+  t.equal(settleHelmRelease({ helmRelease: upgraded.helmRelease, helmChart: upgraded.helmChart, gitRepository: failed.gitRepository }, failed.sha, SINCE).settled, false, 'fetched, the chart not built from it yet');
+  t.equal(settleHelmRelease({ helmRelease: upgraded.helmRelease, helmChart: failed.helmChart, gitRepository: failed.gitRepository }, failed.sha, SINCE).settled, false, 'the chart built, not released yet');
+  const pending = structuredClone(upgraded.helmRelease);
+  Object.assign(pending['metadata'], { annotations: { ...pending['metadata']['annotations'], 'reconcile.fluxcd.io/requestedAt': 'z9' } });
+  t.match(settleHelmRelease({ helmRelease: pending, helmChart: upgraded.helmChart, gitRepository: upgraded.gitRepository }, upgraded.sha, 'z0'), { settled: false, state: 'HelmRelease reconcile requested at z9 not handled yet' });
+  const suspended = structuredClone(installed.helmRelease);
+  suspended['spec']['suspend'] = true;
+  t.same(settleHelmRelease({ helmRelease: suspended }, upgraded.sha, SINCE), { settled: true, state: 'HelmRelease suspended' });
+  t.same(settleHelmRelease({}, upgraded.sha, SINCE), { settled: false, state: 'no HelmRelease yet' });
+  const brokenChart = structuredClone(failed.helmChart);
+  brokenChart['status']['conditions'] = [{ type: 'Ready', status: 'False', reason: 'BuildFailed', message: 'no Chart.yaml' }];
+  t.equal(settleHelmRelease({ helmRelease: upgraded.helmRelease, helmChart: brokenChart, gitRepository: failed.gitRepository }, failed.sha, SINCE).settled, true, 'a chart that cannot be built from the commit is an answer');
+});
+
+t.test('read: a HelmRelease registration with its GitRepository and HelmChart, when no Kustomization has its name', async (t) => {
+  const s = helmRecorded().upgraded;
+  const ns = s.helmRelease['metadata']['namespace'] as string;
+  const objects: Record<string, Obj> = { [`HelmRelease/${ns}/payment-api`]: s.helmRelease, [`GitRepository/${ns}/payment-api-staging`]: s.gitRepository, [`HelmChart/${ns}/hc-rec-payment-api`]: s.helmChart };
+  const kube = { get: async (r: Ref) => objects[`${r.kind}/${r.namespace}/${r.name}`] } as unknown as KubeClient;
+  const state = await flux.read(kube, { name: 'payment-api', namespace: ns });
+  t.same(Object.keys(state).sort(), ['gitRepository', 'helmChart', 'helmRelease']);
+  t.equal(flux.settled(state, s.sha, '0').settled, true);
+  t.same(await flux.read(kube, { name: 'other', namespace: ns }), {}, 'neither kind: not registered');
 });

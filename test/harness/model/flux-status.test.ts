@@ -3,7 +3,9 @@
  * harness reads, and on odd input: no object, no status, fields of the wrong type, fields the model does not name.
  */
 import t from 'tap';
-import { fluxCondition, readGitRepository, readKustomization, RECONCILE_ANNOTATION, shaOfRevision } from '../../../harness/model/flux-status.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fluxCondition, readGitRepository, readHelmChart, readHelmRelease, readKustomization, RECONCILE_ANNOTATION, shaOfRevision } from '../../../harness/model/flux-status.js';
 import { fixture } from '../../helpers/fixtures.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each case edits the recorded JSON freely
@@ -115,4 +117,19 @@ t.test('nested fields of the wrong type read as absent: the source reference, a 
 t.test('shaOfRevision takes the 40 hex characters at the end of a revision', async (t) => {
   const sha256 = `${'a'.repeat(24)}${'b'.repeat(40)}`;
   t.equal(shaOfRevision(`main@sha256:${sha256}`), 'b'.repeat(40), 'the end of a longer digest, not its start');
+});
+
+t.test('HelmRelease and HelmChart: the fields the settle decision reads, from objects recorded on a local cluster', async (t) => {
+  const { states } = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/live/flux-helmrelease.json'), 'utf8'));
+  const h = readHelmRelease(states.failed.helmRelease);
+  t.equal(h.status.lastAttemptedRevision, '0.3.0+d85559740f23.1');
+  t.equal(h.status.helmChart, 'hc-rec/hc-rec-payment-api');
+  t.equal(h.spec?.chart.spec.sourceRef.name, 'payment-api-staging');
+  t.same(h.status.history.map((x) => x.chartVersion), ['0.3.0+1250a510ecdc.1', '0.3.0+805601b9f35f.1'], 'the failed upgrade made no release');
+  t.equal(fluxCondition(h, 'Ready')?.reason, 'UpgradeFailed');
+  const c = readHelmChart(states.failed.helmChart);
+  t.equal(c.status.observedSourceArtifactRevision, `main@sha1:${states.failed.sha}`);
+  t.equal(c.status.artifact.revision, h.status.lastAttemptedRevision);
+  t.same(readHelmRelease(undefined).status.history, [], 'never throws');
+  t.equal(readHelmChart({ status: { artifact: { revision: 7 } } }).status.artifact.revision, undefined, 'a field of the wrong type reads as absent');
 });
