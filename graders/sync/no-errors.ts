@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { defineGrader, fail, pass } from '../grader.js';
 import { environmentOf, isFinding } from '../lib/cluster.js';
-import { fluxCondition, readGitRepository, readKustomization } from '../../harness/model/flux-status.js';
+import { fluxCondition, readGitRepository, readHelmChart, readHelmRelease, readKustomization } from '../../harness/model/flux-status.js';
 import type { Mismatch } from '../../harness/model/result.js';
 import { applicationErrors, rootErrors } from '../lib/root.js';
 
 export const noErrors = defineGrader({
   name: 'sync.no-errors',
   boundary: 'sync',
-  summary: "The controller reports no error for the environment, at its root (which applies the registration folder) or its registration (Argo CD error conditions and failed operations; Flux Ready=False).",
+  summary: "The controller reports no error for the environment, at its root (which applies the registration folder) or its registration (Argo CD error conditions and failed operations; Flux Ready=False, of a HelmRelease and its HelmChart too).",
   params: z.strictObject({ environment: z.string().min(1) }),
   describe: (p) => `${p.environment} reconciles without controller errors`,
   grade(evidence, params, { controller }) {
@@ -25,11 +25,14 @@ export const noErrors = defineGrader({
       }
       errors.push(...applicationErrors(env.application, ''));
     } else {
-      if (!env.kustomization) {
+      if (!env.kustomization && !env.helmRelease) {
         if (errors.length > 0) return fail(`No Flux Kustomization registers ${params.environment}; its root reports: ${errors[0]!.got}`, { actual: 'no Kustomization', mismatches: errors });
         return fail(`No Flux Kustomization registers ${params.environment}.`, { actual: 'no Kustomization' });
       }
-      for (const [what, obj] of [['GitRepository', readGitRepository(env.gitRepository)], ['Kustomization', readKustomization(env.kustomization)]] as const) {
+      const registration = env.kustomization
+        ? ([['Kustomization', readKustomization(env.kustomization)]] as const)
+        : ([['HelmChart', readHelmChart(env.helmChart)], ['HelmRelease', readHelmRelease(env.helmRelease)]] as const);
+      for (const [what, obj] of [['GitRepository', readGitRepository(env.gitRepository)] as const, ...registration]) {
         const ready = fluxCondition(obj, 'Ready');
         if (ready?.status === 'False') errors.push({ path: `${what} Ready`, got: `False ${ready.reason ?? ''}: ${ready.message ?? ''}`.trim(), expected: 'True' });
       }

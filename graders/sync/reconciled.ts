@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { defineGrader, fail, pass } from '../grader.js';
 import { environmentOf, isFinding, short } from '../lib/cluster.js';
 import { readApplication } from '../../harness/model/argocd-status.js';
-import { fluxCondition, readGitRepository, readKustomization, shaOfRevision } from '../../harness/model/flux-status.js';
+import { fluxCondition, readGitRepository, readHelmChart, readHelmRelease, readKustomization, shaOfRevision } from '../../harness/model/flux-status.js';
 import { rootErrors } from '../lib/root.js';
 
 export const reconciled = defineGrader({
   name: 'sync.reconciled',
   boundary: 'sync',
-  summary: "The controller reports the tracked branch's head as reconciled (Argo CD Synced at it; Flux applied it, Ready=True), and the run's root did not refuse its registration folder.",
+  summary: "The controller reports the tracked branch's head as reconciled (Argo CD Synced at it; Flux applied it, Ready=True, or for a HelmRelease released the chart built from it), and the run's root did not refuse its registration folder.",
   params: z.strictObject({ environment: z.string().min(1) }),
   describe: (p) => `${p.environment} reconciled at the tracked branch's head`,
   grade(evidence, params, { controller }) {
@@ -40,6 +40,29 @@ export const reconciled = defineGrader({
         mismatches: [
           ...(status !== 'Synced' ? [{ path: 'status.sync.status', got: status, expected: 'Synced' }] : []),
           ...(revision !== head ? [{ path: 'status.sync.revision', got: short(revision), expected: short(head) }] : []),
+        ],
+      });
+    }
+    if (!env.kustomization && env.helmRelease) {
+      // A HelmRelease: source-controller built the chart from the head, and helm-controller released that chart.
+      const hr = readHelmRelease(env.helmRelease);
+      const chart = readHelmChart(env.helmChart);
+      const ready = fluxCondition(hr, 'Ready');
+      const built = shaOfRevision(chart.status.observedSourceArtifactRevision);
+      const version = chart.status.artifact.revision;
+      const released = hr.status.history[0]?.chartVersion;
+      const artifact = shaOfRevision(readGitRepository(env.gitRepository).status.artifact.revision);
+      const actual = `Ready=${ready?.status ?? 'Unknown'} released ${released ?? '-'} (chart ${version ?? '-'} built from ${short(built)}, source at ${short(artifact)})`;
+      if (ready?.status === 'True' && built === head && version !== undefined && released === version) return pass(`Flux released the chart of ${short(head)} and is Ready.`, { expected, actual });
+      return fail(`Flux reports ${actual}.`, {
+        expected,
+        actual,
+        why: artifact !== head ? 'The GitRepository fetched another revision than the one you pushed: check the branch it tracks.' : `The HelmRelease did not release the chart of the revision${ready?.message ? `: ${ready.message}` : ''}.`,
+        mismatches: [
+          ...(artifact !== head ? [{ path: 'GitRepository status.artifact.revision', got: short(artifact), expected: short(head) }] : []),
+          ...(built !== head ? [{ path: 'HelmChart status.observedSourceArtifactRevision', got: short(built), expected: short(head) }] : []),
+          ...(version === undefined || released !== version ? [{ path: 'HelmRelease status.history[0].chartVersion', got: released ?? '<none>', expected: version ?? "the chart built from the head" }] : []),
+          ...(ready?.status !== 'True' ? [{ path: 'HelmRelease Ready', got: `${ready?.status ?? 'Unknown'} ${ready?.reason ?? ''}`.trim(), expected: 'True' }] : []),
         ],
       });
     }

@@ -71,6 +71,8 @@ export async function collectClusterEvidence(input: ClusterEvidenceInput): Promi
           ...(registration.application ? { application: registration.application } : {}),
           ...(registration.kustomization ? { kustomization: registration.kustomization } : {}),
           ...(registration.gitRepository ? { gitRepository: registration.gitRepository } : {}),
+          ...(registration.helmRelease ? { helmRelease: registration.helmRelease } : {}),
+          ...(registration.helmChart ? { helmChart: registration.helmChart } : {}),
           ...(root ? { root } : {}),
           objects: Object.fromEntries(lists),
         },

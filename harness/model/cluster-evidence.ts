@@ -82,6 +82,9 @@ export const EnvironmentClusterEvidence = z.object({
   application: Obj.optional(),
   kustomization: Obj.optional(),
   gitRepository: Obj.optional(),
+  /** Flux, a registration that is a HelmRelease: it and the HelmChart helm-controller made (with the GitRepository). */
+  helmRelease: Obj.optional(),
+  helmChart: Obj.optional(),
   /**
    * The run's root for the environment (Argo CD: an Application; Flux: a Kustomization), which applies the
    * registration folder from Git: its refusal (a kind or destination its AppProject does not allow) is a sync error.

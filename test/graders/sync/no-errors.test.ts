@@ -174,3 +174,23 @@ t.test("sync.no-errors: a root's failing sync that Argo CD keeps retrying is an 
   });
   t.equal(noErrors.grade(bare, noErrors.params.parse(staging), { controller: 'argocd' }).mismatches![0]!.got, 'Running, retried 3 times: ');
 });
+
+t.test('Flux HelmRelease: a failed upgrade is an error; a released one is not (objects recorded on a local cluster)', async (t) => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { noErrors } = await import('../../../graders/sync/no-errors.js');
+  const { fixture, variant } = await import('../../helpers/fixtures.js');
+  const { states } = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/live/flux-helmrelease.json'), 'utf8'));
+  const withHelm = (state: Record<string, any>) =>
+    variant(fixture('canary-failed-analysis', 'flux', 'solution', 'live'), (e) => {
+      const en = e.cluster!.environments['staging']! as Record<string, any>;
+      delete en['kustomization'];
+      Object.assign(en, { helmRelease: state['helmRelease'], helmChart: state['helmChart'], gitRepository: state['gitRepository'] });
+    });
+  const p = noErrors.params.parse({ environment: 'staging' });
+  t.equal(noErrors.grade(withHelm(states.upgraded), p, { controller: 'flux' }).status, 'pass');
+  const failed = noErrors.grade(withHelm(states.failed), p, { controller: 'flux' });
+  t.equal(failed.status, 'fail');
+  t.same(failed.mismatches?.map((m) => m.path), ['HelmRelease Ready']);
+  t.match(failed.mismatches?.[0]?.got, /^False UpgradeFailed: Helm upgrade failed/);
+});

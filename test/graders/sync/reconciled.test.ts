@@ -125,3 +125,29 @@ t.test("a root with two errors: both in actual, the first in the message", async
   t.equal(r.actual, 'root condition InvalidSpecError: not permitted; root status.operationState.phase: Failed: refused');
   t.equal(r.message, "The root that applies staging's registration folder refused it: not permitted");
 });
+
+// A Flux registration that is a HelmRelease: the objects recorded on a local cluster (test/fixtures/live/
+// flux-helmrelease.json: installed, upgraded, upgrade failed) in place of the recorded run's Kustomization.
+t.test('Flux HelmRelease: released the chart built from the head passes; a failed upgrade or a chart of another commit fails', async (t) => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { states } = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/live/flux-helmrelease.json'), 'utf8'));
+  const withHelm = (state: Record<string, any>, head: string = state['sha']) =>
+    variant(rec('flux'), (e) => {
+      const en = env(e);
+      delete en['kustomization'];
+      Object.assign(en, { helmRelease: state['helmRelease'], helmChart: state['helmChart'], gitRepository: state['gitRepository'] });
+      (e.git as Record<string, any>)['headSha'] = head;
+    });
+  const p = reconciled.params.parse(staging);
+  const up = reconciled.grade(withHelm(states.upgraded), p, { controller: 'flux' });
+  t.equal(up.status, 'pass');
+  t.equal(up.message, `Flux released the chart of ${states.upgraded.sha.slice(0, 7)} and is Ready.`);
+  t.match(up.actual, 'released 0.3.0+805601b9f35f.1');
+  const failed = reconciled.grade(withHelm(states.failed), p, { controller: 'flux' });
+  t.equal(failed.status, 'fail');
+  t.same(failed.mismatches?.map((m) => m.path), ['HelmRelease status.history[0].chartVersion', 'HelmRelease Ready']);
+  t.match(failed.why, 'did not release the chart of the revision: Helm upgrade failed');
+  const behind = reconciled.grade(withHelm(states.installed, states.upgraded.sha), p, { controller: 'flux' });
+  t.same(behind.mismatches?.map((m) => m.path), ['GitRepository status.artifact.revision', 'HelmChart status.observedSourceArtifactRevision'], 'pushed, not fetched: the release is of the earlier commit');
+});
