@@ -56,6 +56,18 @@ const PROVISIONAL_GRACE_MS = 20_000;
 /** A rollout whose status has not changed for this long is where it rests (e.g. Pods that never become Ready). */
 const HEALTH_STILL_MS = 6_000;
 /**
+ * The same for an Argo Rollout: its controller re-reads a Rollout after a change to one of its Services through a
+ * rate-limited queue (utils/queue DefaultArgoRolloutsRateLimiter: per-item exponential backoff up to 10 s), so a
+ * Rollout refused as InvalidSpec may answer a fixed Service only ~10 s later. Seen in validate: a blue-green
+ * solution graded at 6 s still Degraded, its preview without endpoints.
+ */
+const ROLLOUT_STILL_MS = 12_000;
+
+/** How long workloads still moving must stay unchanged to be where they rest: longer when an Argo Rollout is among them. */
+export function restsAfterMs(moving: readonly Pick<KubeObject, 'kind'>[]): number {
+  return moving.some((o) => o.kind === 'Rollout') ? ROLLOUT_STILL_MS : HEALTH_STILL_MS;
+}
+/**
  * The first pause of the settle's polls (doubling to their interval): a controller answers a refresh of a
  * converged registration within a few hundred milliseconds, and a grade should see the answer when it comes.
  */
@@ -211,7 +223,7 @@ class LiveSession {
           provisionalSince ??= Date.now();
           if (Date.now() - provisionalSince > PROVISIONAL_GRACE_MS) return true;
           const rollouts = await this.rollouts(env, stuck);
-          if (rollouts.moving > 0 && rollouts.stillMs > HEALTH_STILL_MS) {
+          if (rollouts.moving > 0 && rollouts.stillMs > rollouts.restsAfterMs) {
             last = `${last}; ${rollouts.moving} workload(s) stuck rolling out`;
             return true;
           }
@@ -263,8 +275,8 @@ class LiveSession {
     // Running out is not an error: a workload that never becomes ready is evidence.
     await pollUntil(
       async () => {
-        const { moving, stillMs } = await this.rollouts(env, still);
-        if (moving === 0 || stillMs > HEALTH_STILL_MS) return true;
+        const { moving, stillMs, restsAfterMs } = await this.rollouts(env, still);
+        if (moving === 0 || stillMs > restsAfterMs) return true;
         return { pending: `${moving} workload(s) rolling out` };
       },
       { what: `the Deployments of ${env} to roll out`, timeoutMs: HEALTH_SETTLE_MS, intervalMs: 500, firstIntervalMs: FIRST_POLL_MS, stopOnError: true },
@@ -273,9 +285,10 @@ class LiveSession {
 
   /**
    * The environment's Deployments not yet rolled out and Rollouts neither Healthy nor Paused, and how long nothing
-   * about them has changed (`still` carries the last look between calls).
+   * about them has changed (`still` carries the last look between calls), and how long that must be for them to
+   * be where they rest (longer when an Argo Rollout is among them).
    */
-  private async rollouts(env: string, still: Stillness): Promise<{ moving: number; stillMs: number }> {
+  private async rollouts(env: string, still: Stillness): Promise<{ moving: number; stillMs: number; restsAfterMs: number }> {
     const namespace = this.session.environments[env]!.namespace;
     const deps = await this.kube.list('apps/v1', 'Deployment', { namespace });
     // Argo Rollouts answers after the controller that applied its Services or spec: a Rollout neither Healthy nor
@@ -291,7 +304,7 @@ class LiveSession {
       still.signature = signature;
       still.since = Date.now();
     }
-    return { moving: moving.length, stillMs: Date.now() - still.since };
+    return { moving: moving.length, stillMs: Date.now() - still.since, restsAfterMs: restsAfterMs(moving) };
   }
 
   /** False once the API server said it serves no Rollout kind: the polls stop asking (each ask was a failed discovery). */

@@ -6,7 +6,7 @@ import { gitOut } from '../../../harness/git/git.js';
 import { PUSH_LOG, readPushLog } from '../../../harness/git/push-log.js';
 import type { Session } from '../../../harness/model/session.js';
 import type { Step } from '../../../harness/model/steps.js';
-import { ownRegistration, resettable, restoreGit, snapshotSeed } from '../../../harness/runner/live.js';
+import { ownRegistration, resettable, restoreGit, restsAfterMs, snapshotSeed } from '../../../harness/runner/live.js';
 import { environmentsFor, labVars } from '../../../harness/runner/start.js';
 import { loadScenario } from '../../../harness/scenario/load.js';
 import { scratch } from '../../helpers/cli.js';
@@ -74,4 +74,11 @@ t.test('resettable: a reset replays cluster faults only after every Git fault, r
   t.notOk(resettable({ ...scenario, faults: [commit] }, { ...session, live: { ...live, recorder: { pid: 1, file: '/r' } } } as unknown as Session), 'a watch recorder');
   t.notOk(resettable({ ...scenario, faults: [commit] }, { ...session, deadline: '2026-12-03T12:00:00Z' } as unknown as Session), 'an exam');
   t.notOk(resettable({ ...scenario, faults: [commit] }, { ...session, live: undefined } as unknown as Session), 'offline');
+});
+
+t.test('restsAfterMs: workloads still moving rest after 6 s, after 12 s once an Argo Rollout is among them (its queue backs off up to 10 s)', async (t) => {
+  t.equal(restsAfterMs([]), 6_000);
+  t.equal(restsAfterMs([{ kind: 'Deployment' }]), 6_000);
+  t.equal(restsAfterMs([{ kind: 'Deployment' }, { kind: 'Rollout' }]), 12_000);
+  t.ok(restsAfterMs([{ kind: 'Rollout' }]) > 10_000, 'longer than the Rollout queue backoff ceiling');
 });
