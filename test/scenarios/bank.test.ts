@@ -7,7 +7,7 @@ import { lintFile } from '../../harness/runner/lint.js';
 import { bankDir, listScenarioIds } from '../../harness/scenario/load.js';
 import { join } from 'node:path';
 
-const REQUIRED = ['appset-missing-staging', 'base-leak', 'bluegreen-preview-selector', 'bootstrap-staging', 'flux-bad-path', 'helm-values-promotion', 'promote-staging-image', 'rollback-bad-promotion', 'stale-branch', 'wrong-selector'];
+const REQUIRED = ['appset-missing-staging', 'base-leak', 'bluegreen-preview-renamed', 'bluegreen-preview-selector', 'bootstrap-staging', 'flux-bad-path', 'helm-values-promotion', 'promote-staging-image', 'rollback-bad-promotion', 'stale-branch', 'wrong-selector'];
 
 t.test('the bank holds the scenarios the course needs', async (t) => {
   const ids = await listScenarioIds();
