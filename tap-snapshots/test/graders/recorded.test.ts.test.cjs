@@ -3069,7 +3069,7 @@ chart-and-defaults-untouched [git.unchanged, git] pass 2/2
   message: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml is untouched.
   expected: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml unchanged since hand-over
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit 72dc835 "payment-api: 1.27.6 to staging; prod stays on 1.27.5 until its release" names payment-api and staging.
+  message: Commit 9aad56c "payment-api: 1.27.6 to staging; prod stays on 1.27.5 until its release" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 history-not-rewritten [git.history-intact, git] pass 1/1
   message: History on the tracked branch was extended, not rewritten.
@@ -3106,7 +3106,7 @@ chart-and-defaults-untouched [git.unchanged, git] pass 2/2
   message: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml is untouched.
   expected: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml unchanged since hand-over
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit ee8a1ea "Revert "payment-api: promote 1.27.6 to staging" (it went into prod's values)" names payment-api and staging.
+  message: Commit 997d45a "Revert "payment-api: promote 1.27.6 to staging" (it went into prod's values)" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 history-not-rewritten [git.history-intact, git] pass 1/1
   message: History on the tracked branch was extended, not rewritten.
@@ -3187,7 +3187,7 @@ chart-and-defaults-untouched [git.unchanged, git] pass 2/2
   message: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml is untouched.
   expected: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml unchanged since hand-over
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit d200063 "payment-api: promote 1.27.6 to staging in values-staging.yaml, not production's" names payment-api and staging.
+  message: Commit 36ac80f "payment-api: promote 1.27.6 to staging in values-staging.yaml, not production's" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 history-not-rewritten [git.history-intact, git] pass 1/1
   message: History on the tracked branch was extended, not rewritten.
@@ -3230,7 +3230,7 @@ chart-and-defaults-untouched [git.unchanged, git] fail 0/2
   why: These files are shared by other environments; changing them changes what those environments render.
   - charts/payment-api/templates/deployment.yaml: got modified, expected unchanged
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit dcf5880 "payment-api: pin 1.27.6 for staging in the chart" names payment-api and staging.
+  message: Commit d43e51d "payment-api: pin 1.27.6 for staging in the chart" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 history-not-rewritten [git.history-intact, git] pass 1/1
   message: History on the tracked branch was extended, not rewritten.
@@ -3320,7 +3320,7 @@ chart-and-defaults-untouched [git.unchanged, git] pass 2/2
   message: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml is untouched.
   expected: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml unchanged since hand-over
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit 4bf42df "payment-api: staging manifest with 1.27.6" names payment-api and staging.
+  message: Commit 336548c "payment-api: staging manifest with 1.27.6" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 history-not-rewritten [git.history-intact, git] pass 1/1
   message: History on the tracked branch was extended, not rewritten.
@@ -3359,7 +3359,7 @@ chart-and-defaults-untouched [git.unchanged, git] pass 2/2
   message: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml is untouched.
   expected: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml unchanged since hand-over
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit 5ac45ad "payment-api: promote 1.27.6 to staging" names payment-api and staging.
+  message: Commit 39abda3 "payment-api: promote 1.27.6 to staging" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 history-not-rewritten [git.history-intact, git] pass 1/1
   message: History on the tracked branch was extended, not rewritten.
@@ -3404,12 +3404,386 @@ chart-and-defaults-untouched [git.unchanged, git] fail 0/2
   why: These files are shared by other environments; changing them changes what those environments render.
   - charts/payment-api/values.yaml: got modified, expected unchanged
 commit-names-workload-and-environment [git.commit-message, git] pass 1/1
-  message: Commit 54a4ce2 "payment-api: 1.27.6 for staging" names payment-api and staging.
+  message: Commit 03531a9 "payment-api: 1.27.6 for staging" names payment-api and staging.
   expected: a commit message mentioning "payment-api" and "staging"
 history-not-rewritten [git.history-intact, git] pass 1/1
   message: History on the tracked branch was extended, not rewritten.
 staging-registration-reads-its-values [git.registration, git] pass 1/1
   message: platform/clusters/staging/argocd/payment-api.yaml registers staging as intended.
+staging-renders-new-image [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+prod-renders-released-image [render.field, render] fail 0/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.6"
+  why: The rendered manifests are what the controller applies to prod.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.6", expected "nginx:1.27.5"
+staging-changes-only-image [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-new-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > helm-values-promotion > offline flux alternative-pin-prod-explicitly 1`] = `
+pass 16/16; no failure
+only-values-files-changed [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under charts/payment-api/values-staging.yaml, charts/payment-api/values-production.yaml
+chart-and-defaults-untouched [git.unchanged, git] pass 2/2
+  message: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml is untouched.
+  expected: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 9aad56c "payment-api: 1.27.6 to staging; prod stays on 1.27.5 until its release" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-registration-reads-its-values [git.registration, git] pass 1/1
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended.
+staging-renders-new-image [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+staging-changes-only-image [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-new-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > helm-values-promotion > offline flux alternative-revert-then-promote 1`] = `
+pass 16/16; no failure
+only-values-files-changed [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under charts/payment-api/values-staging.yaml, charts/payment-api/values-production.yaml
+chart-and-defaults-untouched [git.unchanged, git] pass 2/2
+  message: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml is untouched.
+  expected: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 997d45a "Revert "payment-api: promote 1.27.6 to staging" (it went into prod's values)" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-registration-reads-its-values [git.registration, git] pass 1/1
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended.
+staging-renders-new-image [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+staging-changes-only-image [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-new-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > helm-values-promotion > offline flux faults 1`] = `
+fail 0/16; first failure: git only-values-files-changed: Nothing changed on the tracked branch since the scenario was handed over.
+only-values-files-changed [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under charts/payment-api/values-staging.yaml, charts/payment-api/values-production.yaml
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+chart-and-defaults-untouched [git.unchanged, git] pass 0/2 withheld
+  message: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-renders-new-image, prod-renders-released-image).
+  expected: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-new-image, prod-renders-released-image).
+staging-registration-reads-its-values [git.registration, git] pass 0/1 withheld
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended. Not scored yet: guards earn their weight once the task has made progress (staging-renders-new-image, prod-renders-released-image).
+staging-renders-new-image [render.field, render] fail 0/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.5"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.6"
+prod-renders-released-image [render.field, render] fail 0/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.6"
+  why: The rendered manifests are what the controller applies to prod.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.6", expected "nginx:1.27.5"
+staging-changes-only-image [render.changes-within, render] pass 0/1 withheld
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (staging-renders-new-image, prod-renders-released-image).
+prod-changes-only-image [render.changes-within, render] pass 0/1 withheld
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (staging-renders-new-image, prod-renders-released-image).
+dev-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-new-image, prod-renders-released-image).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-new-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > helm-values-promotion > offline flux solution 1`] = `
+pass 16/16; no failure
+only-values-files-changed [git.changed-within, git] pass 2/2
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under charts/payment-api/values-staging.yaml, charts/payment-api/values-production.yaml
+chart-and-defaults-untouched [git.unchanged, git] pass 2/2
+  message: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml is untouched.
+  expected: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 36ac80f "payment-api: promote 1.27.6 to staging in values-staging.yaml, not production's" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-registration-reads-its-values [git.registration, git] pass 1/1
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended.
+staging-renders-new-image [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+staging-changes-only-image [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-new-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > helm-values-promotion > offline flux wrong-hardcode-in-template 1`] = `
+fail 8/16; first failure: git only-values-files-changed: 1 changed file(s) lie outside the allowed paths.
+only-values-files-changed [git.changed-within, git] fail 0/2
+  message: 1 changed file(s) lie outside the allowed paths.
+  expected: changes only under charts/payment-api/values-staging.yaml, charts/payment-api/values-production.yaml
+  actual: charts/payment-api/templates/deployment.yaml
+  why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
+  - charts/payment-api/templates/deployment.yaml: got modified, expected unchanged
+chart-and-defaults-untouched [git.unchanged, git] fail 0/2
+  message: 1 file(s) under charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml changed.
+  expected: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml unchanged since hand-over
+  actual: modified charts/payment-api/templates/deployment.yaml
+  why: These files are shared by other environments; changing them changes what those environments render.
+  - charts/payment-api/templates/deployment.yaml: got modified, expected unchanged
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit d43e51d "payment-api: pin 1.27.6 for staging in the chart" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-registration-reads-its-values [git.registration, git] pass 1/1
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended.
+staging-renders-new-image [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+prod-renders-released-image [render.field, render] fail 0/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.6"
+  why: The rendered manifests are what the controller applies to prod.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.6", expected "nginx:1.27.5"
+staging-changes-only-image [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+dev-unchanged [render.unchanged, render] fail 0/1
+  message: The change leaks into dev.
+  expected: dev unchanged
+  actual: dev: different bytes (formatting or order)
+  why: A fix for one environment must not change what the others render; that is how a staging change reaches prod.
+  - dev: got different bytes (formatting or order), expected identical render
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-new-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > helm-values-promotion > offline flux wrong-kubectl-set-image 1`] = `
+fail 0/16; first failure: git only-values-files-changed: Nothing changed on the tracked branch since the scenario was handed over.
+only-values-files-changed [git.changed-within, git] fail 0/2
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under charts/payment-api/values-staging.yaml, charts/payment-api/values-production.yaml
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+chart-and-defaults-untouched [git.unchanged, git] pass 0/2 withheld
+  message: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml is untouched. Not scored yet: guards earn their weight once the task has made progress (staging-renders-new-image, prod-renders-released-image).
+  expected: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-not-rewritten [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (staging-renders-new-image, prod-renders-released-image).
+staging-registration-reads-its-values [git.registration, git] pass 0/1 withheld
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended. Not scored yet: guards earn their weight once the task has made progress (staging-renders-new-image, prod-renders-released-image).
+staging-renders-new-image [render.field, render] fail 0/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.5"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.6"
+prod-renders-released-image [render.field, render] fail 0/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.6"
+  why: The rendered manifests are what the controller applies to prod.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.6", expected "nginx:1.27.5"
+staging-changes-only-image [render.changes-within, render] pass 0/1 withheld
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (staging-renders-new-image, prod-renders-released-image).
+prod-changes-only-image [render.changes-within, render] pass 0/1 withheld
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image). Not scored yet: guards earn their weight once the task has made progress (staging-renders-new-image, prod-renders-released-image).
+dev-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev render exactly as before. Not scored yet: guards earn their weight once the task has made progress (staging-renders-new-image, prod-renders-released-image).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-new-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > helm-values-promotion > offline flux wrong-rendered-manifest-beside-chart 1`] = `
+fail 11/16; first failure: git only-values-files-changed: 1 changed file(s) lie outside the allowed paths.
+only-values-files-changed [git.changed-within, git] fail 0/2
+  message: 1 changed file(s) lie outside the allowed paths.
+  expected: changes only under charts/payment-api/values-staging.yaml, charts/payment-api/values-production.yaml
+  actual: charts/payment-api/rendered/staging.yaml
+  why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
+  - charts/payment-api/rendered/staging.yaml: got added, expected unchanged
+chart-and-defaults-untouched [git.unchanged, git] pass 2/2
+  message: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml is untouched.
+  expected: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 336548c "payment-api: staging manifest with 1.27.6" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-registration-reads-its-values [git.registration, git] pass 1/1
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended.
+staging-renders-new-image [render.field, render] fail 0/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.5"
+  why: The rendered manifests are what the controller applies to staging.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.5", expected "nginx:1.27.6"
+prod-renders-released-image [render.field, render] pass 3/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.5".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.5"
+staging-changes-only-image [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-new-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > helm-values-promotion > offline flux wrong-staging-only 1`] = `
+fail 13/16; first failure: render prod-renders-released-image: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+only-values-files-changed [git.changed-within, git] pass 2/2
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under charts/payment-api/values-staging.yaml, charts/payment-api/values-production.yaml
+chart-and-defaults-untouched [git.unchanged, git] pass 2/2
+  message: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml is untouched.
+  expected: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml unchanged since hand-over
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 39abda3 "payment-api: promote 1.27.6 to staging" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-registration-reads-its-values [git.registration, git] pass 1/1
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended.
+staging-renders-new-image [render.field, render] pass 3/3
+  message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.6"
+  actual: "nginx:1.27.6"
+prod-renders-released-image [render.field, render] fail 0/3
+  message: prod Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
+  expected: "nginx:1.27.5"
+  actual: "nginx:1.27.6"
+  why: The rendered manifests are what the controller applies to prod.
+  - Deployment/payment-api spec.template.spec.containers[name=payment-api].image: got "nginx:1.27.6", expected "nginx:1.27.5"
+staging-changes-only-image [render.changes-within, render] pass 1/1
+  message: staging changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+prod-changes-only-image [render.changes-within, render] pass 1/1
+  message: prod changed only where the task allows (Deployment/payment-api spec.template.spec.containers[name=payment-api].image).
+dev-unchanged [render.unchanged, render] pass 1/1
+  message: dev render exactly as before.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+staging-runs-new-image [health.available, health] skipped 0/3
+  message: Needs a cluster: the health boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > helm-values-promotion > offline flux wrong-template-default 1`] = `
+fail 9/16; first failure: git only-values-files-changed: 1 changed file(s) lie outside the allowed paths.
+only-values-files-changed [git.changed-within, git] fail 0/2
+  message: 1 changed file(s) lie outside the allowed paths.
+  expected: changes only under charts/payment-api/values-staging.yaml, charts/payment-api/values-production.yaml
+  actual: charts/payment-api/values.yaml
+  why: Fix the layer that owns the problem; a change elsewhere reaches environments it should not.
+  - charts/payment-api/values.yaml: got modified, expected unchanged
+chart-and-defaults-untouched [git.unchanged, git] fail 0/2
+  message: 1 file(s) under charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml changed.
+  expected: charts/payment-api/templates/**, charts/payment-api/values.yaml, charts/payment-api/Chart.yaml unchanged since hand-over
+  actual: modified charts/payment-api/values.yaml
+  why: These files are shared by other environments; changing them changes what those environments render.
+  - charts/payment-api/values.yaml: got modified, expected unchanged
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 03531a9 "payment-api: 1.27.6 for staging" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-not-rewritten [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+staging-registration-reads-its-values [git.registration, git] pass 1/1
+  message: platform/clusters/staging/flux/payment-api.yaml registers staging as intended.
 staging-renders-new-image [render.field, render] pass 3/3
   message: staging Deployment/payment-api spec.template.spec.containers[name=payment-api].image is "nginx:1.27.6".
   expected: "nginx:1.27.6"
