@@ -38,7 +38,7 @@ export function lockdownGaps(controllers: readonly ControllerName[], defaultProj
   }
   if (controllers.includes('flux')) {
     gaps.push(
-      "Flux's lockdown (--no-cross-namespace-refs=true, --default-service-account) cannot be read from the API: without it a learner's Kustomization applies with the kustomize-controller's own permissions, in any namespace.",
+      "Flux's lockdown (--no-cross-namespace-refs=true, --default-service-account, on kustomize-controller and helm-controller) cannot be read from the API: without it a learner's Kustomization or HelmRelease applies with the controller's own permissions, in any namespace.",
     );
   }
   return gaps;
