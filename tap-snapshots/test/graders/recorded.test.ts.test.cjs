@@ -1341,6 +1341,1199 @@ staging-runs-bump: Deployment/payment-api in staging Available on nginx:1.27.5
 delivery-note: the delivery note names the git boundary, a fix commit after hand-over (changing apps/payment-api/base/**, apps/payment-api/overlays/staging/**) and a rollback revision holding the known-good apps/payment-api/base/deployment.yaml
 `
 
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > live argocd faults 1`] = `
+fail 0/20; first failure: git staging-overlay-only: Nothing changed on the tracked branch since the scenario was handed over.
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+  expected: "payment-api-preview"
+  actual: "payment-api-qa"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got "payment-api-qa", expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+staging-overlay-only [git.changed-within, git] fail 0/1
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Argo CD is Synced at 91974fc. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: Synced at 91974fc (main)
+  actual: Synced at 91974fc
+active-has-endpoints [live.service-endpoints, live] pass 0/1 withheld
+  message: Service/payment-api has 2 ready of 2 endpoint(s). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  actual: 2 ready of 2 endpoint(s)
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] fail 0/4
+  message: Rollout/payment-api is not serving as a blue-green rollout awaiting promotion should: 3 mismatch(es).
+  expected: active Service on the stable ReplicaSet, preview Service on the new one, each with ready endpoints
+  actual: stableRS 89444bc7, currentPodHash 89444bc7, activeSelector 89444bc7, previewSelector 89444bc7
+  why: Blue-green is verified through the preview Service before promotion, while the active Service keeps the users on the stable version; a Service that selects no Pods, or the wrong ReplicaSet, defeats both.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got payment-api-qa, expected payment-api-preview
+  - Rollout/payment-api status.currentPodHash: got 89444bc7 (stableRS 89444bc7), expected a new ReplicaSet, not the stable one: a release awaiting promotion
+  - Service/payment-api-preview spec.selector["rollouts-pod-template-hash"]: got undefined, expected 89444bc7 (the new ReplicaSet)
+staging-awaits-promotion [rollout.status, rollout] fail 0/1
+  message: Rollout/payment-api is Degraded, expected Paused.
+  expected: Paused
+  actual: Degraded
+  why: Progressive delivery moves only as far as its steps and analysis allow; its phase says where it stopped.
+  - Rollout/payment-api status.phase: got Degraded (InvalidSpec: The Rollout "payment-api" is invalid: spec.strategy.blueGreen.previewService: Invalid value: "payment-api-qa": service "payment-api-qa" not found), expected Paused
+staging-changed-through-git [live.fixed-through-git, live] pass 0/2 withheld
+  message: No one changed payments-staging-b88bba by hand after hand-over (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > live argocd solution 1`] = `
+pass 20/20; no failure
+rollout-previews-through-payment-api-preview [render.field, render] pass 3/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-preview".
+  expected: "payment-api-preview"
+  actual: "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 1/1
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api".
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 2/2
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService).
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 8970812 "payment-api: staging Rollout previews through payment-api-preview again" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+staging-reconciled [sync.reconciled, sync] pass 2/2
+  message: Argo CD is Synced at 8970812.
+  expected: Synced at 8970812 (main)
+  actual: Synced at 8970812
+active-has-endpoints [live.service-endpoints, live] pass 1/1
+  message: Service/payment-api has 2 ready of 2 endpoint(s).
+  actual: 2 ready of 2 endpoint(s)
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] pass 4/4
+  message: Rollout/payment-api: active Service/payment-api serves 89444bc7 (the stable ReplicaSet, 2 ready); preview Service/payment-api-preview serves 97db4f58 (the new ReplicaSet, 2 ready); awaiting promotion.
+staging-awaits-promotion [rollout.status, rollout] pass 1/1
+  message: Rollout/payment-api is Paused.
+staging-changed-through-git [live.fixed-through-git, live] pass 2/2
+  message: No one changed payments-staging-9681e0 by hand after hand-over (kube-apiserver audit log (authenticated users)).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > live argocd wrong-auto-promote-in-git 1`] = `
+fail 2/20; first failure: render rollout-previews-through-payment-api-preview: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+  expected: "payment-api-preview"
+  actual: "payment-api-qa"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got "payment-api-qa", expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] fail 0/2
+  message: staging changed in 1 place the task does not ask for.
+  expected: only Rollout/payment-api spec.strategy.blueGreen.previewService changes in staging
+  actual: Rollout/payment-api spec.strategy.blueGreen.autoPromotionEnabled: false -> true
+  why: A fix changes what it must and nothing else: a side effect (replicas, namespace, probes, labels) ships with it unreviewed.
+  - Rollout/payment-api spec.strategy.blueGreen.autoPromotionEnabled: got true, expected false (unchanged)
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 5acf6ae "payment-api: auto-promote staging" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Argo CD is Synced at 5acf6ae. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: Synced at 5acf6ae (main)
+  actual: Synced at 5acf6ae
+active-has-endpoints [live.service-endpoints, live] pass 0/1 withheld
+  message: Service/payment-api has 2 ready of 2 endpoint(s). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  actual: 2 ready of 2 endpoint(s)
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] fail 0/4
+  message: Rollout/payment-api is not serving as a blue-green rollout awaiting promotion should: 3 mismatch(es).
+  expected: active Service on the stable ReplicaSet, preview Service on the new one, each with ready endpoints
+  actual: stableRS 89444bc7, currentPodHash 89444bc7, activeSelector 89444bc7, previewSelector 89444bc7
+  why: Blue-green is verified through the preview Service before promotion, while the active Service keeps the users on the stable version; a Service that selects no Pods, or the wrong ReplicaSet, defeats both.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got payment-api-qa, expected payment-api-preview
+  - Rollout/payment-api status.currentPodHash: got 89444bc7 (stableRS 89444bc7), expected a new ReplicaSet, not the stable one: a release awaiting promotion
+  - Service/payment-api-preview spec.selector["rollouts-pod-template-hash"]: got undefined, expected 89444bc7 (the new ReplicaSet)
+staging-awaits-promotion [rollout.status, rollout] fail 0/1
+  message: Rollout/payment-api is Degraded, expected Paused.
+  expected: Paused
+  actual: Degraded
+  why: Progressive delivery moves only as far as its steps and analysis allow; its phase says where it stopped.
+  - Rollout/payment-api status.phase: got Degraded (InvalidSpec: The Rollout "payment-api" is invalid: spec.strategy.blueGreen.previewService: Invalid value: "payment-api-qa": service "payment-api-qa" not found), expected Paused
+staging-changed-through-git [live.fixed-through-git, live] pass 0/2 withheld
+  message: No one changed payments-staging-8f57d5 by hand after hand-over (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > live argocd wrong-create-the-missing-service 1`] = `
+fail 3/20; first failure: render rollout-previews-through-payment-api-preview: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+  expected: "payment-api-preview"
+  actual: "payment-api-qa"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got "payment-api-qa", expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] fail 0/2
+  message: staging changed in 1 place the task does not ask for.
+  expected: only Rollout/payment-api spec.strategy.blueGreen.previewService changes in staging
+  actual: Service/payment-api-qa: absent -> added
+  why: A fix changes what it must and nothing else: a side effect (replicas, namespace, probes, labels) ships with it unreviewed.
+  - Service/payment-api-qa: got added, expected absent
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 211b7c3 "payment-api: add the payment-api-qa Service staging's Rollout needs" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Argo CD is Synced at 211b7c3. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: Synced at 211b7c3 (main)
+  actual: Synced at 211b7c3
+active-has-endpoints [live.service-endpoints, live] pass 0/1 withheld
+  message: Service/payment-api has 2 ready of 2 endpoint(s). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  actual: 2 ready of 2 endpoint(s)
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] fail 0/4
+  message: Rollout/payment-api is not serving as a blue-green rollout awaiting promotion should: 3 mismatch(es).
+  expected: active Service on the stable ReplicaSet, preview Service on the new one, each with ready endpoints
+  actual: stableRS 89444bc7, currentPodHash 97db4f58, activeSelector 89444bc7, previewSelector 97db4f58
+  why: Blue-green is verified through the preview Service before promotion, while the active Service keeps the users on the stable version; a Service that selects no Pods, or the wrong ReplicaSet, defeats both.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got payment-api-qa, expected payment-api-preview
+  - Service/payment-api-preview spec.selector["rollouts-pod-template-hash"]: got undefined, expected 97db4f58 (the new ReplicaSet)
+  - Service/payment-api-preview endpoints: got Pods not of 97db4f58: payment-api-89444bc7-mnlnx, payment-api-89444bc7-kz4cr, expected only Pods of the new ReplicaSet
+staging-awaits-promotion [rollout.status, rollout] pass 1/1
+  message: Rollout/payment-api is Paused.
+staging-changed-through-git [live.fixed-through-git, live] pass 0/2 withheld
+  message: No one changed payments-staging-0c634e by hand after hand-over (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > live argocd wrong-drop-the-preview 1`] = `
+fail 3/20; first failure: render rollout-previews-through-payment-api-preview: staging Rollout/payment-api spec.strategy.blueGreen.previewService is <absent>.
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is <absent>.
+  expected: "payment-api-preview"
+  actual: <absent>
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got <absent>, expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 61e8e68 "payment-api: staging Rollout without a preview Service" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Argo CD is Synced at 61e8e68. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: Synced at 61e8e68 (main)
+  actual: Synced at 61e8e68
+active-has-endpoints [live.service-endpoints, live] pass 0/1 withheld
+  message: Service/payment-api has 2 ready of 2 endpoint(s). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  actual: 2 ready of 2 endpoint(s)
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] fail 0/4
+  message: Rollout/payment-api is not serving as a blue-green rollout awaiting promotion should: 4 mismatch(es).
+  expected: active Service on the stable ReplicaSet, preview Service on the new one, each with ready endpoints
+  actual: stableRS 89444bc7, currentPodHash 97db4f58, activeSelector 89444bc7, previewSelector undefined
+  why: Blue-green is verified through the preview Service before promotion, while the active Service keeps the users on the stable version; a Service that selects no Pods, or the wrong ReplicaSet, defeats both.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got undefined, expected payment-api-preview
+  - Rollout/payment-api status.blueGreen.previewSelector: got undefined, expected 97db4f58 (the new ReplicaSet)
+  - Service/payment-api-preview spec.selector["rollouts-pod-template-hash"]: got undefined, expected 97db4f58 (the new ReplicaSet)
+  - Service/payment-api-preview endpoints: got Pods not of 97db4f58: payment-api-89444bc7-t85lc, payment-api-89444bc7-7nnfq, expected only Pods of the new ReplicaSet
+staging-awaits-promotion [rollout.status, rollout] pass 1/1
+  message: Rollout/payment-api is Paused.
+staging-changed-through-git [live.fixed-through-git, live] pass 0/2 withheld
+  message: No one changed payments-staging-f7df97 by hand after hand-over (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > live argocd wrong-patch-live-rollout 1`] = `
+fail 0/20; first failure: git staging-overlay-only: Nothing changed on the tracked branch since the scenario was handed over.
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+  expected: "payment-api-preview"
+  actual: "payment-api-qa"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got "payment-api-qa", expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+staging-overlay-only [git.changed-within, git] fail 0/1
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Argo CD is Synced at 9d98829. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: Synced at 9d98829 (main)
+  actual: Synced at 9d98829
+active-has-endpoints [live.service-endpoints, live] pass 0/1 withheld
+  message: Service/payment-api has 2 ready of 2 endpoint(s). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  actual: 2 ready of 2 endpoint(s)
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] fail 0/4
+  message: Rollout/payment-api is not serving as a blue-green rollout awaiting promotion should: 3 mismatch(es).
+  expected: active Service on the stable ReplicaSet, preview Service on the new one, each with ready endpoints
+  actual: stableRS 89444bc7, currentPodHash 97db4f58, activeSelector 89444bc7, previewSelector 97db4f58
+  why: Blue-green is verified through the preview Service before promotion, while the active Service keeps the users on the stable version; a Service that selects no Pods, or the wrong ReplicaSet, defeats both.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got payment-api-qa, expected payment-api-preview
+  - Service/payment-api-preview spec.selector["rollouts-pod-template-hash"]: got undefined, expected 97db4f58 (the new ReplicaSet)
+  - Service/payment-api-preview endpoints: got Pods not of 97db4f58: payment-api-89444bc7-zzw6h, payment-api-89444bc7-lsf9c, expected only Pods of the new ReplicaSet
+staging-awaits-promotion [rollout.status, rollout] fail 0/1
+  message: Rollout/payment-api is Degraded, expected Paused.
+  expected: Paused
+  actual: Degraded
+  why: Progressive delivery moves only as far as its steps and analysis allow; its phase says where it stopped.
+  - Rollout/payment-api status.phase: got Degraded (InvalidSpec: The Rollout "payment-api" is invalid: spec.strategy.blueGreen.previewService: Invalid value: "payment-api-qa": service "payment-api-qa" not found), expected Paused
+staging-changed-through-git [live.fixed-through-git, live] fail 0/2
+  message: 1 change(s) were made to payments-staging-cf2f5f by hand, not through Git.
+  expected: only controllers change live objects after hand-over
+  actual: patch Rollout/payment-api by kwok-admin (field manager kubectl-patch)
+  why: In GitOps, Git is the only way in: a kubectl change drifts from desired state, is invisible to review, and the controller may revert it.
+  - 2026-12-03T21:50:59.874863Z Rollout/payment-api: got patch by kwok-admin (field manager kubectl-patch), expected no manual change
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > live flux faults 1`] = `
+fail 0/20; first failure: git staging-overlay-only: Nothing changed on the tracked branch since the scenario was handed over.
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+  expected: "payment-api-preview"
+  actual: "payment-api-qa"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got "payment-api-qa", expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+staging-overlay-only [git.changed-within, git] fail 0/1
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Flux applied 127e5e1 and is Ready. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: Ready=True at 127e5e1 (main)
+  actual: Ready=True applied 127e5e1 (source at 127e5e1)
+active-has-endpoints [live.service-endpoints, live] pass 0/1 withheld
+  message: Service/payment-api has 2 ready of 2 endpoint(s). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  actual: 2 ready of 2 endpoint(s)
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] fail 0/4
+  message: Rollout/payment-api is not serving as a blue-green rollout awaiting promotion should: 3 mismatch(es).
+  expected: active Service on the stable ReplicaSet, preview Service on the new one, each with ready endpoints
+  actual: stableRS 89444bc7, currentPodHash 89444bc7, activeSelector 89444bc7, previewSelector 89444bc7
+  why: Blue-green is verified through the preview Service before promotion, while the active Service keeps the users on the stable version; a Service that selects no Pods, or the wrong ReplicaSet, defeats both.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got payment-api-qa, expected payment-api-preview
+  - Rollout/payment-api status.currentPodHash: got 89444bc7 (stableRS 89444bc7), expected a new ReplicaSet, not the stable one: a release awaiting promotion
+  - Service/payment-api-preview spec.selector["rollouts-pod-template-hash"]: got undefined, expected 89444bc7 (the new ReplicaSet)
+staging-awaits-promotion [rollout.status, rollout] fail 0/1
+  message: Rollout/payment-api is Degraded, expected Paused.
+  expected: Paused
+  actual: Degraded
+  why: Progressive delivery moves only as far as its steps and analysis allow; its phase says where it stopped.
+  - Rollout/payment-api status.phase: got Degraded (InvalidSpec: The Rollout "payment-api" is invalid: spec.strategy.blueGreen.previewService: Invalid value: "payment-api-qa": service "payment-api-qa" not found), expected Paused
+staging-changed-through-git [live.fixed-through-git, live] pass 0/2 withheld
+  message: No one changed payments-staging-4c25c3 by hand after hand-over (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > live flux solution 1`] = `
+pass 20/20; no failure
+rollout-previews-through-payment-api-preview [render.field, render] pass 3/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-preview".
+  expected: "payment-api-preview"
+  actual: "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 1/1
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api".
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 2/2
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService).
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 17c1d91 "payment-api: staging Rollout previews through payment-api-preview again" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+staging-reconciled [sync.reconciled, sync] pass 2/2
+  message: Flux applied 17c1d91 and is Ready.
+  expected: Ready=True at 17c1d91 (main)
+  actual: Ready=True applied 17c1d91 (source at 17c1d91)
+active-has-endpoints [live.service-endpoints, live] pass 1/1
+  message: Service/payment-api has 2 ready of 2 endpoint(s).
+  actual: 2 ready of 2 endpoint(s)
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] pass 4/4
+  message: Rollout/payment-api: active Service/payment-api serves 89444bc7 (the stable ReplicaSet, 2 ready); preview Service/payment-api-preview serves 97db4f58 (the new ReplicaSet, 2 ready); awaiting promotion.
+staging-awaits-promotion [rollout.status, rollout] pass 1/1
+  message: Rollout/payment-api is Paused.
+staging-changed-through-git [live.fixed-through-git, live] pass 2/2
+  message: No one changed payments-staging-dfd18a by hand after hand-over (kube-apiserver audit log (authenticated users)).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > live flux wrong-auto-promote-in-git 1`] = `
+fail 2/20; first failure: render rollout-previews-through-payment-api-preview: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+  expected: "payment-api-preview"
+  actual: "payment-api-qa"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got "payment-api-qa", expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] fail 0/2
+  message: staging changed in 1 place the task does not ask for.
+  expected: only Rollout/payment-api spec.strategy.blueGreen.previewService changes in staging
+  actual: Rollout/payment-api spec.strategy.blueGreen.autoPromotionEnabled: false -> true
+  why: A fix changes what it must and nothing else: a side effect (replicas, namespace, probes, labels) ships with it unreviewed.
+  - Rollout/payment-api spec.strategy.blueGreen.autoPromotionEnabled: got true, expected false (unchanged)
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 8dae8b3 "payment-api: auto-promote staging" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Flux applied 8dae8b3 and is Ready. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: Ready=True at 8dae8b3 (main)
+  actual: Ready=True applied 8dae8b3 (source at 8dae8b3)
+active-has-endpoints [live.service-endpoints, live] pass 0/1 withheld
+  message: Service/payment-api has 2 ready of 2 endpoint(s). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  actual: 2 ready of 2 endpoint(s)
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] fail 0/4
+  message: Rollout/payment-api is not serving as a blue-green rollout awaiting promotion should: 3 mismatch(es).
+  expected: active Service on the stable ReplicaSet, preview Service on the new one, each with ready endpoints
+  actual: stableRS 89444bc7, currentPodHash 89444bc7, activeSelector 89444bc7, previewSelector 89444bc7
+  why: Blue-green is verified through the preview Service before promotion, while the active Service keeps the users on the stable version; a Service that selects no Pods, or the wrong ReplicaSet, defeats both.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got payment-api-qa, expected payment-api-preview
+  - Rollout/payment-api status.currentPodHash: got 89444bc7 (stableRS 89444bc7), expected a new ReplicaSet, not the stable one: a release awaiting promotion
+  - Service/payment-api-preview spec.selector["rollouts-pod-template-hash"]: got undefined, expected 89444bc7 (the new ReplicaSet)
+staging-awaits-promotion [rollout.status, rollout] fail 0/1
+  message: Rollout/payment-api is Degraded, expected Paused.
+  expected: Paused
+  actual: Degraded
+  why: Progressive delivery moves only as far as its steps and analysis allow; its phase says where it stopped.
+  - Rollout/payment-api status.phase: got Degraded (InvalidSpec: The Rollout "payment-api" is invalid: spec.strategy.blueGreen.previewService: Invalid value: "payment-api-qa": service "payment-api-qa" not found), expected Paused
+staging-changed-through-git [live.fixed-through-git, live] pass 0/2 withheld
+  message: No one changed payments-staging-775402 by hand after hand-over (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > live flux wrong-create-the-missing-service 1`] = `
+fail 3/20; first failure: render rollout-previews-through-payment-api-preview: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+  expected: "payment-api-preview"
+  actual: "payment-api-qa"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got "payment-api-qa", expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] fail 0/2
+  message: staging changed in 1 place the task does not ask for.
+  expected: only Rollout/payment-api spec.strategy.blueGreen.previewService changes in staging
+  actual: Service/payment-api-qa: absent -> added
+  why: A fix changes what it must and nothing else: a side effect (replicas, namespace, probes, labels) ships with it unreviewed.
+  - Service/payment-api-qa: got added, expected absent
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 8453416 "payment-api: add the payment-api-qa Service staging's Rollout needs" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Flux applied 8453416 and is Ready. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: Ready=True at 8453416 (main)
+  actual: Ready=True applied 8453416 (source at 8453416)
+active-has-endpoints [live.service-endpoints, live] pass 0/1 withheld
+  message: Service/payment-api has 2 ready of 2 endpoint(s). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  actual: 2 ready of 2 endpoint(s)
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] fail 0/4
+  message: Rollout/payment-api is not serving as a blue-green rollout awaiting promotion should: 3 mismatch(es).
+  expected: active Service on the stable ReplicaSet, preview Service on the new one, each with ready endpoints
+  actual: stableRS 89444bc7, currentPodHash 97db4f58, activeSelector 89444bc7, previewSelector 97db4f58
+  why: Blue-green is verified through the preview Service before promotion, while the active Service keeps the users on the stable version; a Service that selects no Pods, or the wrong ReplicaSet, defeats both.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got payment-api-qa, expected payment-api-preview
+  - Service/payment-api-preview spec.selector["rollouts-pod-template-hash"]: got undefined, expected 97db4f58 (the new ReplicaSet)
+  - Service/payment-api-preview endpoints: got Pods not of 97db4f58: payment-api-89444bc7-tcnwb, payment-api-89444bc7-j4gqz, expected only Pods of the new ReplicaSet
+staging-awaits-promotion [rollout.status, rollout] pass 1/1
+  message: Rollout/payment-api is Paused.
+staging-changed-through-git [live.fixed-through-git, live] pass 0/2 withheld
+  message: No one changed payments-staging-6beddd by hand after hand-over (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > live flux wrong-drop-the-preview 1`] = `
+fail 3/20; first failure: render rollout-previews-through-payment-api-preview: staging Rollout/payment-api spec.strategy.blueGreen.previewService is <absent>.
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is <absent>.
+  expected: "payment-api-preview"
+  actual: <absent>
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got <absent>, expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 6c8a670 "payment-api: staging Rollout without a preview Service" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Flux applied 6c8a670 and is Ready. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: Ready=True at 6c8a670 (main)
+  actual: Ready=True applied 6c8a670 (source at 6c8a670)
+active-has-endpoints [live.service-endpoints, live] pass 0/1 withheld
+  message: Service/payment-api has 2 ready of 2 endpoint(s). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  actual: 2 ready of 2 endpoint(s)
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] fail 0/4
+  message: Rollout/payment-api is not serving as a blue-green rollout awaiting promotion should: 4 mismatch(es).
+  expected: active Service on the stable ReplicaSet, preview Service on the new one, each with ready endpoints
+  actual: stableRS 89444bc7, currentPodHash 97db4f58, activeSelector 89444bc7, previewSelector undefined
+  why: Blue-green is verified through the preview Service before promotion, while the active Service keeps the users on the stable version; a Service that selects no Pods, or the wrong ReplicaSet, defeats both.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got undefined, expected payment-api-preview
+  - Rollout/payment-api status.blueGreen.previewSelector: got undefined, expected 97db4f58 (the new ReplicaSet)
+  - Service/payment-api-preview spec.selector["rollouts-pod-template-hash"]: got undefined, expected 97db4f58 (the new ReplicaSet)
+  - Service/payment-api-preview endpoints: got Pods not of 97db4f58: payment-api-89444bc7-2m82v, payment-api-89444bc7-2sxsd, expected only Pods of the new ReplicaSet
+staging-awaits-promotion [rollout.status, rollout] pass 1/1
+  message: Rollout/payment-api is Paused.
+staging-changed-through-git [live.fixed-through-git, live] pass 0/2 withheld
+  message: No one changed payments-staging-284141 by hand after hand-over (kube-apiserver audit log (authenticated users)). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > live flux wrong-patch-live-rollout 1`] = `
+fail 0/20; first failure: git staging-overlay-only: Nothing changed on the tracked branch since the scenario was handed over.
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+  expected: "payment-api-preview"
+  actual: "payment-api-qa"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got "payment-api-qa", expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+staging-overlay-only [git.changed-within, git] fail 0/1
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+staging-reconciled [sync.reconciled, sync] pass 0/2 withheld
+  message: Flux applied 8348c32 and is Ready. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  expected: Ready=True at 8348c32 (main)
+  actual: Ready=True applied 8348c32 (source at 8348c32)
+active-has-endpoints [live.service-endpoints, live] pass 0/1 withheld
+  message: Service/payment-api has 2 ready of 2 endpoint(s). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview, preview-serves-new-active-serves-stable).
+  actual: 2 ready of 2 endpoint(s)
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] fail 0/4
+  message: Rollout/payment-api is not serving as a blue-green rollout awaiting promotion should: 3 mismatch(es).
+  expected: active Service on the stable ReplicaSet, preview Service on the new one, each with ready endpoints
+  actual: stableRS 89444bc7, currentPodHash 89444bc7, activeSelector 89444bc7, previewSelector 89444bc7
+  why: Blue-green is verified through the preview Service before promotion, while the active Service keeps the users on the stable version; a Service that selects no Pods, or the wrong ReplicaSet, defeats both.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got payment-api-qa, expected payment-api-preview
+  - Rollout/payment-api status.currentPodHash: got 89444bc7 (stableRS 89444bc7), expected a new ReplicaSet, not the stable one: a release awaiting promotion
+  - Service/payment-api-preview spec.selector["rollouts-pod-template-hash"]: got undefined, expected 89444bc7 (the new ReplicaSet)
+staging-awaits-promotion [rollout.status, rollout] fail 0/1
+  message: Rollout/payment-api is Degraded, expected Paused.
+  expected: Paused
+  actual: Degraded
+  why: Progressive delivery moves only as far as its steps and analysis allow; its phase says where it stopped.
+  - Rollout/payment-api status.phase: got Degraded (InvalidSpec: The Rollout "payment-api" is invalid: spec.strategy.blueGreen.previewService: Invalid value: "payment-api-qa": service "payment-api-qa" not found), expected Paused
+staging-changed-through-git [live.fixed-through-git, live] fail 0/2
+  message: 1 change(s) were made to payments-staging-ce6710 by hand, not through Git.
+  expected: only controllers change live objects after hand-over
+  actual: patch Rollout/payment-api by kwok-admin (field manager kubectl-patch)
+  why: In GitOps, Git is the only way in: a kubectl change drifts from desired state, is invisible to review, and the controller may revert it.
+  - 2026-12-03T21:56:21.870418Z Rollout/payment-api: got patch by kwok-admin (field manager kubectl-patch), expected no manual change
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > offline argocd alternative-name-preview-in-patch 1`] = `
+pass 10/10; no failure
+rollout-previews-through-payment-api-preview [render.field, render] pass 3/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-preview".
+  expected: "payment-api-preview"
+  actual: "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 1/1
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api".
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 2/2
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService).
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit b5df36e "payment-api: staging Rollout previews through payment-api-preview (payment-api-qa does not exist)" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+active-has-endpoints [live.service-endpoints, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-awaits-promotion [rollout.status, rollout] skipped 0/1
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > offline argocd alternative-revert-rename-commit 1`] = `
+pass 10/10; no failure
+rollout-previews-through-payment-api-preview [render.field, render] pass 3/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-preview".
+  expected: "payment-api-preview"
+  actual: "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 1/1
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api".
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 2/2
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService).
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 6b7ccb6 "Revert "payment-api: staging preview for QA's new dashboard"" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+active-has-endpoints [live.service-endpoints, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-awaits-promotion [rollout.status, rollout] skipped 0/1
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > offline argocd faults 1`] = `
+fail 0/10; first failure: git staging-overlay-only: Nothing changed on the tracked branch since the scenario was handed over.
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+  expected: "payment-api-preview"
+  actual: "payment-api-qa"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got "payment-api-qa", expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+staging-overlay-only [git.changed-within, git] fail 0/1
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+active-has-endpoints [live.service-endpoints, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-awaits-promotion [rollout.status, rollout] skipped 0/1
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > offline argocd solution 1`] = `
+pass 10/10; no failure
+rollout-previews-through-payment-api-preview [render.field, render] pass 3/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-preview".
+  expected: "payment-api-preview"
+  actual: "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 1/1
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api".
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 2/2
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService).
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit d892a1b "payment-api: staging Rollout previews through payment-api-preview again" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+active-has-endpoints [live.service-endpoints, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-awaits-promotion [rollout.status, rollout] skipped 0/1
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > offline argocd wrong-auto-promote-in-git 1`] = `
+fail 2/10; first failure: render rollout-previews-through-payment-api-preview: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+  expected: "payment-api-preview"
+  actual: "payment-api-qa"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got "payment-api-qa", expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] fail 0/2
+  message: staging changed in 1 place the task does not ask for.
+  expected: only Rollout/payment-api spec.strategy.blueGreen.previewService changes in staging
+  actual: Rollout/payment-api spec.strategy.blueGreen.autoPromotionEnabled: false -> true
+  why: A fix changes what it must and nothing else: a side effect (replicas, namespace, probes, labels) ships with it unreviewed.
+  - Rollout/payment-api spec.strategy.blueGreen.autoPromotionEnabled: got true, expected false (unchanged)
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 0d5617e "payment-api: auto-promote staging" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+active-has-endpoints [live.service-endpoints, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-awaits-promotion [rollout.status, rollout] skipped 0/1
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > offline argocd wrong-create-the-missing-service 1`] = `
+fail 2/10; first failure: render rollout-previews-through-payment-api-preview: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+  expected: "payment-api-preview"
+  actual: "payment-api-qa"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got "payment-api-qa", expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] fail 0/2
+  message: staging changed in 1 place the task does not ask for.
+  expected: only Rollout/payment-api spec.strategy.blueGreen.previewService changes in staging
+  actual: Service/payment-api-qa: absent -> added
+  why: A fix changes what it must and nothing else: a side effect (replicas, namespace, probes, labels) ships with it unreviewed.
+  - Service/payment-api-qa: got added, expected absent
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 99f2655 "payment-api: add the payment-api-qa Service staging's Rollout needs" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+active-has-endpoints [live.service-endpoints, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-awaits-promotion [rollout.status, rollout] skipped 0/1
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > offline argocd wrong-drop-the-preview 1`] = `
+fail 2/10; first failure: render rollout-previews-through-payment-api-preview: staging Rollout/payment-api spec.strategy.blueGreen.previewService is <absent>.
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is <absent>.
+  expected: "payment-api-preview"
+  actual: <absent>
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got <absent>, expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit e8dafd1 "payment-api: staging Rollout without a preview Service" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+active-has-endpoints [live.service-endpoints, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-awaits-promotion [rollout.status, rollout] skipped 0/1
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > offline argocd wrong-patch-live-rollout 1`] = `
+fail 0/10; first failure: git staging-overlay-only: Nothing changed on the tracked branch since the scenario was handed over.
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+  expected: "payment-api-preview"
+  actual: "payment-api-qa"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got "payment-api-qa", expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+staging-overlay-only [git.changed-within, git] fail 0/1
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+active-has-endpoints [live.service-endpoints, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-awaits-promotion [rollout.status, rollout] skipped 0/1
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > offline flux alternative-name-preview-in-patch 1`] = `
+pass 10/10; no failure
+rollout-previews-through-payment-api-preview [render.field, render] pass 3/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-preview".
+  expected: "payment-api-preview"
+  actual: "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 1/1
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api".
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 2/2
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService).
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit b5df36e "payment-api: staging Rollout previews through payment-api-preview (payment-api-qa does not exist)" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+active-has-endpoints [live.service-endpoints, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-awaits-promotion [rollout.status, rollout] skipped 0/1
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > offline flux alternative-revert-rename-commit 1`] = `
+pass 10/10; no failure
+rollout-previews-through-payment-api-preview [render.field, render] pass 3/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-preview".
+  expected: "payment-api-preview"
+  actual: "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 1/1
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api".
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 2/2
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService).
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 6b7ccb6 "Revert "payment-api: staging preview for QA's new dashboard"" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+active-has-endpoints [live.service-endpoints, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-awaits-promotion [rollout.status, rollout] skipped 0/1
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > offline flux faults 1`] = `
+fail 0/10; first failure: git staging-overlay-only: Nothing changed on the tracked branch since the scenario was handed over.
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+  expected: "payment-api-preview"
+  actual: "payment-api-qa"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got "payment-api-qa", expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+staging-overlay-only [git.changed-within, git] fail 0/1
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+active-has-endpoints [live.service-endpoints, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-awaits-promotion [rollout.status, rollout] skipped 0/1
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > offline flux solution 1`] = `
+pass 10/10; no failure
+rollout-previews-through-payment-api-preview [render.field, render] pass 3/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-preview".
+  expected: "payment-api-preview"
+  actual: "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 1/1
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api".
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 2/2
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService).
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit d892a1b "payment-api: staging Rollout previews through payment-api-preview again" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 1/1
+  message: History on the tracked branch was extended, not rewritten.
+dev-and-prod-unchanged [render.unchanged, render] pass 1/1
+  message: dev, prod render exactly as before.
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+active-has-endpoints [live.service-endpoints, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-awaits-promotion [rollout.status, rollout] skipped 0/1
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > offline flux wrong-auto-promote-in-git 1`] = `
+fail 2/10; first failure: render rollout-previews-through-payment-api-preview: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+  expected: "payment-api-preview"
+  actual: "payment-api-qa"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got "payment-api-qa", expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] fail 0/2
+  message: staging changed in 1 place the task does not ask for.
+  expected: only Rollout/payment-api spec.strategy.blueGreen.previewService changes in staging
+  actual: Rollout/payment-api spec.strategy.blueGreen.autoPromotionEnabled: false -> true
+  why: A fix changes what it must and nothing else: a side effect (replicas, namespace, probes, labels) ships with it unreviewed.
+  - Rollout/payment-api spec.strategy.blueGreen.autoPromotionEnabled: got true, expected false (unchanged)
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 0d5617e "payment-api: auto-promote staging" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+active-has-endpoints [live.service-endpoints, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-awaits-promotion [rollout.status, rollout] skipped 0/1
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > offline flux wrong-create-the-missing-service 1`] = `
+fail 2/10; first failure: render rollout-previews-through-payment-api-preview: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+  expected: "payment-api-preview"
+  actual: "payment-api-qa"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got "payment-api-qa", expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] fail 0/2
+  message: staging changed in 1 place the task does not ask for.
+  expected: only Rollout/payment-api spec.strategy.blueGreen.previewService changes in staging
+  actual: Service/payment-api-qa: absent -> added
+  why: A fix changes what it must and nothing else: a side effect (replicas, namespace, probes, labels) ships with it unreviewed.
+  - Service/payment-api-qa: got added, expected absent
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 2 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit 99f2655 "payment-api: add the payment-api-qa Service staging's Rollout needs" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+active-has-endpoints [live.service-endpoints, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-awaits-promotion [rollout.status, rollout] skipped 0/1
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > offline flux wrong-drop-the-preview 1`] = `
+fail 2/10; first failure: render rollout-previews-through-payment-api-preview: staging Rollout/payment-api spec.strategy.blueGreen.previewService is <absent>.
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is <absent>.
+  expected: "payment-api-preview"
+  actual: <absent>
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got <absent>, expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+staging-overlay-only [git.changed-within, git] pass 1/1
+  message: All 1 changed file(s) are inside the allowed paths.
+  expected: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment [git.commit-message, git] pass 1/1
+  message: Commit e8dafd1 "payment-api: staging Rollout without a preview Service" names payment-api and staging.
+  expected: a commit message mentioning "payment-api" and "staging"
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+active-has-endpoints [live.service-endpoints, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-awaits-promotion [rollout.status, rollout] skipped 0/1
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > offline flux wrong-patch-live-rollout 1`] = `
+fail 0/10; first failure: git staging-overlay-only: Nothing changed on the tracked branch since the scenario was handed over.
+rollout-previews-through-payment-api-preview [render.field, render] fail 0/3
+  message: staging Rollout/payment-api spec.strategy.blueGreen.previewService is "payment-api-qa".
+  expected: "payment-api-preview"
+  actual: "payment-api-qa"
+  why: The rendered manifests are what the controller applies to staging.
+  - Rollout/payment-api spec.strategy.blueGreen.previewService: got "payment-api-qa", expected "payment-api-preview"
+rollout-keeps-its-active-service [render.field, render] pass 0/1 withheld
+  message: staging Rollout/payment-api spec.strategy.blueGreen.activeService is "payment-api". Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+  expected: "payment-api"
+  actual: "payment-api"
+only-the-preview-reference-changed [render.changes-within, render] pass 0/2 withheld
+  message: staging changed only where the task allows (Rollout/payment-api spec.strategy.blueGreen.previewService). Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+staging-overlay-only [git.changed-within, git] fail 0/1
+  message: Nothing changed on the tracked branch since the scenario was handed over.
+  expected: changes only under apps/payment-api/overlays/staging/**
+  actual: no changes
+  why: A GitOps fix is a commit: until Git changes, the desired state is still the broken one.
+commit-names-workload-and-environment [git.commit-message, git] fail 0/1
+  message: There is no commit after hand-over.
+  expected: a commit message mentioning "payment-api" and "staging"
+  actual: no commits
+history-intact [git.history-intact, git] pass 0/1 withheld
+  message: History on the tracked branch was extended, not rewritten. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+dev-and-prod-unchanged [render.unchanged, render] pass 0/1 withheld
+  message: dev, prod render exactly as before. Not scored yet: guards earn their weight once the task has made progress (rollout-previews-through-payment-api-preview).
+staging-reconciled [sync.reconciled, sync] skipped 0/2
+  message: Needs a cluster: the sync boundary is not graded offline.
+active-has-endpoints [live.service-endpoints, live] skipped 0/1
+  message: Needs a cluster: the live boundary is not graded offline.
+preview-serves-new-active-serves-stable [rollout.blue-green, rollout] skipped 0/4
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-awaits-promotion [rollout.status, rollout] skipped 0/1
+  message: Needs a cluster: the rollout boundary is not graded offline.
+staging-changed-through-git [live.fixed-through-git, live] skipped 0/2
+  message: Needs a cluster: the live boundary is not graded offline.
+`
+
+exports[`test/graders/recorded.test.ts > TAP > bluegreen-preview-renamed > what each check is described as 1`] = `
+rollout-previews-through-payment-api-preview: staging Rollout/payment-api spec.strategy.blueGreen.previewService = "payment-api-preview"
+rollout-keeps-its-active-service: staging Rollout/payment-api spec.strategy.blueGreen.activeService = "payment-api"
+only-the-preview-reference-changed: staging changes only in Rollout/payment-api spec.strategy.blueGreen.previewService
+staging-overlay-only: changes only under apps/payment-api/overlays/staging/**
+commit-names-workload-and-environment: a fix commit message mentions payment-api and staging
+history-intact: tracked branch fast-forwarded, not rewritten
+dev-and-prod-unchanged: dev, prod render byte-identical to hand-over
+staging-reconciled: staging reconciled at the tracked branch's head
+active-has-endpoints: Service/payment-api in staging has ≥2 ready endpoint(s)
+preview-serves-new-active-serves-stable: Rollout/payment-api in staging: the active Service payment-api serves the stable ReplicaSet, the preview Service payment-api-preview the new one, awaiting promotion
+staging-awaits-promotion: Rollout/payment-api in staging is Paused
+staging-changed-through-git: nobody changed Service, Rollout, ReplicaSet, Pod in staging by hand
+`
+
 exports[`test/graders/recorded.test.ts > TAP > bootstrap-staging > offline argocd faults 1`] = `
 fail 0/11; first failure: git staging-registered: No argocd registration for staging under platform/clusters/staging/argocd/.
 staging-registered [git.registration, git] fail 0/5

@@ -160,3 +160,34 @@ t.test('describe names the Services when the check names them', async (t) => {
     'Rollout/payment-api in staging: the active Service serves the stable ReplicaSet, the preview Service the stable one too (fully promoted)',
   );
 });
+
+// bluegreen-preview-renamed, recorded on real Argo Rollouts under both controllers: the base's Services carry Flux's
+// `kustomize.toolkit.fluxcd.io/ssa: IfNotPresent`, so under Flux too the Services keep the hash Argo Rollouts adds.
+const renamed = (controller: 'argocd' | 'flux', phase: string) => fixture('bluegreen-preview-renamed', controller, phase, 'live');
+
+for (const controller of ['argocd', 'flux'] as const) {
+  t.test(`${controller}, a Rollout that names a missing preview Service: refused, then answered once it names payment-api-preview`, async (t) => {
+    const seed = rolloutBlueGreen.grade(renamed(controller, 'faults'), awaiting, { controller });
+    t.equal(seed.status, 'fail');
+    t.same(seed.mismatches!.slice(0, 2), [
+      { path: 'Rollout/payment-api spec.strategy.blueGreen.previewService', got: 'payment-api-qa', expected: 'payment-api-preview' },
+      NOTHING_WAITS,
+    ]);
+    const fixed = rolloutBlueGreen.grade(renamed(controller, 'solution'), awaiting, { controller });
+    t.same([fixed.status, fixed.message], [
+      'pass',
+      'Rollout/payment-api: active Service/payment-api serves 89444bc7 (the stable ReplicaSet, 2 ready); preview Service/payment-api-preview serves 97db4f58 (the new ReplicaSet, 2 ready); awaiting promotion.',
+    ]);
+  });
+
+  t.test(`${controller}, the missing Service created instead: a preview comes up, but not behind payment-api-preview`, async (t) => {
+    const r = rolloutBlueGreen.grade(renamed(controller, 'wrong-create-the-missing-service'), awaiting, { controller });
+    t.equal(r.status, 'fail');
+    t.same(r.mismatches!.map((m) => m.path), [
+      'Rollout/payment-api spec.strategy.blueGreen.previewService',
+      'Service/payment-api-preview spec.selector["rollouts-pod-template-hash"]',
+      'Service/payment-api-preview endpoints',
+    ]);
+    t.match(r.mismatches![2]!.got, /^Pods not of 97db4f58: payment-api-89444bc7-/);
+  });
+}
