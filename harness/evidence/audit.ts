@@ -123,7 +123,7 @@ export function classifyActor(user: string, groups: readonly string[] = []): 'co
  * person who names their change after a controller is counted as that controller. `gitops-lab…` managers are
  * the harness's only before hand-over, and the recorder keeps only changes after it: a person's.
  */
-const CONTROLLER_MANAGERS = /^(argocd-application-controller|argocd-controller|kustomize-controller|source-controller|argo-rollouts|rollouts-controller|kube-controller-manager|kube-scheduler|kwok)/;
+const CONTROLLER_MANAGERS = /^(argocd-application-controller|argocd-controller|kustomize-controller|helm-controller|source-controller|argo-rollouts|rollouts-controller|kube-controller-manager|kube-scheduler|kwok)/;
 
 export function classifyClaimedManager(fieldManager: string): 'controller' | 'person' {
   return CONTROLLER_MANAGERS.test(fieldManager) ? 'controller' : 'person';

@@ -88,6 +88,7 @@ t.test('classifyActor: the authenticated user and groups decide, nothing a clien
 t.test('classifyClaimedManager (watch only): names, which anyone can claim', async (t) => {
   t.equal(classifyClaimedManager('argocd-controller'), 'controller');
   t.equal(classifyClaimedManager('kustomize-controller'), 'controller');
+  t.equal(classifyClaimedManager('helm-controller'), 'controller', "Flux's helm-controller applies a release's objects as its controller name");
   t.equal(classifyClaimedManager('kube-controller-manager'), 'controller');
   t.equal(classifyClaimedManager('kubectl-patch'), 'person');
   t.equal(classifyClaimedManager('gitops-lab-seeder'), 'person', 'after hand-over the harness never writes as the seeder');
