@@ -180,7 +180,7 @@ t.test('Flux HelmRelease: a failed upgrade is an error; a released one is not (o
   const { join } = await import('node:path');
   const { noErrors } = await import('../../../graders/sync/no-errors.js');
   const { fixture, variant } = await import('../../helpers/fixtures.js');
-  const { states } = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/live/flux-helmrelease.json'), 'utf8'));
+  const { states } = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/controllers/flux-helmrelease.json'), 'utf8'));
   const withHelm = (state: Record<string, any>) =>
     variant(fixture('canary-failed-analysis', 'flux', 'solution', 'live'), (e) => {
       const en = e.cluster!.environments['staging']! as Record<string, any>;

@@ -131,7 +131,7 @@ t.test("a root with two errors: both in actual, the first in the message", async
 t.test('Flux HelmRelease: released the chart built from the head passes; a failed upgrade or a chart of another commit fails', async (t) => {
   const { readFileSync } = await import('node:fs');
   const { join } = await import('node:path');
-  const { states } = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/live/flux-helmrelease.json'), 'utf8'));
+  const { states } = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/controllers/flux-helmrelease.json'), 'utf8'));
   const withHelm = (state: Record<string, any>, head: string = state['sha']) =>
     variant(rec('flux'), (e) => {
       const en = env(e);

@@ -6,7 +6,7 @@ import { GROUPS } from '../../../harness/providers/local/components.js';
 t.test('every group by default; --only lists them; --controller builds what up needs for that selection', async (t) => {
   t.same(setupGroups({}), GROUPS);
   t.same(setupGroups({ only: 'kube, etcd' }), ['kube', 'etcd']);
-  t.same(setupGroups({ controller: 'flux' }), ['kube', 'etcd', 'kwok', 'flux', 'rollouts']);
+  t.same(setupGroups({ controller: 'flux' }), ['kube', 'etcd', 'kwok', 'flux', 'helmctl', 'rollouts']);
   t.same(setupGroups({ controller: 'argocd' }), ['kube', 'etcd', 'kwok', 'argocd', 'tools', 'rollouts']);
   t.same(setupGroups({ controller: 'none' }), ['kube', 'etcd', 'kwok']);
   t.same([...setupGroups({ controller: 'all' })].sort(), [...GROUPS].sort());

@@ -301,11 +301,11 @@ t.test('a HelmRelease registration: its source first, then the root, then the He
   t.same(log.filter((l) => l.startsWith('request')), [`request GitRepository/${TENANT}/lab`, `request GitRepository/${root}`, `request Kustomization/${root}`, `request HelmRelease/${TENANT}/payment-api`]);
 });
 
-// Recorded on a local cluster (test/fixtures/live/flux-helmrelease.json): installed, upgraded at a commit promoting
+// Recorded on a local cluster (test/fixtures/controllers/flux-helmrelease.json): installed, upgraded at a commit promoting
 // staging, then an upgrade failed at a commit whose template reads a missing value.
 type HelmState = { sha: string; helmRelease: Obj; helmChart: Obj; gitRepository: Obj };
 const helmRecorded = (): Record<'installed' | 'upgraded' | 'failed', HelmState> =>
-  JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/live/flux-helmrelease.json'), 'utf8')).states;
+  JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/controllers/flux-helmrelease.json'), 'utf8')).states;
 
 t.test('settleHelmRelease: released or failed at the pushed commit, on objects recorded from a real run', async (t) => {
   const rec = helmRecorded();

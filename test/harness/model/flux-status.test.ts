@@ -120,7 +120,7 @@ t.test('shaOfRevision takes the 40 hex characters at the end of a revision', asy
 });
 
 t.test('HelmRelease and HelmChart: the fields the settle decision reads, from objects recorded on a local cluster', async (t) => {
-  const { states } = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/live/flux-helmrelease.json'), 'utf8'));
+  const { states } = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/controllers/flux-helmrelease.json'), 'utf8'));
   const h = readHelmRelease(states.failed.helmRelease);
   t.equal(h.status.lastAttemptedRevision, '0.3.0+d85559740f23.1');
   t.equal(h.status.helmChart, 'hc-rec/hc-rec-payment-api');
