@@ -3,7 +3,7 @@
  * from a file, list by apiVersion+kind(+namespace), get, patch with an explicit field manager, server-side apply,
  * delete. Errors become LabErrors: 404 → NOT_FOUND, connection failures → CLUSTER_UNAVAILABLE.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { KubeConfig, KubernetesObject } from '@kubernetes/client-node';
@@ -169,10 +169,10 @@ interface SendOptions {
   readonly body?: Buffer;
   readonly contentType?: string;
   /**
-   * No pooled keep-alive socket (agent: false): a socket the apiserver closed while idle surfaced as ECONNRESET
-   * on reuse. Default false: the kubeconfig's (or Node's) agent.
+   * The client's keep-alive agent (one TLS handshake, one secure context for many requests), used where the
+   * kubeconfig names no proxy; absent: the agent client-node makes for this request (a new connection each time).
    */
-  readonly freshSocket?: boolean;
+  readonly agent?: import('node:https').Agent;
   /** The error a request that times out is destroyed with. */
   readonly timeoutMessage: string;
 }
@@ -186,12 +186,13 @@ async function sendHttps(kc: KubeConfig, server: string, method: string, path: s
   const url = new URL(server + path);
   const opts: import('node:https').RequestOptions = { method, timeout: options.timeoutMs, ...(options.headers ? { headers: { ...options.headers } } : {}) };
   await kc.applyToHTTPSOptions(opts);
-  if (options.freshSocket) opts.agent = false;
+  // client-node's agent for this request is a new https.Agent (or a proxy's): ours is kept where it is a plain one.
+  const { Agent, request: httpsRequest } = await import('node:https');
+  if (options.agent && opts.agent?.constructor === Agent) opts.agent = options.agent;
   const payload = options.body;
   if (payload) opts.headers = { ...opts.headers, 'Content-Type': options.contentType ?? 'application/json', 'Content-Length': String(payload.length) };
-  const { request: httpsRequest } = await import('node:https');
-  return new Promise<string>((resolveBody, reject) => {
-    const req = httpsRequest(url, opts, (res) => {
+  const once = (fresh = false): Promise<string> => new Promise<string>((resolveBody, reject) => {
+    const req = httpsRequest(url, fresh ? { ...opts, agent: false } : opts, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
@@ -202,11 +203,40 @@ async function sendHttps(kc: KubeConfig, server: string, method: string, path: s
       });
     });
     req.on('timeout', () => req.destroy(new Error(options.timeoutMessage)));
-    req.on('error', reject);
+    // A kept-alive socket the server closed while it sat idle fails before any answer: the request never reached
+    // the server (Node's documented case for req.reusedSocket), so it is sent once more, on a connection of its own.
+    req.on('error', (error: NodeJS.ErrnoException) => reject(req.reusedSocket && STALE_SOCKET.has(error.code ?? '') ? new StaleSocket(error) : error));
     if (payload) req.write(payload);
     req.end();
   });
+  try {
+    return await once();
+  } catch (error) {
+    if (!(error instanceof StaleSocket)) throw error;
+    return once(true);
+  }
 }
+
+/** The errors of a request written to a kept-alive socket the server had already closed. */
+const STALE_SOCKET: ReadonlySet<string> = new Set(['ECONNRESET', 'EPIPE']);
+
+class StaleSocket extends Error {
+  constructor(readonly stale: Error) {
+    super(stale.message, { cause: stale });
+  }
+}
+
+/**
+ * One keep-alive agent per client: requests reuse its connections (the local provider's validate made a new TLS
+ * connection and secure context for every request: about a third of its own CPU and much of the API server's).
+ * Idle sockets are closed after a few seconds (before the server's idle timeout) and never keep the process alive.
+ */
+async function keepAliveAgent(): Promise<import('node:https').Agent> {
+  const { Agent } = await import('node:https');
+  return new Agent({ keepAlive: true, maxSockets: 16, maxFreeSockets: 4, timeout: IDLE_SOCKET_MS, scheduling: 'lifo' });
+}
+
+const IDLE_SOCKET_MS = 4_000;
 
 /** An HttpError (status and body) or any other failure as a LabError: 404 NOT_FOUND, 5xx and 429 CLUSTER_UNAVAILABLE. */
 function failure(error: unknown, what: string): LabError {
@@ -251,6 +281,7 @@ class Client implements KubeClient {
   readonly server: string;
   private readonly kc: KubeConfig;
   private readonly resolver: PathResolver;
+  private readonly agent = keepAliveAgent();
 
   constructor(readonly kubeconfigPath: string) {
     this.kc = loadKubeConfig(kubeconfigPath);
@@ -258,12 +289,12 @@ class Client implements KubeClient {
     this.server = (this.kc.getCurrentCluster()?.server ?? '').replace(/\/$/, '');
   }
 
-  /** The JSON API: Accept JSON, a JSON body, 30s, a fresh socket per request. */
+  /** The JSON API: Accept JSON, a JSON body, 30s, the client's kept-alive connections. */
   private async request(method: string, path: string, body?: unknown, contentType = 'application/json'): Promise<unknown> {
     const text = await sendHttps(this.kc, this.server, method, path, {
       timeoutMs: JSON_TIMEOUT_MS,
       headers: { Accept: 'application/json' },
-      freshSocket: true,
+      agent: await this.agent,
       timeoutMessage: `${method} ${path} timed out`,
       ...(body === undefined ? {} : { body: Buffer.from(JSON.stringify(body)), contentType }),
     });
@@ -354,8 +385,8 @@ class Client implements KubeClient {
 
   async raw(path: string): Promise<string> {
     try {
-      // A plain GET (health, version, watch lists): 10s, the default agent, no Accept header.
-      return await sendHttps(this.kc, this.server, 'GET', path, { timeoutMs: RAW_TIMEOUT_MS, timeoutMessage: 'timed out' });
+      // A plain GET (health, version, watch lists): 10s, no Accept header.
+      return await sendHttps(this.kc, this.server, 'GET', path, { timeoutMs: RAW_TIMEOUT_MS, agent: await this.agent, timeoutMessage: 'timed out' });
     } catch (error) {
       const e = failure(error, `GET ${path}`);
       throw e.code === 'COMMAND_FAILED' || e.code === 'NOT_FOUND' ? e : new LabError('CLUSTER_UNAVAILABLE', e.message, { cause: error });
@@ -363,9 +394,23 @@ class Client implements KubeClient {
   }
 }
 
+/**
+ * A client for a kubeconfig; one per file and version of it within a process, so that a validate or class run's
+ * many phases share the client's connections and discovery (a kubeconfig rewritten by a new `up` gets a new one).
+ */
 export function createKubeClient(kubeconfigPath: string): KubeClient {
-  return new Client(kubeconfigPath);
+  const version = statSync(kubeconfigPath, { throwIfNoEntry: false });
+  const key = `${kubeconfigPath}\0${version?.mtimeMs ?? ''}\0${version?.size ?? ''}\0${version?.ino ?? ''}`;
+  let client = clients.get(key);
+  if (!client) {
+    client = new Client(kubeconfigPath);
+    for (const k of clients.keys()) if (k.startsWith(`${kubeconfigPath}\0`)) clients.delete(k);
+    clients.set(key, client);
+  }
+  return client;
 }
+
+const clients = new Map<string, Client>();
 
 /** Conditions helper: status of condition `type` ('True' | 'False' | 'Unknown'), undefined when absent. */
 export function conditionStatus(obj: KubeObject | undefined, type: string): string | undefined {

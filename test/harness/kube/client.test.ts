@@ -30,7 +30,14 @@ interface Seen {
 }
 const seen: Seen[] = [];
 const configMap = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'app', namespace: 'lab', resourceVersion: '7' }, data: { 'x-kubernetes-int-or-string': 'kept' } };
+// Every TLS connection the server accepted, and how many requests each carried; `dropReused`: a request on a
+// connection that already served one gets the connection reset without an answer (an idle socket the server closed).
+const connections: { requests: number }[] = [];
+let dropReused = false;
 const server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert }, (req, res) => {
+  const conn = (req.socket as unknown as { lab?: { requests: number } }).lab!;
+  conn.requests += 1;
+  if (dropReused && conn.requests > 1) return void req.socket.destroy();
   const chunks: Buffer[] = [];
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', () => {
@@ -53,6 +60,11 @@ const server = createServer({ key: readFileSync(join(dir, 'key.pem')), cert }, (
     if (url.startsWith('/api/v1/namespaces/busy/configmaps')) return json(429, { message: 'too many requests' });
     return json(404, { message: `no ${url}` });
   });
+});
+server.on('secureConnection', (socket) => {
+  const conn = { requests: 0 };
+  connections.push(conn);
+  (socket as unknown as { lab?: { requests: number } }).lab = conn;
 });
 await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
 t.teardown(() => server.close());
@@ -107,4 +119,36 @@ t.test('errors keep their codes and the API server\'s message', async (t) => {
   await t.rejects(createKubeClient(kubeconfig).delete(ref('forbidden')), { code: 'COMMAND_FAILED' });
   t.equal(last().method, 'DELETE');
   t.same(JSON.parse(last().body), { kind: 'DeleteOptions', apiVersion: 'v1', propagationPolicy: 'Background' });
+});
+
+t.test('requests reuse kept-alive connections: one TLS handshake for many requests, shared by clients of one kubeconfig', async (t) => {
+  const before = connections.map((c) => c.requests);
+  for (let i = 0; i < 5; i++) t.same(await kube.get(ref('app')), configMap);
+  t.same(await createKubeClient(kubeconfig).get(ref('app')), configMap);
+  await kube.raw('/readyz');
+  const used = connections.map((c, i) => c.requests - (before[i] ?? 0)).filter((n) => n > 0);
+  t.same(used, [7], 'seven requests, one after another, on one connection');
+  t.equal(createKubeClient(kubeconfig), kube, 'the same client for the same kubeconfig');
+});
+
+t.test('a kept-alive connection the server reset is retried once on a new one; a reset on a new connection is an error', async (t) => {
+  dropReused = true;
+  t.teardown(() => void (dropReused = false));
+  const before = connections.length;
+  t.same(await kube.get(ref('app')), configMap, 'answered after the reset');
+  t.ok(connections.length - before >= 1, 'on a connection of its own');
+  t.equal(connections.at(-1)!.requests, 1);
+  // A reset on a connection that was never reused may have been seen by the server: no second attempt.
+  const fresh = connections.length;
+  const server2 = createServer({ key: readFileSync(join(dir, 'key.pem')), cert }, (req) => void req.socket.destroy());
+  let asked = 0;
+  server2.on('request', () => void (asked += 1));
+  await new Promise<void>((r) => server2.listen(0, '127.0.0.1', r));
+  t.teardown(() => server2.close());
+  const config2 = join(dir, 'kubeconfig-resets');
+  writeFileSync(config2, readFileSync(kubeconfig, 'utf8').replace(`127.0.0.1:${port}`, `127.0.0.1:${(server2.address() as AddressInfo).port}`));
+  const error = await createKubeClient(config2).get(ref('app')).then(() => undefined, (e: unknown) => e);
+  t.ok(error instanceof LabError && error.code === 'CLUSTER_UNAVAILABLE', String(error));
+  t.equal(asked, 1, 'asked once');
+  t.equal(connections.length, fresh);
 });
