@@ -5,6 +5,21 @@ import { run, type RunResult } from '../exec.js';
 export const NO_HOME = '/nonexistent/gitops-lab-home';
 
 /**
+ * No housekeeping after a commit, fetch or push (`git maintenance run --auto`, `git gc --auto`, receive-pack's
+ * autogc): a lab repository lives minutes and holds a few dozen objects, and validate's phases spawned one such
+ * process for every few commands. Given as GIT_CONFIG_COUNT pairs, which apply like `-c` to every git process.
+ */
+export const NO_AUTO_MAINTENANCE: Readonly<Record<string, string>> = {
+  GIT_CONFIG_COUNT: '3',
+  GIT_CONFIG_KEY_0: 'maintenance.auto',
+  GIT_CONFIG_VALUE_0: 'false',
+  GIT_CONFIG_KEY_1: 'gc.auto',
+  GIT_CONFIG_VALUE_1: '0',
+  GIT_CONFIG_KEY_2: 'receive.autogc',
+  GIT_CONFIG_VALUE_2: 'false',
+};
+
+/**
  * The whole environment of every git process (run with a clean, non-inherited environment: PATH and LANG=C
  * besides these): a fixed identity, no system, global or XDG config, no system attributes, no replace refs,
  * no prompts; nothing from the parent (GIT_DIR, GIT_WORK_TREE, GIT_CONFIG_*, proxies, credentials) leaks in.
@@ -21,6 +36,7 @@ export const GIT_ENV: Readonly<Record<string, string>> = {
   GIT_AUTHOR_EMAIL: 'lab@gitops-lab.dev',
   GIT_COMMITTER_NAME: 'gitops-lab',
   GIT_COMMITTER_EMAIL: 'lab@gitops-lab.dev',
+  ...NO_AUTO_MAINTENANCE,
 };
 
 export interface GitOptions {

@@ -9,6 +9,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import { run } from '../exec.js';
 import { granted, readRepoAccess, type Access, type Credential } from './access.js';
+import { NO_AUTO_MAINTENANCE } from './git.js';
 
 export interface GitHttpServerOptions {
   /** Directory holding bare repositories (`<name>.git`). */
@@ -170,6 +171,7 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
       GIT_CONFIG_NOSYSTEM: '1',
       GIT_CONFIG_GLOBAL: '/dev/null',
       GIT_ATTR_NOSYSTEM: '1',
+      ...NO_AUTO_MAINTENANCE,
       HOME: '/nonexistent',
       REQUEST_METHOD: req.method ?? 'GET',
       PATH_INFO: path,

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -105,4 +105,26 @@ t.test('decide: the rules on their own', async (t) => {
   t.equal(repositoryOf('/lab-a.git'), 'lab-a.git');
   t.equal(repositoryOf('/x/lab-a.git/info/refs'), undefined, 'nested paths name no repository');
   t.equal(repositoryOf('/.hidden.git/info/refs'), undefined);
+});
+
+// A push runs no housekeeping in the lab repository (receive-pack's `gc --auto` after every push, maintenance):
+// the repository asks for both; a hook run by the server's receive-pack reads what its git is told.
+t.test('a push through the server runs git with gc and maintenance switched off, whatever the repository says', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'gitops-lab-http-gc-'));
+  t.teardown(() => rmSync(dir, { recursive: true, force: true }));
+  const env = { GIT_CONFIG_GLOBAL: '/dev/null', GIT_TERMINAL_PROMPT: '0', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@x', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@x' };
+  const bare = join(dir, 'srv', 'app.git');
+  await run('git', ['init', '-q', '--bare', '-b', 'main', bare], { cwd: dir, env });
+  for (const [k, v] of [['receive.autogc', 'true'], ['gc.auto', '1'], ['maintenance.auto', 'true']]) await run('git', ['config', k!, v!], { cwd: bare, env });
+  const seen = join(dir, 'seen');
+  writeFileSync(join(bare, 'hooks', 'post-update'), `#!/bin/sh\nfor k in receive.autogc gc.auto maintenance.auto; do echo "$k=$(git config --get $k)"; done > '${seen}'\n`, { mode: 0o755 });
+  const server = await startGitHttpServer({ root: join(dir, 'srv'), credentials: { username: 'learner', password: 's3cret' } });
+  t.teardown(() => server.close());
+  const work = join(dir, 'work');
+  await run('git', ['init', '-q', '-b', 'main', work], { cwd: dir, env });
+  writeFileSync(join(work, 'f'), '1\n');
+  await run('git', ['add', '.'], { cwd: work, env });
+  await run('git', ['commit', '-q', '-m', 'c'], { cwd: work, env });
+  await run('git', ['push', '-q', server.repoUrl('app').replace('http://', 'http://learner:s3cret@'), 'main'], { cwd: work, env });
+  t.equal(readFileSync(seen, 'utf8'), 'receive.autogc=false\ngc.auto=0\nmaintenance.auto=false\n');
 });
