@@ -74,9 +74,39 @@ export function restsAfterMs(moving: readonly Pick<KubeObject, 'kind'>[]): numbe
 const FIRST_POLL_MS = 50;
 
 /** The last look at an environment's rollouts: what was moving, and since when it has not changed. */
-interface Stillness {
+export interface Stillness {
   signature: string;
   since: number;
+}
+
+/**
+ * In one process that plays phases one after another (validate), an environment's last look at its rollouts
+ * carries over to its next settle when nothing was changed in between: the same head as the last settle, no cluster
+ * step since. A blue-green whose seeded Rollout rests Degraded then waits its rest (ROLLOUT_STILL_MS) once, not at
+ * every settle of the reset, its replayed faults, the phase and the grade (four times 12 s a phase). Off by
+ * default: a learner's grade may follow a kubectl change the harness never saw, so it always looks afresh.
+ */
+let carryRests = false;
+const lastLooks = new Map<string, { readonly head: string; readonly still: Stillness }>();
+
+export function carryRestsBetweenSettles(on: boolean): void {
+  carryRests = on;
+  lastLooks.clear();
+}
+
+/** The look a settle at `head` starts from: the last one, if the carry is on and nothing changed since; else a new one. */
+export function stillnessAt(runId: string, env: string, head: string): Stillness {
+  const key = `${runId}\0${env}`;
+  const last = lastLooks.get(key);
+  if (carryRests && last && last.head === head) return last.still;
+  const still: Stillness = { signature: '', since: Date.now() };
+  if (carryRests) lastLooks.set(key, { head, still });
+  return still;
+}
+
+/** A cluster step was played in the run: the next settle of each of its environments looks afresh. */
+export function changedByHand(runId: string): void {
+  for (const key of lastLooks.keys()) if (key.startsWith(`${runId}\0`)) lastLooks.delete(key);
 }
 
 /** The environments a scenario needs on a cluster: those its live checks and steps name, else all. */
@@ -210,7 +240,7 @@ class LiveSession {
     let last = '';
     let refreshedAgain = false;
     let provisionalSince: number | undefined;
-    const stuck: Stillness = { signature: '', since: Date.now() };
+    const stuck = stillnessAt(this.session.runId, env, head);
     const settled = await pollUntil(
       async () => {
         const verdict = this.adapter.settled(await this.adapter.read(this.kube, refOf(reg)!), expected, since);
@@ -358,6 +388,7 @@ class LiveSession {
       }
       this.names = await this.registrationNames();
       this.log(`step ${step.action}${'environment' in step ? ` ${step.environment}` : ''}`);
+      changedByHand(this.session.runId);
       // `{{lab.*}}` in a cluster step (a manifest's names, namespaces, repository) as in Git steps and files.
       await applyLiveStep(ctx, fillDeep(step, vars));
     }
@@ -657,6 +688,7 @@ export async function resetLive(session: Session, workspace: string, snapshot: S
   const ls = new LiveSession(session, kube, adapter, options.log ?? (() => undefined), options.settleTimeoutMs ?? DEFAULT_SETTLE_TIMEOUT_MS);
   // A sync of the last phase's commit still retrying would hold the restored head back for its retries: end it.
   const names = await ls.registrationNames();
+  changedByHand(session.runId);
   for (const env of live.environments) {
     for (const ref of [{ name: adapter.rootName(session.runId, env) }, names[env]]) {
       if (ref && (await adapter.endOperation(kube, ref))) options.log?.(`${env}: ended the operation still running on ${ref.name}`);

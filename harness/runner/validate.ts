@@ -12,8 +12,9 @@ import { onInterrupt, removeScratch, scratchDir } from '../scratch.js';
 import { gradeEvidence } from './grade.js';
 import { inScenarioStep, scenarioFileOf } from './step-error.js';
 import { settleTimeoutMs } from './settle-timeout.js';
-import { cleanupLive, collectLiveEvidence, playSteps, resetLive, resettable, snapshotSeed, startLive, type SeedSnapshot } from './live.js';
+import { carryRestsBetweenSettles, cleanupLive, collectLiveEvidence, playSteps, resetLive, resettable, snapshotSeed, startLive, type SeedSnapshot } from './live.js';
 import { removeSessionRecord } from './session.js';
+import { autoParallel, fixedParallel, LoadGate } from '../load-gate.js';
 import type { Session } from '../model/session.js';
 import { isGitStep, type Step } from '../model/steps.js';
 import type { Evidence } from '../model/evidence.js';
@@ -51,7 +52,11 @@ export interface ValidateRun {
 
 export interface ValidateOptions {
   readonly cluster: string;
-  readonly parallel: number;
+  /**
+   * Phases at once: a number, or `auto` (at least two, up to two per core and two more, one more only while the
+   * machine's CPU has room: load-gate.ts).
+   */
+  readonly parallel: number | 'auto';
   readonly retriesOnFailure: number;
   readonly log: (line: string) => void;
   /**
@@ -249,20 +254,37 @@ export async function validateAll(
   runPhase: PhaseRunner = runSeeded,
   stage: SeedStage = liveStage,
 ): Promise<ValidateRun[]> {
-  if (options.reuseSeeds) return validateChains(units, options, runPhase, stage);
+  // One process plays every phase: an environment's rest seen at a settle holds for the next at the same head.
+  carryRestsBetweenSettles(true);
+  try {
+    return await (options.reuseSeeds ? validateChains(units, options, runPhase, stage) : validatePhases(units, options, runPhase));
+  } finally {
+    carryRestsBetweenSettles(false);
+  }
+}
+
+async function validatePhases(units: readonly ValidateUnit[], options: ValidateOptions, runPhase: PhaseRunner): Promise<ValidateRun[]> {
   const jobs = units.flatMap((unit, u) => phaseJobs(unit).map((job, p) => ({ u, p, job })));
   const ledger = new Ledger(units, options.log);
+  const gate = loadGate(options);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < jobs.length) {
       const { u, p, job } = jobs[next++]!;
       const play = (): Promise<PhaseOutcome> => runPhase(units[u]!, options, job);
-      ledger.started(u);
-      ledger.record(u, p, await ledger.retried(u, job, await play(), play, options.retriesOnFailure));
+      await gate.run(async () => {
+        ledger.started(u);
+        ledger.record(u, p, await ledger.retried(u, job, await play(), play, options.retriesOnFailure));
+      });
     }
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, jobs.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(gate.options.max, jobs.length)) }, worker));
   return ledger.runs();
+}
+
+/** The gate every phase passes before it starts (a fixed number lets that many run, whatever the load). */
+export function loadGate(options: Pick<ValidateOptions, 'parallel'>): LoadGate {
+  return new LoadGate(options.parallel === 'auto' ? autoParallel() : fixedParallel(options.parallel));
 }
 
 /**
@@ -454,6 +476,7 @@ export function chainsOf(units: readonly ValidateUnit[], size = CHAIN_PHASES): C
 async function validateChains(units: readonly ValidateUnit[], options: ValidateOptions, runPhase: PhaseRunner, stage: SeedStage): Promise<ValidateRun[]> {
   const chains = chainsOf(units);
   const ledger = new Ledger(units, options.log);
+  const gate = loadGate(options);
   const reusable = units.map(() => true);
   const runChain = async ({ u, jobs }: Chain): Promise<void> => {
     const unit = units[u]!;
@@ -468,45 +491,48 @@ async function validateChains(units: readonly ValidateUnit[], options: ValidateO
     };
     try {
       for (const [k, { p, job }] of jobs.entries()) {
-        ledger.started(u);
-        const started = performance.now();
-        const seconds = (): number => (performance.now() - started) / 1000;
-        let outcome: PhaseOutcome | undefined;
-        let wasReset = false;
-        // Back to the broken state, verified against the seed's grade; or, with none to reuse, a new seed when more phases follow.
-        if (seeded && baseline) {
-          const differences = await seeded
-            .reset()
-            .then(() => seeded!.look())
-            .then((ev) => gradeDifferences(baseline!, gradeEvidence(unit.scenario, ev)))
-            .catch((error: unknown) => [`the reset failed: ${error instanceof Error ? error.message : String(error)}`]);
-          if (differences.length > 0) {
-            log(`${job.phase}: the reset is not the seeded broken state (${differences.join('; ')}); seeding afresh from here`);
-            reusable[u] = false;
-            await drop();
-          } else wasReset = true;
-        } else if (seeded) await drop();
-        if (!seeded && reusable[u] && k < jobs.length - 1) {
-          try {
-            seeded = await stage(unit, options, `${job.phase}+${jobs.length - k - 1}`);
-            if (!seeded) reusable[u] = false;
-            else if (job.phase !== 'faults') baseline = gradeEvidence(unit.scenario, await seeded.look());
-          } catch (error) {
-            outcome = judgePhase(job.phase, { error }, job.judge, seconds());
+        // Each phase passes the gate: a chain waiting for room holds its seeded session, not a place.
+        await gate.run(async () => {
+          ledger.started(u);
+          const started = performance.now();
+          const seconds = (): number => (performance.now() - started) / 1000;
+          let outcome: PhaseOutcome | undefined;
+          let wasReset = false;
+          // Back to the broken state, verified against the seed's grade; or, with none to reuse, a new seed when more phases follow.
+          if (seeded && baseline) {
+            const differences = await seeded
+              .reset()
+              .then(() => seeded!.look())
+              .then((ev) => gradeDifferences(baseline!, gradeEvidence(unit.scenario, ev)))
+              .catch((error: unknown) => [`the reset failed: ${error instanceof Error ? error.message : String(error)}`]);
+            if (differences.length > 0) {
+              log(`${job.phase}: the reset is not the seeded broken state (${differences.join('; ')}); seeding afresh from here`);
+              reusable[u] = false;
+              await drop();
+            } else wasReset = true;
+          } else if (seeded) await drop();
+          if (!seeded && reusable[u] && k < jobs.length - 1) {
+            try {
+              seeded = await stage(unit, options, `${job.phase}+${jobs.length - k - 1}`);
+              if (!seeded) reusable[u] = false;
+              else if (job.phase !== 'faults') baseline = gradeEvidence(unit.scenario, await seeded.look());
+            } catch (error) {
+              outcome = judgePhase(job.phase, { error }, job.judge, seconds());
+            }
           }
-        }
-        if (!outcome && seeded) {
-          const seed = wasReset ? 'reset' : 'fresh';
-          try {
-            const result = gradeEvidence(unit.scenario, await seeded.play(job));
-            if (job.phase === 'faults') baseline = result;
-            outcome = { ...judgePhase(job.phase, { result }, job.judge, seconds()), seed };
-          } catch (error) {
-            outcome = { ...judgePhase(job.phase, { error }, job.judge, seconds()), seed };
+          if (!outcome && seeded) {
+            const seed = wasReset ? 'reset' : 'fresh';
+            try {
+              const result = gradeEvidence(unit.scenario, await seeded.play(job));
+              if (job.phase === 'faults') baseline = result;
+              outcome = { ...judgePhase(job.phase, { result }, job.judge, seconds()), seed };
+            } catch (error) {
+              outcome = { ...judgePhase(job.phase, { error }, job.judge, seconds()), seed };
+            }
           }
-        }
-        const fresh = async (): Promise<PhaseOutcome> => ({ ...(await runPhase(unit, options, job)), seed: 'fresh' });
-        ledger.record(u, p, await ledger.retried(u, job, outcome ?? (await fresh()), fresh, options.retriesOnFailure, ' on a fresh seed'));
+          const fresh = async (): Promise<PhaseOutcome> => ({ ...(await runPhase(unit, options, job)), seed: 'fresh' });
+          ledger.record(u, p, await ledger.retried(u, job, outcome ?? (await fresh()), fresh, options.retriesOnFailure, ' on a fresh seed'));
+        });
       }
     } finally {
       await drop();
@@ -516,6 +542,6 @@ async function validateChains(units: readonly ValidateUnit[], options: ValidateO
   const worker = async (): Promise<void> => {
     while (next < chains.length) await runChain(chains[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(options.parallel, chains.length)) }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(gate.options.max, chains.length)) }, worker));
   return ledger.runs();
 }

@@ -14,7 +14,7 @@ export function register(program: Command, setExit: SetExit): void {
     .argument('[scenarios...]', 'scenario ids (default: the whole bank)')
     .addOption(new Option('--controller <controller>', 'only this controller').choices(['argocd', 'flux']))
     .option('--cluster <name>', 'the cluster to run on (see gitops-lab up)', 'lab')
-    .option('--parallel <n>', 'phases (seeded sessions) at once on the shared cluster', '2')
+    .option('--parallel <n>', 'phases (seeded sessions) at once on the shared cluster; auto: 2 up to 2 per core + 2, one more only while the CPU has room', '2')
     .option('--shard <i/n>', 'run only the i-th of n shards')
     .option('--retries-on-failure <n>', 'retry a phase that does not pass (on a fresh seed)', '0')
     .option('--reuse-seeds', "reset one seeded session between a unit's phases (verified against the seed's grade; fresh seeds where it differs) instead of seeding each phase")
@@ -22,9 +22,9 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--junit <file>', 'also write a JUnit report')
     .option('--markdown <file>', 'also write a Markdown report')
     .action(async (ids: string[], opts: { controller?: Controller; cluster: string; parallel: string; shard?: string; retriesOnFailure: string; reuseSeeds?: boolean; format: string; junit?: string; markdown?: string }) => {
-      const parallel = Number(opts.parallel);
+      const parallel = opts.parallel === 'auto' ? 'auto' : Number(opts.parallel);
       const retries = Number(opts.retriesOnFailure);
-      if (!Number.isInteger(parallel) || parallel < 1) throw new LabError('USAGE', `--parallel ${opts.parallel}: expected a positive integer`);
+      if (parallel !== 'auto' && (!Number.isInteger(parallel) || parallel < 1)) throw new LabError('USAGE', `--parallel ${opts.parallel}: expected a positive integer or auto`);
       if (!Number.isInteger(retries) || retries < 0) throw new LabError('USAGE', `--retries-on-failure ${opts.retriesOnFailure}: expected 0 or more`);
       const units: ValidateUnit[] = [];
       for (const id of ids.length > 0 ? ids : await listScenarioIds()) {

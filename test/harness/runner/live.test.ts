@@ -6,7 +6,7 @@ import { gitOut } from '../../../harness/git/git.js';
 import { PUSH_LOG, readPushLog } from '../../../harness/git/push-log.js';
 import type { Session } from '../../../harness/model/session.js';
 import type { Step } from '../../../harness/model/steps.js';
-import { ownRegistration, resettable, restoreGit, restsAfterMs, snapshotSeed } from '../../../harness/runner/live.js';
+import { carryRestsBetweenSettles, changedByHand, ownRegistration, resettable, restoreGit, restsAfterMs, snapshotSeed, stillnessAt } from '../../../harness/runner/live.js';
 import { environmentsFor, labVars } from '../../../harness/runner/start.js';
 import { loadScenario } from '../../../harness/scenario/load.js';
 import { scratch } from '../../helpers/cli.js';
@@ -81,4 +81,30 @@ t.test('restsAfterMs: workloads still moving rest after 6 s, after 12 s once an 
   t.equal(restsAfterMs([{ kind: 'Deployment' }]), 6_000);
   t.equal(restsAfterMs([{ kind: 'Deployment' }, { kind: 'Rollout' }]), 12_000);
   t.ok(restsAfterMs([{ kind: 'Rollout' }]) > 10_000, 'longer than the Rollout queue backoff ceiling');
+});
+
+// validate plays one phase after another in one process: an environment's last look at its rollouts (what moved,
+// since when it stood still) carries over to its next settle, but only at the same head with no cluster step since.
+t.test('stillnessAt: the last look carries over within validate, at the same head, until a cluster step', async (t) => {
+  t.teardown(() => carryRestsBetweenSettles(false));
+  const a = stillnessAt('r1', 'staging', 'h1');
+  t.not(stillnessAt('r1', 'staging', 'h1'), a, 'off (a learner grade): every settle looks afresh');
+  carryRestsBetweenSettles(true);
+  const first = stillnessAt('r1', 'staging', 'h1');
+  first.signature = '[["Rollout","payment-api",2,{"phase":"Degraded"}]]';
+  first.since = 1000;
+  t.equal(stillnessAt('r1', 'staging', 'h1'), first, 'same run, environment and head: the same look');
+  t.not(stillnessAt('r1', 'prod', 'h1'), first, 'another environment looks for itself');
+  t.not(stillnessAt('r2', 'staging', 'h1'), first, 'another run looks for itself');
+  const moved = stillnessAt('r1', 'staging', 'h2');
+  t.not(moved, first, 'a new head: afresh');
+  t.not(stillnessAt('r1', 'staging', 'h1'), first, 'back at the earlier head (a reset): afresh, not the look from before');
+  const again = stillnessAt('r1', 'staging', 'h1');
+  changedByHand('r1');
+  t.not(stillnessAt('r1', 'staging', 'h1'), again, 'a cluster step played in the run: afresh');
+  const other = stillnessAt('r2', 'staging', 'h1');
+  changedByHand('r1');
+  t.equal(stillnessAt('r2', 'staging', 'h1'), other, "another run's step changes nothing here");
+  carryRestsBetweenSettles(false);
+  t.not(stillnessAt('r2', 'staging', 'h1'), other, 'switched off: afresh again');
 });

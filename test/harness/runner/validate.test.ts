@@ -5,7 +5,7 @@
  */
 import t from 'tap';
 import { loadScenario } from '../../../harness/scenario/load.js';
-import { chainsOf, gradeDifferences, steadyMessage, phaseJobs, phaseRunner, validateAll, validateExitCode, type PhaseOutcome, type PhasePlayer, type PhaseRunner, type SeedStage, type ValidateUnit } from '../../../harness/runner/validate.js';
+import { chainsOf, gradeDifferences, loadGate, steadyMessage, phaseJobs, phaseRunner, validateAll, validateExitCode, type PhaseOutcome, type PhasePlayer, type PhaseRunner, type SeedStage, type ValidateUnit } from '../../../harness/runner/validate.js';
 import { gradeEvidence } from '../../../harness/runner/grade.js';
 import { playScenario } from '../../../harness/runner/play.js';
 import { LabError } from '../../../harness/errors.js';
@@ -42,6 +42,26 @@ t.test("a unit's phases: faults, solution, each alternative and each wrong solut
 });
 
 const outcome = (phase: string, status: PhaseOutcome['status'], problems: string[] = []): PhaseOutcome => ({ phase, status, problems, seconds: 0 });
+
+t.test("validateAll with parallel auto: every phase once, never more than the gate's most (the machine's CPU decides between)", async (t) => {
+  const units = [await unit('drift-revert', 'argocd'), await unit('flux-bad-path', 'flux')];
+  let running = 0;
+  let most = 0;
+  const ran: string[] = [];
+  const runner: PhaseRunner = async (u, _o, job) => {
+    most = Math.max(most, ++running);
+    ran.push(`${u.scenario.id}/${job.phase}`);
+    await new Promise((r) => setTimeout(r, 5));
+    running--;
+    return outcome(job.phase, 'pass');
+  };
+  const runs = await validateAll(units, { cluster: 'x', parallel: 'auto', retriesOnFailure: 0, log: () => undefined }, runner);
+  t.same([...ran].sort(), units.flatMap((u) => phaseJobs(u).map((j) => `${u.scenario.id}/${j.phase}`)).sort(), 'every phase exactly once');
+  t.ok(most >= 2 && most <= loadGate({ parallel: 'auto' }).options.max, `at most the gate's maximum at once (${most})`);
+  t.ok(runs.every((r) => r.status === 'pass'));
+  t.equal(loadGate({ parallel: 3 }).options.max, 3, 'a number is that many, whatever the load');
+  t.equal(loadGate({ parallel: 3 }).options.min, 3);
+});
 
 t.test('validateAll schedules phases, not units: never more than `parallel` at once, every phase once, results in unit order', async (t) => {
   const units = [await unit('promote-staging-image', 'argocd'), await unit('drift-revert', 'argocd'), await unit('flux-bad-path', 'flux')];
