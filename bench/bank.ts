@@ -10,7 +10,7 @@
  * adds one up + down per unit of the bank at the cost measured here.
  *
  *   TS_NODE_TRANSPILE_ONLY=1 node --import @isaacs/ts-node-temp-fork-for-pr-2009/import bench/bank.ts \
- *     [--scenarios wrong-selector,drift-revert,promote-staging-image] [--parallel 3] [--skip-baseline]
+ *     [--scenarios wrong-selector,drift-revert,promote-staging-image] [--parallel auto|N] [--skip-baseline]
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +23,9 @@ import { phaseJobs, validateAll, type ValidateRun, type ValidateUnit } from '../
 const home = mkdtempSync(join(tmpdir(), 'gitops-lab-bench-bank-'));
 process.env['GITOPS_LAB_HOME'] = home;
 const SUBSET = flag('--scenarios', 'wrong-selector,drift-revert,promote-staging-image').split(',');
-const PARALLEL = Number(flag('--parallel', '3'));
+const parallelFlag = flag('--parallel', 'auto');
+/** A number of phases at once, or `auto` (validate's load gate: harness/load-gate.ts). */
+const PARALLEL: number | 'auto' = parallelFlag === 'auto' ? 'auto' : Number(parallelFlag);
 const provider = new LocalProvider();
 const NAME = 'bench-bank';
 const quiet = (): void => undefined;

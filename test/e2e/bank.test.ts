@@ -37,7 +37,8 @@ t.test('validate passes for every scenario and controller of the bank', async (t
   const started = performance.now();
   // With seeds reused (not the default: on the local provider it measured no faster, bench/bank.ts), so that the
   // reset, its verification and the fallback run on the whole bank; validate's default, a seed per phase, runs below.
-  const r = await cli(['validate', '--cluster', NAME, '--parallel', '3', '--retries-on-failure', '1', '--reuse-seeds', '--format', 'json', '--junit', junit]);
+  // --parallel auto: the load gate decides how many phases run beside the other end-to-end suites (test:e2e runs two files at once).
+  const r = await cli(['validate', '--cluster', NAME, '--parallel', 'auto', '--retries-on-failure', '1', '--reuse-seeds', '--format', 'json', '--junit', junit]);
   log(`bank validated in ${((performance.now() - started) / 1000).toFixed(0)}s`);
   const report = JSON.parse(r.stdout) as { status: string; runs: { scenario: string; controller: string; status: string; failingChecks: string[]; phases: { phase: string; seed: string; seconds: number }[] }[] };
   for (const run of report.runs) t.equal(run.status, 'pass', `${run.scenario} (${run.controller}) ${run.failingChecks.join('; ')}`);
