@@ -17,7 +17,7 @@ import { freePort } from '../../ports.js';
 import { type ClusterHandle, type ClusterProvider, type ClusterStatus, type ControllerName, controllersFor, isValidClusterName, type KindUpOptions, type LearnerTools, type RunRecord } from '../provider.js';
 import { pinnedRolloutsVersion } from '../local/components.js';
 import { clusterStateDir, readStateJson, recordedClusters, writeStateJson } from '../state.js';
-import { applyUpstream, imagesIn, loadManifests, waitForWorkloads, withPullPolicy } from '../upstream/install.js';
+import { applyUpstream, imagesIn, loadManifests, waitForWorkloads, withFluxLockdown, withPullPolicy } from '../upstream/install.js';
 import { installManifests } from '../upstream/manifests.js';
 import { loadUpstreamPins } from '../upstream/pins.js';
 import { createClusterArgs, deleteClusterArgs, dockerArch, getClustersArgs, getKubeconfigArgs, kindClusterName, kindVersionArgs, preloadCommands } from './commands.js';
@@ -143,7 +143,8 @@ export class KindProvider implements ClusterProvider<'kind'> {
       await this.refreshKubeconfig(state);
 
       // 3. Controllers from the pinned upstream manifests (shared installer), preloaded first when asked.
-      let loaded = await loadManifests(installManifests(pins, controllers));
+      // Flux with the lockdown the local provider runs it with (upstream's install has none).
+      let loaded = (await loadManifests(installManifests(pins, controllers))).map((l) => ({ ...l, objects: withFluxLockdown(l.objects) }));
       if (options.preloadImages) {
         const images = [...imagesIn(loaded.flatMap((l) => l.objects)), pins.gitServerImage];
         mkdirSync(join(stateDir, 'images'), { recursive: true });

@@ -10,6 +10,7 @@ import { parseAllDocuments } from 'yaml';
 import { LabError } from '../../errors.js';
 import type { KubeClient, KubeObject } from '../../kube/client.js';
 import { runPolicyObjects } from '../../controllers/argocd.js';
+import { RECONCILER_SERVICE_ACCOUNT } from '../../controllers/flux.js';
 import { argocdExtraYaml } from '../local/install.js';
 import { cacheRoot } from '../local/paths.js';
 import { waitForCrdsEstablished } from '../crds.js';
@@ -43,7 +44,8 @@ export function parseManifest(text: string, namespace: string): KubeObject[] {
     .map((o) => (CLUSTER_SCOPED.has(o.kind) || o.metadata.namespace ? o : { ...o, metadata: { ...o.metadata, namespace } }));
 }
 
-type PodSpecLike = { containers?: { image?: string; imagePullPolicy?: string }[]; initContainers?: { image?: string; imagePullPolicy?: string }[] };
+type ContainerLike = { name?: string; image?: string; imagePullPolicy?: string; args?: string[] };
+type PodSpecLike = { containers?: ContainerLike[]; initContainers?: ContainerLike[] };
 
 function podSpecOf(o: KubeObject): PodSpecLike | undefined {
   const spec = o['spec'] as { template?: { spec?: PodSpecLike } } | undefined;
@@ -71,6 +73,39 @@ export function withPullPolicy(objects: readonly KubeObject[], policy: 'IfNotPre
     return copy;
   });
 }
+
+/**
+ * Flux's multi-tenancy lockdown, as the local provider runs it: kustomize-controller and helm-controller refuse
+ * cross-namespace references and apply as the run's reconciler ServiceAccount when a Kustomization or HelmRelease
+ * names none (upstream's install runs them with neither, so a learner's registration applied with the controller's
+ * own cluster-wide permissions). Any value upstream already sets for either flag is replaced; other objects as they are.
+ */
+export function withFluxLockdown(objects: readonly KubeObject[]): KubeObject[] {
+  const flags = ['--no-cross-namespace-refs=true', `--default-service-account=${RECONCILER_SERVICE_ACCOUNT}`];
+  // Either flag as `--flag=value`, or `--flag` alone; a string flag's value may follow as its own argument.
+  const without = (args: readonly string[]): string[] => {
+    const out: string[] = [];
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      if (/^--?no-cross-namespace-refs(=|$)/.test(a)) continue;
+      if (/^--?default-service-account=/.test(a)) continue;
+      if (/^--?default-service-account$/.test(a)) {
+        i += 1;
+        continue;
+      }
+      out.push(a);
+    }
+    return out;
+  };
+  return objects.map((o) => {
+    if (o.kind !== 'Deployment' || !LOCKED_DOWN.has(o.metadata.name ?? '')) return o;
+    const copy = structuredClone(o) as KubeObject;
+    for (const c of podSpecOf(copy)?.containers ?? []) if (c.name === 'manager') c.args = [...without(c.args ?? []), ...flags];
+    return copy;
+  });
+}
+
+const LOCKED_DOWN: ReadonlySet<string> = new Set(['kustomize-controller', 'helm-controller']);
 
 /**
  * The manifest text, downloaded once into the cache (`<cache>/manifests/`), so a classroom that prepared while

@@ -1,6 +1,6 @@
 import t from 'tap';
 import { parse } from 'yaml';
-import { imagesIn, parseManifest, withPullPolicy } from '../../../../harness/providers/upstream/install.js';
+import { imagesIn, parseManifest, withFluxLockdown, withPullPolicy } from '../../../../harness/providers/upstream/install.js';
 import { installManifests, REQUIRED_CRDS } from '../../../../harness/providers/upstream/manifests.js';
 import { loadUpstreamPins } from '../../../../harness/providers/upstream/pins.js';
 import { loadVersions } from '../../../../harness/providers/local/components.js';
@@ -98,4 +98,35 @@ t.test('images to preload, and IfNotPresent once they are preloaded', async (t) 
   t.same(policies, ['IfNotPresent', 'IfNotPresent', 'IfNotPresent']);
   t.equal((parse(manifest.split('---')[3]!) as { spec: { template: { spec: { containers: { imagePullPolicy: string }[] } } } }).spec.template.spec.containers[0]!.imagePullPolicy, 'Always', 'the input is not changed');
   t.equal(((objs[3]!['spec'] as { template: { spec: { containers: { imagePullPolicy: string }[] } } }).template.spec.containers[0]!.imagePullPolicy), 'Always', 'parsed objects are not mutated');
+});
+
+// Flux's install as upstream ships it (the manager container's args as in kustomize-controller's
+// config/manager/deployment.yaml); the kind provider installs it with the local provider's lockdown.
+t.test("withFluxLockdown: kustomize-controller and helm-controller refuse cross-namespace refs and apply as the run's reconciler", async (t) => {
+  const deployment = (name: string, args: string[]) => `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: ${name}
+spec:
+  template:
+    spec:
+      containers:
+      - name: manager
+        image: ghcr.io/fluxcd/${name}:v1
+        args: [${args.map((a) => JSON.stringify(a)).join(', ')}]
+`;
+  const text = [
+    deployment('kustomize-controller', ['--watch-all-namespaces', '--log-level=info', '--no-cross-namespace-refs=false']),
+    deployment('helm-controller', ['--watch-all-namespaces', '--default-service-account', 'default']),
+    deployment('source-controller', ['--watch-all-namespaces']),
+  ].join('---\n');
+  const objs = parseManifest(text, 'flux-system');
+  const locked = withFluxLockdown(objs);
+  const args = (o: KubeObjectLike) => o.spec.template.spec.containers[0]!.args;
+  type KubeObjectLike = { spec: { template: { spec: { containers: { args: string[] }[] } } } };
+  const lockdown = ['--no-cross-namespace-refs=true', '--default-service-account=gitops-lab-reconciler'];
+  t.same(args(locked[0] as unknown as KubeObjectLike), ['--watch-all-namespaces', '--log-level=info', ...lockdown], "kustomize-controller: upstream's own value replaced");
+  t.same(args(locked[1] as unknown as KubeObjectLike), ['--watch-all-namespaces', ...lockdown], 'helm-controller: the flag and its value given as its own argument replaced (a stray word would end Go flag parsing)');
+  t.equal(locked[2], objs[2], 'source-controller as it was');
+  t.same(args(objs[0] as unknown as KubeObjectLike), ['--watch-all-namespaces', '--log-level=info', '--no-cross-namespace-refs=false'], 'the parsed objects are not changed');
 });
