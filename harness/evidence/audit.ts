@@ -88,6 +88,24 @@ const KINDS: Readonly<Record<string, string>> = {
   rolebindings: 'RoleBinding',
   statefulsets: 'StatefulSet',
   daemonsets: 'DaemonSet',
+  // The kinds a scenario's registrations, charts and progressive delivery put in an environment's namespace, so a
+  // check's `kinds` names them as the watch recorder and the scenario's files do (Kustomization, not kustomizations).
+  kustomizations: 'Kustomization',
+  gitrepositories: 'GitRepository',
+  helmreleases: 'HelmRelease',
+  helmcharts: 'HelmChart',
+  applications: 'Application',
+  applicationsets: 'ApplicationSet',
+  appprojects: 'AppProject',
+  analysistemplates: 'AnalysisTemplate',
+  experiments: 'Experiment',
+  ingresses: 'Ingress',
+  horizontalpodautoscalers: 'HorizontalPodAutoscaler',
+  poddisruptionbudgets: 'PodDisruptionBudget',
+  networkpolicies: 'NetworkPolicy',
+  cronjobs: 'CronJob',
+  persistentvolumeclaims: 'PersistentVolumeClaim',
+  endpoints: 'Endpoints',
 };
 
 /**

@@ -215,7 +215,11 @@ t.test('a patch that only asks the controller to look again is no change; any ot
   t.notOk(onlyAsksToLookAgain(suspend!), 'the recorded suspend');
   const ns = new Set(['payments-staging-223a6a']);
   t.equal(changeFromAudit(reconcile!, ns), undefined);
-  t.match(changeFromAudit(suspend!, ns), { kind: 'kustomizations', verb: 'patch', actor: 'person' });
+  // Named by its kind, as the watch recorder, the scenario's files and a check's `kinds` name it.
+  t.match(changeFromAudit(suspend!, ns), { kind: 'Kustomization', verb: 'patch', actor: 'person' });
+  for (const [resource, kind] of [['helmreleases', 'HelmRelease'], ['gitrepositories', 'GitRepository'], ['applications', 'Application'], ['ingresses', 'Ingress'], ['widgets', 'widgets']] as const) {
+    t.equal(changeFromAudit({ ...suspend!, objectRef: { ...suspend!.objectRef, resource } }, ns)?.kind, kind, `${resource}: ${kind}${kind === resource ? ' (a resource the map does not know keeps its name)' : ''}`);
+  }
   // Varied from the recorded one: the annotation with anything else, another annotation, Argo CD's refresh, a status patch.
   const body = (o: unknown) => ({ ...reconcile!, requestObject: o });
   const at = { 'reconcile.fluxcd.io/requestedAt': '2026-12-03T08:07:31Z' };
