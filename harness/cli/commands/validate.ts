@@ -14,7 +14,7 @@ export function register(program: Command, setExit: SetExit): void {
     .argument('[scenarios...]', 'scenario ids (default: the whole bank)')
     .addOption(new Option('--controller <controller>', 'only this controller').choices(['argocd', 'flux']))
     .option('--cluster <name>', 'the cluster to run on (see gitops-lab up)', 'lab')
-    .option('--parallel <n>', 'phases (seeded sessions) at once on the shared cluster; auto: 2 up to 2 per core + 2, one more only while the CPU has room', '2')
+    .option('--parallel <n>', 'phases (seeded sessions) at once on the shared cluster; auto: 2 up to 2 per core + 2, one more only while the CPU has room', 'auto')
     .option('--shard <i/n>', 'run only the i-th of n shards')
     .option('--retries-on-failure <n>', 'retry a phase that does not pass (on a fresh seed)', '0')
     .option('--reuse-seeds', "reset one seeded session between a unit's phases (verified against the seed's grade; fresh seeds where it differs) instead of seeding each phase")
