@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineGrader, fail, pass } from '../grader.js';
 import { environmentOf, isFinding } from '../lib/cluster.js';
-import { fluxCondition, readGitRepository, readHelmChart, readHelmRelease, readKustomization } from '../../harness/model/flux-status.js';
+import { fluxCondition, helmChartRefusal, readGitRepository, readHelmChart, readHelmRelease, readKustomization } from '../../harness/model/flux-status.js';
 import type { Mismatch } from '../../harness/model/result.js';
 import { applicationErrors, rootErrors } from '../lib/root.js';
 
@@ -32,6 +32,8 @@ export const noErrors = defineGrader({
       const registration = env.kustomization
         ? ([['Kustomization', readKustomization(env.kustomization)]] as const)
         : ([['HelmChart', readHelmChart(env.helmChart)], ['HelmRelease', readHelmRelease(env.helmRelease)]] as const);
+      const refusal = env.kustomization ? undefined : helmChartRefusal(readHelmRelease(env.helmRelease));
+      if (refusal) errors.push({ path: 'HelmRelease spec.chart.spec.sourceRef', got: `refused by helm-controller: ${refusal}`, expected: "a source in the HelmRelease's namespace" });
       for (const [what, obj] of [['GitRepository', readGitRepository(env.gitRepository)] as const, ...registration]) {
         const ready = fluxCondition(obj, 'Ready');
         if (ready?.status === 'False') errors.push({ path: `${what} Ready`, got: `False ${ready.reason ?? ''}: ${ready.message ?? ''}`.trim(), expected: 'True' });

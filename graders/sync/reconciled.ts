@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineGrader, fail, pass } from '../grader.js';
 import { environmentOf, isFinding, short } from '../lib/cluster.js';
 import { readApplication } from '../../harness/model/argocd-status.js';
-import { fluxCondition, readGitRepository, readHelmChart, readHelmRelease, readKustomization, shaOfRevision } from '../../harness/model/flux-status.js';
+import { fluxCondition, helmChartRefusal, readGitRepository, readHelmChart, readHelmRelease, readKustomization, shaOfRevision } from '../../harness/model/flux-status.js';
 import { rootErrors } from '../lib/root.js';
 
 export const reconciled = defineGrader({
@@ -46,6 +46,15 @@ export const reconciled = defineGrader({
     if (!env.kustomization && env.helmRelease) {
       // A HelmRelease: source-controller built the chart from the head, and helm-controller released that chart.
       const hr = readHelmRelease(env.helmRelease);
+      const refusal = helmChartRefusal(hr);
+      if (refusal) {
+        return fail(`helm-controller refused the HelmRelease: ${refusal}.`, {
+          expected,
+          actual: `refused: ${refusal}`,
+          why: "Flux's controllers run with --no-cross-namespace-refs: a HelmRelease's chart must come from a source in its own namespace, so nothing of this revision was released.",
+          mismatches: [{ path: 'HelmRelease spec.chart.spec.sourceRef.namespace', got: hr.spec?.chart.spec.sourceRef.namespace ?? '', expected: hr.metadata.namespace ?? "the HelmRelease's namespace" }],
+        });
+      }
       const chart = readHelmChart(env.helmChart);
       const ready = fluxCondition(hr, 'Ready');
       const built = shaOfRevision(chart.status.observedSourceArtifactRevision);

@@ -10,7 +10,7 @@
  */
 import type { KubeClient, KubeObject } from '../kube/client.js';
 import { pollUntil } from '../wait.js';
-import { fluxCondition, readGitRepository, readHelmChart, readHelmRelease, readKustomization, RECONCILE_ANNOTATION, shaOfRevision } from '../model/flux-status.js';
+import { fluxCondition, helmChartRefusal, readGitRepository, readHelmChart, readHelmRelease, readKustomization, RECONCILE_ANNOTATION, shaOfRevision } from '../model/flux-status.js';
 import { FIELD_MANAGER, labels, type ControllerAdapter, type RegistrationRef, type RegistrationState, type RepositoryHeads, type RootOptions, type SettleVerdict } from './adapter.js';
 
 const NS = 'flux-system';
@@ -242,6 +242,9 @@ export function settleHelmRelease(state: RegistrationState, sha: string, since: 
       return { settled: false, state: `${kind} reconcile requested at ${requested} not handled yet` };
     }
   }
+  // A chart source in another namespace: helm-controller handled the request (above) and will not make the chart.
+  const refusal = helmChartRefusal(h);
+  if (refusal) return { settled: true, state: `HelmRelease refused by helm-controller: ${refusal}` };
   const gReady = g && fluxCondition(g, 'Ready');
   const cReady = c && fluxCondition(c, 'Ready');
   const line = `source=${artifact.slice(0, 7) || '-'}(${gReady?.status ?? '?'}) chart=${chartVersion ?? '-'} from ${built?.slice(0, 7) || '-'}(${cReady?.status ?? '?'}) attempted=${h.status.lastAttemptedRevision ?? '-'} Ready=${r?.status ?? '?'}${r?.reason ? ` ${r.reason}` : ''}`;

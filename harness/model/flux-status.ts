@@ -102,6 +102,24 @@ export function readHelmRelease(obj: unknown): HelmRelease {
   return HelmRelease.parse(obj);
 }
 
+/**
+ * helm-controller's refusal of a HelmRelease whose chart's source is in another namespace. Run with
+ * `--no-cross-namespace-refs` (every provider here starts or installs it so), it will not make the HelmChart there,
+ * and says so only in its log: its chart step returns an access-denied error before the release is reconciled, so the
+ * HelmRelease gets no condition for it (fluxcd/helm-controller internal/acl and internal/reconcile/helmchart_template.go:
+ * "cross-namespace references are not allowed: cannot access HelmChart <namespace>/<name>", the chart named
+ * `<HelmRelease namespace>-<HelmRelease name>`). Read from the spec and the chart status.helmChart records: undefined
+ * when the source is the HelmRelease's own namespace's, or when helm-controller made the chart there (a controller
+ * without the lockdown).
+ */
+export function helmChartRefusal(hr: HelmRelease): string | undefined {
+  const { name, namespace } = hr.metadata;
+  const sourceNamespace = hr.spec?.chart.spec.sourceRef.namespace;
+  if (!name || !namespace || !sourceNamespace || sourceNamespace === namespace) return undefined;
+  const chart = `${sourceNamespace}/${namespace}-${name}`;
+  return hr.status.helmChart === chart ? undefined : `cross-namespace references are not allowed: cannot access HelmChart ${chart}`;
+}
+
 /** The typed view of a HelmChart; never throws, as readKustomization. */
 export function readHelmChart(obj: unknown): HelmChart {
   return HelmChart.parse(obj);

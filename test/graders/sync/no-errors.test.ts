@@ -193,4 +193,8 @@ t.test('Flux HelmRelease: a failed upgrade is an error; a released one is not (o
   t.equal(failed.status, 'fail');
   t.same(failed.mismatches?.map((m) => m.path), ['HelmRelease Ready']);
   t.match(failed.mismatches?.[0]?.got, /^False UpgradeFailed: Helm upgrade failed/);
+  // Refused by helm-controller (a chart source in flux-system): no condition says so, the grade does.
+  const refused = noErrors.grade(withHelm(states.refused), p, { controller: 'flux' });
+  t.equal(refused.status, 'fail');
+  t.same(refused.mismatches?.[0], { path: 'HelmRelease spec.chart.spec.sourceRef', got: `refused by helm-controller: cross-namespace references are not allowed: cannot access HelmChart flux-system/${states.refused.helmRelease.metadata.namespace}-${states.refused.helmRelease.metadata.name}`, expected: "a source in the HelmRelease's namespace" });
 });

@@ -304,7 +304,7 @@ t.test('a HelmRelease registration: its source first, then the root, then the He
 // Recorded on a local cluster (test/fixtures/controllers/flux-helmrelease.json): installed, upgraded at a commit promoting
 // staging, then an upgrade failed at a commit whose template reads a missing value.
 type HelmState = { sha: string; helmRelease: Obj; helmChart: Obj; gitRepository: Obj };
-const helmRecorded = (): Record<'installed' | 'upgraded' | 'failed', HelmState> =>
+const helmRecorded = (): Record<'installed' | 'upgraded' | 'failed' | 'refused', HelmState> =>
   JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/controllers/flux-helmrelease.json'), 'utf8')).states;
 
 t.test('settleHelmRelease: released or failed at the pushed commit, on objects recorded from a real run', async (t) => {
@@ -331,6 +331,20 @@ t.test('settleHelmRelease: released or failed at the pushed commit, on objects r
   const brokenChart = structuredClone(failed.helmChart);
   brokenChart['status']['conditions'] = [{ type: 'Ready', status: 'False', reason: 'BuildFailed', message: 'no Chart.yaml' }];
   t.equal(settleHelmRelease({ helmRelease: upgraded.helmRelease, helmChart: brokenChart, gitRepository: failed.gitRepository }, failed.sha, SINCE).settled, true, 'a chart that cannot be built from the commit is an answer');
+});
+
+t.test('settleHelmRelease: a chart source in another namespace is refused once helm-controller has handled the request (recorded)', async (t) => {
+  const { refused } = helmRecorded();
+  const h = refused.helmRelease;
+  const chart = `flux-system/${h['metadata']['namespace']}-${h['metadata']['name']}`;
+  const state = { helmRelease: h, gitRepository: refused.gitRepository };
+  t.same(settleHelmRelease(state, refused.sha, '0'), { settled: true, state: `HelmRelease refused by helm-controller: cross-namespace references are not allowed: cannot access HelmChart ${chart}` });
+  const pending = structuredClone(h);
+  Object.assign(pending['metadata'], { annotations: { ...pending['metadata']['annotations'], 'reconcile.fluxcd.io/requestedAt': 'z9' } });
+  t.match(settleHelmRelease({ ...state, helmRelease: pending }, refused.sha, 'z0'), { settled: false, state: 'HelmRelease reconcile requested at z9 not handled yet' }, 'not before helm-controller has looked at it');
+  const allowed = structuredClone(h);
+  allowed['status']['helmChart'] = chart;
+  t.notMatch(settleHelmRelease({ ...state, helmRelease: allowed }, refused.sha, '0').state, 'refused', 'a controller without the lockdown made the chart there: not refused');
 });
 
 t.test('read: a HelmRelease registration with its GitRepository and HelmChart, when no Kustomization has its name', async (t) => {

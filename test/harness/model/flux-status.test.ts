@@ -5,7 +5,7 @@
 import t from 'tap';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fluxCondition, readGitRepository, readHelmChart, readHelmRelease, readKustomization, RECONCILE_ANNOTATION, shaOfRevision } from '../../../harness/model/flux-status.js';
+import { fluxCondition, helmChartRefusal, readGitRepository, readHelmChart, readHelmRelease, readKustomization, RECONCILE_ANNOTATION, shaOfRevision } from '../../../harness/model/flux-status.js';
 import { fixture } from '../../helpers/fixtures.js';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each case edits the recorded JSON freely
@@ -117,6 +117,24 @@ t.test('nested fields of the wrong type read as absent: the source reference, a 
 t.test('shaOfRevision takes the 40 hex characters at the end of a revision', async (t) => {
   const sha256 = `${'a'.repeat(24)}${'b'.repeat(40)}`;
   t.equal(shaOfRevision(`main@sha256:${sha256}`), 'b'.repeat(40), 'the end of a longer digest, not its start');
+});
+
+t.test('helmChartRefusal: a chart source in another namespace that helm-controller did not make a chart of (recorded)', async (t) => {
+  const { states } = JSON.parse(readFileSync(join(import.meta.dirname, '../../fixtures/controllers/flux-helmrelease.json'), 'utf8'));
+  const refused = readHelmRelease(states.refused.helmRelease);
+  const ns = refused.metadata.namespace!;
+  const chart = `flux-system/${ns}-${refused.metadata.name}`;
+  t.equal(refused.spec?.chart.spec.sourceRef.namespace, 'flux-system');
+  t.equal(chart, 'flux-system/payments-staging-ee5e98-payment-api-staging-ee5e98', 'the chart helm-controller named in its log');
+  t.equal(helmChartRefusal(refused), `cross-namespace references are not allowed: cannot access HelmChart ${chart}`, 'as helm-controller logged it');
+  for (const name of ['installed', 'upgraded', 'failed']) t.equal(helmChartRefusal(readHelmRelease(states[name].helmRelease)), undefined, `${name}: its own namespace's source`);
+  const own = structuredClone(states.refused.helmRelease);
+  own.spec.chart.spec.sourceRef.namespace = ns;
+  t.equal(helmChartRefusal(readHelmRelease(own)), undefined, 'the namespace named is its own');
+  const made = structuredClone(states.refused.helmRelease);
+  made.status.helmChart = chart;
+  t.equal(helmChartRefusal(readHelmRelease(made)), undefined, 'helm-controller made the chart there (no lockdown)');
+  t.equal(helmChartRefusal(readHelmRelease(undefined)), undefined, 'never throws');
 });
 
 t.test('HelmRelease and HelmChart: the fields the settle decision reads, from objects recorded on a local cluster', async (t) => {
