@@ -232,8 +232,8 @@ export function describeBuildPlan(plan: readonly PlannedGroup[]): string[] {
     known.length === todo.length
       ? `about ${formatMinutes(total)} in all, as last time`
       : known.length > 0
-        ? `at least ${formatMinutes(total)}; ${todo.length - known.length} never built here (a cold build of the first seven took 33 min on 2 cores)`
-        : 'never built here: a cold build of the first seven groups took 33 min on 2 cores (helm-controller, the eighth, about 5 min more)';
+        ? `at least ${formatMinutes(total)}; ${todo.length - known.length} never built here (a cold build of all eight groups took 24 min on 2 cores)`
+        : 'never built here: a cold build of all eight groups took 24 min on 2 cores, module downloads included';
   const lines = [`${todo.length} of ${plan.length} groups to build (${estimate}):`];
   for (const g of plan) {
     const last = g.lastSeconds !== undefined ? `last build ${Math.round(g.lastSeconds)}s on ${g.lastBuiltAt!.slice(0, 10)}` : 'no build on record';

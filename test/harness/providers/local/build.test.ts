@@ -128,7 +128,7 @@ t.test('build plan: cached groups, groups to build, and how long their last buil
   t.same(lines.slice(1), ['  kube       to build (last build 1125s on 2026-12-01)', '  etcd       cached', '  flux       to build (no build on record)']);
   t.match(describeBuildPlan(plan.slice(0, 2))[0], /^1 of 2 groups to build \(about 19 min in all, as last time\):$/);
   t.match(describeBuildPlan([{ group: 'tools', cached: false, lastSeconds: 42, lastBuiltAt: '2026-12-01T00:00:00Z' }])[0], /about 42 s in all/);
-  t.match(describeBuildPlan([{ group: 'tools', cached: false }])[0], /never built here: a cold build of the first seven groups/);
+  t.match(describeBuildPlan([{ group: 'tools', cached: false }])[0], /never built here: a cold build of all eight groups took 24 min/);
   t.same(describeBuildPlan([plan[1]!]), ['nothing to build: the group is cached for the current pins']);
   t.same(describeBuildPlan([plan[1]!, plan[1]!]), ['nothing to build: all 2 groups are cached for the current pins']);
 });
