@@ -74,6 +74,8 @@ t.test('process specs: explicit ports, loopback addresses, no default ports', as
   const kc = specs.find((s) => s.name === 'kustomize-controller')!.args;
   t.ok(kc.includes('--no-cross-namespace-refs=true'), "Flux's tenancy lockdown");
   t.ok(kc.includes('--feature-gates=CancelHealthCheckOnNewRevision=true'), 'a new revision ends a health check still waiting on the previous one');
+  const sc = specs.find((s) => s.name === 'source-controller')!.args;
+  t.same([sc[sc.indexOf('--concurrent') + 1], kc[kc.indexOf('--concurrent') + 1]], ['8', '8'], "a class's pushes are fetched and applied 8 at a time (upstream: 2 and 4)");
   // helm-controller: kustomize-controller's lockdown (same-namespace sources, the run's reconciler by default),
   // its listeners on loopback at the ports allocated for it.
   const hc = specs.find((s) => s.name === 'helm-controller')!;
