@@ -211,7 +211,7 @@ export function argocdSpecs(ctx: ControllerContext): ProcessSpec[] {
  * together and each is two fetches and two applies; ten sessions pushing at once on 2 cores (bench/class-push.ts,
  * 2026-12-04): push-to-graded p50/p95 12.2/13.4 s with upstream's, 8.7/9.6 s with 8.
  */
-export const FLUX_CONCURRENT = '8';
+const FLUX_CONCURRENT = '8';
 
 export function fluxSpecs(ctx: ControllerContext): ProcessSpec[] {
   const storage = need(ctx.ports, 'sourceStorage');
