@@ -33,7 +33,7 @@ export const noErrors = defineGrader({
         ? ([['Kustomization', readKustomization(env.kustomization)]] as const)
         : ([['HelmChart', readHelmChart(env.helmChart)], ['HelmRelease', readHelmRelease(env.helmRelease)]] as const);
       const refusal = env.kustomization ? undefined : helmChartRefusal(readHelmRelease(env.helmRelease));
-      if (refusal) errors.push({ path: 'HelmRelease spec.chart.spec.sourceRef', got: `refused by helm-controller: ${refusal}`, expected: "a source in the HelmRelease's namespace" });
+      if (refusal) errors.push({ path: 'HelmRelease spec.chart.spec.sourceRef', got: `refused by helm-controller: ${refusal.message}`, expected: "a source in the HelmRelease's namespace" });
       for (const [what, obj] of [['GitRepository', readGitRepository(env.gitRepository)] as const, ...registration]) {
         const ready = fluxCondition(obj, 'Ready');
         if (ready?.status === 'False') errors.push({ path: `${what} Ready`, got: `False ${ready.reason ?? ''}: ${ready.message ?? ''}`.trim(), expected: 'True' });

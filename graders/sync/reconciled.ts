@@ -48,11 +48,11 @@ export const reconciled = defineGrader({
       const hr = readHelmRelease(env.helmRelease);
       const refusal = helmChartRefusal(hr);
       if (refusal) {
-        return fail(`helm-controller refused the HelmRelease: ${refusal}.`, {
+        return fail(`helm-controller refused the HelmRelease: ${refusal.message}.`, {
           expected,
-          actual: `refused: ${refusal}`,
+          actual: `refused: ${refusal.message}`,
           why: "Flux's controllers run with --no-cross-namespace-refs: a HelmRelease's chart must come from a source in its own namespace, so nothing of this revision was released.",
-          mismatches: [{ path: 'HelmRelease spec.chart.spec.sourceRef.namespace', got: hr.spec?.chart.spec.sourceRef.namespace ?? '', expected: hr.metadata.namespace ?? "the HelmRelease's namespace" }],
+          mismatches: [{ path: 'HelmRelease spec.chart.spec.sourceRef.namespace', got: refusal.sourceNamespace, expected: refusal.namespace }],
         });
       }
       const chart = readHelmChart(env.helmChart);

@@ -244,7 +244,7 @@ export function settleHelmRelease(state: RegistrationState, sha: string, since: 
   }
   // A chart source in another namespace: helm-controller handled the request (above) and will not make the chart.
   const refusal = helmChartRefusal(h);
-  if (refusal) return { settled: true, state: `HelmRelease refused by helm-controller: ${refusal}` };
+  if (refusal) return { settled: true, state: `HelmRelease refused by helm-controller: ${refusal.message}` };
   const gReady = g && fluxCondition(g, 'Ready');
   const cReady = c && fluxCondition(c, 'Ready');
   const line = `source=${artifact.slice(0, 7) || '-'}(${gReady?.status ?? '?'}) chart=${chartVersion ?? '-'} from ${built?.slice(0, 7) || '-'}(${cReady?.status ?? '?'}) attempted=${h.status.lastAttemptedRevision ?? '-'} Ready=${r?.status ?? '?'}${r?.reason ? ` ${r.reason}` : ''}`;

@@ -112,12 +112,20 @@ export function readHelmRelease(obj: unknown): HelmRelease {
  * when the source is the HelmRelease's own namespace's, or when helm-controller made the chart there (a controller
  * without the lockdown).
  */
-export function helmChartRefusal(hr: HelmRelease): string | undefined {
+export function helmChartRefusal(hr: HelmRelease): HelmChartRefusal | undefined {
   const { name, namespace } = hr.metadata;
   const sourceNamespace = hr.spec?.chart.spec.sourceRef.namespace;
   if (!name || !namespace || !sourceNamespace || sourceNamespace === namespace) return undefined;
   const chart = `${sourceNamespace}/${namespace}-${name}`;
-  return hr.status.helmChart === chart ? undefined : `cross-namespace references are not allowed: cannot access HelmChart ${chart}`;
+  if (hr.status.helmChart === chart) return undefined;
+  return { message: `cross-namespace references are not allowed: cannot access HelmChart ${chart}`, namespace, sourceNamespace };
+}
+
+/** What helmChartRefusal found: helm-controller's words, the HelmRelease's namespace and the one its chart's source names. */
+export interface HelmChartRefusal {
+  readonly message: string;
+  readonly namespace: string;
+  readonly sourceNamespace: string;
 }
 
 /** The typed view of a HelmChart; never throws, as readKustomization. */

@@ -152,6 +152,7 @@ t.test('Flux HelmRelease: released the chart built from the head passes; a faile
   const ns = states.refused.helmRelease.metadata.namespace;
   t.equal(refused.message, `helm-controller refused the HelmRelease: cross-namespace references are not allowed: cannot access HelmChart flux-system/${ns}-${states.refused.helmRelease.metadata.name}.`, 'refused: said so, not "not released"');
   t.same(refused.mismatches, [{ path: 'HelmRelease spec.chart.spec.sourceRef.namespace', got: 'flux-system', expected: ns }]);
+  t.equal(refused.actual, `refused: cross-namespace references are not allowed: cannot access HelmChart flux-system/${ns}-${states.refused.helmRelease.metadata.name}`);
   t.match(refused.why, '--no-cross-namespace-refs');
   const behind = reconciled.grade(withHelm(states.installed, states.upgraded.sha), p, { controller: 'flux' });
   t.same(behind.mismatches?.map((m) => m.path), ['GitRepository status.artifact.revision', 'HelmChart status.observedSourceArtifactRevision'], 'pushed, not fetched: the release is of the earlier commit');

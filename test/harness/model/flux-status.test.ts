@@ -126,7 +126,12 @@ t.test('helmChartRefusal: a chart source in another namespace that helm-controll
   const chart = `flux-system/${ns}-${refused.metadata.name}`;
   t.equal(refused.spec?.chart.spec.sourceRef.namespace, 'flux-system');
   t.equal(chart, 'flux-system/payments-staging-ee5e98-payment-api-staging-ee5e98', 'the chart helm-controller named in its log');
-  t.equal(helmChartRefusal(refused), `cross-namespace references are not allowed: cannot access HelmChart ${chart}`, 'as helm-controller logged it');
+  t.same(helmChartRefusal(refused), { message: `cross-namespace references are not allowed: cannot access HelmChart ${chart}`, namespace: ns, sourceNamespace: 'flux-system' }, 'as helm-controller logged it');
+  for (const field of ['name', 'namespace']) {
+    const partial = structuredClone(states.refused.helmRelease);
+    delete partial.metadata[field];
+    t.equal(helmChartRefusal(readHelmRelease(partial)), undefined, `no metadata.${field}: no chart to name, no refusal`);
+  }
   for (const name of ['installed', 'upgraded', 'failed']) t.equal(helmChartRefusal(readHelmRelease(states[name].helmRelease)), undefined, `${name}: its own namespace's source`);
   const own = structuredClone(states.refused.helmRelease);
   own.spec.chart.spec.sourceRef.namespace = ns;
