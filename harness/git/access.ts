@@ -31,7 +31,7 @@ export interface RunCredentials {
 }
 
 const GrantSchema = z.object({ username: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/), access: z.enum(['read', 'push']) }).strict();
-const AccessSchema = z.object({ schemaVersion: z.literal(1), grants: z.array(GrantSchema) }).strict();
+export const AccessSchema = z.object({ schemaVersion: z.literal(1), grants: z.array(GrantSchema) }).strict();
 export type Grant = z.infer<typeof GrantSchema>;
 
 const hash = (password: string): string => createHash('sha256').update(password, 'utf8').digest('hex');
@@ -42,13 +42,22 @@ export function newRunCredentials(runId: string): RunCredentials {
   return { learner: { username: `learner-${runId}`, password: password() }, reader: { username: `reader-${runId}`, password: password() } };
 }
 
-/** Writes the grants of a run's repository (replacing any earlier ones). */
-export async function writeRepoAccess(bareDir: string, creds: RunCredentials): Promise<void> {
-  const grants: Grant[] = [
+/** A run's grants: the learner's credential pushes and reads, the controllers' reads (passwords kept as hashes only). */
+export function grantsFor(creds: RunCredentials): Grant[] {
+  return [
     { username: creds.learner.username, sha256: hash(creds.learner.password), access: 'push' },
     { username: creds.reader.username, sha256: hash(creds.reader.password), access: 'read' },
   ];
+}
+
+/** Writes a repository's grants (replacing any earlier ones). */
+export async function writeGrants(bareDir: string, grants: readonly Grant[]): Promise<void> {
   await writeJsonAtomic(join(bareDir, ACCESS_FILE), { schemaVersion: 1, grants }, { mode: 0o600 });
+}
+
+/** Writes the grants of a run's repository (replacing any earlier ones). */
+export async function writeRepoAccess(bareDir: string, creds: RunCredentials): Promise<void> {
+  await writeGrants(bareDir, grantsFor(creds));
 }
 
 /**

@@ -3,6 +3,7 @@
  * A tiny Node http server in front of git's own `git http-backend` (CGI), run through exec.run; no hand-written
  * git protocol. Basic auth: the server's own credentials open every repository; a repository with per-run grants
  * (git/access.ts) opens only to them (learner: push and read; controllers: read), and never anonymously.
+ * Under /-/repos/ the server's own API (git/admin.ts) answers only to the server's own credential.
  */
 import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -10,6 +11,7 @@ import { join } from 'node:path';
 import { run } from '../exec.js';
 import { granted, readRepoAccess, type Access, type Credential } from './access.js';
 import { NO_AUTO_MAINTENANCE } from './git.js';
+import { ADMIN_PREFIX, handleAdmin } from './admin.js';
 
 export interface GitHttpServerOptions {
   /** Directory holding bare repositories (`<name>.git`). */
@@ -146,6 +148,22 @@ export async function startGitHttpServer(options: GitHttpServerOptions): Promise
     }
     if (path.includes('..') || path.includes('\0')) {
       res.writeHead(400).end();
+      return;
+    }
+    if (path.startsWith(ADMIN_PREFIX)) {
+      const presented = presentedCredential(req);
+      const creds = options.credentials;
+      const own = creds !== undefined && presented !== undefined && safeEqual(presented.username, creds.username) && safeEqual(presented.password, creds.password);
+      if (!own) {
+        const status = presented === undefined ? 401 : 403;
+        res.writeHead(status, { ...(status === 401 ? { 'WWW-Authenticate': 'Basic realm="gitops-lab"' } : {}), 'Content-Type': 'text/plain' });
+        res.end(creds === undefined ? 'this server has no credential of its own, so no admin requests\n' : 'only the server\'s own credential may do this\n');
+        options.onRequest?.(`${req.method} ${url.pathname} ${status} (admin refused)`);
+        return;
+      }
+      const answer = await handleAdmin(options.root, { method: req.method ?? 'GET', path, body: await readBody(req) });
+      res.writeHead(answer.status, { 'Content-Type': 'text/plain' }).end(answer.body);
+      options.onRequest?.(`${req.method} ${url.pathname} ${answer.status}`);
       return;
     }
     const repo = repositoryOf(path);

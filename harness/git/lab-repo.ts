@@ -7,7 +7,8 @@ import { cp, mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises'
 import { matcher } from '../../graders/lib/globs.js';
 import { join, relative } from 'node:path';
 import { git, gitOut } from './git.js';
-import { installPushLog } from './push-log.js';
+import { initLabBare } from './push-log.js';
+import { addOrigin, fetchMirror, initMirror } from './mirror.js';
 import { removeScratch, scratchDir } from '../scratch.js';
 import { applyGitStep, TEAMMATE } from './steps.js';
 import { fillTemplate, type LabVars } from './template.js';
@@ -98,6 +99,12 @@ export interface CreateLabOptions {
   /** The URL controllers and the learner use (file:// offline, http:// on a cluster). */
   readonly repoURL: string;
   readonly vars: LabVars;
+  /**
+   * Where the repository really is, when it is not `bareDir`: a lab git server with its own storage, by a URL with
+   * the harness's credential in it (the server made the repository; see git/remote.ts). The history is pushed
+   * there and `bareDir` is the harness's mirror of it, fetched at the end.
+   */
+  readonly origin?: string;
   /** Apply the scenario's Git faults (default true). */
   readonly applyFaults?: boolean;
 }
@@ -105,15 +112,13 @@ export interface CreateLabOptions {
 export async function createLabRepo(options: CreateLabOptions): Promise<LabRepo> {
   const { scenario, vars } = options;
   const branch = scenario.trackedBranch;
-  await mkdir(options.bareDir, { recursive: true });
-  await git(options.bareDir, ['init', '-q', '--bare', '-b', branch]);
-  // Keep a reflog (history of the branch), and log each push's arrival by our clock (exam deadlines, time taken).
-  await git(options.bareDir, ['config', 'core.logAllRefUpdates', 'always']);
-  await installPushLog(options.bareDir);
+  if (options.origin === undefined) await initLabBare(options.bareDir, branch);
+  else await initMirror(options.bareDir, options.origin);
   const work = await scratchDir('seed');
   try {
     await git(work, ['init', '-q', '-b', branch]);
-    await git(work, ['remote', 'add', 'origin', options.bareDir]);
+    if (options.origin === undefined) await git(work, ['remote', 'add', 'origin', options.bareDir]);
+    else await addOrigin(join(work, '.git'), options.origin);
     const stage = await scratchDir('tree');
     try {
       const sources = [
@@ -148,6 +153,7 @@ export async function createLabRepo(options: CreateLabOptions): Promise<LabRepo>
   } finally {
     await removeScratch(work);
   }
+  if (options.origin !== undefined) await fetchMirror(options.bareDir);
   const seedBranches = await branchHeads(options.bareDir);
   return {
     bareDir: options.bareDir,

@@ -65,6 +65,18 @@ export async function installPushLog(bareDir: string): Promise<void> {
   await git(bareDir, ['config', 'receive.fsckObjects', 'true']);
 }
 
+/**
+ * Makes a bare lab repository: its branch named, a reflog of every ref, and the hooks and receive checks above.
+ * The harness calls it on its own repositories; a lab git server with its own storage, on the harness's request.
+ */
+export async function initLabBare(bareDir: string, branch: string): Promise<void> {
+  await mkdir(bareDir, { recursive: true });
+  await git(bareDir, ['init', '-q', '--bare', '-b', branch]);
+  // Keep a reflog (history of the branch), and log each push's arrival by our clock (exam deadlines, time taken).
+  await git(bareDir, ['config', 'core.logAllRefUpdates', 'always']);
+  await installPushLog(bareDir);
+}
+
 export interface Push {
   readonly sha: string;
   readonly at: string;

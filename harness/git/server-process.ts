@@ -23,8 +23,13 @@ export interface GitServerRecord {
   readonly url: string;
   /** Base URL the controllers pull from, when it is not `url` (the in-cluster server's Service). */
   readonly clusterUrl?: string;
-  /** Host directory of the bare lab repositories (the in-cluster server serves the same directory). */
+  /**
+   * Host directory of the bare lab repositories the harness reads: the ones the server serves (the in-cluster
+   * server on kind mounts the same directory), or, when the server keeps its own storage, the harness's mirrors.
+   */
   readonly root: string;
+  /** 'own': the server keeps its own storage, reached only through `url` (git/store.ts); absent: it serves `root`. */
+  readonly storage?: 'own';
   /** The server's own credential: it opens every repository (the harness's; learners and controllers get per-run ones). */
   readonly username: string;
   readonly password: string;
@@ -107,20 +112,43 @@ export async function ensureGitServer(stateDir: string, port: number): Promise<G
   }
 }
 
+/** Where a git server with its own storage keeps its repositories on this machine: a directory the harness never reads. */
+export const ownStorageFor = (stateDir: string): string => join(stateDir, 'git-server-storage');
+const topologyFile = (stateDir: string): string => join(stateDir, 'git-topology.json');
+
+/**
+ * Chooses the cluster's git topology before its first session: 'own' has the server beside the cluster keep its
+ * own storage, so the harness reaches it only through its URL, as it reaches a server in a remote cluster.
+ */
+export async function chooseGitStorage(stateDir: string, storage: 'shared' | 'own'): Promise<void> {
+  mkdirSync(stateDir, { recursive: true });
+  await writeJsonAtomic(topologyFile(stateDir), { storage });
+}
+
+function chosenStorage(stateDir: string): 'shared' | 'own' {
+  if (!existsSync(topologyFile(stateDir))) return 'shared';
+  const { storage } = JSON.parse(readFileSync(topologyFile(stateDir), 'utf8')) as { storage?: unknown };
+  if (storage === 'own' || storage === 'shared') return storage;
+  throw new LabError('USAGE', `${topologyFile(stateDir)}: storage must be "shared" or "own", not ${JSON.stringify(storage)}`);
+}
+
 async function startGitServer(stateDir: string, port: number): Promise<GitServerRecord> {
+  const own = chosenStorage(stateDir) === 'own';
   const root = gitRootFor(stateDir);
   mkdirSync(root, { recursive: true });
+  const served = own ? ownStorageFor(stateDir) : root;
+  mkdirSync(served, { recursive: true });
   const password = newGitPassword();
   // The server's own credential (it opens every repository): the harness's, never handed to a learner.
   const username = 'gitops-lab';
   const bin = join(PACKAGE_ROOT, 'dist', 'harness', 'cli', 'main.js');
-  const { pid } = await spawnDetached(process.execPath, [bin, 'git-serve', '--root', root, '--port', String(port)], {
+  const { pid } = await spawnDetached(process.execPath, [bin, 'git-serve', '--root', served, '--port', String(port)], {
     cwd: stateDir,
     env: { GITOPS_LAB_GIT_USER: username, GITOPS_LAB_GIT_PASSWORD: password },
     logFile: join(stateDir, 'git-server.log'),
   });
   const url = `http://127.0.0.1:${port}`;
-  const record: GitServerRecord = { pid, port, url, root, username, password };
+  const record: GitServerRecord = { pid, port, url, root, username, password, ...(own ? { storage: 'own' as const } : {}) };
   await writeJsonAtomic(recordFile(stateDir), record);
   if (!(await waitForGitServer(url, 15_000, () => alive(pid)))) {
     throw new LabError('CLUSTER_UNAVAILABLE', `the lab git server did not start on ${url}`, { details: [`log: ${join(stateDir, 'git-server.log')}`] });
@@ -153,5 +181,5 @@ export async function stopGitServer(stateDir: string): Promise<void> {
 
 /** The URL a learner pushes to: their run's credential in the URL, so `git push` just works in the workspace. */
 export function pushURL(rec: GitServerRecord, repo: string, credential: Credential): string {
-  return withCredential(`http://127.0.0.1:${rec.port}/${repo}.git`, credential);
+  return withCredential(`${rec.url}/${repo}.git`, credential);
 }

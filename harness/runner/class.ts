@@ -19,6 +19,7 @@ import { collectOfflineEvidence } from '../evidence/collect.js';
 import { gitOut } from '../git/git.js';
 import { branchHeads } from '../git/lab-repo.js';
 import { readPushLog, type Push } from '../git/push-log.js';
+import { repoOf, sessionStore } from '../git/store.js';
 import { CLASS_RECORD_FILE, ClassRecord, handoutOf, LEARNER_ID, LEARNER_ID_RULE, workspaceOf, type ClassLearner, type LastGrade } from '../model/class-record.js';
 import type { Controller } from '../model/boundary.js';
 import type { Evidence } from '../model/evidence.js';
@@ -292,6 +293,7 @@ export function learnerStatus(l: ClassLearner, observed: Observed | { readonly p
 /** Reads a learner's lab repository: pushes since hand-over and the commit a grade would take. */
 export async function observe(session: Session): Promise<Observed> {
   const since = session.live?.handoverAt || session.startedAt;
+  await sessionStore(session).sync(repoOf(session.bareDir));
   const heads = await branchHeads(session.bareDir);
   const head = heads[session.trackedBranch] ?? session.seedSha;
   const log = await readPushLog(session.bareDir, session.trackedBranch);

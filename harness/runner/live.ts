@@ -16,11 +16,12 @@ import { startRecorder, stopRecorder } from '../evidence/watch-recorder.js';
 import { snapshotTree } from '../evidence/git-evidence.js';
 import { applyGitStep } from '../git/steps.js';
 import { branchHeads, cloneWorkspace, createLabRepo, labClock } from '../git/lab-repo.js';
-import { closeAt, PUSH_LOG } from '../git/push-log.js';
-import { writeFileAtomic } from '../atomic.js';
+import { PUSH_LOG } from '../git/push-log.js';
 import { git, gitOut } from '../git/git.js';
 import { ensureGitServer, pushURL, readGitServer } from '../git/server-process.js';
-import { newRunCredentials, withCredential, withoutCredential, writeRepoAccess, type RunCredentials } from '../git/access.js';
+import { labStore, repoOf, sessionStore, type LabStore } from '../git/store.js';
+import { replaceOrigin } from '../git/mirror.js';
+import { newRunCredentials, withCredential, withoutCredential, type RunCredentials } from '../git/access.js';
 import { createKubeClient, type KubeClient, type KubeObject } from '../kube/client.js';
 import { auditPosition, type AuditPosition } from '../evidence/audit.js';
 import { OFFLINE_BOUNDARIES, type Controller } from '../model/boundary.js';
@@ -181,6 +182,11 @@ class LiveSession {
 
   /** A commit's tree never changes: each is read once per live session (settle and the grade's names ask for the same head). */
   private readonly trees = new Map<string, ReturnType<typeof snapshotTree>>();
+  /** Where the lab repository is; with a server of its own storage, head() fetches the mirror first. */
+  private get store(): LabStore {
+    return (this.storeOnce ??= sessionStore(this.session));
+  }
+  private storeOnce: LabStore | undefined;
 
   private async registrationAt(env: string, sha: string) {
     let read = this.trees.get(sha);
@@ -200,6 +206,7 @@ class LiveSession {
   }
 
   async head(): Promise<string> {
+    await this.store.sync(repoOf(this.session.bareDir));
     return (await branchHeads(this.session.bareDir))[this.session.trackedBranch] ?? this.session.seedSha;
   }
 
@@ -419,7 +426,8 @@ export async function startLive(o: StartLiveOptions): Promise<Session> {
   const gitStateDir = clusterStateDir(o.cluster);
   const server = await ensureGitServer(gitStateDir, readGitServer(gitStateDir)?.port ?? (await freePort()));
   const repo = `${scenario.id}-${runId}`;
-  const bareDir = join(server.root, `${repo}.git`);
+  const store = labStore(server);
+  const bareDir = store.bareDir(repo);
   // This run's own credentials: the learner's pushes to and reads only this repository, the controllers' only reads it.
   const credentials = newRunCredentials(runId);
   // What the controllers pull from (the in-cluster Service where the server runs in the cluster: kind), with
@@ -435,13 +443,13 @@ export async function startLive(o: StartLiveOptions): Promise<Session> {
   let made: Session | undefined;
   const undo = async (): Promise<void> => {
     if (made) await cleanupLive(made);
-    else await rm(bareDir, { recursive: true, force: true });
+    else await store.remove(repo);
     await rm(stateDir, { recursive: true, force: true });
     if (!workspaceWasThere) await rm(o.workspace, { recursive: true, force: true });
   };
   const unregister = onInterrupt(undo);
   try {
-    made = await seedLive(o, { runId, suffix, server, repo, bareDir, repoURL, credentials, environments, vars, stateDir, gitStateDir, kube, auditLog, auditLogFrom, kubeconfig, provider, adapter }, (s) => (made = s));
+    made = await seedLive(o, { runId, suffix, server, store, repo, bareDir, repoURL, credentials, environments, vars, stateDir, gitStateDir, kube, auditLog, auditLogFrom, kubeconfig, provider, adapter }, (s) => (made = s));
     return made;
   } catch (error) {
     // An interrupt runs the undo itself (and the process is ending); an error is undone here, then reported.
@@ -459,6 +467,7 @@ interface SeedPlan {
   readonly runId: string;
   readonly suffix: string;
   readonly server: Awaited<ReturnType<typeof ensureGitServer>>;
+  readonly store: LabStore;
   readonly repo: string;
   readonly bareDir: string;
   readonly repoURL: string;
@@ -479,11 +488,12 @@ interface SeedPlan {
 async function seedLive(o: StartLiveOptions, p: SeedPlan, track: (s: Session) => void): Promise<Session> {
   const log = o.log ?? (() => undefined);
   const { scenario } = o;
-  const { runId, server, repo, bareDir, repoURL, credentials, environments, vars, stateDir, gitStateDir, kube, auditLog, auditLogFrom, kubeconfig, provider, adapter } = p;
+  const { runId, server, store, repo, bareDir, repoURL, credentials, environments, vars, stateDir, gitStateDir, kube, auditLog, auditLogFrom, kubeconfig, provider, adapter } = p;
   log(`lab repository ${withoutCredential(repoURL)} (controllers read as ${credentials.reader.username}, the learner pushes as ${credentials.learner.username})`);
   // The grants first: the repository is never there without them (no moment when anyone may read it).
-  await writeRepoAccess(bareDir, credentials);
-  const lab = await createLabRepo({ scenario, scenarioDir: o.scenarioDir, bareDir, repoURL, vars, applyFaults: false });
+  await store.create(repo, scenario.trackedBranch, credentials);
+  const origin = store.origin(repo);
+  const lab = await createLabRepo({ scenario, scenarioDir: o.scenarioDir, bareDir, repoURL, vars, applyFaults: false, ...(origin !== undefined ? { origin } : {}) });
   const live = liveEnvironments(scenario);
   const session = newSession({
     runId,
@@ -527,10 +537,13 @@ async function seedLive(o: StartLiveOptions, p: SeedPlan, track: (s: Session) =>
   try {
     const seedWork = join(scratch, 'work');
     await cloneWorkspace(bareDir, seedWork, lab.trackedBranch);
+    // The faults' commits go where the learner's will: the server (a mirror is only read).
+    if (origin !== undefined) await replaceOrigin(seedWork, origin);
     await ls.applySteps(scenario.faults, seedWork, labClock(Math.floor(Date.now() / 1000) - 3600));
   } finally {
     await removeScratch(scratch);
   }
+  await store.sync(repo);
   const heads = await branchHeads(bareDir);
   const handed: Session = {
     ...session,
@@ -539,7 +552,7 @@ async function seedLive(o: StartLiveOptions, p: SeedPlan, track: (s: Session) =>
     live: { ...session.live!, handoverAt: new Date().toISOString() },
   };
   // Exam mode: no push lands after the deadline, so the cluster never runs a commit the grade does not grade.
-  if (handed.deadline !== undefined) await closeAt(bareDir, handed.deadline);
+  if (handed.deadline !== undefined) await store.closeAt(repo, handed.deadline);
   await cloneWorkspace(pushURL(server, repo, credentials.learner), o.workspace, lab.trackedBranch);
   await saveSession(o.workspace, handed);
   return handed;
@@ -601,6 +614,8 @@ export async function cleanupLive(session: Session): Promise<void> {
   const adapter = adapterFor(session.controller);
   const namespaces = Object.values(session.environments).map((e) => e.namespace);
   await adapter.deleteRoots(kube, session.runId, session.live.environments, namespaces);
+  const store = sessionStore(session);
+  await store.sync(repoOf(session.bareDir)).catch(() => undefined); // what the roots last applied is the server's head
   const head = (await branchHeads(session.bareDir).catch(() => ({}) as Record<string, string>))[session.trackedBranch];
   const trees = await Promise.all([...new Set([session.seedSha, head].filter((x): x is string => !!x))].map((sha) => snapshotTree(session.bareDir, sha).catch(() => undefined)));
   const dirs = Object.values(session.environments).map((env) => `${env.registration}/${session.controller}`);
@@ -613,7 +628,7 @@ export async function cleanupLive(session: Session): Promise<void> {
   }
   // Every namespace of the run (Flux's tenancy makes them all, not only the live environments').
   for (const name of namespaces) await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name });
-  await rm(session.bareDir, { recursive: true, force: true });
+  await store.remove(repoOf(session.bareDir));
 }
 
 /**
@@ -655,16 +670,23 @@ export function resettable(scenario: Scenario, session: Session): boolean {
  * deleted), the push log as it was, and a fresh clone of the tracked branch in the workspace, from the
  * workspace's own origin (the learner's URL).
  */
-export async function restoreGit(session: Pick<Session, 'bareDir' | 'trackedBranch'>, workspace: string, snapshot: SeedSnapshot): Promise<void> {
+export async function restoreGit(session: Pick<Session, 'bareDir' | 'trackedBranch' | 'live'>, workspace: string, snapshot: SeedSnapshot): Promise<void> {
+  const store = sessionStore(session);
+  const repo = repoOf(session.bareDir);
+  await store.sync(repo);
   const now = await refsOf(session.bareDir);
-  const commands = [
-    ...Object.keys(now).filter((ref) => snapshot.refs[ref] === undefined).map((ref) => `delete ${ref}`),
-    ...Object.entries(snapshot.refs).filter(([ref, sha]) => now[ref] !== sha).map(([ref, sha]) => `update ${ref} ${sha}`),
-  ];
-  if (commands.length > 0) await git(session.bareDir, ['update-ref', '--stdin'], { input: `${commands.join('\n')}\n` });
-  const logFile = join(session.bareDir, PUSH_LOG);
-  if (snapshot.pushLog === undefined) await rm(logFile, { force: true });
-  else await writeFileAtomic(logFile, snapshot.pushLog);
+  const deleted = Object.keys(now).filter((ref) => snapshot.refs[ref] === undefined);
+  const moved = Object.entries(snapshot.refs).filter(([ref, sha]) => now[ref] !== sha);
+  if (store.ownStorage) {
+    // The server's refs, by a push from the mirror (which holds every object the snapshot names) to its origin.
+    if (deleted.length + moved.length > 0) await git(session.bareDir, ['push', '--quiet', '--force', 'origin', ...moved.map(([ref, sha]) => `${sha}:${ref}`), ...deleted.map((ref) => `:${ref}`)]);
+  } else {
+    const commands = [...deleted.map((ref) => `delete ${ref}`), ...moved.map(([ref, sha]) => `update ${ref} ${sha}`)];
+    if (commands.length > 0) await git(session.bareDir, ['update-ref', '--stdin'], { input: `${commands.join('\n')}\n` });
+  }
+  // After the refs: the restoring push is logged too, and the log goes back to hand-over's over it.
+  await store.writePushLog(repo, snapshot.pushLog);
+  await store.sync(repo);
   const origin = await gitOut(workspace, ['remote', 'get-url', 'origin']);
   await rm(workspace, { recursive: true, force: true });
   await cloneWorkspace(origin, workspace, session.trackedBranch);

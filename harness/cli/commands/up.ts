@@ -5,6 +5,8 @@ import { LabError } from '../../errors.js';
 import { DEFAULT_CLUSTER_NAME, defaultProvider, getProvider, PROVIDER_NAMES } from '../../providers/index.js';
 import { CONTROLLER_SELECTIONS, type ClusterHandle, type ControllerSelection, type ExistingUpOptions, type KindUpOptions, type LocalUpOptions, type ProviderName, type UpOptions } from '../../providers/provider.js';
 import type { SetExit } from './register.js';
+import { chooseGitStorage } from '../../git/server-process.js';
+import { clusterStateDir } from '../../providers/state.js';
 
 /** The flags of `up` that belong to one provider, as given on the command line (absent: not given). */
 export interface ProviderFlags {
@@ -105,6 +107,7 @@ interface UpCliOptions extends ProviderFlags {
   readonly cluster?: string;
   readonly nodes: string;
   readonly json?: boolean;
+  readonly gitStorage?: string;
 }
 
 export function register(program: Command, setExit: SetExit): void {
@@ -120,8 +123,12 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--kubeconfig <file>', 'existing: the kubeconfig holding --context (default: $KUBECONFIG, then ~/.kube/config)')
     .option('--install-controllers', 'existing: install the controllers whose CRDs are missing, from the pinned upstream manifests (down removes them again)')
     .option('--preload-images', 'kind: pull the controller images once and load them into the node (offline classrooms)')
+    .option('--git-storage <where>', 'shared (default): the lab git server serves the directory the harness reads; own: it keeps its own storage, reached only through its URL, and grades read mirrors the harness fetches (local, existing)')
     .option('--json', 'print the cluster handle as JSON')
     .action(async (opts: UpCliOptions, command: Command) => {
+      if (opts.gitStorage !== undefined && opts.gitStorage !== 'shared' && opts.gitStorage !== 'own') {
+        throw new LabError('USAGE', `--git-storage must be shared or own, not ${JSON.stringify(opts.gitStorage)}`);
+      }
       if (!CONTROLLER_SELECTIONS.includes(opts.controller as ControllerSelection)) {
         throw new LabError('USAGE', `--controller must be one of ${CONTROLLER_SELECTIONS.join(', ')}`);
       }
@@ -137,7 +144,11 @@ export function register(program: Command, setExit: SetExit): void {
       const name = clusterName(opts);
       const request = upRequest(choice, { name, controllers: opts.controller as ControllerSelection, log: (line) => process.stderr.write(line + '\n') }, flags);
       process.stderr.write(`up ${name} (provider ${request.provider}, controllers ${opts.controller})\n`);
+      if (opts.gitStorage === 'own' && request.provider === 'kind') {
+        throw new LabError('USAGE', '--git-storage own is for the local and existing providers: kind runs its git server in the cluster on the host\'s repositories');
+      }
       const handle = await bringUp(request);
+      if (opts.gitStorage !== undefined) await chooseGitStorage(clusterStateDir(handle.name), opts.gitStorage);
       if (opts.json) process.stdout.write(JSON.stringify(handle, null, 2) + '\n');
       else {
         process.stdout.write(`cluster ${handle.name} is up in ${(handle.elapsedMs / 1000).toFixed(1)}s\n`);

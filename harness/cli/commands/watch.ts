@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { collectOfflineEvidence } from '../../evidence/collect.js';
 import { branchHeads } from '../../git/lab-repo.js';
+import { PUSH_LOG } from '../../git/push-log.js';
+import { repoOf, sessionStore } from '../../git/store.js';
 import { gradeEvidence } from '../../runner/grade.js';
 import { collectLiveEvidence } from '../../runner/live.js';
 import { settleTimeoutMs } from '../../runner/settle-timeout.js';
@@ -27,7 +29,11 @@ export function register(program: Command, setExit: SetExit): void {
     .action(async (opts: { workspace: string; once?: boolean }) => {
       const session = await loadSession(opts.workspace);
       const { scenario } = await loadScenario(session.scenario);
+      // A push shows in the repository's reflog and push log; with a git server of its own storage, in the mirror
+      // once fetched, so each look fetches it first.
       const reflog = join(session.bareDir, 'logs', 'refs', 'heads', session.trackedBranch);
+      const pushLog = join(session.bareDir, PUSH_LOG);
+      const store = sessionStore(session);
       const tty = process.stdout.isTTY ?? false;
       // Ctrl-C (or SIGTERM) stops the loop between steps: the CLI's interrupt cleanup waits for the grade in
       // flight to finish its writes (bounded), then the process exits 130 (143).
@@ -44,7 +50,9 @@ export function register(program: Command, setExit: SetExit): void {
       let code = 0;
       try {
         while (!stopped) {
-          const mark = await stat(reflog).then((s) => `${s.size}:${s.mtimeMs}`, () => '');
+          await store.sync(repoOf(session.bareDir));
+          const marks = await Promise.all([reflog, pushLog].map((f) => stat(f).then((s) => `${s.size}:${s.mtimeMs}`, () => '')));
+          const mark = marks.join('|');
           if (mark !== lastSeen) {
             lastSeen = mark;
             const head = (await branchHeads(session.bareDir))[session.trackedBranch] ?? '';
