@@ -77,7 +77,7 @@ t.test("the admin API over HTTP answers only to the server's own credential", as
   const server = await startGitHttpServer({ root, credentials: own });
   t.teardown(() => server.close());
   const creds = newRunCredentials('abc123');
-  const as = (c?: { username: string; password: string }) => (c ? { authorization: `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}` } : {});
+  const as = (c?: { username: string; password: string }): Record<string, string> => (c ? { authorization: `Basic ${Buffer.from(`${c.username}:${c.password}`).toString('base64')}` } : {});
   const put = (c?: { username: string; password: string }) =>
     fetch(`${server.url}/-/repos/lab.git`, { method: 'PUT', headers: as(c), body: JSON.stringify({ branch: 'main', grants: grantsFor(creds) }) });
   t.equal((await put()).status, 401, 'anonymous');

@@ -10,6 +10,10 @@ import { carryRestsBetweenSettles, changedByHand, ownRegistration, resettable, r
 import { environmentsFor, labVars } from '../../../harness/runner/start.js';
 import { loadScenario } from '../../../harness/scenario/load.js';
 import { scratch } from '../../helpers/cli.js';
+import { ownStorageServer } from '../../helpers/own-storage.js';
+import { newRunCredentials } from '../../../harness/git/access.js';
+import { pushURL } from '../../../harness/git/server-process.js';
+import { labStore } from '../../../harness/git/store.js';
 
 t.test("the harness acts only on a Flux registration in the run's own namespaces; Argo CD's are read in argocd", async (t) => {
   const run = ['payments-dev-abc123', 'payments-staging-abc123'];
@@ -107,4 +111,37 @@ t.test('stillnessAt: the last look carries over within validate, at the same hea
   t.equal(stillnessAt('r2', 'staging', 'h1'), other, "another run's step changes nothing here");
   carryRestsBetweenSettles(false);
   t.not(stillnessAt('r2', 'staging', 'h1'), other, 'switched off: afresh again');
+});
+
+t.test("restoreGit on a git server with its own storage: the server's refs and push log back as handed over, through its URL", async (t) => {
+  const { dir } = scratch(t);
+  const server = await ownStorageServer(t, dir);
+  const store = labStore(server.record);
+  const { scenario, dir: scenarioDir } = await loadScenario('wrong-selector');
+  const runId = 'fee1ed';
+  const repo = `wrong-selector-${runId}`;
+  const credentials = newRunCredentials(runId);
+  await store.create(repo, scenario.trackedBranch, credentials);
+  const bareDir = store.bareDir(repo);
+  const served = join(server.storage, `${repo}.git`);
+  const lab = await createLabRepo({ scenario, scenarioDir, bareDir, repoURL: 'http://127.0.0.1:1/lab.git', origin: store.origin(repo)!, vars: labVars('http://127.0.0.1:1/lab.git', runId, environmentsFor(scenario, `-${runId}`), `-${runId}`) });
+  const workspace = join(dir, 'ws');
+  await cloneWorkspace(pushURL(server.record, repo, credentials.learner), workspace, lab.trackedBranch);
+  const session = { bareDir, trackedBranch: lab.trackedBranch, live: { gitStateDir: server.stateDir } } as Session;
+  await store.sync(repo);
+  const seeded = await snapshotSeed(session);
+  t.same(Object.keys(seeded.refs), [`refs/heads/${lab.trackedBranch}`]);
+  await writeFile(join(workspace, 'NOTES.md'), 'played\n');
+  await gitOut(workspace, ['add', 'NOTES.md']);
+  await gitOut(workspace, ['commit', '-q', '-m', 'a phase played here']);
+  await gitOut(workspace, ['tag', 'v1']);
+  await gitOut(workspace, ['push', '-q', 'origin', `HEAD:${lab.trackedBranch}`, 'HEAD:refs/heads/side', 'v1']);
+  t.not(await readFile(join(served, PUSH_LOG), 'utf8'), seeded.pushLog, 'the pushes were logged on the server');
+
+  await restoreGit(session, workspace, seeded);
+  t.same((await snapshotSeed({ bareDir: served } as Session)).refs, seeded.refs, "the server's refs as at hand-over: the branch and tag made since are deleted");
+  t.equal(await readFile(join(served, PUSH_LOG), 'utf8'), seeded.pushLog, "the server's push log as at hand-over (the restoring push not in it)");
+  t.same(await snapshotSeed(session), seeded, 'and the mirror, fetched again, the same');
+  t.equal(await gitOut(workspace, ['rev-parse', 'HEAD']), lab.seedSha, 'the workspace is on the seed');
+  t.match(await gitOut(workspace, ['remote', 'get-url', 'origin']), /^http:\/\/learner-fee1ed:[^@]+@127\.0\.0\.1:\d+\//, "cloned from the learner's URL");
 });
