@@ -1,42 +1,59 @@
 /**
- * The lab git server inside the cluster, for clusters whose controllers cannot reach this machine's 127.0.0.1
- * (kind). It is the same `gitops-lab git-serve` process the local provider runs beside its cluster, run in a Pod
- * from a pinned Node image (Debian's git and git-http-backend included), on the same repository directory:
- * the cluster node mounts the host's lab repositories and this package, and the Pod mounts them from the node.
- * So the harness keeps reading the lab repositories (reflog, history, renders) from disk exactly as on the local
- * provider; only the two addresses differ:
- *   - controllers pull from the Service: http://git.gitops-lab-git.svc.cluster.local/<repo>.git
- *   - the learner pushes from the host through the node port published on 127.0.0.1 (kind's port mapping).
+ * The lab git server inside the cluster, for clusters whose controllers cannot reach this machine's 127.0.0.1 (kind,
+ * and any existing cluster): one topology for both. The server is the same one `gitops-lab git-serve` runs, as one
+ * file (dist/git-serve.mjs) carried in a ConfigMap and run by a pinned stock Node image that has git; it keeps the
+ * repositories on its own volume (a PersistentVolumeClaim), with no host mount of anything. So:
+ *   - controllers pull from its Service: http://git.gitops-lab-git.svc.cluster.local/<repo>.git;
+ *   - learners push, and the harness makes, seeds and fetches repositories (git/store.ts, git/admin.ts), through
+ *     one URL from outside: kind's NodePort published on 127.0.0.1, a port-forward the harness keeps, or an
+ *     Ingress or LoadBalancer the instructor provides;
+ *   - grades read the harness's mirrors (git/mirror.ts), never the server's volume.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LabError } from '../errors.js';
 import { type KubeClient, type KubeObject } from '../kube/client.js';
+import { PACKAGE_ROOT } from '../paths.js';
 import { waitFor } from '../supervisor.js';
 
 export const GIT_NAMESPACE = 'gitops-lab-git';
 export const GIT_SERVICE = 'git';
 /** What controllers in the cluster use as the lab git server's base URL. */
 export const IN_CLUSTER_GIT_URL = `http://${GIT_SERVICE}.${GIT_NAMESPACE}.svc.cluster.local`;
-const CONTAINER_PORT = 8080;
+/** The server's port in its container (the Service's port 80 leads there). */
+export const GIT_CONTAINER_PORT = 8080;
 const POD_GIT_ROOT = '/srv/git';
-const POD_PACKAGE_ROOT = '/opt/gitops-lab';
+const POD_SERVER_DIR = '/opt/gitops-lab';
+const SCRIPT = 'git-serve.mjs';
+/** The image's unprivileged user (the Node images' `node`). */
+const POD_UID = 1000;
 const FIELD_MANAGER = 'gitops-lab-git-server';
 const LABELS = { 'app.kubernetes.io/name': 'gitops-lab-git', 'app.kubernetes.io/part-of': 'gitops-lab' };
 
 export interface InClusterGitServerInput {
   /** Pinned image with node and git (cluster-config/versions.yaml kind.gitServerImage). */
   readonly image: string;
-  /** Path on the node where the host's lab repository directory is mounted. */
-  readonly nodeGitRoot: string;
-  /** Path on the node where this package (dist/ and node_modules/) is mounted read-only. */
-  readonly nodePackageRoot: string;
-  /** The Service's nodePort, published on the host's 127.0.0.1 by the cluster's port mapping. */
-  readonly nodePort: number;
-  /** The host user owning the repositories: git refuses repositories owned by someone else. */
-  readonly uid: number;
-  readonly gid: number;
+  /** The server, one file (dist/git-serve.mjs: gitServerScript()). */
+  readonly script: string;
+  /** The server's own credential (the harness's: it opens every repository and the admin API). */
   readonly credentials: { readonly username: string; readonly password: string };
+  /** The repositories' volume (default 1Gi in the cluster's default StorageClass). */
+  readonly storage?: { readonly size?: string; readonly className?: string };
+  /** A NodePort for the Service (kind publishes it on 127.0.0.1); without one the Service is ClusterIP. */
+  readonly nodePort?: number;
 }
 
-/** Namespace, Secret (push credentials), Deployment and NodePort Service of the in-cluster git server (pure). */
+/** The bundled server this package ships (built by `npm run build`). */
+export function gitServerScript(): string {
+  const file = join(PACKAGE_ROOT, 'dist', SCRIPT);
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new LabError('TOOL_MISSING', `the bundled lab git server ${file} is missing`, { cause: error, suggestion: 'npm run build' });
+  }
+}
+
+/** Namespace, Secret, ConfigMap (the server), PersistentVolumeClaim, Deployment and Service of the in-cluster git server (pure). */
 export function inClusterGitServerObjects(input: InClusterGitServerInput): KubeObject[] {
   const meta = (name: string) => ({ name, namespace: GIT_NAMESPACE, labels: LABELS });
   return [
@@ -48,43 +65,57 @@ export function inClusterGitServerObjects(input: InClusterGitServerInput): KubeO
       type: 'Opaque',
       stringData: { username: input.credentials.username, password: input.credentials.password },
     },
+    { apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('git-server'), data: { [SCRIPT]: input.script } },
+    {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: meta('git-repositories'),
+      spec: {
+        accessModes: ['ReadWriteOnce'],
+        resources: { requests: { storage: input.storage?.size ?? '1Gi' } },
+        ...(input.storage?.className !== undefined ? { storageClassName: input.storage.className } : {}),
+      },
+    },
     {
       apiVersion: 'apps/v1',
       kind: 'Deployment',
       metadata: meta(GIT_SERVICE),
       spec: {
         replicas: 1,
-        // One writer on the repository directory, ever.
+        // One writer on the repository volume, ever.
         strategy: { type: 'Recreate' },
         selector: { matchLabels: { 'app.kubernetes.io/name': LABELS['app.kubernetes.io/name'] } },
         template: {
           metadata: { labels: LABELS },
           spec: {
-            securityContext: { runAsUser: input.uid, runAsGroup: input.gid },
+            // The restricted Pod Security Standard: no root, no privilege, nothing writable but its volumes.
+            securityContext: { runAsNonRoot: true, runAsUser: POD_UID, runAsGroup: POD_UID, fsGroup: POD_UID, seccompProfile: { type: 'RuntimeDefault' } },
             automountServiceAccountToken: false,
             containers: [
               {
                 name: 'git',
                 image: input.image,
                 imagePullPolicy: 'IfNotPresent',
-                command: ['node', `${POD_PACKAGE_ROOT}/dist/harness/cli/main.js`, 'git-serve', '--root', POD_GIT_ROOT, '--port', String(CONTAINER_PORT), '--host', '0.0.0.0'],
+                command: ['node', `${POD_SERVER_DIR}/${SCRIPT}`, '--root', POD_GIT_ROOT, '--port', String(GIT_CONTAINER_PORT), '--host', '0.0.0.0'],
                 env: [
                   { name: 'HOME', value: '/tmp' },
-                  { name: 'GITOPS_LAB_HOME', value: '/tmp/gitops-lab' },
                   { name: 'GITOPS_LAB_GIT_USER', valueFrom: { secretKeyRef: { name: 'git-credentials', key: 'username' } } },
                   { name: 'GITOPS_LAB_GIT_PASSWORD', valueFrom: { secretKeyRef: { name: 'git-credentials', key: 'password' } } },
                 ],
-                ports: [{ name: 'http', containerPort: CONTAINER_PORT }],
+                ports: [{ name: 'http', containerPort: GIT_CONTAINER_PORT }],
                 readinessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 2 },
+                securityContext: { allowPrivilegeEscalation: false, readOnlyRootFilesystem: true, capabilities: { drop: ['ALL'] } },
                 volumeMounts: [
                   { name: 'repositories', mountPath: POD_GIT_ROOT },
-                  { name: 'gitops-lab', mountPath: POD_PACKAGE_ROOT, readOnly: true },
+                  { name: 'server', mountPath: POD_SERVER_DIR, readOnly: true },
+                  { name: 'tmp', mountPath: '/tmp' },
                 ],
               },
             ],
             volumes: [
-              { name: 'repositories', hostPath: { path: input.nodeGitRoot, type: 'Directory' } },
-              { name: 'gitops-lab', hostPath: { path: input.nodePackageRoot, type: 'Directory' } },
+              { name: 'repositories', persistentVolumeClaim: { claimName: 'git-repositories' } },
+              { name: 'server', configMap: { name: 'git-server' } },
+              { name: 'tmp', emptyDir: {} },
             ],
           },
         },
@@ -95,9 +126,9 @@ export function inClusterGitServerObjects(input: InClusterGitServerInput): KubeO
       kind: 'Service',
       metadata: meta(GIT_SERVICE),
       spec: {
-        type: 'NodePort',
+        type: input.nodePort !== undefined ? 'NodePort' : 'ClusterIP',
         selector: { 'app.kubernetes.io/name': LABELS['app.kubernetes.io/name'] },
-        ports: [{ name: 'http', port: 80, targetPort: 'http', nodePort: input.nodePort }],
+        ports: [{ name: 'http', port: 80, targetPort: 'http', ...(input.nodePort !== undefined ? { nodePort: input.nodePort } : {}) }],
       },
     },
   ];

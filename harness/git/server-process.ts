@@ -13,6 +13,7 @@ import { PACKAGE_ROOT } from '../paths.js';
 import { isAlive } from '../supervisor.js';
 import { withCredential, type Credential } from './access.js';
 import { FatalWaitError, pollUntil } from '../wait.js';
+import { GIT_NAMESPACE, GIT_SERVICE, IN_CLUSTER_GIT_URL } from './in-cluster.js';
 
 export interface GitServerRecord {
   /** The git-serve process beside the cluster; absent when the server runs in the cluster (kind). */
@@ -30,6 +31,8 @@ export interface GitServerRecord {
   readonly root: string;
   /** 'own': the server keeps its own storage, reached only through `url` (git/store.ts); absent: it serves `root`. */
   readonly storage?: 'own';
+  /** `url` is a port-forward to the in-cluster server that the harness keeps (pid: the kubectl), on this kubeconfig. */
+  readonly forward?: { readonly kubeconfig: string };
   /** The server's own credential: it opens every repository (the harness's; learners and controllers get per-run ones). */
   readonly username: string;
   readonly password: string;
@@ -85,10 +88,14 @@ export async function ensureGitServer(stateDir: string, port: number): Promise<G
   for (;;) {
     const existing = readGitServer(stateDir);
     if (existing?.clusterUrl !== undefined) {
-      // In the cluster: started by the provider's `up`; nothing to start here, only to check.
+      // In the cluster: started by the provider's `up`; nothing to start here, only to check (and a port-forward
+      // of ours that has died, to start again on its port).
       if (await answers(existing.url)) return existing;
+      if (existing.forward && !alive(existing.pid)) {
+        return keepPortForward({ stateDir, kubeconfig: existing.forward.kubeconfig, credentials: { username: existing.username, password: existing.password } }, existing.port);
+      }
       throw new LabError('CLUSTER_UNAVAILABLE', `the in-cluster lab git server does not answer on ${existing.url}`, {
-        suggestion: 'check its Pod: kubectl -n gitops-lab-git get pods,events; or recreate the cluster (gitops-lab down, then up)',
+        suggestion: 'check its Pod: kubectl -n gitops-lab-git get pods,events, and the URL that leads to it; or recreate the cluster (gitops-lab down, then up)',
       });
     }
     if (existing && alive(existing.pid) && (await answers(existing.url))) return existing;
@@ -182,4 +189,32 @@ export async function stopGitServer(stateDir: string): Promise<void> {
 /** The URL a learner pushes to: their run's credential in the URL, so `git push` just works in the workspace. */
 export function pushURL(rec: GitServerRecord, repo: string, credential: Credential): string {
   return withCredential(`${rec.url}/${repo}.git`, credential);
+}
+
+/** `kubectl port-forward` to the in-cluster git server's Service, on 127.0.0.1 only. */
+export function portForwardArgs(kubeconfig: string, port: number): string[] {
+  return ['--kubeconfig', kubeconfig, '--namespace', GIT_NAMESPACE, 'port-forward', `service/${GIT_SERVICE}`, `${port}:80`, '--address', '127.0.0.1'];
+}
+
+/** What reaching an in-cluster git server from this machine needs: the cluster's state dir, its kubeconfig, the server's credential. */
+export interface InClusterAccess {
+  readonly stateDir: string;
+  readonly kubeconfig: string;
+  readonly credentials: { readonly username: string; readonly password: string };
+}
+
+/** Starts (or starts again) the port-forward on `port` and records it, once the server answers through it. */
+export async function keepPortForward(access: InClusterAccess, port: number, timeoutMs = 30_000): Promise<GitServerRecord> {
+  const { pid } = await spawnDetached('kubectl', portForwardArgs(access.kubeconfig, port), { cwd: access.stateDir, logFile: join(access.stateDir, 'git-port-forward.log') });
+  const url = `http://127.0.0.1:${port}`;
+  if (!(await waitForGitServer(url, timeoutMs, () => isAlive(pid)))) {
+    if (isAlive(pid)) process.kill(pid, 'SIGTERM');
+    throw new LabError('CLUSTER_UNAVAILABLE', `the port-forward to the in-cluster lab git server did not answer on ${url}`, {
+      details: [`log: ${join(access.stateDir, 'git-port-forward.log')}`],
+      suggestion: `kubectl -n ${GIT_NAMESPACE} get pods,events; or give the server's URL with --git-url`,
+    });
+  }
+  const record: GitServerRecord = { pid, port, url, clusterUrl: IN_CLUSTER_GIT_URL, root: gitRootFor(access.stateDir), storage: 'own', forward: { kubeconfig: access.kubeconfig }, ...access.credentials };
+  await writeJsonAtomic(recordFile(access.stateDir), record);
+  return record;
 }

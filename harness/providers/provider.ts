@@ -38,6 +38,12 @@ export interface ExistingUpOptions extends UpOptions {
   readonly kubeconfig?: string;
   /** Install the controllers whose CRDs are missing (pinned upstream manifests); `down` removes them again. */
   readonly installControllers?: boolean;
+  /**
+   * Run the lab git server in the cluster with its own storage (git/in-cluster.ts), reached through `url` (an
+   * Ingress or LoadBalancer the instructor provides) or, without one, a port-forward the harness keeps. Absent: the
+   * server runs beside the cluster on this machine's 127.0.0.1 (only for a cluster whose controllers reach it).
+   */
+  readonly gitServer?: { readonly url?: string; readonly storageClass?: string };
 }
 
 /** Each provider's `up` options, by provider name. */

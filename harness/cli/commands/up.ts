@@ -15,6 +15,9 @@ export interface ProviderFlags {
   readonly context?: string;
   readonly kubeconfig?: string;
   readonly installControllers?: boolean;
+  readonly gitStorage?: string;
+  readonly gitUrl?: string;
+  readonly gitStorageClass?: string;
 }
 
 /** Each provider-specific flag, its spelling and the provider it belongs to. */
@@ -24,6 +27,8 @@ const FLAG_OWNERS: readonly { readonly key: keyof ProviderFlags; readonly flag: 
   { key: 'context', flag: '--context', provider: 'existing' },
   { key: 'kubeconfig', flag: '--kubeconfig', provider: 'existing' },
   { key: 'installControllers', flag: '--install-controllers', provider: 'existing' },
+  { key: 'gitUrl', flag: '--git-url', provider: 'existing' },
+  { key: 'gitStorageClass', flag: '--git-storage-class', provider: 'existing' },
 ];
 
 /** Which provider `up` uses and why: given with --provider, implied by --context, or the default for this machine. */
@@ -64,6 +69,15 @@ export function upRequest(choice: ProviderChoice, common: UpOptions, flags: Prov
       suggestion: `add --provider ${f.provider}, or leave out ${f.flag}`,
     });
   }
+  if (flags.gitStorage !== undefined && flags.gitStorage !== 'shared' && flags.gitStorage !== 'own') {
+    throw new LabError('USAGE', `--git-storage must be shared or own, not ${JSON.stringify(flags.gitStorage)}`);
+  }
+  if (provider === 'kind' && flags.gitStorage === 'shared') {
+    throw new LabError('USAGE', "--git-storage shared is not for kind: kind's lab git server runs in the cluster with its own storage");
+  }
+  if ((flags.gitUrl !== undefined || flags.gitStorageClass !== undefined) && flags.gitStorage !== 'own') {
+    throw new LabError('USAGE', `${flags.gitUrl !== undefined ? '--git-url' : '--git-storage-class'} is for the lab git server in the cluster: add --git-storage own`);
+  }
   switch (provider) {
     case 'local': {
       if (flags.nodes === undefined) return { provider, options: common };
@@ -82,6 +96,9 @@ export function upRequest(choice: ProviderChoice, common: UpOptions, flags: Prov
           context: flags.context,
           ...(flags.kubeconfig ? { kubeconfig: flags.kubeconfig } : {}),
           ...(flags.installControllers ? { installControllers: true } : {}),
+          ...(flags.gitStorage === 'own'
+            ? { gitServer: { ...(flags.gitUrl !== undefined ? { url: flags.gitUrl } : {}), ...(flags.gitStorageClass !== undefined ? { storageClass: flags.gitStorageClass } : {}) } }
+            : {}),
         },
       };
     }
@@ -107,7 +124,6 @@ interface UpCliOptions extends ProviderFlags {
   readonly cluster?: string;
   readonly nodes: string;
   readonly json?: boolean;
-  readonly gitStorage?: string;
 }
 
 export function register(program: Command, setExit: SetExit): void {
@@ -123,12 +139,11 @@ export function register(program: Command, setExit: SetExit): void {
     .option('--kubeconfig <file>', 'existing: the kubeconfig holding --context (default: $KUBECONFIG, then ~/.kube/config)')
     .option('--install-controllers', 'existing: install the controllers whose CRDs are missing, from the pinned upstream manifests (down removes them again)')
     .option('--preload-images', 'kind: pull the controller images once and load them into the node (offline classrooms)')
-    .option('--git-storage <where>', 'shared (default): the lab git server serves the directory the harness reads; own: it keeps its own storage, reached only through its URL, and grades read mirrors the harness fetches (local, existing)')
+    .option('--git-storage <where>', "shared: the lab git server serves the directory the harness reads (local's and existing's default); own: it keeps its own storage and is reached only through its URL, grades read mirrors the harness fetches (existing: the server runs in the cluster; kind's is always so)")
+    .option('--git-url <url>', 'existing, with --git-storage own: the URL of the in-cluster git server (an Ingress or LoadBalancer you provide); without it gitops-lab keeps a port-forward')
+    .option('--git-storage-class <name>', "existing, with --git-storage own: the StorageClass of the git server's volume (default: the cluster's default)")
     .option('--json', 'print the cluster handle as JSON')
     .action(async (opts: UpCliOptions, command: Command) => {
-      if (opts.gitStorage !== undefined && opts.gitStorage !== 'shared' && opts.gitStorage !== 'own') {
-        throw new LabError('USAGE', `--git-storage must be shared or own, not ${JSON.stringify(opts.gitStorage)}`);
-      }
       if (!CONTROLLER_SELECTIONS.includes(opts.controller as ControllerSelection)) {
         throw new LabError('USAGE', `--controller must be one of ${CONTROLLER_SELECTIONS.join(', ')}`);
       }
@@ -139,16 +154,17 @@ export function register(program: Command, setExit: SetExit): void {
         ...(opts.context !== undefined ? { context: opts.context } : {}),
         ...(opts.kubeconfig !== undefined ? { kubeconfig: opts.kubeconfig } : {}),
         ...(opts.installControllers !== undefined ? { installControllers: opts.installControllers } : {}),
+        ...(opts.gitStorage !== undefined ? { gitStorage: opts.gitStorage } : {}),
+        ...(opts.gitUrl !== undefined ? { gitUrl: opts.gitUrl } : {}),
+        ...(opts.gitStorageClass !== undefined ? { gitStorageClass: opts.gitStorageClass } : {}),
       };
       const choice = await chooseProvider(opts.provider, flags, () => defaultProvider());
       const name = clusterName(opts);
       const request = upRequest(choice, { name, controllers: opts.controller as ControllerSelection, log: (line) => process.stderr.write(line + '\n') }, flags);
       process.stderr.write(`up ${name} (provider ${request.provider}, controllers ${opts.controller})\n`);
-      if (opts.gitStorage === 'own' && request.provider === 'kind') {
-        throw new LabError('USAGE', '--git-storage own is for the local and existing providers: kind runs its git server in the cluster on the host\'s repositories');
-      }
       const handle = await bringUp(request);
-      if (opts.gitStorage !== undefined) await chooseGitStorage(clusterStateDir(handle.name), opts.gitStorage);
+      // On the local provider the server runs beside the cluster, started with the first session: chosen here.
+      if (request.provider === 'local' && opts.gitStorage !== undefined) await chooseGitStorage(clusterStateDir(handle.name), opts.gitStorage as 'shared' | 'own');
       if (opts.json) process.stdout.write(JSON.stringify(handle, null, 2) + '\n');
       else {
         process.stdout.write(`cluster ${handle.name} is up in ${(handle.elapsedMs / 1000).toFixed(1)}s\n`);

@@ -8,7 +8,10 @@ import { lockdownGaps } from './lockdown.js';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LabError } from '../../errors.js';
-import { stopGitServer } from '../../git/server-process.js';
+import { keepPortForward, newGitPassword, readGitServer, stopGitServer } from '../../git/server-process.js';
+import { deployInClusterGitServer, GIT_NAMESPACE, gitServerScript, IN_CLUSTER_GIT_URL } from '../../git/in-cluster.js';
+import { instructorURL, reachThroughURL } from '../../git/remote-access.js';
+import { freePort } from '../../ports.js';
 import { createKubeClient, type KubeClient } from '../../kube/client.js';
 import { stopKustomizations } from '../../controllers/flux.js';
 import { waitFor } from '../../supervisor.js';
@@ -172,12 +175,29 @@ export class ExistingProvider implements ClusterProvider<'existing'> {
         ? (await kube.list('admissionregistration.k8s.io/v1', 'ValidatingAdmissionPolicy').catch(() => [])).map((p) => p.metadata.name ?? '')
         : [];
       for (const gap of lockdownGaps(controllers, defaultProject, policies)) log(`  open between learners: ${gap}`);
+      if (options.gitServer) await this.deployGitServer(kube, stateDir, kubeconfig, options.gitServer, log);
       return { name, provider: 'existing', kubeconfig, controllers, elapsedMs: performance.now() - started };
     } catch (error) {
       // Nothing installed yet: forget the cluster. Something installed: keep the record, so `down` removes it.
       if (fresh && !readExistingState(name)?.installed?.length) rmSync(stateDir, { recursive: true, force: true });
       throw error;
     }
+  }
+
+  /** The lab git server in the cluster with its own storage, and the way this machine reaches it. */
+  private async deployGitServer(kube: KubeClient, stateDir: string, kubeconfig: string, git: NonNullable<ExistingUpOptions['gitServer']>, log: (line: string) => void): Promise<void> {
+    if (git.url !== undefined) instructorURL(git.url); // a bad URL is refused before anything is made
+    const credentials = { username: 'gitops-lab', password: newGitPassword() };
+    log(`  deploying the lab git server in namespace ${GIT_NAMESPACE} (its repositories on a volume of its own)`);
+    await deployInClusterGitServer(kube, {
+      image: loadUpstreamPins().gitServerImage,
+      script: gitServerScript(),
+      credentials,
+      ...(git.storageClass !== undefined ? { storage: { className: git.storageClass } } : {}),
+    });
+    const access = { stateDir, kubeconfig, credentials };
+    const rec = git.url !== undefined ? await reachThroughURL(access, git.url) : await keepPortForward(access, await freePort());
+    log(`  lab git server: controllers pull from ${IN_CLUSTER_GIT_URL}; learners push to ${rec.url}${rec.forward ? ` (a port-forward gitops-lab keeps, pid ${rec.pid})` : ''}`);
   }
 
   async down(name: string, log: (line: string) => void = () => undefined): Promise<void> {
@@ -187,8 +207,14 @@ export class ExistingProvider implements ClusterProvider<'existing'> {
       return;
     }
     const stateDir = clusterStateDir(name);
+    const gitServer = readGitServer(stateDir);
     await stopGitServer(stateDir);
     const kube = this.deps.kube(state.kubeconfig);
+    if (gitServer?.clusterUrl !== undefined) {
+      // The in-cluster git server `up` deployed, with its volume: its namespace holds nothing else.
+      await kube.delete({ apiVersion: 'v1', kind: 'Namespace', name: GIT_NAMESPACE });
+      log(`  deleted namespace ${GIT_NAMESPACE} (the lab git server and its repositories)`);
+    }
     const ledger = readLedger(stateDir);
     for (const r of stopRunRecorders(ledger.map((e) => e.runId))) log(`  stopped the change recorder of run ${r.runId} (pid ${r.pid})`);
     const ours = await createdObjects(kube, ledger);

@@ -133,9 +133,10 @@ export class KindProvider implements ClusterProvider<'kind'> {
       nodeImage: pins.nodeImage,
     };
     writeFileSync(auditPolicyPath, auditPolicyYaml());
+    // The harness's mirrors of the lab repositories (the server in the cluster keeps its own on a volume).
     const gitRoot = gitRootFor(stateDir);
     mkdirSync(gitRoot, { recursive: true });
-    writeFileSync(configPath, kindClusterConfigYaml({ auditPolicyPath, auditLogDir: join(stateDir, 'audit'), gitHostPort: state.gitHostPort, gitRoot, packageRoot: PACKAGE_ROOT }));
+    writeFileSync(configPath, kindClusterConfigYaml({ auditPolicyPath, auditLogDir: join(stateDir, 'audit'), gitHostPort: state.gitHostPort }));
     writeStateJson(name, state);
     try {
       log(`  kind create cluster ${cluster} (${pins.nodeImage.split('@')[0]})`);
@@ -160,7 +161,7 @@ export class KindProvider implements ClusterProvider<'kind'> {
       await applyUpstream(kube, loaded, log);
       await waitForWorkloads(kube, loaded, options.timeoutMs ?? 300_000);
 
-      // 4. The lab git server in the cluster (shared code: harness/git/in-cluster.ts), on the host's repositories.
+      // 4. The lab git server in the cluster with its own storage (shared code: harness/git/in-cluster.ts).
       const credentials = { username: 'gitops-lab', password: newGitPassword() };
       await deployInClusterGitServer(kube, kindGitServerInput(pins.gitServerImage, credentials));
       const gitUrl = `http://127.0.0.1:${state.gitHostPort}`;
@@ -169,7 +170,7 @@ export class KindProvider implements ClusterProvider<'kind'> {
           suggestion: `check \`docker port ${cluster}-control-plane\` and \`kubectl -n gitops-lab-git logs deploy/git\``,
         });
       }
-      await recordInClusterGitServer(stateDir, { port: state.gitHostPort, url: gitUrl, clusterUrl: IN_CLUSTER_GIT_URL, root: gitRoot, ...credentials });
+      await recordInClusterGitServer(stateDir, { port: state.gitHostPort, url: gitUrl, clusterUrl: IN_CLUSTER_GIT_URL, root: gitRoot, storage: 'own', ...credentials });
       log(`  lab git server in the cluster: ${IN_CLUSTER_GIT_URL} (pushes from this machine: http://127.0.0.1:${state.gitHostPort})`);
       if (!existsSync(state.auditLog)) {
         throw new LabError('CLUSTER_UNAVAILABLE', `the kube-apiserver audit log did not appear at ${state.auditLog}`, {

@@ -50,6 +50,8 @@ t.test('a flag of another provider is a USAGE error naming the flag and both pro
     ['kind', { context: 'prod' }, '--context', 'existing'],
     ['existing', { context: 'prod', nodes: '3' }, '--nodes', 'local'],
     ['existing', { context: 'prod', preloadImages: true }, '--preload-images', 'kind'],
+    ['local', { gitStorage: 'own', gitUrl: 'https://git.example.edu' }, '--git-url', 'existing'],
+    ['kind', { gitStorage: 'own', gitStorageClass: 'fast' }, '--git-storage-class', 'existing'],
   ];
   for (const [provider, flags, flag, owner] of cases) {
     usage(t, () => upRequest(chosen(provider), common, flags), new RegExp(`^${flag} is for --provider ${owner}, not --provider ${provider}$`), new RegExp(`add --provider ${owner}, or leave out ${flag}`));
@@ -60,6 +62,21 @@ t.test('the error says why the provider was chosen when no --provider was given'
   usage(t, () => upRequest(chosen('kind', 'default'), common, { nodes: '3' }), /^--nodes is for --provider local, not --provider kind \(the default here: a Docker engine answers\)$/);
   usage(t, () => upRequest(chosen('local', 'default'), common, { preloadImages: true }), /^--preload-images is for --provider kind, not --provider local \(the default here: no Docker engine answers\)$/);
   usage(t, () => upRequest(chosen('existing', 'context'), common, { context: 'prod', nodes: '2' }), /^--nodes is for --provider local, not --provider existing \(implied by --context\)$/);
+});
+
+t.test('--git-storage: own puts the git server in an existing cluster, with its URL and class; checked before anything is made', async (t) => {
+  t.same(upRequest(chosen('existing'), common, { context: 'prod', gitStorage: 'own' }), { provider: 'existing', options: { ...common, context: 'prod', gitServer: {} } }, 'a kept port-forward');
+  t.same(upRequest(chosen('existing'), common, { context: 'prod', gitStorage: 'own', gitUrl: 'https://git.example.edu', gitStorageClass: 'fast' }), {
+    provider: 'existing',
+    options: { ...common, context: 'prod', gitServer: { url: 'https://git.example.edu', storageClass: 'fast' } },
+  });
+  t.same(upRequest(chosen('existing'), common, { context: 'prod', gitStorage: 'shared' }), { provider: 'existing', options: { ...common, context: 'prod' } }, 'shared: beside the cluster, as without the flag');
+  t.same(upRequest(chosen('local'), common, { gitStorage: 'own' }), { provider: 'local', options: common }, "local: the CLI records the choice for the server it starts with the first session");
+  t.same(upRequest(chosen('kind'), common, { gitStorage: 'own' }), { provider: 'kind', options: common }, "kind's is always so");
+  usage(t, () => upRequest(chosen('kind'), common, { gitStorage: 'shared' }), /^--git-storage shared is not for kind: kind's lab git server runs in the cluster with its own storage$/);
+  usage(t, () => upRequest(chosen('existing'), common, { context: 'prod', gitStorage: 'elsewhere' }), /^--git-storage must be shared or own, not "elsewhere"$/);
+  usage(t, () => upRequest(chosen('existing'), common, { context: 'prod', gitUrl: 'https://git.example.edu' }), /^--git-url is for the lab git server in the cluster: add --git-storage own$/);
+  usage(t, () => upRequest(chosen('existing'), common, { context: 'prod', gitStorage: 'shared', gitStorageClass: 'fast' }), /^--git-storage-class is for the lab git server in the cluster: add --git-storage own$/);
 });
 
 t.test('--nodes is checked on local; existing needs --context', async (t) => {

@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import t from 'tap';
 import { parse, parseAllDocuments } from 'yaml';
-import { AUDIT_LOG_FILE, GIT_NODE_PORT, kindClusterConfig, kindClusterConfigYaml, kindGitServerInput, NODE_AUDIT_DIR, NODE_AUDIT_POLICY, NODE_GIT_ROOT, NODE_PACKAGE_ROOT } from '../../../../harness/providers/kind/config.js';
+import { AUDIT_LOG_FILE, GIT_NODE_PORT, kindClusterConfig, kindClusterConfigYaml, kindGitServerInput, NODE_AUDIT_DIR, NODE_AUDIT_POLICY } from '../../../../harness/providers/kind/config.js';
 import { auditPolicyYaml } from '../../../../harness/providers/local/kwok.js';
 import { repoRoot } from '../../../../harness/providers/local/paths.js';
 import { loadUpstreamPins } from '../../../../harness/providers/upstream/pins.js';
 
-const input = { auditPolicyPath: '/state/lab/audit-policy.yaml', auditLogDir: '/state/lab/audit', gitHostPort: 40123, gitRoot: '/state/lab/git', packageRoot: '/home/me/gitops-lab' };
-/** cluster.example.yaml: a state directory that is the current directory, this package one level up. */
-const EXAMPLE_INPUT = { auditPolicyPath: './audit-policy.yaml', auditLogDir: './audit', gitHostPort: GIT_NODE_PORT, gitRoot: './git', packageRoot: '../..' };
+const input = { auditPolicyPath: '/state/lab/audit-policy.yaml', auditLogDir: '/state/lab/audit', gitHostPort: 40123 };
+/** cluster.example.yaml: a state directory that is the current directory. */
+const EXAMPLE_INPUT = { auditPolicyPath: './audit-policy.yaml', auditLogDir: './audit', gitHostPort: GIT_NODE_PORT };
 type Node = {
   role: string;
   kubeadmConfigPatches: string[];
@@ -68,16 +68,13 @@ t.test('the audit policy is the local provider\'s, not a copy', async (t) => {
   t.notMatch(readFileSync(join(repoRoot(), 'harness', 'providers', 'kind', 'config.ts'), 'utf8'), /audit\.k8s\.io/, 'config.ts holds no policy of its own');
 });
 
-t.test('the in-cluster git server: the host lab repositories (writable) and this package (read-only) reach the node', async (t) => {
+t.test('the in-cluster git server: nothing of the host reaches the node for it; kind deploys it on the port it maps', async (t) => {
   const node = (kindClusterConfig(input) as { nodes: Node[] }).nodes[0]!;
-  t.same(node.extraMounts.slice(2), [
-    { hostPath: '/state/lab/git', containerPath: NODE_GIT_ROOT },
-    { hostPath: '/home/me/gitops-lab', containerPath: NODE_PACKAGE_ROOT, readOnly: true },
-  ]);
-  const deployed = kindGitServerInput('node:20-bookworm@sha256:' + 'a'.repeat(64), { username: 'learner', password: 'pw' });
-  t.same([deployed.nodeGitRoot, deployed.nodePackageRoot], node.extraMounts.slice(2).map((m) => m.containerPath), 'what kind deploys uses exactly these node paths');
-  t.equal(deployed.nodePort, node.extraPortMappings[0]!.containerPort, 'and the port kind maps');
-  t.equal(deployed.uid, process.getuid?.() ?? 0, 'as this user (git refuses repositories owned by someone else)');
+  t.same(node.extraMounts.map((m) => m.containerPath), [NODE_AUDIT_POLICY, NODE_AUDIT_DIR], 'the audit mounts only: the git server keeps its repositories on a volume');
+  const deployed = kindGitServerInput('node:20-bookworm@sha256:' + 'a'.repeat(64), { username: 'gitops-lab', password: 'pw' }, 'script');
+  t.equal(deployed.nodePort, node.extraPortMappings[0]!.containerPort, 'on the port kind maps');
+  t.equal(deployed.script, 'script');
+  t.equal(deployed.storage, undefined, "in kind's default StorageClass");
 });
 
 t.test('the git server NodePort is published on 127.0.0.1 only', async (t) => {
