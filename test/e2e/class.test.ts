@@ -4,10 +4,11 @@
  * handout's credentials clone and push that learner's repository and neither clone nor push another learner's;
  * `class status --format json` shows each learner's pushes; `class grade --out` writes the bundles `report` turns
  * into the cohort report; `class down` ends the three sessions and the cluster holds what it held before the class.
+ * The cluster's git server keeps its own storage (`up --git-storage own`): the harness reaches it only by its URL.
  * The cluster is brought up in t.before (no assertion at the top level) and torn down in t.teardown, also when an
  * assertion fails; a class still recorded then is ended first.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import t from 'tap';
@@ -15,6 +16,8 @@ import { parse, stringify } from 'yaml';
 import { run } from '../../harness/exec.js';
 import { createKubeClient, type KubeClient } from '../../harness/kube/client.js';
 import { LocalProvider } from '../../harness/providers/local/provider.js';
+import { chooseGitStorage, gitRootFor, ownStorageFor } from '../../harness/git/server-process.js';
+import { clusterStateDir } from '../../harness/providers/state.js';
 import { loadScenario } from '../../harness/scenario/load.js';
 import { REPO_ROOT } from '../helpers/cli.js';
 import { reapWhenGone } from '../helpers/reaper.js';
@@ -86,6 +89,9 @@ let before: Set<string>;
 t.before(async () => {
   const started = performance.now();
   const handle = await local.up({ name: NAME, controllers: 'all', nodes: 1, log });
+  // As `up --git-storage own` does: the class's git server keeps its own storage, reached only through its URL, as a
+  // server in a remote cluster is (status and grades read the harness's mirrors).
+  await chooseGitStorage(clusterStateDir(NAME), 'own');
   log(`local up (argocd and flux) took ${secs(started)}s`);
   kube = createKubeClient(handle.kubeconfig);
   for (const [apiVersion, kind] of SNAPSHOT_KINDS) {
@@ -137,6 +143,9 @@ for (const { controller, id } of CLASSES) {
     const runs = record.learners.map((l) => l.runId);
     t.equal(new Set(runs).size, 3, 'one run each');
     for (const runId of runs) t.ok(existsSync(join(home, 'sessions', runId, 'session.json')), `session ${runId} is recorded`);
+    const served = readdirSync(ownStorageFor(clusterStateDir(NAME))).filter((d) => runs.some((r) => d.endsWith(`-${r}.git`)));
+    t.equal(served.length, 3, "the class's repositories are in the git server's own storage");
+    t.same(readdirSync(gitRootFor(clusterStateDir(NAME))).filter((d) => served.includes(d)).sort(), served.sort(), 'and the harness holds a mirror of each');
 
     // Each handout: the learner's own clone URL; it clones and pushes theirs, and neither clones nor pushes another's.
     const urls = new Map<string, string>();
