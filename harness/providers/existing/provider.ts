@@ -8,14 +8,14 @@ import { lockdownGaps } from './lockdown.js';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LabError } from '../../errors.js';
-import { keepPortForward, newGitPassword, readGitServer, stopGitServer } from '../../git/server-process.js';
+import { keepPortForward, newGitPassword, readGitServer, stopGitServer, waitForGitServer } from '../../git/server-process.js';
 import { deployInClusterGitServer, GIT_NAMESPACE, gitServerScript, IN_CLUSTER_GIT_URL } from '../../git/in-cluster.js';
 import { instructorURL, reachThroughURL } from '../../git/remote-access.js';
 import { freePort } from '../../ports.js';
 import { createKubeClient, type KubeClient } from '../../kube/client.js';
 import { stopKustomizations } from '../../controllers/flux.js';
-import { waitFor } from '../../supervisor.js';
-import { type ClusterHandle, type ClusterProvider, type ClusterStatus, type ControllerName, controllersFor, type ExistingUpOptions, isValidClusterName, type LearnerTools, type RunRecord } from '../provider.js';
+import { isAlive, waitFor } from '../../supervisor.js';
+import { type ClusterHandle, type ClusterProvider, type ClusterStatus, type ControllerName, controllersFor, type ExistingUpOptions, isValidClusterName, type LearnerTools, type ProcessStatus, type RunRecord } from '../provider.js';
 import { pinnedRolloutsVersion } from '../local/components.js';
 import { clusterStateDir, readStateJson, recordedClusters, writeStateJson } from '../state.js';
 import { installManifests } from '../upstream/manifests.js';
@@ -76,6 +76,15 @@ export async function createdObjects(kube: KubeClient, ledger: readonly LedgerEn
 export interface ExistingDeps {
   readonly kube: (kubeconfig: string) => KubeClient;
   readonly installer: Installer;
+}
+
+/** The in-cluster git server's way in from this machine, when `up` deployed one: the port-forward gitops-lab keeps, or the instructor's URL. */
+async function gitServerProcess(stateDir: string): Promise<ProcessStatus[]> {
+  const rec = readGitServer(stateDir);
+  if (rec?.clusterUrl === undefined) return [];
+  const answers = await waitForGitServer(rec.url, 1_000);
+  if (rec.forward) return [{ name: `git server port-forward (${rec.url})`, pid: rec.pid, alive: answers && rec.pid !== undefined && isAlive(rec.pid), ports: { git: rec.port } }];
+  return [{ name: `git server at ${rec.url}`, pid: undefined, alive: answers, ports: {} }];
 }
 
 export class ExistingProvider implements ClusterProvider<'existing'> {
@@ -276,7 +285,7 @@ export class ExistingProvider implements ClusterProvider<'existing'> {
       kubeconfig: state.kubeconfig,
       apiServer: state.apiServer,
       controllers: state.controllers,
-      processes: [{ name: `context ${state.context}`, pid: undefined, alive: apiOk, ports: {} }],
+      processes: [{ name: `context ${state.context}`, pid: undefined, alive: apiOk, ports: {} }, ...(await gitServerProcess(clusterStateDir(name)))],
       stateDir: clusterStateDir(name),
       ...(message ? { message } : {}),
     };

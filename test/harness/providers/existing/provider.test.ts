@@ -13,6 +13,10 @@ import type { InstalledController, Installer } from '../../../../harness/provide
 import { ExistingProvider } from '../../../../harness/providers/existing/provider.js';
 import type { ControllerName } from '../../../../harness/providers/provider.js';
 import { REQUIRED_CRDS } from '../../../../harness/providers/upstream/manifests.js';
+import { startGitHttpServer } from '../../../../harness/git/http-server.js';
+import { GIT_NAMESPACE, IN_CLUSTER_GIT_URL } from '../../../../harness/git/in-cluster.js';
+import { recordInClusterGitServer } from '../../../../harness/git/server-process.js';
+import { clusterStateDir } from '../../../../harness/providers/state.js';
 
 const RUN = 'gitops-lab.dev/run';
 const keyOf = (r: ObjectRef): string => `${r.kind}/${r.namespace ?? ''}/${r.name}`;
@@ -154,4 +158,20 @@ t.test('recordRun appends to the ledger; down deletes what the runs created and 
   t.ok(cluster.objects.has('Application/argocd/team-app'));
   t.ok(cluster.objects.has('Application/argocd/payment-api-staging-0badc0'));
   t.equal((await provider.status('prod')).state, 'absent');
+});
+
+t.test('an in-cluster git server: status says whether its URL answers; down deletes its namespace (and nothing of it when there is none)', async (t) => {
+  const { home, kubeconfig, cluster, provider } = setup(t);
+  cluster.addCrds(['argocd', 'flux', 'rollouts']);
+  await provider.up({ name: 'prod', controllers: 'all', context: 'prod', kubeconfig });
+  t.same((await provider.status('prod')).processes.map((p) => p.name), ['context prod'], 'no git server in the cluster: nothing about one');
+  const server = await startGitHttpServer({ root: join(home, 'volume'), credentials: { username: 'gitops-lab', password: 'pw' } });
+  await recordInClusterGitServer(clusterStateDir('prod'), { port: server.port, url: server.url, clusterUrl: IN_CLUSTER_GIT_URL, root: join(home, 'mirrors'), storage: 'own', username: 'gitops-lab', password: 'pw' });
+  t.same((await provider.status('prod')).processes[1], { name: `git server at ${server.url}`, pid: undefined, alive: true, ports: {} }, 'its URL answers');
+  await server.close();
+  t.same((await provider.status('prod')).processes[1]?.alive, false, 'and then does not');
+  cluster.add({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: GIT_NAMESPACE } });
+  await provider.down('prod');
+  t.ok(cluster.deleted.includes(`Namespace//${GIT_NAMESPACE}`), "down deletes the git server's namespace");
+  t.notOk(cluster.objects.has(`Namespace//${GIT_NAMESPACE}`));
 });
