@@ -91,6 +91,16 @@ export interface ControllerAdapter {
    * namespace of the run (their registrations are stopped before the namespaces go).
    */
   deleteRoots(kube: KubeClient, runId: string, environments: readonly string[], namespaces: readonly string[]): Promise<void>;
+  /**
+   * The run's registrations being deleted (a deletionTimestamp, finalizers still running): `Kind/name` each. One
+   * still there takes the next apply of the same name and is gone after it, so a reset waits them out.
+   */
+  terminating(kube: KubeClient, runId: string, namespaces: readonly string[]): Promise<string[]>;
+}
+
+/** `Kind/name` of each object that is being deleted. */
+export function beingDeleted(objects: readonly KubeObject[]): string[] {
+  return objects.filter((o) => (o.metadata as { deletionTimestamp?: string }).deletionTimestamp !== undefined).map((o) => `${o.kind}/${o.metadata.name ?? ''}`);
 }
 
 export const labels = (runId: string): Record<string, string> => ({ [RUN_LABEL]: runId });

@@ -2,7 +2,7 @@
 import type { KubeClient, KubeObject } from '../kube/client.js';
 import { LabError } from '../errors.js';
 import { automatedSync, errorConditions, readApplication, REFRESH_ANNOTATION, RETRIES_BEFORE_ANSWER } from '../model/argocd-status.js';
-import { FIELD_MANAGER, labels, type ControllerAdapter, type RegistrationState, type RootOptions, type SettleVerdict } from './adapter.js';
+import { beingDeleted, FIELD_MANAGER, labels, type ControllerAdapter, type RegistrationState, type RootOptions, type SettleVerdict } from './adapter.js';
 
 const APP = { apiVersion: 'argoproj.io/v1alpha1', kind: 'Application' } as const;
 const PROJECT = { apiVersion: 'argoproj.io/v1alpha1', kind: 'AppProject' } as const;
@@ -172,6 +172,13 @@ export const argocd: ControllerAdapter = {
       await kube.delete(ref(name));
     }
     for (const name of projects) await kube.delete({ ...PROJECT, namespace: NS, name });
+  },
+
+  async terminating(kube, runId) {
+    // The run's Applications (named after it, in argocd), generated ones included: the applicationset-controller
+    // deletes one its generator no longer yields, and Argo CD's resources finalizer holds it while its objects go.
+    const apps = (await kube.list(APP.apiVersion, APP.kind, { namespace: NS })).filter((a) => a.metadata.name?.endsWith(`-${runId}`));
+    return beingDeleted(apps);
   },
 };
 

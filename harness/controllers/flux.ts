@@ -8,10 +8,11 @@
  * the Flux and Argo Rollouts kinds) in the run's namespaces only. Anything else a learner's Git asks for (another
  * namespace, a cluster-scoped kind, a source elsewhere) gets the API server's refusal, reported by Flux.
  */
+import { LabError } from '../errors.js';
 import type { KubeClient, KubeObject } from '../kube/client.js';
 import { pollUntil } from '../wait.js';
 import { fluxCondition, helmChartRefusal, readGitRepository, readHelmChart, readHelmRelease, readKustomization, RECONCILE_ANNOTATION, shaOfRevision } from '../model/flux-status.js';
-import { FIELD_MANAGER, labels, type ControllerAdapter, type RegistrationRef, type RegistrationState, type RepositoryHeads, type RootOptions, type SettleVerdict } from './adapter.js';
+import { beingDeleted, FIELD_MANAGER, labels, type ControllerAdapter, type RegistrationRef, type RegistrationState, type RepositoryHeads, type RootOptions, type SettleVerdict } from './adapter.js';
 
 const NS = 'flux-system';
 const KS = { apiVersion: 'kustomize.toolkit.fluxcd.io/v1', kind: 'Kustomization' } as const;
@@ -336,5 +337,21 @@ export const flux: ControllerAdapter = {
     await kube.delete({ apiVersion: RBAC, kind: 'ClusterRoleBinding', name: namespacesRoleName(runId) });
     for (const name of [namespacesRoleName(runId), tenantRoleName(runId)]) await kube.delete({ apiVersion: RBAC, kind: 'ClusterRole', name });
     // The namespaces themselves (and the reconcilers and bindings in them) go with the run's cleanup.
+  },
+
+  async terminating(kube, _runId, namespaces) {
+    // The run's registrations live in its namespaces (a Kustomization's finalizer prunes what it applied first).
+    const out: string[] = [];
+    for (const namespace of namespaces) {
+      for (const k of [KS, GR, HR]) {
+        // A kind this cluster does not serve (helm-controller not installed) has none being deleted.
+        const listed = await kube.list(k.apiVersion, k.kind, { namespace }).catch((error: unknown) => {
+          if (error instanceof LabError && error.code === 'NOT_FOUND') return [] as KubeObject[];
+          throw error;
+        });
+        out.push(...beingDeleted(listed));
+      }
+    }
+    return out;
   },
 };

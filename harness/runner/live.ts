@@ -635,6 +635,9 @@ export async function cleanupLive(session: Session): Promise<void> {
  * What a reset returns a handed-over session to: every ref of the lab repository and its push log as they were
  * at hand-over. The faults' Git steps are in those refs; their cluster steps are replayed (resetLive).
  */
+/** How long a reset waits for the run's registrations that are being deleted to go. */
+const TERMINATING_WAIT_MS = 60_000;
+
 export interface SeedSnapshot {
   readonly refs: Readonly<Record<string, string>>;
   readonly pushLog: string | undefined;
@@ -717,6 +720,18 @@ export async function resetLive(session: Session, workspace: string, snapshot: S
     }
   }
   for (const env of live.environments) await ls.settle(env);
+  // A registration of the last phase that the restored head does not declare is being deleted (an Application an
+  // ApplicationSet no longer generates, held by Argo CD's resources finalizer): until it is gone, the next phase's
+  // apply of the same name lands on it and goes with it, leaving nothing. A fresh seed never has one: wait it out.
+  const namespaces = Object.values(session.environments).map((e) => e.namespace);
+  const cleared = await pollUntil(
+    async () => {
+      const left = await adapter.terminating(kube, session.runId, namespaces);
+      return left.length === 0 ? true : { pending: `still being deleted: ${left.join(', ')}` };
+    },
+    { what: `the registrations of run ${session.runId} being deleted to go`, timeoutMs: TERMINATING_WAIT_MS, intervalMs: 250, stopOnError: true },
+  );
+  if (!cleared.done) options.log?.(`reset: ${cleared.last} after ${TERMINATING_WAIT_MS / 1000}s`);
   await ls.applySteps(scenario.faults.filter((s) => !isGitStep(s)), workspace);
   const reset: Session = { ...session, live: { ...live, ...(from ? { auditLogFrom: from } : {}), handoverAt: new Date().toISOString() } };
   await saveSession(workspace, reset);

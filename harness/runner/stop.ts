@@ -6,6 +6,7 @@
 import { rm } from 'node:fs/promises';
 import type { Session } from '../model/session.js';
 import { cleanupLive } from './live.js';
+import { repoOf, sessionStore } from '../git/store.js';
 import { loadSession, markerFile, removeSessionRecord } from './session.js';
 
 export interface StoppedSession {
@@ -23,7 +24,8 @@ export async function stopSession(workspace: string): Promise<StoppedSession> {
     removed.push(`from cluster ${session.live.cluster}: the run's roots, registrations and namespaces (${namespaces.join(', ')})`);
   }
   await rm(session.bareDir, { recursive: true, force: true });
-  removed.push(`the lab repository ${session.bareDir}`);
+  const store = sessionStore(session);
+  removed.push(store.ownStorage ? `the lab repository ${repoOf(session.bareDir)} on the git server, and the mirror ${session.bareDir}` : `the lab repository ${session.bareDir}`);
   await removeSessionRecord(session);
   removed.push(`the session's record`);
   await rm(markerFile(workspace), { force: true });

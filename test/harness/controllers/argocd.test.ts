@@ -283,3 +283,15 @@ t.test("deleteRoots: the roots, the run's ApplicationSets, then its projects' Ap
   const broken = { ...kube, patch: async () => { throw new LabError('CLUSTER_UNAVAILABLE', 'refused'); } } as unknown as KubeClient;
   await t.rejects(argocd.deleteRoots(broken, 'r5', ['staging'], []), { code: 'CLUSTER_UNAVAILABLE' });
 });
+
+t.test("terminating: the run's Applications that are being deleted, generated ones included; not another run's", async (t) => {
+  const app = (name: string, deleting: boolean) => ({
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'Application',
+    metadata: { name, ...(deleting ? { deletionTimestamp: '2026-12-04T19:28:05Z', finalizers: ['resources-finalizer.argocd.argoproj.io'] } : {}) },
+  });
+  const apps = [app('payment-api-staging-r5', true), app('payment-api-dev-r5', false), app('payment-api-staging-0badc0', true), app('lab-root-staging-r5', false)];
+  const kube = { list: async (_a: string, kind: string, o: { namespace: string }) => (kind === 'Application' && o.namespace === 'argocd' ? apps : []) } as unknown as KubeClient;
+  t.same(await argocd.terminating(kube, 'r5', ['payments-staging-r5']), ['Application/payment-api-staging-r5']);
+  t.same(await argocd.terminating(kube, 'c0ffee', []), [], 'none of that run');
+});

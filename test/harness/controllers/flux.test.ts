@@ -7,6 +7,7 @@
  * Then the settle decision, on objects recorded from a real run.
  */
 import t from 'tap';
+import { LabError } from '../../../harness/errors.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fetchedAtHead, flux, settleHelmRelease, stopKustomizations } from '../../../harness/controllers/flux.js';
@@ -356,4 +357,30 @@ t.test('read: a HelmRelease registration with its GitRepository and HelmChart, w
   t.same(Object.keys(state).sort(), ['gitRepository', 'helmChart', 'helmRelease']);
   t.equal(flux.settled(state, s.sha, '0').settled, true);
   t.same(await flux.read(kube, { name: 'other', namespace: ns }), {}, 'neither kind: not registered');
+});
+
+t.test("terminating: the Kustomizations, GitRepositories and HelmReleases in the run's namespaces that are being deleted", async (t) => {
+  const obj = (kind: string, namespace: string, name: string, deleting: boolean) => ({ kind, metadata: { name, namespace, ...(deleting ? { deletionTimestamp: '2026-12-04T19:28:05Z', finalizers: ['finalizers.fluxcd.io'] } : {}) } });
+  const all = [
+    obj('Kustomization', 'payment-staging-r4', 'payment-api-staging-r4', true),
+    obj('GitRepository', 'payment-staging-r4', 'payment-api-staging-r4', false),
+    obj('HelmRelease', 'payment-dev-r4', 'payment-api', true),
+    obj('Kustomization', 'payment-staging-0badc0', 'payment-api-staging-0badc0', true),
+  ];
+  const asked: string[] = [];
+  const kube = {
+    list: async (_a: string, kind: string, o: { namespace: string }) => {
+      asked.push(`${kind}/${o.namespace}`);
+      if (kind === 'HelmRelease' && o.namespace === 'payment-staging-r4') throw new LabError('NOT_FOUND', 'the server could not find the requested resource');
+      return all.filter((x) => x.kind === kind && x.metadata.namespace === o.namespace);
+    },
+  } as unknown as KubeClient;
+  t.same(await flux.terminating(kube, 'r4', ['payment-dev-r4', 'payment-staging-r4']), ['HelmRelease/payment-api', 'Kustomization/payment-api-staging-r4']);
+  t.same(asked.filter((a) => a.includes('0badc0')), [], "another run's namespaces are not looked at");
+  t.equal(asked.length, 6, 'three kinds in each of the run namespaces (a kind the cluster does not serve counts as none)');
+});
+
+t.test('terminating: a cluster that does not answer is an error, not "nothing being deleted"', async (t) => {
+  const kube = { list: async () => { throw new LabError('CLUSTER_UNAVAILABLE', 'connect ECONNREFUSED 127.0.0.1:6443'); } } as unknown as KubeClient;
+  await t.rejects(flux.terminating(kube, 'r4', ['payment-dev-r4']), { code: 'CLUSTER_UNAVAILABLE' });
 });
