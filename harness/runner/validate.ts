@@ -421,10 +421,17 @@ export const liveStage: SeedStage = async (unit, options, label) => {
 
 /**
  * A check's message without what varies between two looks at the same state: digits (a controller's temporary
- * directory, a retry's clock time: each run of digits reads as one; a commit still differs by its letters) and Argo CD's "(cached)" on a
- * manifest error it repeats from its cache.
+ * directory, a retry's clock time: each run of digits reads as one; a commit still differs by its letters), Argo
+ * CD's "(cached)" on a manifest error it repeats from its cache, and which earlier commit a Flux Kustomization last
+ * applied in full when it has not finished applying its source's (`applied <x> (source at <y>)`, x not y): that is
+ * the controller's history, which a reset cannot give back (the seed's was the commit before the faults, a reset's
+ * the last phase's), while what is live is the source's either way.
  */
-export const steadyMessage = (message: string): string => message.replace(/ ?\(cached\)/g, '').replace(/\d+/g, '#');
+export const steadyMessage = (message: string): string =>
+  message
+    .replace(/ ?\(cached\)/g, '')
+    .replace(/ applied ([0-9a-f]{7,64}) \(source at ([0-9a-f]{7,64})\)/g, (whole, applied: string, source: string) => (applied === source ? whole : ` applied an earlier commit (source at ${source})`))
+    .replace(/\d+/g, '#');
 
 /**
  * Where a reset state's grade differs from the seed's: per check, its status, score or (steady) message. Empty:

@@ -354,5 +354,11 @@ t.test('gradeDifferences: per check, status, score and message; nothing when the
   t.same(gradeDifferences(looks('x: Manifest generation error: app path does not exist'), looks('x: Manifest generation error (cached): app path does not exist')), []);
   t.equal(gradeDifferences(looks('Argo CD is Synced at 6e0c67a.'), looks('Argo CD is Synced at 8f4c5ab.')).length, 1, 'another commit still differs');
   t.match(gradeDifferences(looks('applied 1a2b3c4'), looks('applied 5d6e7f8'))[0], /seeded "\w+ \d+\/\d+: applied 1a2b3c4", after the reset "\w+ \d+\/\d+: applied 5d6e7f8"/, 'shown as they are');
+  // Flux: which earlier commit the Kustomization last applied in full is its history, not the broken state.
+  const flux = (applied: string, source: string) => looks(`Flux reports Ready=Unknown applied ${applied} (source at ${source}).`);
+  t.same(gradeDifferences(flux('8612fb8', 'd1f91b0'), flux('f445e62', 'd1f91b0')), [], 'another earlier commit applied, the same source: the same state');
+  t.equal(gradeDifferences(flux('8612fb8', 'd1f91b0'), flux('f445e62', 'e58d4c3')).length, 1, 'another source commit still differs');
+  t.equal(gradeDifferences(flux('d1f91b0', 'd1f91b0'), flux('f445e62', 'd1f91b0')).length, 1, "the source's commit applied in full is not an earlier one");
+  t.equal(steadyMessage('Flux reports Ready=False applied 8612fb8 (source at d1f91b0).'), 'Flux reports Ready=False applied an earlier commit (source at d#f#b#).');
   t.equal(steadyMessage('Retrying attempt #2 at 10:16PM.'), steadyMessage('Retrying attempt #3 at 11:02PM.'));
 });
