@@ -5,6 +5,7 @@
  * condition, OutOfSync with and without automated sync.
  */
 import t from 'tap';
+import { beingDeleted } from '../../../harness/controllers/adapter.js';
 import { argocd, clip } from '../../../harness/controllers/argocd.js';
 import type { KubeClient, KubeObject } from '../../../harness/kube/client.js';
 import { fixture } from '../../helpers/fixtures.js';
@@ -290,8 +291,10 @@ t.test("terminating: the run's Applications that are being deleted, generated on
     kind: 'Application',
     metadata: { name, ...(deleting ? { deletionTimestamp: '2026-12-04T19:28:05Z', finalizers: ['resources-finalizer.argocd.argoproj.io'] } : {}) },
   });
-  const apps = [app('payment-api-staging-r5', true), app('payment-api-dev-r5', false), app('payment-api-staging-0badc0', true), app('lab-root-staging-r5', false)];
+  // The last: a list item without a name (none the API server returns has none) is nobody's run.
+  const apps = [app('payment-api-staging-r5', true), app('payment-api-dev-r5', false), app('payment-api-staging-0badc0', true), app('lab-root-staging-r5', false), { kind: 'Application', metadata: { deletionTimestamp: 'x' } }];
   const kube = { list: async (_a: string, kind: string, o: { namespace: string }) => (kind === 'Application' && o.namespace === 'argocd' ? apps : []) } as unknown as KubeClient;
   t.same(await argocd.terminating(kube, 'r5', ['payments-staging-r5']), ['Application/payment-api-staging-r5']);
   t.same(await argocd.terminating(kube, 'c0ffee', []), [], 'none of that run');
+  t.same(beingDeleted([{ apiVersion: 'v1', kind: 'Namespace', metadata: { deletionTimestamp: 'x' } } as never, { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kept' } }]), ['Namespace/'], 'one without a name is named by its kind alone');
 });
