@@ -25,8 +25,8 @@ export interface GitServerRecord {
   /** Base URL the controllers pull from, when it is not `url` (the in-cluster server's Service). */
   readonly clusterUrl?: string;
   /**
-   * Host directory of the bare lab repositories the harness reads: the ones the server serves (the in-cluster
-   * server on kind mounts the same directory), or, when the server keeps its own storage, the harness's mirrors.
+   * Host directory of the bare lab repositories the harness reads: the ones the server serves (beside the
+   * cluster), or, when the server keeps its own storage (in a cluster, or `--git-storage own`), the harness's mirrors.
    */
   readonly root: string;
   /** 'own': the server keeps its own storage, reached only through `url` (git/store.ts); absent: it serves `root`. */

@@ -1,9 +1,9 @@
 /**
  * Where a cluster's lab repositories are, as the harness sees them. Two topologies, one interface:
- *   - shared: the lab git server serves a directory the harness reads and writes too (beside the cluster on the
- *     local provider; kind's in-cluster server mounts the same host directory);
- *   - own: the server keeps its own storage and is reached only through its URL (git/admin.ts for what the harness
- *     once did on disk). The harness reads a mirror it fetches (git/mirror.ts) before each read of the repository.
+ *   - shared: the lab git server runs beside the cluster and serves a directory the harness reads and writes too;
+ *   - own: the server keeps its own storage (in the cluster on kind and `existing --git-storage own`, or beside it
+ *     with `--git-storage own`) and is reached only through its URL (git/admin.ts for what the harness once did on
+ *     disk). The harness reads a mirror it fetches (git/mirror.ts) before each read of the repository.
  */
 import { readFile, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';

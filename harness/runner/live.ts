@@ -631,13 +631,13 @@ export async function cleanupLive(session: Session): Promise<void> {
   await store.remove(repoOf(session.bareDir));
 }
 
+/** How long a reset waits for the run's registrations that are being deleted to go. */
+const TERMINATING_WAIT_MS = 60_000;
+
 /**
  * What a reset returns a handed-over session to: every ref of the lab repository and its push log as they were
  * at hand-over. The faults' Git steps are in those refs; their cluster steps are replayed (resetLive).
  */
-/** How long a reset waits for the run's registrations that are being deleted to go. */
-const TERMINATING_WAIT_MS = 60_000;
-
 export interface SeedSnapshot {
   readonly refs: Readonly<Record<string, string>>;
   readonly pushLog: string | undefined;
