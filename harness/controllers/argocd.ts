@@ -1,5 +1,5 @@
 /** Argo CD: Applications in namespace argocd; refresh by annotation; sync through the `operation` field. */
-import type { KubeClient, KubeObject } from '../kube/client.js';
+import type { KubeObject } from '../kube/client.js';
 import { LabError } from '../errors.js';
 import { automatedSync, errorConditions, readApplication, REFRESH_ANNOTATION, RETRIES_BEFORE_ANSWER } from '../model/argocd-status.js';
 import { beingDeleted, FIELD_MANAGER, labels, type ControllerAdapter, type RegistrationState, type RootOptions, type SettleVerdict } from './adapter.js';

@@ -10,7 +10,6 @@ import { LabError } from '../../errors.js';
 import { createKubeClient } from '../../kube/client.js';
 import { deployInClusterGitServer, IN_CLUSTER_GIT_URL } from '../../git/in-cluster.js';
 import { gitRootFor, newGitPassword, recordInClusterGitServer, stopGitServer, waitForGitServer } from '../../git/server-process.js';
-import { PACKAGE_ROOT } from '../../paths.js';
 import { checkDocker, dockerNeededError } from '../docker.js';
 import { auditPolicyYaml } from '../local/kwok.js';
 import { freePort } from '../../ports.js';
