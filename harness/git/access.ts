@@ -101,9 +101,12 @@ export function withCredential(url: string, credential: Credential): string {
   return u.toString();
 }
 
-/** `url` with any password in it replaced by `***`, for evidence and reports (the username stays: whose it was). */
+/**
+ * `url` (or any text: every URL in it) with any password replaced by `***`, for evidence, reports and error
+ * messages (the username stays: whose it was).
+ */
 export function redactURL(url: string): string {
-  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^/:@\s]*):[^@/\s]*@/i, '$1:***@');
+  return url.replace(/([a-z][a-z0-9+.-]*:\/\/[^/:@\s]*):[^@/\s]*@/gi, '$1:***@');
 }
 
 /** `url` without its credential, for log lines. */

@@ -6,6 +6,7 @@
  */
 import { appendFile, mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
+import { redactURL } from './access.js';
 import { git } from './git.js';
 
 /**
@@ -38,15 +39,10 @@ export async function fetchMirror(mirrorDir: string): Promise<void> {
     const r = await git(mirrorDir, ['fetch', '--quiet', '--prune', '--no-tags', '--no-write-fetch-head', 'origin', '+refs/*:refs/*'], { allowFailure: true, timeoutMs: 60_000 });
     if (r.exitCode === 0) return;
     if (attempt >= 3 || !/lock|unable to update local ref/i.test(r.stderr)) {
-      throw new Error(`fetching the lab repository into ${mirrorDir} failed: ${redactCredentials(r.stderr.trim().split('\n').slice(-3).join(' / '))}`);
+      throw new Error(`fetching the lab repository into ${mirrorDir} failed: ${redactURL(r.stderr.trim().split('\n').slice(-3).join(' / '))}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100 * attempt));
   }
-}
-
-/** Text with every `scheme://user:password@` reduced to `scheme://user:***@`. */
-export function redactCredentials(text: string): string {
-  return text.replace(/([a-z][a-z0-9+.-]*:\/\/[^/:@\s]*):[^@/\s]*@/gi, '$1:***@');
 }
 
 /** Points a working clone's `origin` at `url` (its remote-tracking refs fetched again from there). */

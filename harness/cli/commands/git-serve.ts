@@ -1,6 +1,6 @@
 /** git-serve: the lab git server process (started by the harness beside a cluster; not for direct use). */
 import type { Command } from 'commander';
-import { startGitHttpServer } from '../../git/http-server.js';
+import { serveLabGit } from '../../git/serve.js';
 import { onInterrupt } from '../../scratch.js';
 import type { SetExit } from './register.js';
 
@@ -12,16 +12,7 @@ export function register(program: Command, setExit: SetExit): void {
     .requiredOption('--port <port>')
     .option('--host <address>', 'listen address (0.0.0.0 only inside a Pod: the in-cluster git server)', '127.0.0.1')
     .action(async (opts: { root: string; port: string; host: string }) => {
-      const user = process.env['GITOPS_LAB_GIT_USER'];
-      const password = process.env['GITOPS_LAB_GIT_PASSWORD'];
-      const server = await startGitHttpServer({
-        root: opts.root,
-        port: Number(opts.port),
-        host: opts.host,
-        ...(user && password ? { credentials: { username: user, password } } : {}),
-        onRequest: (line) => process.stdout.write(`${new Date().toISOString()} ${line}\n`),
-      });
-      process.stdout.write(`serving ${opts.root} at ${server.url}\n`);
+      const server = await serveLabGit({ root: opts.root, port: Number(opts.port), host: opts.host });
       // SIGTERM/SIGINT: the CLI's interrupt cleanup closes the server (requests in flight finish), then exits.
       await new Promise<void>((resolve) =>
         onInterrupt(async () => {

@@ -52,5 +52,6 @@ t.test('credentials in URLs: put in, redacted for reports, removed for logs', as
   t.equal(redactURL(url), 'http://reader-x:***@127.0.0.1:4321/lab-x.git');
   t.equal(withoutCredential(url), 'http://127.0.0.1:4321/lab-x.git');
   t.equal(redactURL('http://127.0.0.1:4321/lab-x.git'), 'http://127.0.0.1:4321/lab-x.git');
+  t.equal(redactURL(`fatal: unable to access '${url}/': 403; retried http://gitops-lab:s3cret@127.0.0.1:1/x.git`), "fatal: unable to access 'http://reader-x:***@127.0.0.1:4321/lab-x.git/': 403; retried http://gitops-lab:***@127.0.0.1:1/x.git", 'every URL in a text (git\'s errors)');
   t.equal(withoutCredential('file:///tmp/x.git'), 'file:///tmp/x.git');
 });
