@@ -47,10 +47,17 @@ export function register(program: Command, setExit: SetExit): void {
         await finished;
       });
       let lastSeen = '';
+      let lastSyncError = '';
       let code = 0;
       try {
         while (!stopped) {
-          await store.sync(repoOf(session.bareDir));
+          // A git server that does not answer for a moment is said once, and looked at again on the next turn.
+          const syncError = await store.sync(repoOf(session.bareDir)).then(
+            () => '',
+            (error: unknown) => (error instanceof Error ? error.message : String(error)),
+          );
+          if (syncError !== lastSyncError && syncError !== '') process.stderr.write(`cannot read the lab repository now: ${syncError}\n`);
+          lastSyncError = syncError;
           const marks = await Promise.all([reflog, pushLog].map((f) => stat(f).then((s) => `${s.size}:${s.mtimeMs}`, () => '')));
           const mark = marks.join('|');
           if (mark !== lastSeen) {
