@@ -74,6 +74,19 @@ export function restsAfterMs(moving: readonly Pick<KubeObject, 'kind'>[]): numbe
  */
 const FIRST_POLL_MS = 50;
 
+/**
+ * Whether the ReplicaSet of a Rollout's pod-template hash has fewer ready Pods than it wants (false when there is
+ * none: nothing to wait for).
+ */
+export function podsNotReady(replicaSets: readonly KubeObject[], hash: string | undefined): boolean {
+  if (hash === undefined) return false;
+  const rs = replicaSets.find((x) => x.metadata.labels?.['rollouts-pod-template-hash'] === hash);
+  if (!rs) return false;
+  const want = (rs['spec'] as { replicas?: number } | undefined)?.replicas ?? 0;
+  const ready = (rs['status'] as { readyReplicas?: number } | undefined)?.readyReplicas ?? 0;
+  return ready < want;
+}
+
 /** The last look at an environment's rollouts: what was moving, and since when it has not changed. */
 export interface Stillness {
   signature: string;
@@ -332,9 +345,15 @@ class LiveSession {
     // Paused (a blue-green awaiting promotion, a canary at a pause step) may still move. Clusters without the
     // Rollout kind have none.
     const rollouts = this.rolloutsServed ? await this.kube.list('argoproj.io/v1alpha1', 'Rollout', { namespace }).catch((error: unknown) => this.noRollouts(error)) : [];
+    // A Paused one too while the ReplicaSet it paused on has Pods not ready yet: Argo Rollouts pauses a blue-green
+    // release once its preview ReplicaSet is available, before every Pod of it is ready and in the preview Service
+    // (seen in validate: a solution graded with 1 of 2 preview endpoints ready).
+    const paused = rollouts.filter((r) => readRollout(r).status.phase === 'Paused');
+    const replicaSets = paused.length > 0 ? await this.kube.list('apps/v1', 'ReplicaSet', { namespace }) : [];
     const moving = [
       ...deps.filter((d) => !deploymentRollout(d).rolledOut),
       ...rollouts.filter((r) => !['Healthy', 'Paused'].includes(readRollout(r).status.phase ?? '')),
+      ...paused.filter((r) => podsNotReady(replicaSets, readRollout(r).status.currentPodHash)),
     ];
     const signature = JSON.stringify(moving.map((d) => [d.kind, d.metadata.name, d.metadata.generation, d['status']]));
     if (signature !== still.signature) {

@@ -6,7 +6,8 @@ import { gitOut } from '../../../harness/git/git.js';
 import { PUSH_LOG, readPushLog } from '../../../harness/git/push-log.js';
 import type { Session } from '../../../harness/model/session.js';
 import type { Step } from '../../../harness/model/steps.js';
-import { carryRestsBetweenSettles, changedByHand, ownRegistration, resettable, restoreGit, restsAfterMs, snapshotSeed, stillnessAt } from '../../../harness/runner/live.js';
+import { carryRestsBetweenSettles, changedByHand, ownRegistration, podsNotReady, resettable, restoreGit, restsAfterMs, snapshotSeed, stillnessAt } from '../../../harness/runner/live.js';
+import type { KubeObject } from '../../../harness/kube/client.js';
 import { environmentsFor, labVars } from '../../../harness/runner/start.js';
 import { loadScenario } from '../../../harness/scenario/load.js';
 import { scratch } from '../../helpers/cli.js';
@@ -144,4 +145,16 @@ t.test("restoreGit on a git server with its own storage: the server's refs and p
   t.same(await snapshotSeed(session), seeded, 'and the mirror, fetched again, the same');
   t.equal(await gitOut(workspace, ['rev-parse', 'HEAD']), lab.seedSha, 'the workspace is on the seed');
   t.match(await gitOut(workspace, ['remote', 'get-url', 'origin']), /^http:\/\/learner-fee1ed:[^@]+@127\.0\.0\.1:\d+\//, "cloned from the learner's URL");
+});
+
+t.test('podsNotReady: the ReplicaSet of a Rollout pod-template hash with fewer ready Pods than it wants', async (t) => {
+  const rs = (hash: string, replicas: number | undefined, ready: number | undefined) =>
+    ({ apiVersion: 'apps/v1', kind: 'ReplicaSet', metadata: { name: `payment-api-${hash}`, labels: { 'rollouts-pod-template-hash': hash } }, spec: { ...(replicas !== undefined ? { replicas } : {}) }, status: { ...(ready !== undefined ? { readyReplicas: ready } : {}) } }) as KubeObject;
+  const sets = [rs('97db4f58', 2, 1), rs('5c8d7f9b', 2, 2), rs('0000aaaa', 2, undefined), rs('1111bbbb', undefined, undefined)];
+  t.equal(podsNotReady(sets, '97db4f58'), true, 'the preview ReplicaSet with 1 of 2 ready: still moving');
+  t.equal(podsNotReady(sets, '5c8d7f9b'), false, '2 of 2');
+  t.equal(podsNotReady(sets, '0000aaaa'), true, 'no ready count yet: none ready');
+  t.equal(podsNotReady(sets, '1111bbbb'), false, 'scaled to nothing: nothing to wait for');
+  t.equal(podsNotReady(sets, 'ffffffff'), false, 'no ReplicaSet of that hash');
+  t.equal(podsNotReady(sets, undefined), false, 'a Rollout without a current hash');
 });
